@@ -1,0 +1,79 @@
+package dev.ugoki.core.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./ugoki eval}: success rate, return, time and crashes over a range of seeds. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Run a controller for one episode per seed and report the outcome.")
+public final class EvalCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Who who;
+
+  static final class Who {
+    @Option(names = "--expert", required = true,
+        description = "Evaluate the scenario's expert (pure pursuit for race, planner for navigate).")
+    boolean expert;
+  }
+
+  @Mixin
+  ScenarioOptions scenario = new ScenarioOptions();
+
+  @Option(names = "--seeds", defaultValue = "1-50", converter = SeedRange.Converter.class,
+      description = "Inclusive seed range, one episode each (default: ${DEFAULT-VALUE}).")
+  SeedRange seeds;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = scenario.config();
+    Env env = Scenarios.make(config);
+    Expert expert = env.unwrapped().expert();
+    Evaluation.Summary s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
+    PrintWriter out = spec.commandLine().getOut();
+    String time = config.scenario().equals("race") ? "mean lap time" : "mean time to goal";
+    out.printf("%-10s %-7s %8s %9s %12s %18s %8s%n", "scenario", "policy", "episodes", "success",
+        "mean return", time + " [s]", "crashes");
+    out.printf("%-10s %-7s %8d %8.1f%% %12.2f %18.2f %8d%n", s.scenario(), "expert", s.count(),
+        100 * s.successRate(), s.meanReturn(), s.meanSuccessTimeS(), s.crashes());
+    out.flush();
+    if (json != null) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("scenario", s.scenario());
+      doc.put("policy", "expert");
+      doc.put("seeds", seeds.toString());
+      doc.put("config", config.asMap());
+      doc.put("episodes", s.count());
+      doc.put("success_rate", s.successRate());
+      doc.put("mean_return", s.meanReturn());
+      doc.put("mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
+      doc.put("crashes", s.crashes());
+      doc.put("per_episode", s.episodes());
+      AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsBytes(doc));
+    }
+    return 0;
+  }
+}

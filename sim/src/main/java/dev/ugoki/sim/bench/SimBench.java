@@ -1,0 +1,141 @@
+package dev.ugoki.sim.bench;
+
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.env.VectorEnv;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * Measures simulation throughput: {@code race} with 32 lidar rays, stepped on one thread and as a
+ * vectorized env on several, with seeded random actions (a gentle steer, throttle in [0, 1]) and
+ * every reset drawing a new track, as in training. Each figure is the median of several timed
+ * samples after a warm-up. A benchmark, not a test: run it on a quiet machine.
+ */
+public final class SimBench {
+  /** One measured configuration. */
+  public record Result(String name, int threads, int envs, double medianStepsPerSecond,
+      double[] samplesStepsPerSecond) {
+
+    Result withMedian() {
+      return new Result(name, threads, envs, median(samplesStepsPerSecond), samplesStepsPerSecond);
+    }
+  }
+
+  private static final int ACTION_TABLE = 4096;
+
+  private SimBench() {}
+
+  /** Runs every configuration: single env on one thread, and vectorized on 1 and 2 threads. */
+  public static List<Result> run(double secondsPerSample, int samples) {
+    List<Result> results = new ArrayList<>();
+    results.add(single("race", secondsPerSample, samples));
+    results.add(vector("race", 64, 1, secondsPerSample, samples));
+    results.add(vector("race", 64, 2, secondsPerSample, samples));
+    return results;
+  }
+
+  private static float[] actions(int actSize, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] a = new float[ACTION_TABLE * actSize];
+    for (int i = 0; i < a.length; i += actSize) {
+      a[i] = (float) r.nextDouble(-0.3, 0.3);
+      for (int k = 1; k < actSize; k++) {
+        a[i + k] = (float) r.nextDouble(0, 1);
+      }
+    }
+    return a;
+  }
+
+  public static Result single(String scenario, double secondsPerSample, int samples) {
+    Env env = Scenarios.make(scenario, Map.of("lidar.rays", 32));
+    int actSize = env.actionSpec().size();
+    float[] table = actions(actSize, 1);
+    float[] a = new float[actSize];
+    long[] seed = {1};
+    env.reset(seed[0]);
+    int[] cursor = {0};
+    LongSupplier burst = () -> {
+      int n = 10_000;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(table, (cursor[0]++ % ACTION_TABLE) * actSize, a, 0, actSize);
+        StepResult r = env.step(a);
+        if (r.done()) {
+          env.reset(++seed[0]);
+        }
+      }
+      return n;
+    };
+    return new Result(scenario + " single env", 1, 1, 0, measure(burst, secondsPerSample,
+        samples)).withMedian();
+  }
+
+  public static Result vector(String scenario, int envs, int threads, double secondsPerSample,
+      int samples) {
+    List<Env> list = new ArrayList<>();
+    for (int i = 0; i < envs; i++) {
+      list.add(Scenarios.make(scenario, Map.of("lidar.rays", 32)));
+    }
+    try (VectorEnv vec = new VectorEnv(list, threads)) {
+      int actSize = vec.actionSpec().size();
+      float[] table = actions(actSize * envs, 2);
+      float[] batch = new float[envs * actSize];
+      vec.reset(1);
+      int[] cursor = {0};
+      LongSupplier burst = () -> {
+        int rounds = 200;
+        for (int i = 0; i < rounds; i++) {
+          int row = cursor[0]++ % (ACTION_TABLE / envs);
+          System.arraycopy(table, row * envs * actSize, batch, 0, batch.length);
+          vec.step(batch);
+        }
+        return (long) rounds * envs;
+      };
+      return new Result(scenario + " vector env", threads, envs, 0,
+          measure(burst, secondsPerSample, samples)).withMedian();
+    }
+  }
+
+  private static double[] measure(LongSupplier burst, double seconds,
+      int samples) {
+    long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < warmEnd) {
+      burst.getAsLong();
+    }
+    double[] out = new double[samples];
+    for (int s = 0; s < samples; s++) {
+      long steps = 0;
+      long t0 = System.nanoTime();
+      long end = t0 + (long) (seconds * 1e9);
+      long now;
+      do {
+        steps += burst.getAsLong();
+        now = System.nanoTime();
+      } while (now < end);
+      out[s] = steps / ((now - t0) / 1e9);
+    }
+    return out;
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** Prints the table: {@code java ... SimBench [secondsPerSample] [samples]}. */
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+    int samples = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    System.out.printf("%-22s %7s %5s %16s%n", "benchmark", "threads", "envs", "steps/s (median)");
+    for (Result r : run(seconds, samples)) {
+      System.out.printf("%-22s %7d %5d %,16.0f%n", r.name(), r.threads(), r.envs(),
+          r.medianStepsPerSecond());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ugoki.sim.body;
+
+/**
+ * Differential-drive kinematics: the center moves at the mean of the wheel speeds and turns at
+ * their difference over the wheel separation. Each wheel's speed moves toward its command at the
+ * wheel acceleration limit; within a step the robot follows the arc of the step's mean speed and
+ * mean turn rate, so the heading is the exact integral of the turn rate.
+ */
+public final class DiffDrive {
+  private final RobotParams p;
+
+  public DiffDrive(RobotParams params) {
+    this.p = params;
+  }
+
+  public RobotParams params() {
+    return p;
+  }
+
+  /**
+   * The state after {@code dtS} seconds.
+   *
+   * @param leftCmd left wheel speed command as a fraction of the top speed, in [-1, 1]
+   * @param rightCmd the same for the right wheel
+   */
+  public RobotState step(RobotState s, double leftCmd, double rightCmd, double dtS) {
+    double[] left = ramp(s.leftMps(), leftCmd * p.maxWheelSpeedMps(), dtS);
+    double[] right = ramp(s.rightMps(), rightCmd * p.maxWheelSpeedMps(), dtS);
+    double distance = (left[1] + right[1]) / 2 * dtS;
+    double dHeading = (right[1] - left[1]) / p.wheelSeparationM() * dtS;
+    double h0 = s.heading();
+    double x;
+    double y;
+    if (Math.abs(dHeading) > 1e-9) {
+      double radius = distance / dHeading;
+      x = s.x() + radius * (Math.sin(h0 + dHeading) - Math.sin(h0));
+      y = s.y() + radius * (Math.cos(h0) - Math.cos(h0 + dHeading));
+    } else {
+      x = s.x() + distance * Math.cos(h0);
+      y = s.y() + distance * Math.sin(h0);
+    }
+    return new RobotState(x, y, h0 + dHeading, left[0], right[0]);
+  }
+
+  /** {end speed, mean speed over the step} of a wheel ramping from v0 toward target. */
+  private double[] ramp(double v0, double target, double dtS) {
+    double a = p.maxWheelAccelMps2();
+    double tReach = Math.abs(target - v0) / a;
+    if (tReach >= dtS) {
+      double v1 = v0 + Math.copySign(a * dtS, target - v0);
+      return new double[] {v1, (v0 + v1) / 2};
+    }
+    double mean = ((v0 + target) / 2 * tReach + target * (dtS - tReach)) / dtS;
+    return new double[] {target, mean};
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ugoki.sim.env;
+
+import java.util.SplittableRandom;
+
+/**
+ * Adds Gaussian sensor noise to every observation channel, with a standard deviation that is a
+ * fraction of the channel's range, and keeps the result inside the declared bounds. Its random
+ * stream is seeded from the reset seed (mixed, so it is independent of the scenario's own stream):
+ * the same seed gives the same noise.
+ */
+public final class ObservationNoise extends EnvWrapper {
+  /** Mixed into the reset seed so that the noise stream differs from the scenario's. */
+  private static final long STREAM_SALT = 0x6A09E667F3BCC909L;
+
+  private final double sigmaFraction;
+  private SplittableRandom random = new SplittableRandom(0);
+
+  public ObservationNoise(Env env, double sigmaFraction) {
+    super(env);
+    if (!(sigmaFraction >= 0 && sigmaFraction <= 1)) {
+      throw new IllegalArgumentException("noise fraction must be in [0, 1], was " + sigmaFraction);
+    }
+    this.sigmaFraction = sigmaFraction;
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    random = new SplittableRandom(seed ^ STREAM_SALT);
+    return noisy(env.reset(seed));
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    StepResult r = env.step(action);
+    return new StepResult(noisy(r.observation()), r.reward(), r.terminated(), r.truncated(),
+        r.info());
+  }
+
+  private float[] noisy(float[] obs) {
+    Spec spec = observationSpec();
+    for (int i = 0; i < obs.length; i++) {
+      double sigma = sigmaFraction * (spec.high(i) - spec.low(i));
+      double v = obs[i] + sigma * random.nextGaussian();
+      obs[i] = (float) Math.max(spec.low(i), Math.min(spec.high(i), v));
+    }
+    return obs;
+  }
+}

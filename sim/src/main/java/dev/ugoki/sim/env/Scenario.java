@@ -1,0 +1,28 @@
+package dev.ugoki.sim.env;
+
+import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.scenario.Config;
+
+/** A task in a world, the innermost {@link Env}, registered by name in the scenario registry. */
+public interface Scenario extends Env {
+
+  /** The registry name, e.g. {@code race}. */
+  String name();
+
+  /** Bumped whenever a change alters observations, rewards or dynamics for the same seed. */
+  int version();
+
+  /** The resolved configuration this scenario was made with. */
+  Config config();
+
+  /** Simulation time of one step [s]. */
+  double dt();
+
+  /** A controller that solves this scenario from privileged state: the baseline and the teacher. */
+  Expert expert();
+
+  @Override
+  default Scenario unwrapped() {
+    return this;
+  }
+}

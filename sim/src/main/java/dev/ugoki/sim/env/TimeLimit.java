@@ -1,0 +1,38 @@
+package dev.ugoki.sim.env;
+
+/**
+ * Truncates an episode after a number of policy steps (Gymnasium's {@code TimeLimit}): the step
+ * that reaches the limit reports {@code truncated}.
+ */
+public final class TimeLimit extends EnvWrapper {
+  private final int maxSteps;
+  private int elapsed;
+
+  public TimeLimit(Env env, int maxSteps) {
+    super(env);
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+    }
+    this.maxSteps = maxSteps;
+  }
+
+  public int maxSteps() {
+    return maxSteps;
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    elapsed = 0;
+    return env.reset(seed);
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    StepResult r = env.step(action);
+    elapsed++;
+    if (elapsed >= maxSteps && !r.truncated()) {
+      return new StepResult(r.observation(), r.reward(), r.terminated(), true, r.info());
+    }
+    return r;
+  }
+}

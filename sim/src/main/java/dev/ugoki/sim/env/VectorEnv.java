@@ -1,0 +1,219 @@
+package dev.ugoki.sim.env;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Steps N environments of one spec over flat float arrays, with auto-reset, optionally across
+ * threads, so that a learner runs its policy on the whole batch in one call.
+ *
+ * <p>Layout: observations are {@code N * obsSize} floats, env i at {@code i * obsSize}; actions
+ * are {@code N * actSize}. The arrays returned by the accessors belong to this object and are
+ * overwritten by the next {@link #reset(long)} or {@link #step(float[])}.
+ *
+ * <p>Auto-reset happens in the same step (as in Stable-Baselines3): when env i ends an episode,
+ * {@link #finalObservations()} holds the last observation of that episode (for bootstrapping a
+ * truncated one), {@link #infos()} its last info, and {@link #observations()} already the first
+ * observation of the next episode. Episode k of env i is reset with
+ * {@link #episodeSeed(long, int, int, int)}, so every episode's seed is distinct and known.
+ *
+ * <p>With several threads, each thread owns a fixed contiguous block of envs; results do not
+ * depend on the thread count.
+ */
+public final class VectorEnv implements AutoCloseable {
+  private final List<Env> envs;
+  private final int obsSize;
+  private final int actSize;
+  private final ExecutorService pool;
+  private final List<int[]> blocks = new ArrayList<>();
+
+  private final float[] obs;
+  private final float[] finalObs;
+  private final float[] rewards;
+  private final boolean[] terminated;
+  private final boolean[] truncated;
+  private final Info[] infos;
+  private final int[] episodes;
+  private long baseSeed;
+  private boolean started;
+
+  public VectorEnv(List<? extends Env> envs, int threads) {
+    if (envs.isEmpty()) {
+      throw new IllegalArgumentException("a vector env needs at least one env");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    this.envs = List.copyOf(envs);
+    Spec os = envs.get(0).observationSpec();
+    Spec as = envs.get(0).actionSpec();
+    for (int i = 1; i < envs.size(); i++) {
+      if (!envs.get(i).observationSpec().equals(os) || !envs.get(i).actionSpec().equals(as)) {
+        throw new IllegalArgumentException("env " + i + " has other specs than env 0");
+      }
+    }
+    int n = envs.size();
+    obsSize = os.size();
+    actSize = as.size();
+    obs = new float[n * obsSize];
+    finalObs = new float[n * obsSize];
+    rewards = new float[n];
+    terminated = new boolean[n];
+    truncated = new boolean[n];
+    infos = new Info[n];
+    episodes = new int[n];
+    int t = Math.min(threads, n);
+    for (int b = 0; b < t; b++) {
+      blocks.add(new int[] {b * n / t, (b + 1) * n / t});
+    }
+    pool = t == 1 ? null : Executors.newFixedThreadPool(t, r -> {
+      Thread th = new Thread(r, "ugoki-vector-env");
+      th.setDaemon(true);
+      return th;
+    });
+  }
+
+  /** The seed of episode {@code episode} (0-based) of env {@code envIndex}. */
+  public static long episodeSeed(long baseSeed, int envIndex, int episode, int numEnvs) {
+    return baseSeed + envIndex + (long) episode * numEnvs;
+  }
+
+  public int numEnvs() {
+    return envs.size();
+  }
+
+  public Env env(int i) {
+    return envs.get(i);
+  }
+
+  public Spec observationSpec() {
+    return envs.get(0).observationSpec();
+  }
+
+  public Spec actionSpec() {
+    return envs.get(0).actionSpec();
+  }
+
+  /** Resets every env, env i with {@code episodeSeed(seed, i, 0, N)}; returns the observations. */
+  public float[] reset(long seed) {
+    baseSeed = seed;
+    java.util.Arrays.fill(episodes, 0);
+    run((from, to) -> {
+      for (int i = from; i < to; i++) {
+        float[] o = envs.get(i).reset(episodeSeed(baseSeed, i, 0, envs.size()));
+        System.arraycopy(o, 0, obs, i * obsSize, obsSize);
+        rewards[i] = 0;
+        terminated[i] = false;
+        truncated[i] = false;
+        infos[i] = null;
+      }
+    });
+    started = true;
+    return obs;
+  }
+
+  /** Steps every env with its slice of {@code actions} and auto-resets the ones that ended. */
+  public void step(float[] actions) {
+    if (!started) {
+      throw new IllegalStateException("step() before reset(seed)");
+    }
+    if (actions.length != envs.size() * actSize) {
+      throw new IllegalArgumentException("actions have length " + actions.length + ", expected "
+          + envs.size() + " envs x " + actSize + " = " + envs.size() * actSize);
+    }
+    run((from, to) -> {
+      float[] a = new float[actSize];
+      for (int i = from; i < to; i++) {
+        System.arraycopy(actions, i * actSize, a, 0, actSize);
+        Env env = envs.get(i);
+        StepResult r = env.step(a);
+        rewards[i] = (float) r.reward();
+        terminated[i] = r.terminated();
+        truncated[i] = r.truncated();
+        infos[i] = r.info();
+        if (r.done()) {
+          System.arraycopy(r.observation(), 0, finalObs, i * obsSize, obsSize);
+          episodes[i]++;
+          float[] o = env.reset(episodeSeed(baseSeed, i, episodes[i], envs.size()));
+          System.arraycopy(o, 0, obs, i * obsSize, obsSize);
+        } else {
+          System.arraycopy(r.observation(), 0, obs, i * obsSize, obsSize);
+        }
+      }
+    });
+  }
+
+  public float[] observations() {
+    return obs;
+  }
+
+  /** Last observation of the episode that env i ended in the last step; valid where done. */
+  public float[] finalObservations() {
+    return finalObs;
+  }
+
+  public float[] rewards() {
+    return rewards;
+  }
+
+  public boolean[] terminated() {
+    return terminated;
+  }
+
+  public boolean[] truncated() {
+    return truncated;
+  }
+
+  /** The last step's info per env (for an env that ended: the ended episode's last info). */
+  public Info[] infos() {
+    return infos;
+  }
+
+  /** How many episodes env i has finished since the last reset. */
+  public int episodesFinished(int i) {
+    return episodes[i];
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private interface Block {
+    void run(int from, int to);
+  }
+
+  private void run(Block block) {
+    if (pool == null) {
+      block.run(0, envs.size());
+      return;
+    }
+    List<Callable<Void>> tasks = new ArrayList<>(blocks.size());
+    for (int[] b : blocks) {
+      tasks.add(() -> {
+        block.run(b[0], b[1]);
+        return null;
+      });
+    }
+    try {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stepping the vector env", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ugoki.sim.scenario;
+
+import java.util.List;
+
+/**
+ * The configuration keys every scenario has: its simulation step and the wrappers the registry
+ * puts around it (time limit, action repeat, observation noise).
+ */
+public final class CommonParams {
+  public static final String DT = "dt";
+  public static final String MAX_STEPS = "max_steps";
+  public static final String ACTION_REPEAT = "action_repeat";
+  public static final String OBS_NOISE = "obs_noise";
+
+  private CommonParams() {}
+
+  /**
+   * @param dtS default simulation step [s]
+   * @param maxSteps default episode length in policy steps
+   */
+  public static List<Param> of(double dtS, int maxSteps) {
+    return List.of(
+        Param.real(DT, dtS, 0.005, 0.1, "simulation step [s]"),
+        Param.integer(MAX_STEPS, maxSteps, 1, 1_000_000,
+            "policy steps before the episode is truncated (time limit)"),
+        Param.integer(ACTION_REPEAT, 1, 1, 16,
+            "simulation steps per policy step (policy frequency = 1 / (dt * action_repeat))"),
+        Param.real(OBS_NOISE, 0, 0, 0.5,
+            "Gaussian observation noise, standard deviation as a fraction of each channel's range"));
+  }
+}

@@ -1,0 +1,570 @@
+package dev.ugoki.sim.scenario;
+
+import dev.ugoki.sim.body.DiffDrive;
+import dev.ugoki.sim.body.RobotParams;
+import dev.ugoki.sim.body.RobotState;
+import dev.ugoki.sim.env.Info;
+import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.Scenario;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.expert.NavigateExpert;
+import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.geom.SegmentIndex;
+import dev.ugoki.sim.scene.Layer;
+import dev.ugoki.sim.scene.Scene;
+import dev.ugoki.sim.scene.Shape;
+import dev.ugoki.sim.sensor.Lidar;
+import dev.ugoki.sim.world.DistanceField;
+import dev.ugoki.sim.world.Room;
+import dev.ugoki.sim.world.RoomGenerator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A differential-drive robot visits a sequence of goals in a room or a warehouse, seeing only its
+ * lidar, its odometry and where the goal lies.
+ *
+ * <h2>Action space</h2>
+ * Two channels in [-1, 1]: {@code left} and {@code right}, each wheel's speed command as a
+ * fraction of {@code robot.max_speed}. The wheels reach their commands at {@code robot.max_accel}.
+ *
+ * <h2>Observation space</h2>
+ * <ul>
+ *   <li>{@code lidar.00 ..} in [0, 1]: {@code lidar.rays} ranges over {@code lidar.fov_deg}
+ *       centered on the heading (the first ray points backward with a full circle), as a fraction
+ *       of {@code lidar.range}, with optional noise and dropout;
+ *   <li>{@code odom.v} in [-1, 1]: forward speed / {@code robot.max_speed};
+ *   <li>{@code odom.w} in [-1, 1]: yaw rate / the top yaw rate (2 max_speed / wheel_separation);
+ *   <li>{@code goal.dist} in [0, 1]: straight distance to the active goal / the room's diagonal;
+ *   <li>{@code goal.cos}, {@code goal.sin} in [-1, 1]: bearing of the active goal from the heading;
+ *   <li>{@code route.cos}, {@code route.sin} in [-1, 1]: bearing of the point 1 m along the
+ *       shortest path to the active goal (a planner's hint, like a phone's navigation arrow).
+ * </ul>
+ *
+ * <h2>Rewards</h2>
+ * The sum of four named terms, each already weighted (see {@link Info#rewardTerms()}):
+ * {@code progress} = {@code reward.progress} x the decrease of the geodesic distance to the
+ * active goal this step [m] (going around obstacles, so driving at a wall that stands between
+ * the robot and the goal earns nothing); {@code goal} = {@code reward.goal} when a goal is reached;
+ * {@code crash} = {@code reward.crash} on a collision; {@code time} = {@code reward.time} every
+ * step.
+ *
+ * <h2>Starting state</h2>
+ * The seed draws the room (a layout with boxes and maybe a partition with a doorway, or a
+ * warehouse with shelves, see {@link RoomGenerator}), the start pose and the goals. The robot
+ * starts at rest; every goal is reachable from the previous one with {@code room.clearance} to
+ * spare beyond the robot's radius.
+ *
+ * <h2>Episode end</h2>
+ * Terminated when the robot touches a wall or an obstacle (it stays at its pose before the step,
+ * stopped; a failure) or when it has reached every goal (a success). Truncated after
+ * {@code max_steps} policy steps by the registry's time limit; the scenario itself never
+ * truncates. {@link Info#progress()} counts the goals reached.
+ *
+ * <h2>Version history</h2>
+ * <ul>
+ *   <li>v1: first version.
+ * </ul>
+ */
+public final class NavigateScenario implements Scenario {
+  public static final String NAME = "navigate";
+  public static final int VERSION = 1;
+
+  public static final String ROOM_WIDTH = "room.width";
+  public static final String ROOM_HEIGHT = "room.height";
+  public static final String ROOM_OBSTACLES = "room.obstacles";
+  public static final String ROOM_WAREHOUSE_PROB = "room.warehouse_prob";
+  public static final String ROOM_CLEARANCE = "room.clearance";
+  public static final String GOALS = "goals";
+  public static final String GOAL_RADIUS = "goal.radius";
+  public static final String LIDAR_RAYS = "lidar.rays";
+  public static final String LIDAR_FOV_DEG = "lidar.fov_deg";
+  public static final String LIDAR_RANGE = "lidar.range";
+  public static final String LIDAR_NOISE = "lidar.noise";
+  public static final String LIDAR_DROPOUT = "lidar.dropout";
+  public static final String ROBOT_RADIUS = "robot.radius";
+  public static final String ROBOT_MAX_SPEED = "robot.max_speed";
+  public static final String ROBOT_WHEEL_SEPARATION = "robot.wheel_separation";
+  public static final String ROBOT_MAX_ACCEL = "robot.max_accel";
+  public static final String REWARD_PROGRESS = "reward.progress";
+  public static final String REWARD_GOAL = "reward.goal";
+  public static final String REWARD_CRASH = "reward.crash";
+  public static final String REWARD_TIME = "reward.time";
+
+  public static final List<Param> PARAMS = params();
+
+  /** Reward term names, in the order of {@link RewardTerms}. */
+  public static final List<String> TERMS = List.of("progress", "goal", "crash", "time");
+  private static final int T_PROGRESS = 0;
+  private static final int T_GOAL = 1;
+  private static final int T_CRASH = 2;
+  private static final int T_TIME = 3;
+
+  /** How far along the shortest path the route observation looks [m]. */
+  static final double ROUTE_LOOKAHEAD_M = 1.0;
+  /** Planner cell for the reward's geodesic distance [m]. */
+  private static final double PLANNER_CELL_M = RoomGenerator.PLANNER_CELL_M;
+  /** Trail points kept for drawing, and the distance between them [m]. */
+  private static final int TRAIL_POINTS = 400;
+  private static final double TRAIL_SPACING_M = 0.1;
+  /** Rooms (with their distance fields) kept by seed, for evaluations that replay seeds. */
+  private static final int ROOM_CACHE_SIZE = 4;
+  private static final int PATH_POINTS_DRAWN = 400;
+
+  private static List<Param> params() {
+    List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1500));
+    p.add(Param.real(ROOM_WIDTH, 20, 6, 60, "room extent along x [m]"));
+    p.add(Param.real(ROOM_HEIGHT, 14, 6, 60, "room extent along y [m]"));
+    p.add(Param.integer(ROOM_OBSTACLES, 12, 0, 60,
+        "boxes in a room layout (a warehouse adds a quarter as many pallets)"));
+    p.add(Param.real(ROOM_WAREHOUSE_PROB, 0.3, 0, 1, "probability of the warehouse layout"));
+    p.add(Param.real(ROOM_CLEARANCE, 0.15, 0, 0.5,
+        "free space beyond the robot's radius guaranteed on some path between goals [m]"));
+    p.add(Param.integer(GOALS, 3, 1, 20, "goals to visit in order"));
+    p.add(Param.real(GOAL_RADIUS, 0.4, 0.1, 2, "distance from a goal that counts as reaching it [m]"));
+    p.add(Param.integer(LIDAR_RAYS, 32, 1, 256, "lidar rays"));
+    p.add(Param.real(LIDAR_FOV_DEG, 360, 10, 360, "lidar field of view [deg]"));
+    p.add(Param.real(LIDAR_RANGE, 8, 0.5, 50, "lidar range [m]"));
+    p.add(Param.real(LIDAR_NOISE, 0, 0, 0.2,
+        "lidar range noise, standard deviation as a fraction of the range"));
+    p.add(Param.real(LIDAR_DROPOUT, 0, 0, 0.5, "probability that a ray returns nothing"));
+    p.add(Param.real(ROBOT_RADIUS, 0.25, 0.1, 0.6, "robot body radius [m]"));
+    p.add(Param.real(ROBOT_MAX_SPEED, 1.2, 0.2, 3, "top wheel speed [m/s]"));
+    p.add(Param.real(ROBOT_WHEEL_SEPARATION, 0.4, 0.1, 1.2, "distance between the wheels [m]"));
+    p.add(Param.real(ROBOT_MAX_ACCEL, 3, 0.5, 20, "wheel acceleration limit [m/s^2]"));
+    p.add(Param.real(REWARD_PROGRESS, 1, 0, 100,
+        "reward per metre of geodesic distance to the active goal gained"));
+    p.add(Param.real(REWARD_GOAL, 10, 0, 1000, "reward for reaching a goal"));
+    p.add(Param.real(REWARD_CRASH, -10, -1000, 0, "reward for a collision (ends the episode)"));
+    p.add(Param.real(REWARD_TIME, -0.005, -1, 0, "reward every step (a small cost of time)"));
+    return List.copyOf(p);
+  }
+
+  private final Config config;
+  private final double dtS;
+  private final RobotParams robotParams;
+  private final DiffDrive drive;
+  private final Lidar lidar;
+  private final RoomGenerator generator;
+  private final double goalRadiusM;
+  private final double[] weights;
+  private final Spec observationSpec;
+  private final Spec actionSpec;
+  private final int odomIndex;
+  private final Map<Long, Plan> plans = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
+      return size() > ROOM_CACHE_SIZE;
+    }
+  };
+
+  // Episode state.
+  private SplittableRandom random;
+  private Plan plan;
+  private RobotState state;
+  private int activeGoal;
+  private int steps;
+  private boolean ended;
+  /** Geodesic distance to the active goal after the last step [m]. */
+  private double lastDistanceM;
+  private final double[] lookahead = new double[2];
+  private final float[] trail = new float[2 * TRAIL_POINTS];
+  private int trailHead;
+  private int trailSize;
+  private List<Shape> background;
+
+  /** A room and the reward's distance fields to its goals, computed when first needed. */
+  private static final class Plan {
+    final Room room;
+    final DistanceField.Grid grid;
+    final DistanceField[] fields;
+
+    Plan(Room room, double inflationM) {
+      this.room = room;
+      this.grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(),
+          PLANNER_CELL_M, inflationM);
+      this.fields = new DistanceField[room.goalCount()];
+    }
+
+    DistanceField field(int goal) {
+      if (fields[goal] == null) {
+        fields[goal] = new DistanceField(grid, room.goalX(goal), room.goalY(goal));
+      }
+      return fields[goal];
+    }
+  }
+
+  /** The defaults. */
+  public NavigateScenario() {
+    this(Config.defaults(NAME, PARAMS));
+  }
+
+  public NavigateScenario(Config config) {
+    if (!NAME.equals(config.scenario())) {
+      throw new IllegalArgumentException("a " + config.scenario() + " config cannot make a "
+          + NAME + " scenario");
+    }
+    this.config = config;
+    this.dtS = config.real(CommonParams.DT);
+    double radius = config.real(ROBOT_RADIUS);
+    double separation = config.real(ROBOT_WHEEL_SEPARATION);
+    if (separation > 2 * radius) {
+      throw new IllegalArgumentException(ROBOT_WHEEL_SEPARATION + " = " + separation
+          + " m is wider than the body: it must be at most 2 * " + ROBOT_RADIUS + " = "
+          + 2 * radius + " m");
+    }
+    double clearance = config.real(ROOM_CLEARANCE);
+    double width = config.real(ROOM_WIDTH);
+    double height = config.real(ROOM_HEIGHT);
+    // The generator needs room for the robot, its clearance and a margin on both sides of a point.
+    double minSide = 2 * (radius + clearance + 0.1) + 1;
+    if (Math.min(width, height) < minSide) {
+      throw new IllegalArgumentException(ROOM_WIDTH + " and " + ROOM_HEIGHT + " (" + width + " x "
+          + height + " m) must both be at least " + minSide + " m for " + ROBOT_RADIUS + " = "
+          + radius + " and " + ROOM_CLEARANCE + " = " + clearance);
+    }
+    this.robotParams = new RobotParams(radius, separation, config.real(ROBOT_MAX_SPEED),
+        config.real(ROBOT_MAX_ACCEL));
+    this.drive = new DiffDrive(robotParams);
+    this.lidar = new Lidar(config.integer(LIDAR_RAYS), Math.toRadians(config.real(LIDAR_FOV_DEG)),
+        config.real(LIDAR_RANGE), config.real(LIDAR_NOISE), config.real(LIDAR_DROPOUT));
+    this.generator = new RoomGenerator(new RoomGenerator.Settings(width, height,
+        config.integer(ROOM_OBSTACLES), config.real(ROOM_WAREHOUSE_PROB), radius, clearance,
+        config.integer(GOALS)));
+    this.goalRadiusM = config.real(GOAL_RADIUS);
+    this.weights = new double[] {config.real(REWARD_PROGRESS), config.real(REWARD_GOAL),
+        config.real(REWARD_CRASH), config.real(REWARD_TIME)};
+    this.observationSpec = Spec.builder()
+        .addSeries("lidar", lidar.rays(), 0, 1)
+        .add("odom.v", -1, 1)
+        .add("odom.w", -1, 1)
+        .add("goal.dist", 0, 1)
+        .add("goal.cos", -1, 1)
+        .add("goal.sin", -1, 1)
+        .add("route.cos", -1, 1)
+        .add("route.sin", -1, 1)
+        .build();
+    this.odomIndex = lidar.rays();
+    this.actionSpec = Spec.builder().add("left", -1, 1).add("right", -1, 1).build();
+  }
+
+  /**
+   * Inflation of the reward's planner grid [m]: a cell under the robot's center is always free
+   * (its center lies within 0.71 cell of a pose that clears the walls by the radius), and every
+   * gap the robot fits through stays open on the grid, so the distance is finite wherever the
+   * robot can be.
+   */
+  private double rewardInflationM() {
+    return Math.max(0, robotParams.radiusM() - PLANNER_CELL_M);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int version() {
+    return VERSION;
+  }
+
+  @Override
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public double dt() {
+    return dtS;
+  }
+
+  @Override
+  public Expert expert() {
+    return new NavigateExpert(this);
+  }
+
+  @Override
+  public Spec observationSpec() {
+    return observationSpec;
+  }
+
+  @Override
+  public Spec actionSpec() {
+    return actionSpec;
+  }
+
+  /** The current room; null before the first reset. */
+  public Room room() {
+    return plan == null ? null : plan.room;
+  }
+
+  /** The robot's current state; null before the first reset. */
+  public RobotState robot() {
+    return state;
+  }
+
+  public RobotParams robotParams() {
+    return robotParams;
+  }
+
+  /** Index of the goal the robot is heading for; equal to the goal count when all are reached. */
+  public int activeGoal() {
+    return activeGoal;
+  }
+
+  /** Free space beyond the robot's radius that the room guarantees between goals [m]. */
+  public double clearanceM() {
+    return generator.settings().clearanceM();
+  }
+
+  public double goalRadiusM() {
+    return goalRadiusM;
+  }
+
+  /** True after a step that ended the episode, until the next reset. */
+  public boolean ended() {
+    return ended;
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    random = new SplittableRandom(seed);
+    // The room gets its own split stream: the main stream is then in the same state whether the
+    // room was generated or taken from the cache.
+    SplittableRandom roomRandom = random.split();
+    plan = plans.computeIfAbsent(seed,
+        s -> new Plan(generator.generate(roomRandom), rewardInflationM()));
+    Room room = plan.room;
+    state = RobotState.at(room.startX(), room.startY(), room.startHeading());
+    activeGoal = 0;
+    steps = 0;
+    ended = false;
+    lastDistanceM = plan.field(0).distance(state.x(), state.y());
+    trailHead = 0;
+    trailSize = 0;
+    addTrailPoint();
+    background = null;
+    return observe();
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    actionSpec.checkAction(action);
+    if (plan == null) {
+      throw new IllegalStateException("step() before reset(): call reset(seed) first");
+    }
+    if (ended) {
+      throw new IllegalStateException("step() after the episode ended: call reset(seed)");
+    }
+    RobotState prev = state;
+    RobotState next = drive.step(prev, action[0], action[1], dtS);
+    boolean crashed = sweptDiscHits(prev, next);
+    double progressM = 0;
+    boolean reachedGoal = false;
+    boolean success = false;
+    if (crashed) {
+      state = prev.stopped();
+    } else {
+      state = next;
+      double d = plan.field(activeGoal).distance(next.x(), next.y());
+      progressM = Double.isFinite(d) && Double.isFinite(lastDistanceM) ? lastDistanceM - d : 0;
+      lastDistanceM = d;
+      Room room = plan.room;
+      // Tested along the step, so no speed can pass over a goal between two steps.
+      double gx = room.goalX(activeGoal);
+      double gy = room.goalY(activeGoal);
+      if (Geometry.pointSegmentDist2(gx, gy, prev.x(), prev.y(), next.x(), next.y())
+          <= goalRadiusM * goalRadiusM) {
+        reachedGoal = true;
+        activeGoal++;
+        success = activeGoal == room.goalCount();
+        if (!success) {
+          lastDistanceM = plan.field(activeGoal).distance(next.x(), next.y());
+        }
+      }
+      addTrailPoint();
+    }
+    steps++;
+    ended = crashed || success;
+    double[] terms = new double[TERMS.size()];
+    terms[T_PROGRESS] = weights[T_PROGRESS] * progressM;
+    terms[T_GOAL] = reachedGoal ? weights[T_GOAL] : 0;
+    terms[T_CRASH] = crashed ? weights[T_CRASH] : 0;
+    terms[T_TIME] = weights[T_TIME];
+    RewardTerms rewardTerms = new RewardTerms(TERMS, terms);
+    Info info = new Info(rewardTerms, crashed, success, activeGoal, steps * dtS);
+    return new StepResult(observe(), rewardTerms.total(), ended, false, info);
+  }
+
+  /**
+   * True when the body touches a wall anywhere on its way from prev to next. The robot moves on
+   * an arc; the disc is swept along the chord with its radius grown by the arc's bulge from the
+   * chord (the sagitta, chord / 2 * tan(turn / 4)), so the test is exact up to that sliver and
+   * never lets the body into a wall.
+   */
+  private boolean sweptDiscHits(RobotState prev, RobotState next) {
+    double chord = Math.hypot(next.x() - prev.x(), next.y() - prev.y());
+    double turn = Math.abs(next.heading() - prev.heading());
+    // Past half a circle the sagitta formula no longer bounds the arc; half its length does.
+    double bulge = turn < Math.PI - 1e-6
+        ? chord / 2 * Math.tan(turn / 4)
+        : robotParams.maxWheelSpeedMps() * dtS / 2;
+    return plan.room.index().sweepHits(prev.x(), prev.y(), next.x(), next.y(),
+        robotParams.radiusM() + bulge);
+  }
+
+  private float[] observe() {
+    float[] obs = new float[observationSpec.size()];
+    Room room = plan.room;
+    double x = state.x();
+    double y = state.y();
+    double h = state.heading();
+    lidar.scan(room.index(), x, y, h, random, obs, 0);
+    double vmax = robotParams.maxWheelSpeedMps();
+    int i = odomIndex;
+    obs[i++] = clamp(state.speedMps() / vmax, -1, 1);
+    obs[i++] = clamp((state.rightMps() - state.leftMps()) / (2 * vmax), -1, 1);
+    int g = Math.min(activeGoal, room.goalCount() - 1);
+    double gx = room.goalX(g);
+    double gy = room.goalY(g);
+    obs[i++] = clamp(Math.hypot(gx - x, gy - y) / room.diagonalM(), 0, 1);
+    i = writeBearing(obs, i, gx - x, gy - y, h);
+    double tx = gx;
+    double ty = gy;
+    if (plan.field(g).lookahead(x, y, ROUTE_LOOKAHEAD_M, lookahead)) {
+      tx = lookahead[0];
+      ty = lookahead[1];
+    }
+    writeBearing(obs, i, tx - x, ty - y, h);
+    return obs;
+  }
+
+  /** Writes cos and sin of the bearing of (dx, dy) from the heading; straight ahead at zero. */
+  private static int writeBearing(float[] obs, int i, double dx, double dy, double heading) {
+    double len = Math.hypot(dx, dy);
+    if (len < 1e-9) {
+      obs[i] = 1;
+      obs[i + 1] = 0;
+      return i + 2;
+    }
+    double ch = Math.cos(heading);
+    double sh = Math.sin(heading);
+    // The vector turned into the body frame, so the bearing needs no atan2.
+    obs[i] = clamp((dx * ch + dy * sh) / len, -1, 1);
+    obs[i + 1] = clamp((dy * ch - dx * sh) / len, -1, 1);
+    return i + 2;
+  }
+
+  private static float clamp(double v, double lo, double hi) {
+    return (float) (v < lo ? lo : (v > hi ? hi : v));
+  }
+
+  private void addTrailPoint() {
+    float x = (float) state.x();
+    float y = (float) state.y();
+    if (trailSize > 0) {
+      int last = (trailHead - 1 + TRAIL_POINTS) % TRAIL_POINTS;
+      if (Math.hypot(x - trail[2 * last], y - trail[2 * last + 1]) < TRAIL_SPACING_M) {
+        return;
+      }
+    }
+    trail[2 * trailHead] = x;
+    trail[2 * trailHead + 1] = y;
+    trailHead = (trailHead + 1) % TRAIL_POINTS;
+    trailSize = Math.min(trailSize + 1, TRAIL_POINTS);
+  }
+
+  @Override
+  public Scene scene() {
+    if (plan == null) {
+      throw new IllegalStateException("scene() before reset(): call reset(seed) first");
+    }
+    Room room = plan.room;
+    if (background == null) {
+      background = backgroundOf(room);
+    }
+    List<Shape> fg = new ArrayList<>();
+    float gr = (float) goalRadiusM;
+    for (int g = activeGoal + 1; g < room.goalCount(); g++) {
+      fg.add(new Shape.Circle((float) room.goalX(g), (float) room.goalY(g), gr, Layer.GOAL));
+    }
+    float x = (float) state.x();
+    float y = (float) state.y();
+    if (activeGoal < room.goalCount()) {
+      fg.add(new Shape.Circle((float) room.goalX(activeGoal), (float) room.goalY(activeGoal), gr,
+          Layer.GOAL_ACTIVE));
+      double[] path = plan.field(activeGoal).path(state.x(), state.y(), PATH_POINTS_DRAWN);
+      if (path.length >= 4) {
+        fg.add(new Shape.Polyline(toFloats(path), false, Layer.PATH));
+      }
+    }
+    if (trailSize >= 2) {
+      float[] xy = new float[2 * trailSize];
+      int first = (trailHead - trailSize + TRAIL_POINTS) % TRAIL_POINTS;
+      for (int k = 0; k < trailSize; k++) {
+        int j = (first + k) % TRAIL_POINTS;
+        xy[2 * k] = trail[2 * j];
+        xy[2 * k + 1] = trail[2 * j + 1];
+      }
+      fg.add(new Shape.Polyline(xy, false, Layer.TRAIL));
+    }
+    float[] ends = lidar.lastEndpoints(state.x(), state.y(), state.heading());
+    for (int k = 0; k < ends.length; k += 2) {
+      fg.add(new Shape.Polyline(new float[] {x, y, ends[k], ends[k + 1]}, false, Layer.RAY));
+    }
+    float r = (float) robotParams.radiusM();
+    fg.add(new Shape.Circle(x, y, r, Layer.BODY));
+    fg.add(new Shape.Polyline(new float[] {x, y, x + r * (float) Math.cos(state.heading()),
+        y + r * (float) Math.sin(state.heading())}, false, Layer.HEADING));
+    return new Scene(0, 0, room.widthM(), room.heightM(), background,
+        Collections.unmodifiableList(fg), state.x(), state.y());
+  }
+
+  private static List<Shape> backgroundOf(Room room) {
+    List<Shape> bg = new ArrayList<>();
+    float w = (float) room.widthM();
+    float h = (float) room.heightM();
+    bg.add(new Shape.Polygon(new float[] {0, 0, w, 0, w, h, 0, h}, Layer.GROUND));
+    for (int i = 0; i < room.obstacleCount(); i++) {
+      bg.add(new Shape.Polygon(toFloats(room.obstacle(i)), Layer.OBSTACLE));
+    }
+    double[] walls = room.wallSegments();
+    for (int k = 0; k < walls.length; k += 4) {
+      bg.add(new Shape.Polyline(toFloats(new double[] {walls[k], walls[k + 1], walls[k + 2],
+          walls[k + 3]}), false, Layer.WALL));
+    }
+    return Collections.unmodifiableList(bg);
+  }
+
+  private static float[] toFloats(double[] xy) {
+    float[] f = new float[xy.length];
+    for (int i = 0; i < xy.length; i++) {
+      f[i] = (float) xy[i];
+    }
+    return f;
+  }
+
+  /** The segment index of the current room, for tests and tools. */
+  SegmentIndex walls() {
+    return plan.room.index();
+  }
+
+  /**
+   * Puts the robot at a pose mid-episode, for tests that probe collisions from chosen poses.
+   * Package-private: not part of the scenario's contract.
+   */
+  void placeRobot(RobotState pose) {
+    if (plan == null) {
+      throw new IllegalStateException("placeRobot() before reset()");
+    }
+    state = pose;
+    lastDistanceM = plan.field(Math.min(activeGoal, plan.room.goalCount() - 1))
+        .distance(pose.x(), pose.y());
+  }
+}

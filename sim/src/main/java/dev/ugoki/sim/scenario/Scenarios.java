@@ -1,0 +1,76 @@
+package dev.ugoki.sim.scenario;
+
+import dev.ugoki.sim.env.ActionRepeat;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.ObservationNoise;
+import dev.ugoki.sim.env.Scenario;
+import dev.ugoki.sim.env.TimeLimit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The registry: makes a scenario by name with configuration overrides, wrapped in the time limit,
+ * action repeat and observation noise its configuration asks for (Gymnasium's {@code make}).
+ */
+public final class Scenarios {
+
+  /** A registered scenario: its name, its configuration keys and how to build it. */
+  public record Entry(String name, List<Param> params, Function<Config, Scenario> factory) {}
+
+  private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+
+  static {
+    register(new Entry(RaceScenario.NAME, RaceScenario.PARAMS, RaceScenario::new));
+    register(new Entry(NavigateScenario.NAME, NavigateScenario.PARAMS, NavigateScenario::new));
+  }
+
+  private Scenarios() {}
+
+  private static void register(Entry e) {
+    REGISTRY.put(e.name(), e);
+  }
+
+  /** Registered names, in registration order. */
+  public static List<String> names() {
+    return List.copyOf(REGISTRY.keySet());
+  }
+
+  public static Entry entry(String name) {
+    Entry e = REGISTRY.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("unknown scenario '" + name + "'; known scenarios: "
+          + String.join(", ", REGISTRY.keySet()));
+    }
+    return e;
+  }
+
+  /** The defaults of a scenario with the given overrides applied and checked. */
+  public static Config config(String name, Map<String, ?> overrides) {
+    Entry e = entry(name);
+    return Config.defaults(e.name(), e.params()).with(overrides);
+  }
+
+  /** A scenario with its wrappers, from a resolved configuration. */
+  public static Env make(Config config) {
+    Scenario scenario = entry(config.scenario()).factory().apply(config);
+    Env env = scenario;
+    if (config.real(CommonParams.OBS_NOISE) > 0) {
+      env = new ObservationNoise(env, config.real(CommonParams.OBS_NOISE));
+    }
+    if (config.integer(CommonParams.ACTION_REPEAT) > 1) {
+      env = new ActionRepeat(env, config.integer(CommonParams.ACTION_REPEAT));
+    }
+    return new TimeLimit(env, config.integer(CommonParams.MAX_STEPS));
+  }
+
+  /** A scenario with its wrappers, from the defaults and overrides. */
+  public static Env make(String name, Map<String, ?> overrides) {
+    return make(config(name, overrides));
+  }
+
+  public static Env make(String name) {
+    return make(name, Map.of());
+  }
+}
