@@ -39,12 +39,12 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("cores: %d, java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    out.printf("%-22s %7s %5s %16s %14s%n", "benchmark", "threads", "envs", "steps/s (median)",
+    out.printf("%-36s %7s %5s %16s %14s%n", "benchmark", "threads", "envs", "steps/s (median)",
         "per thread");
     out.flush();
     List<SimBench.Result> results = SimBench.run(seconds, samples);
     for (SimBench.Result r : results) {
-      out.printf("%-22s %7d %5d %,16.0f %,14.0f%n", r.name(), r.threads(), r.envs(),
+      out.printf("%-36s %7d %5d %,16.0f %,14.0f%n", r.name(), r.threads(), r.envs(),
           r.medianStepsPerSecond(), r.medianStepsPerSecond() / r.threads());
     }
     out.flush();

@@ -108,8 +108,6 @@ public final class NavigateScenario implements Scenario {
 
   /** How far along the shortest path the route observation looks [m]. */
   static final double ROUTE_LOOKAHEAD_M = 1.0;
-  /** Planner cell for the reward's geodesic distance [m]. */
-  private static final double PLANNER_CELL_M = RoomGenerator.PLANNER_CELL_M;
   /** Trail points kept for drawing, and the distance between them [m]. */
   private static final int TRAIL_POINTS = 400;
   private static final double TRAIL_SPACING_M = 0.1;
@@ -185,10 +183,10 @@ public final class NavigateScenario implements Scenario {
     final DistanceField.Grid grid;
     final DistanceField[] fields;
 
-    Plan(Room room, double inflationM) {
+    Plan(Room room, double cellM, double inflationM) {
       this.room = room;
       this.grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(),
-          PLANNER_CELL_M, inflationM);
+          cellM, inflationM);
       this.fields = new DistanceField[room.goalCount()];
     }
 
@@ -255,13 +253,21 @@ public final class NavigateScenario implements Scenario {
   }
 
   /**
-   * Inflation of the reward's planner grid [m]: a cell under the robot's center is always free
-   * (its center lies within 0.71 cell of a pose that clears the walls by the radius), and every
-   * gap the robot fits through stays open on the grid, so the distance is finite wherever the
-   * robot can be.
+   * Cell of the reward's planner grid [m]: the generator's, or finer for a small robot so that
+   * the gaps it fits through stay open on the grid.
+   */
+  private double rewardCellM() {
+    return Math.min(RoomGenerator.PLANNER_CELL_M, 0.6 * robotParams.radiusM());
+  }
+
+  /**
+   * Inflation of the reward's planner grid [m]: the radius less one cell. The cell under the
+   * robot's center is then always free (its center lies within 0.71 cell of a pose that clears the
+   * walls by the radius), and a gap the robot fits through keeps a free band over 1.4 cells wide,
+   * enough for a chain of free cells: the distance is finite wherever the robot can be.
    */
   private double rewardInflationM() {
-    return Math.max(0, robotParams.radiusM() - PLANNER_CELL_M);
+    return robotParams.radiusM() - rewardCellM();
   }
 
   @Override
@@ -339,7 +345,7 @@ public final class NavigateScenario implements Scenario {
     // room was generated or taken from the cache.
     SplittableRandom roomRandom = random.split();
     plan = plans.computeIfAbsent(seed,
-        s -> new Plan(generator.generate(roomRandom), rewardInflationM()));
+        s -> new Plan(generator.generate(roomRandom), rewardCellM(), rewardInflationM()));
     Room room = plan.room;
     state = RobotState.at(room.startX(), room.startY(), room.startHeading());
     activeGoal = 0;

@@ -23,6 +23,8 @@ public final class DistanceField {
   private static final int NO_CELL = -1;
   /** Buckets in the ring of the search queue: more than the longest move, in cells. */
   private static final int RING = 4;
+  /** Radius around the goal seeded with straight distances [cells]; under {@link #RING}. */
+  private static final int SEED_CELLS = 2;
 
   private final Grid grid;
   private final double goalX;
@@ -44,15 +46,15 @@ public final class DistanceField {
     this.grid = grid;
     this.goalX = goalX;
     this.goalY = goalY;
-    int n = grid.cols * grid.rows;
+    int n = grid.blocked.length;
     dist = new double[n];
     next = new int[n];
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     Arrays.fill(next, NO_CELL);
     int gc = grid.colOf(goalX);
     int gr = grid.rowOf(goalY);
-    if (gc >= 0 && gr >= 0 && !grid.blocked[gr * grid.cols + gc]) {
-      search(gr * grid.cols + gc);
+    if (gc >= 0 && gr >= 0 && !grid.blocked[grid.index(gc, gr)]) {
+      search(grid.index(gc, gr));
     }
   }
 
@@ -62,21 +64,38 @@ public final class DistanceField {
    * cells long, so four buckets in a ring suffice; a stale entry is skipped when its cell is done.
    */
   private void search(int goalCell) {
-    int cols = grid.cols;
-    int rows = grid.rows;
     boolean[] blocked = grid.blocked;
     double cell = grid.cellM;
+    int[] step = grid.moveStep;
+    int[] sideA = grid.moveSideA;
+    int[] sideB = grid.moveSideB;
     double[] moveCost = new double[MOVE_DX.length];
     for (int m = 0; m < moveCost.length; m++) {
       moveCost[m] = cell * Math.hypot(MOVE_DX[m], MOVE_DY[m]);
     }
-    boolean[] done = new boolean[cols * rows];
-    int[][] buckets = new int[RING][Math.max(16, 4 * (cols + rows))];
+    boolean[] done = new boolean[blocked.length];
+    int[][] buckets = new int[RING][Math.max(64, 4 * (grid.cols + grid.rows))];
     int[] sizes = new int[RING];
-    dist[goalCell] = Math.hypot(grid.centerX(goalCell % cols) - goalX,
-        grid.centerY(goalCell / cols) - goalY);
-    long current = (long) Math.floor(dist[goalCell] / cell);
-    buckets[(int) (current % RING)][sizes[(int) (current % RING)]++] = goalCell;
+    // Cells in sight of the goal and near it start at their straight distance, so the field is
+    // exact around the goal instead of detouring through the goal's cell center.
+    int gc = goalCell % grid.stride;
+    int gr = goalCell / grid.stride;
+    for (int r = gr - SEED_CELLS; r <= gr + SEED_CELLS; r++) {
+      for (int c = gc - SEED_CELLS; c <= gc + SEED_CELLS; c++) {
+        int i = r * grid.stride + c;
+        if (r < 0 || c < 0 || c >= grid.stride || i >= blocked.length || blocked[i]) {
+          continue;
+        }
+        double d = Math.hypot(grid.centerXOf(i) - goalX, grid.centerYOf(i) - goalY);
+        if (d <= SEED_CELLS * cell && (i == goalCell
+            || clearLine(grid.centerXOf(i), grid.centerYOf(i), goalX, goalY))) {
+          dist[i] = d;
+          int b = (int) (Math.floor(d / cell) % RING);
+          buckets[b][sizes[b]++] = i;
+        }
+      }
+    }
+    long current = 0;
     int empty = 0;
     while (empty < RING) {
       int b = (int) (current % RING);
@@ -96,18 +115,10 @@ public final class DistanceField {
         }
         done[c] = true;
         double d = dist[c];
-        int col = c % cols;
-        int row = c / cols;
-        for (int m = 0; m < MOVE_DX.length; m++) {
-          int dx = MOVE_DX[m];
-          int dy = MOVE_DY[m];
-          int nc = col + dx;
-          int nr = row + dy;
-          if (nc < 0 || nr < 0 || nc >= cols || nr >= rows) {
-            continue;
-          }
-          int n = nr * cols + nc;
-          if (blocked[n] || done[n] || !passable(col, row, dx, dy)) {
+        for (int m = 0; m < step.length; m++) {
+          int n = c + step[m];
+          // The blocked border keeps n inside the arrays; a finished cell is never improved.
+          if (blocked[n] || done[n] || blocked[c + sideA[m]] || blocked[c + sideB[m]]) {
             continue;
           }
           double nd = d + moveCost[m];
@@ -128,29 +139,6 @@ public final class DistanceField {
     }
   }
 
-  /**
-   * True when the cells a move's segment passes through, besides its ends, are free: for a
-   * diagonal move the two cells beside it, for a knight's move the two cells it crosses.
-   */
-  private boolean passable(int col, int row, int dx, int dy) {
-    int adx = Math.abs(dx);
-    int ady = Math.abs(dy);
-    if (adx + ady == 1) {
-      return true;
-    }
-    int sx = Integer.signum(dx);
-    int sy = Integer.signum(dy);
-    int cols = grid.cols;
-    boolean[] blocked = grid.blocked;
-    if (adx == 1 && ady == 1) {
-      return !blocked[row * cols + col + sx] && !blocked[(row + sy) * cols + col];
-    }
-    if (adx == 2) {
-      return !blocked[row * cols + col + sx] && !blocked[(row + sy) * cols + col + sx];
-    }
-    return !blocked[(row + sy) * cols + col] && !blocked[(row + sy) * cols + col + sx];
-  }
-
   public Grid grid() {
     return grid;
   }
@@ -167,10 +155,12 @@ public final class DistanceField {
    * Geodesic distance from (x, y) to the goal [m], or infinity when the goal cannot be reached.
    *
    * <p>It is the least {@code dist(cell) + |p - center(cell)|} over the 3 x 3 cells around the
-   * point, a minimum of continuous functions and so continuous itself: a progress reward made of
-   * its differences has no jumps. When all those cells are blocked (the point lies in the inflated
-   * band along a wall) the search widens ring by ring to the nearest free cells. Near the goal,
-   * with a clear line to it, the straight distance is used, so the distance at the goal is 0.
+   * point: inside a cell a minimum of terms that change no faster than the point moves, with a
+   * small step (well under a cell) where the point crosses into the next cell and the 3 x 3 set
+   * changes. A progress reward made of its differences is a potential difference, so such steps
+   * cancel over any loop. When all those cells are blocked (the point lies in the inflated band
+   * along a wall) the search widens ring by ring to the nearest free cells. Near the goal, with a
+   * clear line to it, the straight distance is used, so the distance at the goal is 0.
    */
   public double distance(double x, double y) {
     int cell = entryCell(x, y);
@@ -208,8 +198,8 @@ public final class DistanceField {
     double py = y;
     double left = aheadM;
     while (c != NO_CELL) {
-      double cx = grid.centerX(c % grid.cols);
-      double cy = grid.centerY(c / grid.cols);
+      double cx = grid.centerXOf(c);
+      double cy = grid.centerYOf(c);
       double len = Math.hypot(cx - px, cy - py);
       if (len >= left) {
         double t = left / len;
@@ -223,9 +213,13 @@ public final class DistanceField {
       c = next[c];
     }
     double len = Math.hypot(goalX - px, goalY - py);
-    double t = len > left ? left / len : 1;
-    out[0] = px + t * (goalX - px);
-    out[1] = py + t * (goalY - py);
+    if (len <= left) {
+      out[0] = goalX;
+      out[1] = goalY;
+    } else {
+      out[0] = px + left / len * (goalX - px);
+      out[1] = py + left / len * (goalY - py);
+    }
     return true;
   }
 
@@ -244,8 +238,8 @@ public final class DistanceField {
     xy[n++] = x;
     xy[n++] = y;
     while (c != NO_CELL && n < xy.length) {
-      xy[n++] = grid.centerX(c % grid.cols);
-      xy[n++] = grid.centerY(c / grid.cols);
+      xy[n++] = grid.centerXOf(c);
+      xy[n++] = grid.centerYOf(c);
       c = next[c];
     }
     if (n < xy.length) {
@@ -256,7 +250,7 @@ public final class DistanceField {
   }
 
   private double viaCell(int c, double x, double y) {
-    return dist[c] + Math.hypot(grid.centerX(c % grid.cols) - x, grid.centerY(c / grid.cols) - y);
+    return dist[c] + Math.hypot(grid.centerXOf(c) - x, grid.centerYOf(c) - y);
   }
 
   /**
@@ -285,7 +279,7 @@ public final class DistanceField {
           if (cc < 0 || cc >= grid.cols) {
             continue;
           }
-          int c = r * grid.cols + cc;
+          int c = grid.index(cc, r);
           if (dist[c] == Double.POSITIVE_INFINITY) {
             continue;
           }
@@ -317,8 +311,14 @@ public final class DistanceField {
    * <p>The inflation is at least 0.75 cell: every point of a free cell then stays off the walls
    * (a cell's corner is 0.71 cell from its center), so no move between free cells can cross a
    * zero-thickness wall.
+   *
+   * <p>Cells are stored row by row with a border of {@link #PAD} blocked cells around the area, so
+   * that the search's moves never leave the arrays and need no bounds checks.
    */
   public static final class Grid {
+    /** Blocked cells around the area: the longest move reaches 2 cells. */
+    private static final int PAD = 2;
+
     final SegmentIndex walls;
     final double minX;
     final double minY;
@@ -326,7 +326,13 @@ public final class DistanceField {
     final double inflationM;
     final int cols;
     final int rows;
+    /** Row length of the padded arrays. */
+    final int stride;
     final boolean[] blocked;
+    /** Per move: array offset to the target cell and to the two cells its segment crosses. */
+    final int[] moveStep = new int[MOVE_DX.length];
+    final int[] moveSideA = new int[MOVE_DX.length];
+    final int[] moveSideB = new int[MOVE_DX.length];
 
     /**
      * @param walls wall and obstacle segments
@@ -351,12 +357,35 @@ public final class DistanceField {
       this.inflationM = Math.max(inflationM, 0.75 * cellM);
       this.cols = (int) Math.ceil((maxX - minX) / cellM - 1e-9);
       this.rows = (int) Math.ceil((maxY - minY) / cellM - 1e-9);
-      this.blocked = new boolean[cols * rows];
+      this.stride = cols + 2 * PAD;
+      this.blocked = new boolean[stride * (rows + 2 * PAD)];
+      Arrays.fill(blocked, true);
       for (int r = 0; r < rows; r++) {
         double y = centerY(r);
         for (int c = 0; c < cols; c++) {
-          blocked[r * cols + c] = walls.clearance(centerX(c), y, this.inflationM)
+          blocked[index(c, r)] = walls.clearance(centerX(c), y, this.inflationM)
               < this.inflationM;
+        }
+      }
+      for (int m = 0; m < MOVE_DX.length; m++) {
+        int dx = MOVE_DX[m];
+        int dy = MOVE_DY[m];
+        int sx = Integer.signum(dx);
+        int sy = Integer.signum(dy);
+        moveStep[m] = dy * stride + dx;
+        if (Math.abs(dx) + Math.abs(dy) == 1) {
+          // A straight move crosses no other cell: test the start cell, which is free.
+          moveSideA[m] = 0;
+          moveSideB[m] = 0;
+        } else if (Math.abs(dx) == 1 && Math.abs(dy) == 1) {
+          moveSideA[m] = sx;
+          moveSideB[m] = sy * stride;
+        } else if (Math.abs(dx) == 2) {
+          moveSideA[m] = sx;
+          moveSideB[m] = sy * stride + sx;
+        } else {
+          moveSideA[m] = sy * stride;
+          moveSideB[m] = sy * stride + sx;
         }
       }
     }
@@ -382,7 +411,12 @@ public final class DistanceField {
     public boolean free(double x, double y) {
       int c = colOf(x);
       int r = rowOf(y);
-      return c >= 0 && r >= 0 && !blocked[r * cols + c];
+      return c >= 0 && r >= 0 && !blocked[index(c, r)];
+    }
+
+    /** Array index of the cell at column c, row r of the area. */
+    int index(int c, int r) {
+      return (r + PAD) * stride + c + PAD;
     }
 
     double centerX(int col) {
@@ -391,6 +425,14 @@ public final class DistanceField {
 
     double centerY(int row) {
       return minY + (row + 0.5) * cellM;
+    }
+
+    double centerXOf(int index) {
+      return centerX(index % stride - PAD);
+    }
+
+    double centerYOf(int index) {
+      return centerY(index / stride - PAD);
     }
 
     /** Column of x, or -1 outside the grid. */

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  */
 public final class RoomGenerator {
   /** Planner cell for the reachability check [m]; the expert plans on the same grid. */
-  public static final double PLANNER_CELL_M = 0.1;
+  public static final double PLANNER_CELL_M = 0.15;
   /** Extra free space around the start and the goals beyond the robot and its clearance [m]. */
   static final double POINT_MARGIN_M = 0.1;
   private static final int LAYOUT_ATTEMPTS = 40;
@@ -208,15 +208,32 @@ public final class RoomGenerator {
     return new double[] {x0, y0, x1, y0, x1, y1, x0, y1};
   }
 
-  /** A box of size sx x sy [m] centered at (cx, cy), turned by angle [rad], counter-clockwise. */
-  private static double[] box(double cx, double cy, double sx, double sy, double angle) {
+  /**
+   * A box of size sx x sy [m] centered near (cx, cy), turned by angle [rad], counter-clockwise,
+   * and pushed back inside the room where it would stick out through a wall.
+   */
+  private double[] box(double cx, double cy, double sx, double sy, double angle) {
     double c = Math.cos(angle);
     double sn = Math.sin(angle);
     double[] local = {-sx / 2, -sy / 2, sx / 2, -sy / 2, sx / 2, sy / 2, -sx / 2, sy / 2};
     double[] xy = new double[8];
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < 8; i += 2) {
       xy[i] = cx + c * local[i] - sn * local[i + 1];
       xy[i + 1] = cy + sn * local[i] + c * local[i + 1];
+      minX = Math.min(minX, xy[i]);
+      maxX = Math.max(maxX, xy[i]);
+      minY = Math.min(minY, xy[i + 1]);
+      maxY = Math.max(maxY, xy[i + 1]);
+    }
+    double shiftX = Math.max(0, -minX) - Math.max(0, maxX - s.widthM());
+    double shiftY = Math.max(0, -minY) - Math.max(0, maxY - s.heightM());
+    for (int i = 0; i < 8; i += 2) {
+      xy[i] += shiftX;
+      xy[i + 1] += shiftY;
     }
     return xy;
   }

