@@ -1,5 +1,7 @@
 package dev.ugoki.sim.body;
 
+import dev.ugoki.sim.geom.Geometry;
+
 /**
  * Kinematic bicycle model at the rear axle, with limits on steering rate, acceleration and speed,
  * and a tire-slip limit at speed: the path curvature tan(steer) / L is capped at mu g / v^2, so a
@@ -74,6 +76,6 @@ public final class BicycleModel {
       x = s.x() + distance * Math.cos(h0 + dHeading / 2);
       y = s.y() + distance * Math.sin(h0 + dHeading / 2);
     }
-    return new CarState(x, y, h0 + dHeading, v1, steer, dHeading / dtS);
+    return new CarState(x, y, Geometry.wrapAngle(h0 + dHeading), v1, steer, dHeading / dtS);
   }
 }

@@ -1,5 +1,7 @@
 package dev.ugoki.sim.body;
 
+import dev.ugoki.sim.geom.Geometry;
+
 /**
  * Differential-drive kinematics: the center moves at the mean of the wheel speeds and turns at
  * their difference over the wheel separation. Each wheel's speed moves toward its command at the
@@ -39,7 +41,7 @@ public final class DiffDrive {
       x = s.x() + distance * Math.cos(h0);
       y = s.y() + distance * Math.sin(h0);
     }
-    return new RobotState(x, y, h0 + dHeading, left[0], right[0]);
+    return new RobotState(x, y, Geometry.wrapAngle(h0 + dHeading), left[0], right[0]);
   }
 
   /** {end speed, mean speed over the step} of a wheel ramping from v0 toward target. */

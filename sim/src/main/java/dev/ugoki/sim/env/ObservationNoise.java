@@ -36,7 +36,8 @@ public final class ObservationNoise extends EnvWrapper {
         r.info());
   }
 
-  private float[] noisy(float[] obs) {
+  private float[] noisy(float[] clean) {
+    float[] obs = clean.clone(); // the inner env may keep its array
     Spec spec = observationSpec();
     for (int i = 0; i < obs.length; i++) {
       double sigma = sigmaFraction * (spec.high(i) - spec.low(i));

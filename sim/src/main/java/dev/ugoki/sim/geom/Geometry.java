@@ -92,6 +92,9 @@ public final class Geometry {
 
   /** The angle wrapped into [-pi, pi). */
   public static double wrapAngle(double a) {
+    if (a >= -Math.PI && a < Math.PI) {
+      return a; // exact: most angles are already in range
+    }
     double w = (a + Math.PI) % (2 * Math.PI);
     if (w < 0) {
       w += 2 * Math.PI;

@@ -174,7 +174,7 @@ public final class SegmentIndex {
   /**
    * True when a disc of {@code radius} moving in a straight line from (x0, y0) to (x1, y1) touches
    * any segment on the way: an exact swept test, so no speed or step size can tunnel through a
-   * wall.
+   * wall. With radius 0 it is a line-of-sight test: true when the path crosses a segment.
    */
   public boolean sweepHits(double x0, double y0, double x1, double y1, double radius) {
     double r2 = radius * radius;
@@ -187,8 +187,9 @@ public final class SegmentIndex {
         int cellIndex = r * cols + c;
         for (int i = cellStart[cellIndex], end = cellStart[cellIndex + 1]; i < end; i++) {
           int k = 4 * items[i];
-          if (Geometry.segmentSegmentDist2(x0, y0, x1, y1, seg[k], seg[k + 1], seg[k + 2],
-              seg[k + 3]) < r2) {
+          double d2 = Geometry.segmentSegmentDist2(x0, y0, x1, y1, seg[k], seg[k + 1], seg[k + 2],
+              seg[k + 3]);
+          if (d2 < r2 || d2 == 0) { // d2 == 0: the path crosses the wall, even with radius 0
             return true;
           }
         }

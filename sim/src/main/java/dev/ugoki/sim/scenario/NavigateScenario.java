@@ -125,7 +125,8 @@ public final class NavigateScenario implements Scenario {
     p.add(Param.real(ROOM_CLEARANCE, 0.15, 0, 0.5,
         "free space beyond the robot's radius guaranteed on some path between goals [m]"));
     p.add(Param.integer(GOALS, 3, 1, 20, "goals to visit in order"));
-    p.add(Param.real(GOAL_RADIUS, 0.4, 0.1, 2, "distance from a goal that counts as reaching it [m]"));
+    p.add(Param.real(GOAL_RADIUS, 0.4, 0.1, 2,
+        "distance from a goal that counts as reaching it [m]"));
     p.add(Param.integer(LIDAR_RAYS, 32, 1, 256, "lidar rays"));
     p.add(Param.real(LIDAR_FOV_DEG, 360, 10, 360, "lidar field of view [deg]"));
     p.add(Param.real(LIDAR_RANGE, 8, 0.5, 50, "lidar range [m]"));
@@ -220,13 +221,6 @@ public final class NavigateScenario implements Scenario {
     double clearance = config.real(ROOM_CLEARANCE);
     double width = config.real(ROOM_WIDTH);
     double height = config.real(ROOM_HEIGHT);
-    // The generator needs room for the robot, its clearance and a margin on both sides of a point.
-    double minSide = 2 * (radius + clearance + 0.1) + 1;
-    if (Math.min(width, height) < minSide) {
-      throw new IllegalArgumentException(ROOM_WIDTH + " and " + ROOM_HEIGHT + " (" + width + " x "
-          + height + " m) must both be at least " + minSide + " m for " + ROBOT_RADIUS + " = "
-          + radius + " and " + ROOM_CLEARANCE + " = " + clearance);
-    }
     this.robotParams = new RobotParams(radius, separation, config.real(ROBOT_MAX_SPEED),
         config.real(ROBOT_MAX_ACCEL));
     this.drive = new DiffDrive(robotParams);
@@ -261,10 +255,10 @@ public final class NavigateScenario implements Scenario {
   }
 
   /**
-   * Inflation of the reward's planner grid [m]: the radius less one cell. The cell under the
-   * robot's center is then always free (its center lies within 0.71 cell of a pose that clears the
-   * walls by the radius), and a gap the robot fits through keeps a free band over 1.4 cells wide,
-   * enough for a chain of free cells: the distance is finite wherever the robot can be.
+   * Inflation of the reward's planner grid [m]: the radius less one cell (the grid raises it to
+   * 0.75 cell at least). Every cell the robot's center passes through is then free (its center
+   * lies within 0.71 cell of a pose that clears the walls by the radius), so the cells along any
+   * drive form a chain of free cells: the distance is finite wherever the robot can be.
    */
   private double rewardInflationM() {
     return robotParams.radiusM() - rewardCellM();
@@ -370,7 +364,7 @@ public final class NavigateScenario implements Scenario {
     }
     RobotState prev = state;
     RobotState next = drive.step(prev, action[0], action[1], dtS);
-    boolean crashed = sweptDiscHits(prev, next);
+    boolean crashed = collides(prev, next, 0);
     double progressM = 0;
     boolean reachedGoal = false;
     boolean success = false;
@@ -409,20 +403,21 @@ public final class NavigateScenario implements Scenario {
   }
 
   /**
-   * True when the body touches a wall anywhere on its way from prev to next. The robot moves on
-   * an arc; the disc is swept along the chord with its radius grown by the arc's bulge from the
-   * chord (the sagitta, chord / 2 * tan(turn / 4)), so the test is exact up to that sliver and
-   * never lets the body into a wall.
+   * True when the body, grown by {@code marginM}, touches a wall anywhere on its way from one
+   * state to the next: the collision test of {@link #step}, with margin 0, public so that the
+   * expert can check its own predictions the same way. The robot moves on an arc; the disc is
+   * swept along the chord with its radius grown by the arc's bulge from the chord (the sagitta,
+   * chord / 2 * tan(turn / 4)), so the test never lets the body into a wall.
    */
-  private boolean sweptDiscHits(RobotState prev, RobotState next) {
-    double chord = Math.hypot(next.x() - prev.x(), next.y() - prev.y());
-    double turn = Math.abs(next.heading() - prev.heading());
+  public boolean collides(RobotState from, RobotState to, double marginM) {
+    double chord = Math.hypot(to.x() - from.x(), to.y() - from.y());
+    double turn = Math.abs(to.heading() - from.heading());
     // Past half a circle the sagitta formula no longer bounds the arc; half its length does.
     double bulge = turn < Math.PI - 1e-6
         ? chord / 2 * Math.tan(turn / 4)
         : robotParams.maxWheelSpeedMps() * dtS / 2;
-    return plan.room.index().sweepHits(prev.x(), prev.y(), next.x(), next.y(),
-        robotParams.radiusM() + bulge);
+    return plan.room.index().sweepHits(from.x(), from.y(), to.x(), to.y(),
+        robotParams.radiusM() + bulge + marginM);
   }
 
   private float[] observe() {

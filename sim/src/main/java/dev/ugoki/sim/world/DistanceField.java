@@ -14,7 +14,9 @@ import java.util.Arrays;
  * in 45-degree zig-zags. A move is allowed only when every cell its segment passes through is free.
  *
  * <p>Every cell keeps its next cell toward the goal, so a path is read by following those links
- * (an exact descent of the field) without allocating. Immutable after construction.
+ * (an exact descent of the field) without allocating. Reachability is symmetric: from two points
+ * in free cells, each field says the other is reachable exactly when their cells are connected.
+ * Immutable after construction.
  */
 public final class DistanceField {
   /** Cell offsets of the 16 moves: 4 straight, 4 diagonal, 8 knight's moves. */
@@ -25,6 +27,10 @@ public final class DistanceField {
   private static final int RING = 4;
   /** Radius around the goal seeded with straight distances [cells]; under {@link #RING}. */
   private static final int SEED_CELLS = 2;
+  /** Least radius of a straight-way test: sweepHits counts only contacts closer than it. */
+  private static final double TINY_RADIUS_M = 1e-6;
+  /** The first moves are the 8 neighbours: 4 straight, then 4 diagonal. */
+  private static final int NEIGHBOUR_MOVES = 8;
 
   private final Grid grid;
   private final double goalX;
@@ -35,8 +41,8 @@ public final class DistanceField {
   private final int[] next;
 
   /**
-   * Searches the whole grid from the goal. A goal in a blocked cell makes every distance infinite
-   * except near the goal itself.
+   * Searches the whole grid from the goal. A goal in a blocked cell is unreachable from
+   * everywhere.
    *
    * @param grid the free cells
    * @param goalX goal [m]
@@ -76,8 +82,10 @@ public final class DistanceField {
     boolean[] done = new boolean[blocked.length];
     int[][] buckets = new int[RING][Math.max(64, 4 * (grid.cols + grid.rows))];
     int[] sizes = new int[RING];
-    // Cells in sight of the goal and near it start at their straight distance, so the field is
-    // exact around the goal instead of detouring through the goal's cell center.
+    // Cells near the goal joined to it by a straight line through free cells start at their
+    // straight distance, so the field is exact around the goal instead of detouring through the
+    // goal's cell center. The line's cells form a chain of free cells, so no seed joins a part of
+    // the grid that the moves could not reach.
     int gc = goalCell % grid.stride;
     int gr = goalCell / grid.stride;
     for (int r = gr - SEED_CELLS; r <= gr + SEED_CELLS; r++) {
@@ -87,8 +95,8 @@ public final class DistanceField {
           continue;
         }
         double d = Math.hypot(grid.centerXOf(i) - goalX, grid.centerYOf(i) - goalY);
-        if (d <= SEED_CELLS * cell && (i == goalCell
-            || clearLine(grid.centerXOf(i), grid.centerYOf(i), goalX, goalY))) {
+        if (d <= SEED_CELLS * cell
+            && grid.freeSegment(grid.centerXOf(i), grid.centerYOf(i), goalX, goalY)) {
           dist[i] = d;
           int b = (int) (Math.floor(d / cell) % RING);
           buckets[b][sizes[b]++] = i;
@@ -154,19 +162,22 @@ public final class DistanceField {
   /**
    * Geodesic distance from (x, y) to the goal [m], or infinity when the goal cannot be reached.
    *
-   * <p>It is the least {@code dist(cell) + |p - center(cell)|} over the 3 x 3 cells around the
-   * point: inside a cell a minimum of terms that change no faster than the point moves, with a
-   * small step (well under a cell) where the point crosses into the next cell and the 3 x 3 set
-   * changes. A progress reward made of its differences is a potential difference, so such steps
-   * cancel over any loop. When all those cells are blocked (the point lies in the inflated band
-   * along a wall) the search widens ring by ring to the nearest free cells. Near the goal, with a
-   * clear line to it, the straight distance is used, so the distance at the goal is 0.
+   * <p>In a free cell it is the least {@code dist(cell) + |p - center(cell)|} over that cell and
+   * the neighbours a move reaches from it: a minimum of terms that change no faster than the
+   * point moves, with a small step (well under a cell) where the point crosses into the next cell
+   * and the set changes. A progress reward made of its differences is a potential difference, so
+   * such steps cancel over any loop. Two points in free cells thus reach each other exactly when
+   * their cells are connected: the answer is the same in both directions. A point in a blocked
+   * cell (in the inflated band along a wall) joins the nearest free cells it can move to in a
+   * straight line. Near the goal, along free cells, the straight distance is used, so the
+   * distance at the goal is 0.
    */
   public double distance(double x, double y) {
     int cell = entryCell(x, y);
     double best = cell == NO_CELL ? Double.POSITIVE_INFINITY : viaCell(cell, x, y);
     double toGoal = Math.hypot(goalX - x, goalY - y);
-    if (toGoal < best && toGoal <= 2 * grid.cellM && clearLine(x, y, goalX, goalY)) {
+    if (toGoal < best && toGoal <= SEED_CELLS * grid.cellM
+        && grid.freeSegment(x, y, goalX, goalY)) {
       return toGoal;
     }
     return best;
@@ -185,7 +196,7 @@ public final class DistanceField {
    */
   public boolean lookahead(double x, double y, double aheadM, double[] out) {
     double toGoal = Math.hypot(goalX - x, goalY - y);
-    if (toGoal <= 2 * grid.cellM && clearLine(x, y, goalX, goalY)) {
+    if (toGoal <= SEED_CELLS * grid.cellM && grid.freeSegment(x, y, goalX, goalY)) {
       out[0] = goalX;
       out[1] = goalY;
       return true;
@@ -254,25 +265,45 @@ public final class DistanceField {
   }
 
   /**
-   * The cell through which (x, y) joins the field: the one minimizing {@code dist + distance to
-   * it} among the 3 x 3 cells around the point, else among the nearest ring of cells that holds a
-   * reachable one, out to just beyond the inflation band; {@link #NO_CELL} when none is reachable.
-   * Outside a free cell, a candidate also needs a clear line from the point, so that a point
-   * against a thin wall never joins the field on the wall's other side.
+   * The cell through which (x, y) joins the field, minimizing {@code dist + distance to it}, or
+   * {@link #NO_CELL} when the goal cannot be reached. From a free cell: that cell or a neighbour a
+   * move reaches from it, so the point stays in its cell's component. From a blocked cell: the
+   * nearest ring of cells, out to just beyond the inflation band, holding a reachable cell that
+   * the point can move to straight with as much clearance as it has now, so that a point against
+   * a wall never joins the field on the wall's other side or past a corner a body there could not
+   * pass.
    */
   private int entryCell(double x, double y) {
     int col = grid.clampCol(x);
     int row = grid.clampRow(y);
-    boolean ownCellFree = grid.free(x, y);
-    int maxRing = 1 + (int) Math.ceil(grid.inflationM / grid.cellM) + 1;
+    int own = grid.index(col, row);
     int best = NO_CELL;
     double bestD = Double.POSITIVE_INFINITY;
+    if (grid.free(x, y)) {
+      for (int m = -1; m < NEIGHBOUR_MOVES; m++) {
+        int c = m < 0 ? own : own + grid.moveStep[m];
+        if (dist[c] == Double.POSITIVE_INFINITY
+            || (m >= 0 && (grid.blocked[own + grid.moveSideA[m]]
+                || grid.blocked[own + grid.moveSideB[m]]))) {
+          continue;
+        }
+        double d = viaCell(c, x, y);
+        if (d < bestD) {
+          bestD = d;
+          best = c;
+        }
+      }
+      return best;
+    }
+    double lineRadius = Math.max(TINY_RADIUS_M,
+        grid.walls.clearance(x, y, grid.inflationM) - 1e-9);
+    int maxRing = 1 + (int) Math.ceil(grid.inflationM / grid.cellM) + 1;
     for (int ring = 1; ring <= maxRing; ring++) {
       for (int r = row - ring; r <= row + ring; r++) {
         if (r < 0 || r >= grid.rows) {
           continue;
         }
-        boolean edgeRow = ring == 1 || r == row - ring || r == row + ring;
+        boolean edgeRow = r == row - ring || r == row + ring;
         // Inner rows were searched in earlier rings: visit only the ring's two end cells there.
         int step = edgeRow ? 1 : 2 * ring;
         for (int cc = col - ring; cc <= col + ring; cc += step) {
@@ -284,8 +315,8 @@ public final class DistanceField {
             continue;
           }
           double d = viaCell(c, x, y);
-          if (d < bestD && ((ring == 1 && ownCellFree)
-              || clearLine(x, y, grid.centerX(cc), grid.centerY(r)))) {
+          if (d < bestD && !grid.walls.sweepHits(x, y, grid.centerX(cc), grid.centerY(r),
+              lineRadius)) {
             bestD = d;
             best = c;
           }
@@ -296,11 +327,6 @@ public final class DistanceField {
       }
     }
     return NO_CELL;
-  }
-
-  private boolean clearLine(double x0, double y0, double x1, double y1) {
-    // A tiny radius: sweepHits counts only contacts strictly closer than the radius.
-    return !grid.walls.sweepHits(x0, y0, x1, y1, 1e-6);
   }
 
   /**
@@ -412,6 +438,53 @@ public final class DistanceField {
       int c = colOf(x);
       int r = rowOf(y);
       return c >= 0 && r >= 0 && !blocked[index(c, r)];
+    }
+
+    /**
+     * True when every cell the segment from (x0, y0) to (x1, y1) passes through is free: a
+     * chain of edge-adjacent free cells, so both ends lie in one component. Walks the cells
+     * (Amanatides and Woo, 1987).
+     */
+    boolean freeSegment(double x0, double y0, double x1, double y1) {
+      int c = colOf(x0);
+      int r = rowOf(y0);
+      int c1 = colOf(x1);
+      int r1 = rowOf(y1);
+      if (c < 0 || r < 0 || c1 < 0 || r1 < 0) {
+        return false;
+      }
+      double dx = x1 - x0;
+      double dy = y1 - y0;
+      int stepX = dx > 0 ? 1 : -1;
+      int stepY = dy > 0 ? 1 : -1;
+      double fx = (x0 - minX) / cellM;
+      double fy = (y0 - minY) / cellM;
+      // Parameter t in [0, 1] along the segment at the next column and row boundaries.
+      double tMaxX = dx != 0 ? ((c + (dx > 0 ? 1 : 0)) - fx) * cellM / dx
+          : Double.POSITIVE_INFINITY;
+      double tMaxY = dy != 0 ? ((r + (dy > 0 ? 1 : 0)) - fy) * cellM / dy
+          : Double.POSITIVE_INFINITY;
+      double tDeltaX = dx != 0 ? cellM / Math.abs(dx) : Double.POSITIVE_INFINITY;
+      double tDeltaY = dy != 0 ? cellM / Math.abs(dy) : Double.POSITIVE_INFINITY;
+      int guard = Math.abs(c1 - c) + Math.abs(r1 - r) + 2;
+      while (true) {
+        if (blocked[index(c, r)]) {
+          return false;
+        }
+        if ((c == c1 && r == r1) || guard-- == 0) {
+          return c == c1 && r == r1;
+        }
+        if (tMaxX < tMaxY) {
+          c += stepX;
+          tMaxX += tDeltaX;
+        } else {
+          r += stepY;
+          tMaxY += tDeltaY;
+        }
+        if (c < 0 || r < 0 || c >= cols || r >= rows) {
+          return false;
+        }
+      }
     }
 
     /** Array index of the cell at column c, row r of the area. */

@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
  * maybe a partition wall with a doorway, or a warehouse with rows of shelves. Then the start and
  * the goals are drawn one by one, each free of walls and obstacles with a margin and reachable by
  * a disc of the robot's radius plus the clearance: the planner ({@link DistanceField}) searches
- * from the start, and since its moves are symmetric, every goal in the start's component is
- * reachable from every other. A point that fails is drawn again; a layout where the start or a
- * goal cannot be placed is drawn again with fewer obstacles.
+ * from the start on a grid whose free cells keep that disc off the walls everywhere, and since
+ * its connectivity is symmetric, every goal in the start's component is reachable from every
+ * other. A point that fails is drawn again; a layout where the start or a goal cannot be placed
+ * is drawn again with fewer obstacles.
  */
 public final class RoomGenerator {
   /** Planner cell for the reachability check [m]; the expert plans on the same grid. */
@@ -54,7 +55,7 @@ public final class RoomGenerator {
           && warehouseProb <= 1 && robotRadiusM > 0 && clearanceM >= 0 && goals >= 1)) {
         throw new IllegalArgumentException("invalid room settings: " + this);
       }
-      double need = 2 * (robotRadiusM + clearanceM + POINT_MARGIN_M) + 1;
+      double need = 2 * (robotRadiusM + clearanceM + PLANNER_CELL_M + POINT_MARGIN_M) + 1;
       if (Math.min(widthM, heightM) < need) {
         throw new IllegalArgumentException("a " + widthM + " x " + heightM + " m room is too small"
             + " for a robot of radius " + robotRadiusM + " m with clearance " + clearanceM
@@ -70,6 +71,15 @@ public final class RoomGenerator {
     /** Free space a path keeps from walls: the robot's radius and the clearance [m]. */
     public double pathInflationM() {
       return robotRadiusM + clearanceM;
+    }
+
+    /**
+     * Inflation of the planner grid that checks reachability [m]: the path inflation plus half a
+     * cell's diagonal, so that every point of a free cell, not only its center, keeps the path
+     * inflation, and so does every move between free cells.
+     */
+    public double plannerInflationM() {
+      return pathInflationM() + PLANNER_CELL_M * Math.sqrt(0.5);
     }
   }
 
@@ -97,7 +107,7 @@ public final class RoomGenerator {
   /** Walls and obstacles before the start and goals are placed. */
   private record Draft(Room.Layout layout, double[] walls, List<double[]> obstacles) {}
 
-  private double uniform(SplittableRandom r, double lo, double hi) {
+  private static double uniform(SplittableRandom r, double lo, double hi) {
     return lo + (hi - lo) * r.nextDouble();
   }
 
@@ -245,7 +255,7 @@ public final class RoomGenerator {
         new double[] {0, 0});
     SegmentIndex index = walls.index();
     DistanceField.Grid grid = new DistanceField.Grid(index, 0, 0, s.widthM(), s.heightM(),
-        PLANNER_CELL_M, s.pathInflationM());
+        PLANNER_CELL_M, s.plannerInflationM());
     double[] start = freePoint(walls, grid, r, null, 0, null);
     if (start == null) {
       return null;
@@ -277,7 +287,7 @@ public final class RoomGenerator {
    */
   private double[] freePoint(Room walls, DistanceField.Grid grid, SplittableRandom r,
       double[] prev, double minSpacing, DistanceField reach) {
-    double need = s.pathInflationM() + POINT_MARGIN_M;
+    double need = s.plannerInflationM() + POINT_MARGIN_M;
     for (int tries = 0; tries < POINT_ATTEMPTS; tries++) {
       double x = uniform(r, need, s.widthM() - need);
       double y = uniform(r, need, s.heightM() - need);

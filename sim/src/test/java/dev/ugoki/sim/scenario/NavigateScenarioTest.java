@@ -55,7 +55,9 @@ class NavigateScenarioTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void aCollisionEndsTheEpisodeAndTheBodyNeverEntersAWallOrLeavesTheRoom(long seed) {
-    NavigateScenario s = scenario(Map.of(NavigateScenario.ROBOT_MAX_SPEED, 3.0, NavigateScenario.ROBOT_MAX_ACCEL, 20.0));
+    // A fast robot with strong wheels: the largest steps the configuration allows.
+    NavigateScenario s = scenario(Map.of(NavigateScenario.ROBOT_MAX_SPEED, 3.0,
+        NavigateScenario.ROBOT_MAX_ACCEL, 20.0, CommonParams.DT, 0.1));
     Spec obsSpec = s.observationSpec();
     SplittableRandom r = new SplittableRandom(seed);
     double radius = s.robotParams().radiusM();

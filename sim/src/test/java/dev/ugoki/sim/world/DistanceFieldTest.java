@@ -58,6 +58,32 @@ class DistanceFieldTest {
     }
   }
 
+  /** The room generator relies on it: a goal reachable from the start is reachable back. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void reachabilityIsTheSameInBothDirections(long seed) {
+    Room room = new RoomGenerator(RoomGenerator.Settings.defaults())
+        .generate(new SplittableRandom(seed));
+    DistanceField.Grid grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(),
+        room.heightM(), 0.15, 0.4);
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] xy = new double[12];
+    for (int i = 0; i < xy.length; i += 2) {
+      do {
+        xy[i] = r.nextDouble(0, room.widthM());
+        xy[i + 1] = r.nextDouble(0, room.heightM());
+      } while (!grid.free(xy[i], xy[i + 1]));
+    }
+    for (int a = 0; a < xy.length; a += 2) {
+      DistanceField fromA = new DistanceField(grid, xy[a], xy[a + 1]);
+      for (int b = 0; b < xy.length; b += 2) {
+        DistanceField fromB = new DistanceField(grid, xy[b], xy[b + 1]);
+        assertThat(fromA.reachable(xy[b], xy[b + 1]))
+            .isEqualTo(fromB.reachable(xy[a], xy[a + 1]));
+      }
+    }
+  }
+
   @Test
   void theDistanceIsZeroAtTheGoalAndGrowsAwayFromIt() {
     DistanceField f = field(box(10, 10), 10, 10, 4.03, 5.07);

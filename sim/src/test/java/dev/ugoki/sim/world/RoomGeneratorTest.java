@@ -66,7 +66,7 @@ class RoomGeneratorTest {
   @MethodSource("seeds")
   void theStartIsFreeOfWallsAndObstacles(long seed) {
     Room r = room(seed);
-    double need = SETTINGS.pathInflationM() + RoomGenerator.POINT_MARGIN_M;
+    double need = SETTINGS.plannerInflationM() + RoomGenerator.POINT_MARGIN_M;
     assertThat(r.contains(r.startX(), r.startY())).isTrue();
     assertThat(r.insideObstacle(r.startX(), r.startY())).isFalse();
     assertThat(r.index().clearance(r.startX(), r.startY(), need)).isGreaterThanOrEqualTo(need);
@@ -77,9 +77,11 @@ class RoomGeneratorTest {
   void everyGoalIsFreeWithAMarginAndReachableFromThePreviousPositionWithTheClearance(long seed) {
     Room r = room(seed);
     assertThat(r.goalCount()).isEqualTo(SETTINGS.goals());
-    double need = SETTINGS.pathInflationM() + RoomGenerator.POINT_MARGIN_M;
+    double need = SETTINGS.plannerInflationM() + RoomGenerator.POINT_MARGIN_M;
+    // The generator searched from the start; this searches from each goal back to the position
+    // before it, as the expert will.
     DistanceField.Grid grid = new DistanceField.Grid(r.index(), 0, 0, r.widthM(), r.heightM(),
-        RoomGenerator.PLANNER_CELL_M, SETTINGS.pathInflationM());
+        RoomGenerator.PLANNER_CELL_M, SETTINGS.plannerInflationM());
     double px = r.startX();
     double py = r.startY();
     for (int g = 0; g < r.goalCount(); g++) {
