@@ -53,7 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
     Expert expert = env.unwrapped().expert();
     Evaluation.Summary s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
     PrintWriter out = spec.commandLine().getOut();
-    String time = config.scenario().equals("race") ? "mean lap time" : "mean time to goal";
+    String time = switch (config.scenario()) {
+      case "race" -> config.integer("race.laps") == 1 ? "mean lap time"
+          : "mean time, " + config.integer("race.laps") + " laps";
+      case "navigate" -> "mean time, all goals";
+      default -> "mean time to success";
+    };
     out.printf("%-10s %-7s %8s %9s %12s %18s %8s%n", "scenario", "policy", "episodes", "success",
         "mean return", time + " [s]", "crashes");
     out.printf("%-10s %-7s %8d %8.1f%% %12.2f %18.2f %8d%n", s.scenario(), "expert", s.count(),

@@ -1,12 +1,6 @@
 package dev.ugoki.sim.env;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Steps N environments of one spec over flat float arrays, with auto-reset, optionally across
@@ -29,8 +23,7 @@ public final class VectorEnv implements AutoCloseable {
   private final List<Env> envs;
   private final int obsSize;
   private final int actSize;
-  private final ExecutorService pool;
-  private final List<int[]> blocks = new ArrayList<>();
+  private final BlockRunner runner;
 
   private final float[] obs;
   private final float[] finalObs;
@@ -67,15 +60,7 @@ public final class VectorEnv implements AutoCloseable {
     truncated = new boolean[n];
     infos = new Info[n];
     episodes = new int[n];
-    int t = Math.min(threads, n);
-    for (int b = 0; b < t; b++) {
-      blocks.add(new int[] {b * n / t, (b + 1) * n / t});
-    }
-    pool = t == 1 ? null : Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "ugoki-vector-env");
-      th.setDaemon(true);
-      return th;
-    });
+    runner = new BlockRunner(n, threads, "ugoki-vector-env");
   }
 
   /** The seed of episode {@code episode} (0-based) of env {@code envIndex}. */
@@ -181,39 +166,10 @@ public final class VectorEnv implements AutoCloseable {
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    runner.close();
   }
 
-  private interface Block {
-    void run(int from, int to);
-  }
-
-  private void run(Block block) {
-    if (pool == null) {
-      block.run(0, envs.size());
-      return;
-    }
-    List<Callable<Void>> tasks = new ArrayList<>(blocks.size());
-    for (int[] b : blocks) {
-      tasks.add(() -> {
-        block.run(b[0], b[1]);
-        return null;
-      });
-    }
-    try {
-      for (Future<Void> f : pool.invokeAll(tasks)) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while stepping the vector env", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+  private void run(BlockRunner.Block block) {
+    runner.run(block);
   }
 }

@@ -247,22 +247,58 @@ public final class TrackGenerator {
 
   /**
    * True when every two samples that are further apart along the lap than half a turn of the
-   * tightest corner are at least their half-widths plus {@link #GAP_M} apart in the plane.
+   * tightest corner are at least their half-widths plus {@link #GAP_M} apart in the plane. Samples
+   * are bucketed in a grid of cells as large as the largest such distance, so only neighbouring
+   * cells are compared.
    */
   private static boolean wellSeparated(double[] x, double[] y, double[] s, double length,
       double[] halfWidth, double rMin) {
     double nearAlong = Math.PI * rMin + 2 * SAMPLE_M;
+    double maxHalf = 0;
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < x.length; i++) {
-      for (int j = i + 1; j < x.length; j++) {
-        double along = s[j] - s[i];
-        if (along <= nearAlong || length - along <= nearAlong) {
-          continue;
-        }
-        double need = halfWidth[i] + halfWidth[j] + GAP_M;
-        double dx = x[i] - x[j];
-        double dy = y[i] - y[j];
-        if (dx * dx + dy * dy < need * need) {
-          return false;
+      maxHalf = Math.max(maxHalf, halfWidth[i]);
+      minX = Math.min(minX, x[i]);
+      minY = Math.min(minY, y[i]);
+      maxX = Math.max(maxX, x[i]);
+      maxY = Math.max(maxY, y[i]);
+    }
+    double cell = 2 * maxHalf + GAP_M;
+    int cols = (int) ((maxX - minX) / cell) + 1;
+    int rows = (int) ((maxY - minY) / cell) + 1;
+    int[] head = new int[cols * rows];
+    java.util.Arrays.fill(head, -1);
+    int[] next = new int[x.length];
+    int[] cellOf = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int c = (int) ((x[i] - minX) / cell) + cols * (int) ((y[i] - minY) / cell);
+      cellOf[i] = c;
+      next[i] = head[c];
+      head[c] = i;
+    }
+    for (int i = 0; i < x.length; i++) {
+      int ci = cellOf[i] % cols;
+      int ri = cellOf[i] / cols;
+      for (int r = Math.max(0, ri - 1); r <= Math.min(rows - 1, ri + 1); r++) {
+        for (int c = Math.max(0, ci - 1); c <= Math.min(cols - 1, ci + 1); c++) {
+          for (int j = head[r * cols + c]; j >= 0; j = next[j]) {
+            if (j <= i) {
+              continue;
+            }
+            double along = s[j] - s[i];
+            if (along <= nearAlong || length - along <= nearAlong) {
+              continue;
+            }
+            double need = halfWidth[i] + halfWidth[j] + GAP_M;
+            double dx = x[i] - x[j];
+            double dy = y[i] - y[j];
+            if (dx * dx + dy * dy < need * need) {
+              return false;
+            }
+          }
         }
       }
     }
