@@ -93,15 +93,19 @@ public final class SimBench {
     }
     try (VectorEnv vec = new VectorEnv(list, threads)) {
       int actSize = vec.actionSpec().size();
-      float[] table = actions(actSize * envs, 2);
+      float[] table = actions(actSize, 2);
       float[] batch = new float[envs * actSize];
       vec.reset(1);
       int[] cursor = {0};
       LongSupplier burst = () -> {
         int rounds = 200;
         for (int i = 0; i < rounds; i++) {
-          int row = cursor[0]++ % (ACTION_TABLE / envs);
-          System.arraycopy(table, row * envs * actSize, batch, 0, batch.length);
+          int row = cursor[0]++;
+          for (int k = 0; k < envs; k++) {
+            // each env walks the same table of actions from its own offset
+            int r = (row + 257 * k) % ACTION_TABLE;
+            System.arraycopy(table, r * actSize, batch, k * actSize, actSize);
+          }
           vec.step(batch);
         }
         return (long) rounds * envs;

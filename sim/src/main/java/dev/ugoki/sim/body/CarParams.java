@@ -46,15 +46,26 @@ public record CarParams(double wheelbaseM, double lengthM, double widthM, double
     return lengthM / 2 - rearOverhangM;
   }
 
-  /** Radius of the two discs that cover the body for collision [m]. */
+  /** Radius of the discs the body is made of for collision [m]: half the width. */
   public double discRadiusM() {
     return widthM / 2;
   }
 
-  /** Distances from the rear axle forward to the centers of the two collision discs [m]. */
+  /**
+   * Distances from the rear axle forward to the centres of the collision discs [m]: four discs
+   * spaced evenly between the two ends of the body, so that their union is a capsule (a stadium
+   * of the body's length and width) narrowed by at most 0.1 m between discs, and nothing can pass
+   * between them. The car is drawn as that capsule.
+   */
   public double[] discOffsetsM() {
-    double half = lengthM / 2 - discRadiusM();
-    return new double[] {centerOffsetM() - half, centerOffsetM() + half};
+    int discs = 4;
+    double first = -rearOverhangM + discRadiusM();
+    double last = lengthM - rearOverhangM - discRadiusM();
+    double[] off = new double[discs];
+    for (int i = 0; i < discs; i++) {
+      off[i] = first + (last - first) * i / (discs - 1);
+    }
+    return off;
   }
 
   /**

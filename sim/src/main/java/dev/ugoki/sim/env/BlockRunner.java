@@ -43,12 +43,12 @@ final class BlockRunner implements AutoCloseable {
 
   /** Runs the task over every block and returns when all are done; rethrows the first failure. */
   void run(Block block) {
+    if (closed) {
+      throw new IllegalStateException("the vector env is closed");
+    }
     if (workers.length == 0) {
       block.run(blocks[0][0], blocks[0][1]);
       return;
-    }
-    if (closed) {
-      throw new IllegalStateException("the vector env is closed");
     }
     task = block;
     failure = null;
@@ -72,7 +72,7 @@ final class BlockRunner implements AutoCloseable {
       }
     }
     task = null;
-    Throwable first = own != null ? own : failure;
+    Throwable first = own != null ? own : failure; // block 0 comes first
     if (first instanceof RuntimeException re) {
       throw re;
     }
@@ -126,7 +126,11 @@ final class BlockRunner implements AutoCloseable {
         try {
           task.run(from, to);
         } catch (RuntimeException | Error e) {
-          failure = e;
+          synchronized (BlockRunner.this) {
+            if (failure == null) {
+              failure = e;
+            }
+          }
         }
         if (pending.decrementAndGet() == 0) {
           LockSupport.unpark(caller);

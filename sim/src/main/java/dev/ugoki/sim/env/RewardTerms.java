@@ -19,7 +19,7 @@ public final class RewardTerms {
     if (names.size() != values.length) {
       throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
     }
-    this.names = names;
+    this.names = List.copyOf(names);
     this.values = values.clone();
   }
 

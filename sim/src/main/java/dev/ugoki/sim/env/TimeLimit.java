@@ -7,6 +7,7 @@ package dev.ugoki.sim.env;
 public final class TimeLimit extends EnvWrapper {
   private final int maxSteps;
   private int elapsed;
+  private boolean ended;
 
   public TimeLimit(Env env, int maxSteps) {
     super(env);
@@ -23,16 +24,22 @@ public final class TimeLimit extends EnvWrapper {
   @Override
   public float[] reset(long seed) {
     elapsed = 0;
+    ended = false;
     return env.reset(seed);
   }
 
   @Override
   public StepResult step(float[] action) {
+    if (ended) {
+      throw new IllegalStateException("step() after the episode was truncated at " + maxSteps
+          + " steps; call reset(seed)");
+    }
     StepResult r = env.step(action);
     elapsed++;
     if (elapsed >= maxSteps && !r.truncated()) {
-      return new StepResult(r.observation(), r.reward(), r.terminated(), true, r.info());
+      r = new StepResult(r.observation(), r.reward(), r.terminated(), true, r.info());
     }
+    ended = r.done();
     return r;
   }
 }

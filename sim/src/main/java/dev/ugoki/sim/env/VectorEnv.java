@@ -14,10 +14,11 @@ import java.util.List;
  * {@link #finalObservations()} holds the last observation of that episode (for bootstrapping a
  * truncated one), {@link #infos()} its last info, and {@link #observations()} already the first
  * observation of the next episode. Episode k of env i is reset with
- * {@link #episodeSeed(long, int, int, int)}, so every episode's seed is distinct and known.
+ * {@link #episodeSeed(long, int, int, int)}, so every episode's seed is known.
  *
  * <p>With several threads, each thread owns a fixed contiguous block of envs; results do not
- * depend on the thread count.
+ * depend on the thread count. Actions are checked for every env before any env steps, so a
+ * malformed batch is refused whole (wrap the envs in {@link ClipAction} to clip instead).
  */
 public final class VectorEnv implements AutoCloseable {
   private final List<Env> envs;
@@ -49,6 +50,12 @@ public final class VectorEnv implements AutoCloseable {
       if (!envs.get(i).observationSpec().equals(os) || !envs.get(i).actionSpec().equals(as)) {
         throw new IllegalArgumentException("env " + i + " has other specs than env 0");
       }
+      for (int j = 0; j < i; j++) {
+        if (envs.get(i) == envs.get(j) || envs.get(i).unwrapped() == envs.get(j).unwrapped()) {
+          throw new IllegalArgumentException("env " + i + " is the same instance as env " + j
+              + ": every env must own its state");
+        }
+      }
     }
     int n = envs.size();
     obsSize = os.size();
@@ -63,9 +70,17 @@ public final class VectorEnv implements AutoCloseable {
     runner = new BlockRunner(n, threads, "ugoki-vector-env");
   }
 
-  /** The seed of episode {@code episode} (0-based) of env {@code envIndex}. */
+  /**
+   * The seed of episode {@code episode} (0-based) of env {@code envIndex}: a bijective mix of
+   * (base, env, episode), so runs with seeds 1 and 2 share no episode, and always at least 2^62,
+   * so evaluation on small seeds (1-50) never meets a training track.
+   */
   public static long episodeSeed(long baseSeed, int envIndex, int episode, int numEnvs) {
-    return baseSeed + envIndex + (long) episode * numEnvs;
+    long z = baseSeed * 0xD1B54A32D192ED03L + (envIndex + (long) episode * numEnvs);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 2) | (1L << 62);
   }
 
   public int numEnvs() {
@@ -110,6 +125,17 @@ public final class VectorEnv implements AutoCloseable {
     if (actions.length != envs.size() * actSize) {
       throw new IllegalArgumentException("actions have length " + actions.length + ", expected "
           + envs.size() + " envs x " + actSize + " = " + envs.size() * actSize);
+    }
+    // Check every slice before any env moves, so a bad action leaves the batch as it was.
+    Spec spec = actionSpec();
+    float[] slice = new float[actSize];
+    for (int i = 0; i < envs.size(); i++) {
+      System.arraycopy(actions, i * actSize, slice, 0, actSize);
+      try {
+        spec.checkAction(slice);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("env " + i + ": " + e.getMessage(), e);
+      }
     }
     run((from, to) -> {
       float[] a = new float[actSize];

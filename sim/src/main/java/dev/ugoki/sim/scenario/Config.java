@@ -36,7 +36,8 @@ public final class Config {
   /** This config with the given keys set; values may be numbers, booleans or strings. */
   public Config with(Map<String, ?> overrides) {
     double[] v = values.clone();
-    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+    // sorted, so that the first bad key reported does not depend on the map's order
+    for (Map.Entry<String, ?> e : new java.util.TreeMap<String, Object>(overrides).entrySet()) {
       int i = indexOf(e.getKey());
       if (i < 0) {
         throw new IllegalArgumentException(unknownKeyMessage(e.getKey()));

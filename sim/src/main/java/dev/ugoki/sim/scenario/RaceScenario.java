@@ -92,7 +92,8 @@ public final class RaceScenario implements Scenario {
         Param.real("car.max_brake", 10, 0.1, 50, "deceleration at full brake [m/s^2]"),
         Param.real("car.max_steer_deg", 30, 1, 60, "largest front-wheel angle [deg]"),
         Param.real("car.steer_rate_deg", 120, 1, 2000, "front-wheel turning rate [deg/s]"),
-        Param.real("car.wheelbase", 2.6, 0.5, 10, "distance between the axles [m]"),
+        Param.real("car.wheelbase", 2.6, 0.5, 3.6,
+            "distance between the axles [m] (the body is 4 m long)"),
         Param.real("car.friction", 1.0, 0.1, 3, "tire friction coefficient (lateral grip mu * g)"),
         Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
         Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
@@ -121,6 +122,7 @@ public final class RaceScenario implements Scenario {
   private Track.Projection where;
   private double startS;
   private double progressM;
+  private int lapsCredited;
   private double lastSteerCmd;
   private int steps;
   private boolean started;
@@ -140,6 +142,11 @@ public final class RaceScenario implements Scenario {
       throw new IllegalArgumentException(NAME + ": track.width_min = "
           + config.real("track.width_min") + " is larger than track.width_max = "
           + config.real("track.width_max"));
+    }
+    if (config.real("track.width_max") > config.real("track.radius") / 4) {
+      throw new IllegalArgumentException(NAME + ": track.width_max = "
+          + config.real("track.width_max") + " is more than a quarter of track.radius = "
+          + config.real("track.radius") + ": the corners would not fit");
     }
     this.trackParams = new TrackGenerator.Params(config.real("track.radius"),
         config.real("track.width_min"), config.real("track.width_max"));
@@ -263,8 +270,16 @@ public final class RaceScenario implements Scenario {
       double off = car.centerOffsetM();
       state = CarState.at(p[0] - off * Math.cos(h), p[1] - off * Math.sin(h), h, 0);
     } else {
+      if (!(start.speedMps() >= 0 && start.speedMps() <= car.maxSpeedMps())
+          || !(Math.abs(start.steerRad()) <= car.maxSteerRad())
+          || !Double.isFinite(start.x() + start.y() + start.heading() + start.yawRateRadps())) {
+        started = false;
+        throw new IllegalArgumentException(NAME + ": start state " + start + " has a speed outside"
+            + " [0, " + car.maxSpeedMps() + "] m/s, a wheel angle beyond " + car.maxSteerRad()
+            + " rad or a non-finite value");
+      }
       state = start;
-      if (!track.onSurface(centerX(), centerY()) || sweepHitsWall(start, start)) {
+      if (!discsOnSurface(start) || sweepHitsWall(start, start)) {
         started = false;
         throw new IllegalArgumentException(NAME + ": start state " + start
             + " is off the track or touches a wall");
@@ -273,6 +288,7 @@ public final class RaceScenario implements Scenario {
     where = track.project(centerX(), centerY(), -1);
     startS = start == null ? startS : where.s();
     progressM = 0;
+    lapsCredited = 0;
     lastSteerCmd = 0;
     steps = 0;
     started = true;
@@ -303,12 +319,15 @@ public final class RaceScenario implements Scenario {
     double ds = now.s() - where.s();
     double half = track.length() / 2;
     ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
-    int lapsBefore = (int) Math.floor(progressM / track.length());
     progressM += ds;
     where = now;
     int laps = config.integer("race.laps");
-    boolean lapDone = (int) Math.floor(progressM / track.length()) > lapsBefore
-        && progressM > 0;
+    // A lap pays once: backing over a line already crossed and crossing it again pays nothing.
+    int lapsNow = (int) Math.floor(progressM / track.length());
+    boolean lapDone = lapsNow > lapsCredited;
+    if (lapDone) {
+      lapsCredited = lapsNow;
+    }
     boolean success = progressM >= laps * track.length();
 
     double[] raw = {ds, crashed ? 1 : 0, lapDone ? 1 : 0, Math.abs(action[0] - lastSteerCmd), 1};
@@ -328,6 +347,16 @@ public final class RaceScenario implements Scenario {
     ended = terminated;
     Info info = new Info(rewardTerms, crashed, success, progressM / track.length(), steps * dt);
     return new StepResult(observe(), rewardTerms.total(), terminated, false, info);
+  }
+
+  private boolean discsOnSurface(CarState s) {
+    for (double off : discOffsets) {
+      if (!track.onSurface(s.x() + off * Math.cos(s.heading()),
+          s.y() + off * Math.sin(s.heading()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when any collision disc, swept from its old to its new place, touches a wall. */

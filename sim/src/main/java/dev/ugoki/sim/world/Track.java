@@ -206,6 +206,7 @@ public final class Track {
     double lateral = Geometry.cross(ex, ey, px - x[best], py - y[best]) / Math.sqrt(segLen2);
     double hw = halfWidth[best] + u * (halfWidth[j] - halfWidth[best]);
     double h = heading[best] + u * Geometry.wrapAngle(heading[j] - heading[best]);
-    return new Projection(best, s[best] + u * (s[best + 1] - s[best]), lateral, h, hw);
+    double along = s[best] + u * (s[best + 1] - s[best]);
+    return new Projection(best, along >= length ? along - length : along, lateral, h, hw);
   }
 }

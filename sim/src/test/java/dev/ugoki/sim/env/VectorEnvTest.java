@@ -74,10 +74,40 @@ class VectorEnvTest {
       assertThatThrownBy(() -> vec.step(new float[3]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("length 3").hasMessageContaining(N + " envs");
+      float[] before = vec.observations().clone();
       float[] nan = new float[N * 2];
-      nan[5] = Float.NaN;
+      nan[7] = Float.NaN;
       assertThatThrownBy(() -> vec.step(nan)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("NaN");
+          .hasMessageContaining("env 3").hasMessageContaining("throttle").hasMessageContaining("NaN");
+      // refused whole: no env moved, and the next good step matches single envs from the start
+      assertThat(vec.observations()).isEqualTo(before);
+      vec.step(new float[N * 2]);
+      Env single = Scenarios.make(name, Map.of("max_steps", 60));
+      single.reset(VectorEnv.episodeSeed(1, 0, 0, N));
+      assertThat(Arrays.copyOfRange(vec.observations(), 0, vec.observationSpec().size()))
+          .isEqualTo(single.step(new float[2]).observation());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"race", "navigate"})
+  void theSameEnvInstanceTwiceIsRefused(String name) {
+    Env env = Scenarios.make(name);
+    assertThatThrownBy(() -> new VectorEnv(List.of(env, env), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same instance");
+  }
+
+  @org.junit.jupiter.api.Test
+  void episodeSeedsAreDistinctLargeAndDifferBetweenRunSeeds() {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (long base = 1; base <= 3; base++) {
+      for (int i = 0; i < 16; i++) {
+        for (int k = 0; k < 200; k++) {
+          long s = VectorEnv.episodeSeed(base, i, k, 16);
+          assertThat(s).isGreaterThanOrEqualTo(1L << 62);
+          assertThat(seen.add(s)).isTrue();
+        }
+      }
     }
   }
 }

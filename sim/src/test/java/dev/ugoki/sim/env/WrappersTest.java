@@ -20,6 +20,8 @@ class WrappersTest {
     StepResult last = env.step(new float[] {0, 0.2f});
     assertThat(last.truncated()).isTrue();
     assertThat(last.terminated()).isFalse();
+    assertThatThrownBy(() -> env.step(new float[] {0, 0.2f}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("truncated");
     env.reset(1);
     assertThat(env.step(new float[] {0, 0.2f}).truncated()).isFalse();
   }

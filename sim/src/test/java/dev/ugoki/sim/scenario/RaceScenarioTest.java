@@ -128,4 +128,45 @@ class RaceScenarioTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("track.width_min").hasMessageContaining("track.width_max");
   }
+
+  /** Backing over the start and crossing it again forwards pays no lap: a lap pays once. */
+  @Test
+  void aLapIsPaidOnlyForALapNotForRecrossingTheStart() {
+    RaceScenario race = new RaceScenario(Scenarios.config("race", Map.of("track.width_min", 20,
+        "track.width_max", 20, "car.max_steer_deg", 45, "car.steer_rate_deg", 1000,
+        "race.random_start", false)));
+    race.reset(4);
+    Track t = race.track();
+    // facing against the lap, 4 m past the start: a U-turn to the left brings it back across
+    double h = t.headingAt(4) + Math.PI;
+    double[] p = t.pointAt(4);
+    double off = race.carParams().centerOffsetM();
+    race.reset(4, new CarState(p[0] - off * Math.cos(h), p[1] - off * Math.sin(h), h, 4, 0, 0));
+    double least = 0;
+    double lapReward = 0;
+    StepResult r = null;
+    for (int k = 0; k < 120; k++) {
+      r = race.step(new float[] {k < 60 ? 1 : 0, k < 60 ? 0 : 0.3f});
+      least = Math.min(least, race.progressM());
+      lapReward += r.info().rewardTerms().get("lap");
+      if (r.done()) {
+        break;
+      }
+    }
+    assertThat(least).as("drove back over the start").isLessThan(-1);
+    assertThat(race.progressM()).as("and forwards across it again").isGreaterThan(0);
+    assertThat(lapReward).isZero();
+    assertThat(r.info().success()).isFalse();
+  }
+
+  @Test
+  void aStartStateWithImpossibleSpeedOrSteeringIsRefused() {
+    RaceScenario race = new RaceScenario();
+    race.reset(2);
+    CarState ok = race.car();
+    assertThatThrownBy(() -> race.reset(2, new CarState(ok.x(), ok.y(), ok.heading(), -5, 0, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("speed");
+    assertThatThrownBy(() -> race.reset(2, new CarState(ok.x(), ok.y(), ok.heading(), 5, 3, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wheel angle");
+  }
 }
