@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki eval}: success rate, return, time and crashes over a range of seeds. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Run a controller for one episode per seed and report the outcome.")
+    description = "Run a policy or the expert for one episode per seed and report the outcome.")
 public final class EvalCommand implements Callable<Integer> {
 
   @Spec
@@ -31,8 +33,12 @@ public final class EvalCommand implements Callable<Integer> {
   Who who;
 
   static final class Who {
-    @Option(names = "--expert", required = true,
-        description = "Evaluate the scenario's expert (pure pursuit for race, planner for navigate).")
+    @Option(names = "--policy", paramLabel = "FILE",
+        description = "A policy file (policy.zip or a checkpoint).")
+    Path policy;
+
+    @Option(names = "--expert",
+        description = "The scenario's expert (pure pursuit for race, planner for navigate).")
     boolean expert;
   }
 
@@ -48,37 +54,66 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config config = scenario.config();
-    Env env = Scenarios.make(config);
-    Expert expert = env.unwrapped().expert();
-    Evaluation.Summary s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
+    Evaluation.Summary s;
+    Config config;
+    String who;
+    if (this.who.policy != null) {
+      PolicyFile.Loaded loaded = PolicyFile.load(this.who.policy, 1e-3);
+      // the policy's own scenario and config, unless the user picks others
+      config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
+      Config resolved = config;
+      Env probe = Scenarios.make(resolved);
+      PolicyFile.checkFits(this.who.policy, loaded, probe);
+      s = Evaluation.runBatch(() -> Scenarios.make(resolved), loaded.policy()::actDeterministic,
+          seeds.first(), seeds.last());
+      who = "policy";
+    } else {
+      config = scenario.config();
+      Env env = Scenarios.make(config);
+      Expert expert = env.unwrapped().expert();
+      s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
+      who = "expert";
+    }
     PrintWriter out = spec.commandLine().getOut();
+    printTable(out, config, s, who);
+    if (json != null) {
+      writeJson(json, config, seeds, s, this.who.policy != null ? this.who.policy.toString()
+          : "expert");
+    }
+    return 0;
+  }
+
+  /** The one-row results table. */
+  static void printTable(PrintWriter out, Config config, Evaluation.Summary s, String who) {
     String time = switch (config.scenario()) {
       case "race" -> config.integer("race.laps") == 1 ? "mean lap time"
           : "mean time, " + config.integer("race.laps") + " laps";
       case "navigate" -> "mean time, all goals";
       default -> "mean time to success";
     };
-    out.printf("%-10s %-7s %8s %9s %12s %18s %8s%n", "scenario", "policy", "episodes", "success",
+    out.printf("%-10s %-7s %8s %9s %12s %22s %8s%n", "scenario", "policy", "episodes", "success",
         "mean return", time + " [s]", "crashes");
-    out.printf("%-10s %-7s %8d %8.1f%% %12.2f %18.2f %8d%n", s.scenario(), "expert", s.count(),
+    out.printf("%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n", s.scenario(), who, s.count(),
         100 * s.successRate(), s.meanReturn(), s.meanSuccessTimeS(), s.crashes());
     out.flush();
-    if (json != null) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("scenario", s.scenario());
-      doc.put("policy", "expert");
-      doc.put("seeds", seeds.toString());
-      doc.put("config", config.asMap());
-      doc.put("episodes", s.count());
-      doc.put("success_rate", s.successRate());
-      doc.put("mean_return", s.meanReturn());
-      doc.put("mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
-      doc.put("crashes", s.crashes());
-      doc.put("per_episode", s.episodes());
-      AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsBytes(doc));
-    }
-    return 0;
+  }
+
+  /** The results as JSON, written atomically. */
+  static void writeJson(Path file, Config config, SeedRange seeds, Evaluation.Summary s,
+      String who) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scenario", s.scenario());
+    doc.put("policy", who);
+    doc.put("seeds", seeds.toString());
+    doc.put("config", config.asMap());
+    doc.put("episodes", s.count());
+    doc.put("success_rate", s.successRate());
+    doc.put("mean_return", s.meanReturn());
+    doc.put("mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
+    doc.put("crashes", s.crashes());
+    doc.put("mean_progress", s.meanProgress());
+    doc.put("per_episode", s.episodes());
+    AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsBytes(doc));
   }
 }

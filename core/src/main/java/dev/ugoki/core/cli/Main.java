@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ugoki", mixinStandardHelpOptions = true, version = "ugoki 0.1.0",
     description = "A small-scale physical-AI lab: policies learn to drive a car and a robot.",
-    subcommands = {EvalCommand.class, BenchCommand.class, ScenariosCommand.class})
+    subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class, ScenariosCommand.class})
 public final class Main implements Callable<Integer> {
 
   /** Exit code for input the user can fix. */
@@ -20,16 +20,23 @@ public final class Main implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** With no subcommand: evaluate the default scenario's expert on 20 seeds and report. */
+  /** With no subcommand: train race with PPO on the defaults and report (the main job). */
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println("ugoki: no subcommand given; evaluating the race "
-        + "expert on seeds 1-20 (./ugoki --help lists the commands).");
-    return spec.commandLine().execute("eval", "--expert", "--scenario", "race", "--seeds", "1-20");
+    spec.commandLine().getOut().println("ugoki: no subcommand given; training race with PPO on "
+        + "the defaults (./ugoki --help lists the commands).");
+    return spec.commandLine().execute("train");
   }
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("ugoki: error: " + ex.getMessage() + " (see ./ugoki "
+          + (c.getCommandName().equals("ugoki") ? "" : c.getCommandName() + " ") + "--help)");
+      c.getErr().flush();
+      return USAGE_ERROR;
+    });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
         commandLine.getErr().println("ugoki: error: " + ex.getMessage());

@@ -10,17 +10,31 @@ import picocli.CommandLine.Option;
 /** The options that pick a scenario and override its configuration, shared by subcommands. */
 public final class ScenarioOptions {
 
-  @Option(names = "--scenario", defaultValue = "race",
-      description = "Scenario name (default: ${DEFAULT-VALUE}); `./ugoki scenarios` lists them.")
+  @Option(names = "--scenario",
+      description = "Scenario name (default: race; with --policy, the policy's own); "
+          + "`./ugoki scenarios` lists them.")
   String scenario;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override a scenario config key, e.g. --set lidar.rays=64 (repeatable).")
   List<String> overrides = List.of();
 
-  /** The resolved configuration; throws with a clear message for a bad key or value. */
+  /** The resolved configuration of the chosen scenario (race when none is given). */
   public Config config() {
-    Map<String, String> map = new LinkedHashMap<>();
+    return config("race", Map.of());
+  }
+
+  /**
+   * The resolved configuration: the chosen scenario, or {@code fallback} when none is given; when
+   * that is the fallback, {@code base} first (a policy's own config), then the --set overrides.
+   * Throws with a clear message for a bad key or value.
+   */
+  public Config config(String fallback, Map<String, ?> base) {
+    String name = scenario == null ? fallback : scenario;
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (name.equals(fallback)) {
+      map.putAll(base);
+    }
     for (String kv : overrides) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
@@ -28,6 +42,6 @@ public final class ScenarioOptions {
       }
       map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
     }
-    return Scenarios.config(scenario, map);
+    return Scenarios.config(name, map);
   }
 }

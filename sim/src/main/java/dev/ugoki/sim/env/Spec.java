@@ -110,23 +110,29 @@ public final class Spec {
    * or bounded differently; empty when they match.
    */
   public List<String> differencesFrom(Spec other) {
-    List<String> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
     for (int i = 0; i < size(); i++) {
       int j = other.indexOf(names.get(i));
       if (j < 0) {
-        out.add(names.get(i) + ": missing from the other spec");
+        missing.add(names.get(i) + ": missing from the other spec");
       } else if (j != i) {
-        out.add(names.get(i) + ": at index " + i + " here, " + j + " there");
+        changed.add(names.get(i) + ": at index " + i + " here, " + j + " there");
       } else if (low[i] != other.low[j] || high[i] != other.high[j]) {
-        out.add(names.get(i) + ": bounds [" + low[i] + ", " + high[i] + "] here, [" + other.low[j]
-            + ", " + other.high[j] + "] there");
+        changed.add(names.get(i) + ": bounds [" + low[i] + ", " + high[i] + "] here, ["
+            + other.low[j] + ", " + other.high[j] + "] there");
       }
     }
     for (String n : other.names) {
       if (indexOf(n) < 0) {
-        out.add(n + ": only in the other spec");
+        extra.add(n + ": only in the other spec");
       }
     }
+    // channels that exist on one side only say most about the mismatch: list them first
+    List<String> out = new ArrayList<>(missing);
+    out.addAll(extra);
+    out.addAll(changed);
     return Collections.unmodifiableList(out);
   }
 

@@ -9,10 +9,10 @@ public enum Layer {
   GROUND,
   /** The drivable surface of a track. */
   TRACK_SURFACE,
-  /** The start and finish line. */
-  START_LINE,
   /** The centerline the car is rewarded for following. */
   CENTERLINE,
+  /** The start and finish line. */
+  START_LINE,
   /** A track's edge: a wall the car must not touch. */
   WALL,
   /** An obstacle in a room. */

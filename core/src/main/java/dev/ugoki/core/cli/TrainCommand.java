@@ -1,0 +1,132 @@
+package dev.ugoki.core.cli;
+
+import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.report.LearningCurves;
+import dev.ugoki.core.train.PpoTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./ugoki train}: trains a policy headless and reports it on unseen seeds. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a policy headless: writes runs/<scenario>-<algo>-<seed>-<time>/ with "
+        + "config.yaml, metrics.csv, checkpoints, policy.zip, learning-curve plots and eval.json, "
+        + "then evaluates the policy on seeds it never trained on.")
+public final class TrainCommand implements Callable<Integer> {
+  /** Exit code of a run stopped by a NaN. */
+  public static final int NAN_STOPPED = 3;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", description = "Scenario (default: race, or the config file's).")
+  String scenario;
+
+  @Option(names = "--algo", description = "ppo, bc or dagger (default: ppo).")
+  String algo;
+
+  @Option(names = "--seed", description = "Run seed (default: 1).")
+  Long seed;
+
+  @Option(names = "--steps", description = "Environment steps to train for.")
+  Long steps;
+
+  @Option(names = "--config", paramLabel = "FILE.yaml", description = "Run config in YAML.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a config key: a scenario key (lidar.rays=64) or ALGO.key "
+          + "(ppo.learning_rate=0.0001). Repeatable.")
+  List<String> sets = List.of();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+      description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue a run from its last checkpoint.")
+  Path resume;
+
+  @Option(names = "--eval-seeds", converter = SeedRange.Converter.class,
+      description = "Seeds evaluated after training (default: 1-50; training never uses them).")
+  SeedRange evalSeeds;
+
+  @Option(names = "--checkpoint-every", defaultValue = "30",
+      description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
+  double checkpointEvery;
+
+  @Option(names = "--inject-nan-at-update", hidden = true, defaultValue = "-1",
+      description = "Testing aid: poison the weights after this update to exercise the NaN guard.")
+  int injectNan;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter outw = spec.commandLine().getOut();
+    RunConfig run;
+    RunFolder folder;
+    boolean resuming = resume != null;
+    if (resuming) {
+      if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()) {
+        throw new IllegalArgumentException("--resume continues a run as it was configured; "
+            + "only --steps may change");
+      }
+      folder = RunFolder.existing(resume);
+      run = RunConfig.read(folder.config());
+      if (steps != null) {
+        run = new RunConfig(run.scenario(), run.algo(), run.seed(), steps, run.evalSeeds(),
+            run.scenarioConfig(), run.algoConfig());
+      }
+    } else {
+      if (steps != null && steps <= 0) {
+        throw new IllegalArgumentException("--steps must be positive, was " + steps);
+      }
+      run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
+      folder = RunFolder.create(out, run);
+    }
+    run.write(folder.config());
+    outw.printf("%s %s on %s, seed %d, %,d steps -> %s%n", resuming ? "resuming" : "training",
+        run.algo(), run.scenario(), run.seed(), run.steps(), folder.dir());
+    outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());
+    outw.flush();
+
+    PrintStream progressStream = System.out;
+    Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
+    PpoTrainer.Outcome outcome;
+    if (!run.algo().equals("ppo")) {
+      throw new IllegalArgumentException("algorithm " + run.algo() + " is not wired yet");
+    }
+    outcome = PpoTrainer.train(run, folder, resuming,
+        new PpoTrainer.Options(progress, checkpointEvery, injectNan));
+    if (outcome.stoppedOnNan()) {
+      spec.commandLine().getErr().println("ugoki: error: " + outcome.message());
+      spec.commandLine().getErr().flush();
+      return NAN_STOPPED;
+    }
+    for (Path p : LearningCurves.write(folder.metrics(), folder.dir(),
+        run.scenario() + " " + run.algo() + " seed " + run.seed())) {
+      outw.println("plot: " + p);
+    }
+    PolicyFile.Loaded loaded = PolicyFile.load(folder.policy(), 1e-3);
+    var policy = loaded.policy();
+    RunConfig done = run;
+    Evaluation.Summary s = Evaluation.runBatch(() -> Scenarios.make(done.scenarioConfig()),
+        policy::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last());
+    outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
+    EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");
+    EvalCommand.writeJson(folder.eval(), done.scenarioConfig(), done.evalSeeds(), s,
+        folder.policy().toString());
+    outw.printf("policy: %s%n", folder.policy());
+    outw.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,296 @@
+package dev.ugoki.core.io;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ugoki.core.policy.Architecture;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.policy.PolicyNetwork;
+import dev.ugoki.core.policy.RunningNorm;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Spec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A policy checkpoint: one zip file holding everything needed to run, check and resume a policy.
+ *
+ * <ul>
+ *   <li>{@code policy.json}: format and version; the scenario, its version and resolved config;
+ *       the observation and action specs (names and bounds); the architecture; the log standard
+ *       deviation; the observation normalization (mean, variance, count); the algorithm and its
+ *       config; the environment steps trained; a metrics summary; the library versions.
+ *   <li>{@code params.bin}: the network's weights as little-endian float32, in DL4J's order.
+ *   <li>{@code optimizer.bin} (optional, for resuming): Adam's state as little-endian float32,
+ *       and in {@code policy.json} the log standard deviation's Adam state and the update count.
+ * </ul>
+ *
+ * <p>Written atomically (a temporary file renamed over the target), so a run killed at any
+ * moment leaves the previous checkpoint whole. Read without Java object deserialization; a
+ * truncated, corrupt or foreign file is refused with a message that names it.
+ */
+public final class PolicyFile {
+  public static final String FORMAT = "ugoki-policy";
+  public static final int VERSION = 1;
+  private static final String META = "policy.json";
+  private static final String PARAMS = "params.bin";
+  private static final String OPTIMIZER = "optimizer.bin";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What a checkpoint says about the policy besides its weights. */
+  public record Meta(String scenario, int scenarioVersion, Map<String, Object> scenarioConfig,
+      String algo, Map<String, Object> algoConfig, long seed, long steps, int updates,
+      Map<String, Object> metrics) {}
+
+  /** A loaded checkpoint. */
+  public record Loaded(GaussianPolicy policy, Meta meta, Spec observationSpec, Spec actionSpec,
+      boolean hasOptimizerState) {}
+
+  private PolicyFile() {}
+
+  /** Writes the policy atomically; {@code withOptimizer} adds what resuming needs. */
+  public static void save(Path file, GaussianPolicy policy, Meta meta, boolean withOptimizer)
+      throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("format", FORMAT);
+    doc.put("version", VERSION);
+    doc.put("scenario", meta.scenario());
+    doc.put("scenario_version", meta.scenarioVersion());
+    doc.put("scenario_config", meta.scenarioConfig());
+    doc.put("observation", specJson(policy.observationSpec()));
+    doc.put("action", specJson(policy.actionSpec()));
+    Architecture a = policy.network().architecture();
+    doc.put("architecture", Map.of("obs_size", a.obsSize(), "act_size", a.actSize(),
+        "hidden", a.hidden(), "layers", a.layers(), "params", policy.network().numParams()));
+    doc.put("log_std", policy.logStd());
+    RunningNorm n = policy.norm();
+    doc.put("obs_norm", Map.of("mean", n.mean(), "var", n.var(), "count", n.count()));
+    doc.put("algo", meta.algo());
+    doc.put("algo_config", meta.algoConfig());
+    doc.put("seed", meta.seed());
+    doc.put("steps", meta.steps());
+    doc.put("updates", meta.updates());
+    doc.put("metrics", meta.metrics());
+    doc.put("versions", Map.of("ugoki", "0.1.0", "dl4j", "1.0.0-M2.1",
+        "java", System.getProperty("java.version")));
+    if (withOptimizer) {
+      doc.put("optimizer", Map.of("iteration", policy.network().iteration(),
+          "log_std_adam", policy.logStdAdam().state()));
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(META));
+      zip.write(JSON.writeValueAsBytes(doc));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry(PARAMS));
+      zip.write(floats(policy.network().params()));
+      zip.closeEntry();
+      if (withOptimizer) {
+        zip.putNextEntry(new ZipEntry(OPTIMIZER));
+        zip.write(floats(policy.network().updaterState()));
+        zip.closeEntry();
+      }
+    }
+    AtomicFiles.write(file, bytes.toByteArray());
+  }
+
+  /** Reads a checkpoint, checking its structure; {@code learningRate} is for further training. */
+  public static Loaded load(Path file, double learningRate) {
+    Map<String, byte[]> entries = readZip(file);
+    byte[] metaBytes = entries.get(META);
+    byte[] paramBytes = entries.get(PARAMS);
+    if (metaBytes == null || paramBytes == null) {
+      throw corrupt(file, "it lacks " + (metaBytes == null ? META : PARAMS));
+    }
+    try {
+      Map<String, Object> doc = JSON.readValue(metaBytes, new TypeReference<>() {});
+      if (!FORMAT.equals(doc.get("format"))) {
+        throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
+      }
+      int version = ((Number) doc.get("version")).intValue();
+      if (version != VERSION) {
+        throw corrupt(file, "format version " + version + " is not supported (this build reads "
+            + VERSION + ")");
+      }
+      Spec obs = spec(doc.get("observation"));
+      Spec act = spec(doc.get("action"));
+      Map<String, Object> arch = map(doc.get("architecture"));
+      Architecture a = new Architecture(num(arch, "obs_size"), num(arch, "act_size"),
+          num(arch, "hidden"), num(arch, "layers"));
+      PolicyNetwork net = new PolicyNetwork(a, 0, learningRate);
+      net.setParams(floats(paramBytes));
+      Map<String, Object> norm = map(doc.get("obs_norm"));
+      RunningNorm rn = new RunningNorm(doubles(norm.get("mean")), doubles(norm.get("var")),
+          ((Number) norm.get("count")).doubleValue());
+      float[] logStd = toFloats(doubles(doc.get("log_std")));
+      GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn, learningRate);
+      boolean hasOptimizer = entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer");
+      if (hasOptimizer) {
+        Map<String, Object> opt = map(doc.get("optimizer"));
+        float[] state = floats(entries.get(OPTIMIZER));
+        if (state.length > 0) {
+          net.setUpdaterState(state);
+        }
+        net.setIteration(num(opt, "iteration"));
+        policy.logStdAdam().setState(doubles(opt.get("log_std_adam")));
+      }
+      for (float v : net.params()) {
+        if (!Float.isFinite(v)) {
+          throw corrupt(file, "its weights hold NaN or infinity");
+        }
+      }
+      Meta meta = new Meta((String) doc.get("scenario"), num(doc, "scenario_version"),
+          map(doc.get("scenario_config")), (String) doc.get("algo"), map(doc.get("algo_config")),
+          ((Number) doc.get("seed")).longValue(), ((Number) doc.get("steps")).longValue(),
+          num(doc, "updates"), map(doc.get("metrics")));
+      return new Loaded(policy, meta, obs, act, hasOptimizer);
+    } catch (IOException | ClassCastException | NullPointerException
+        | IllegalArgumentException e) {
+      if (e instanceof PolicyFileException pfe) {
+        throw pfe;
+      }
+      throw corrupt(file, "its contents do not parse (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Refuses a policy that does not fit an environment: another scenario, or other observation or
+   * action channels; the message names every channel that differs.
+   */
+  public static void checkFits(Path file, Loaded loaded, Env env) {
+    String scenario = env.unwrapped().name();
+    if (!scenario.equals(loaded.meta().scenario())) {
+      throw new PolicyFileException("policy " + file + " was trained on scenario '"
+          + loaded.meta().scenario() + "', not '" + scenario + "'");
+    }
+    List<String> diffs = new ArrayList<>();
+    for (String d : env.observationSpec().differencesFrom(loaded.observationSpec())) {
+      diffs.add("observation " + d);
+    }
+    for (String d : env.actionSpec().differencesFrom(loaded.actionSpec())) {
+      diffs.add("action " + d);
+    }
+    if (!diffs.isEmpty()) {
+      int shown = Math.min(diffs.size(), 6);
+      throw new PolicyFileException("policy " + file + " does not fit this " + scenario
+          + " environment (here vs. the policy's): " + String.join("; ", diffs.subList(0, shown))
+          + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : ""));
+    }
+  }
+
+  /** A policy file that cannot be used, with the reason. */
+  public static final class PolicyFileException extends IllegalArgumentException {
+    public PolicyFileException(String message) {
+      super(message);
+    }
+  }
+
+  private static PolicyFileException corrupt(Path file, String why) {
+    return new PolicyFileException("policy file " + file + " is unusable: " + why);
+  }
+
+  /**
+   * Reads every entry through the zip's central directory (at the end of the file), so a file cut
+   * short anywhere is refused, and each entry's CRC is checked as it is read.
+   */
+  private static Map<String, byte[]> readZip(Path file) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    if (!Files.exists(file)) {
+      throw new PolicyFileException("policy file " + file + " does not exist");
+    }
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      var all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry e = all.nextElement();
+        try (InputStream in = zip.getInputStream(e)) {
+          entries.put(e.getName(), in.readAllBytes());
+        }
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      throw corrupt(file, "it is truncated or not a zip file (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw corrupt(file, "it cannot be read (" + e.getMessage() + ")");
+    }
+    if (entries.isEmpty()) {
+      throw corrupt(file, "it is empty");
+    }
+    return entries;
+  }
+
+  private static Map<String, Object> specJson(Spec s) {
+    float[] lo = new float[s.size()];
+    float[] hi = new float[s.size()];
+    for (int i = 0; i < s.size(); i++) {
+      lo[i] = s.low(i);
+      hi[i] = s.high(i);
+    }
+    return Map.of("names", s.names(), "low", lo, "high", hi);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Spec spec(Object o) {
+    Map<String, Object> m = map(o);
+    return new Spec((List<String>) m.get("names"), toFloats(doubles(m.get("low"))),
+        toFloats(doubles(m.get("high"))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    if (!(o instanceof Map)) {
+      throw new IllegalArgumentException("expected an object, found " + o);
+    }
+    return (Map<String, Object>) o;
+  }
+
+  private static int num(Map<String, Object> m, String key) {
+    return ((Number) m.get(key)).intValue();
+  }
+
+  private static double[] doubles(Object o) {
+    if (!(o instanceof List<?> list)) {
+      throw new IllegalArgumentException("expected a list of numbers, found " + o);
+    }
+    double[] d = new double[list.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = ((Number) list.get(i)).doubleValue();
+    }
+    return d;
+  }
+
+  private static float[] toFloats(double[] d) {
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
+  }
+
+  private static byte[] floats(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    return b.array();
+  }
+
+  private static float[] floats(byte[] bytes) {
+    if (bytes.length % 4 != 0) {
+      throw new IllegalArgumentException("a float array of " + bytes.length + " bytes");
+    }
+    float[] v = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.ugoki.core.policy;
+
+import dev.ugoki.core.algorithm.PpoLoss;
+import dev.ugoki.sim.env.Spec;
+import java.util.SplittableRandom;
+
+/**
+ * A diagonal Gaussian policy over a scenario's action box: the network's actor gives the mean, a
+ * learned state-independent log standard deviation the spread, and the critic the state value.
+ * Observations are standardized by the policy's own {@link RunningNorm} first. Sampled actions may
+ * leave the action box; the environment is stepped with them clipped into it (CleanRL's
+ * {@code ClipAction}), while PPO uses the unclipped sample's log-probability.
+ *
+ * <p>Not thread-safe; {@link #copy()} gives an independent policy for another thread.
+ */
+public final class GaussianPolicy {
+  private final Spec observationSpec;
+  private final Spec actionSpec;
+  private final PolicyNetwork network;
+  private final float[] logStd;
+  private final VectorAdam logStdAdam;
+  private final RunningNorm norm;
+
+  public GaussianPolicy(Spec observationSpec, Spec actionSpec, PolicyNetwork network,
+      float[] logStd, RunningNorm norm, double learningRate) {
+    if (network.architecture().obsSize() != observationSpec.size()
+        || network.architecture().actSize() != actionSpec.size()
+        || logStd.length != actionSpec.size() || norm.size() != observationSpec.size()) {
+      throw new IllegalArgumentException("network, log std and normalization do not fit the specs");
+    }
+    this.observationSpec = observationSpec;
+    this.actionSpec = actionSpec;
+    this.network = network;
+    this.logStd = logStd.clone();
+    this.logStdAdam = new VectorAdam(logStd.length, learningRate);
+    this.norm = norm;
+  }
+
+  /** A fresh policy with seeded weights. */
+  public static GaussianPolicy create(Spec observationSpec, Spec actionSpec, int hidden,
+      int layers, double initLogStd, long seed, double learningRate) {
+    Architecture arch = new Architecture(observationSpec.size(), actionSpec.size(), hidden, layers);
+    float[] logStd = new float[actionSpec.size()];
+    java.util.Arrays.fill(logStd, (float) initLogStd);
+    return new GaussianPolicy(observationSpec, actionSpec,
+        new PolicyNetwork(arch, seed, learningRate), logStd,
+        new RunningNorm(observationSpec.size()), learningRate);
+  }
+
+  public Spec observationSpec() {
+    return observationSpec;
+  }
+
+  public Spec actionSpec() {
+    return actionSpec;
+  }
+
+  public PolicyNetwork network() {
+    return network;
+  }
+
+  public float[] logStd() {
+    return logStd;
+  }
+
+  public VectorAdam logStdAdam() {
+    return logStdAdam;
+  }
+
+  public RunningNorm norm() {
+    return norm;
+  }
+
+  /** Standardizes a batch of raw observations with the current statistics. */
+  public float[] normalize(float[] rawObs, int rows) {
+    float[] out = new float[rawObs.length];
+    norm.normalize(rawObs, rows, out);
+    return out;
+  }
+
+  /** A batch of sampled actions with what PPO needs to learn from them. */
+  public record Sample(float[] normObs, float[] actions, float[] envActions, float[] logProb,
+      float[] value) {}
+
+  /** Samples one action per row from raw observations, with the caller's random stream. */
+  public Sample sample(float[] rawObs, int rows, SplittableRandom random) {
+    float[] normObs = normalize(rawObs, rows);
+    PolicyNetwork.Output out = network.forward(normObs, rows);
+    int a = actionSpec.size();
+    float[] actions = new float[rows * a];
+    for (int i = 0; i < actions.length; i++) {
+      actions[i] = (float) (out.mean()[i] + Math.exp(logStd[i % a]) * random.nextGaussian());
+    }
+    float[] logProb = new float[rows];
+    for (int r = 0; r < rows; r++) {
+      logProb[r] = (float) PpoLoss.logProb(actions, out.mean(), logStd, r);
+    }
+    return new Sample(normObs, actions, clip(actions), logProb, out.value());
+  }
+
+  /** The mean action of each row, clipped into the action box: how a trained policy drives. */
+  public float[] actDeterministic(float[] rawObs, int rows) {
+    return clip(network.forward(normalize(rawObs, rows), rows).mean());
+  }
+
+  /** V of each row of raw observations. */
+  public float[] value(float[] rawObs, int rows) {
+    return network.forward(normalize(rawObs, rows), rows).value();
+  }
+
+  private float[] clip(float[] actions) {
+    int a = actionSpec.size();
+    float[] c = new float[actions.length];
+    for (int i = 0; i < actions.length; i++) {
+      c[i] = Math.max(actionSpec.low(i % a), Math.min(actionSpec.high(i % a), actions[i]));
+    }
+    return c;
+  }
+
+  /** An independent copy with the same weights, spread and normalization. */
+  public GaussianPolicy copy() {
+    return new GaussianPolicy(observationSpec, actionSpec, network.copy(), logStd, norm.copy(),
+        0);
+  }
+}

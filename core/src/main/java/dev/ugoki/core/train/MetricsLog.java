@@ -1,0 +1,109 @@
+package dev.ugoki.core.train;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run's metrics, one CSV row per update, flushed as it is written so that a killed run keeps
+ * every row it logged. Columns are fixed by the first row.
+ */
+public final class MetricsLog implements AutoCloseable {
+  private final Path file;
+  private final BufferedWriter out;
+  private List<String> columns;
+
+  /** Opens the log; when resuming, rows past {@code keepUpToUpdate} are dropped first. */
+  public MetricsLog(Path file, long keepUpToUpdate) throws IOException {
+    this.file = file;
+    if (keepUpToUpdate >= 0 && Files.exists(file)) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (!lines.isEmpty()) {
+        columns = List.of(lines.get(0).split(","));
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        for (String l : lines.subList(1, lines.size())) {
+          String[] cells = l.split(",", 2);
+          try {
+            if (Long.parseLong(cells[0]) <= keepUpToUpdate) {
+              kept.add(l);
+            }
+          } catch (NumberFormatException e) {
+            // a half-written last line from a killed run
+          }
+        }
+        dev.ugoki.core.io.AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
+      }
+    }
+    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Appends a row; the first key must be {@code update}. */
+  public void write(LinkedHashMap<String, Double> row) throws IOException {
+    if (columns == null) {
+      columns = List.copyOf(row.keySet());
+      out.write(String.join(",", columns));
+      out.newLine();
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      Double v = row.get(columns.get(i));
+      if (i > 0) {
+        b.append(',');
+      }
+      if (v != null && !v.isNaN()) {
+        b.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue())
+            : String.format(Locale.ROOT, "%.6g", v));
+      }
+    }
+    out.write(b.toString());
+    out.newLine();
+    out.flush();
+  }
+
+  /** Reads a metrics file back: column name to values (NaN where empty). */
+  public static Map<String, double[]> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Map<String, double[]> cols = new LinkedHashMap<>();
+    if (lines.isEmpty()) {
+      return cols;
+    }
+    String[] names = lines.get(0).split(",");
+    int rows = lines.size() - 1;
+    for (String n : names) {
+      cols.put(n, new double[rows]);
+    }
+    for (int r = 0; r < rows; r++) {
+      String[] cells = lines.get(r + 1).split(",", -1);
+      for (int c = 0; c < names.length; c++) {
+        double v = Double.NaN;
+        if (c < cells.length && !cells[c].isEmpty()) {
+          try {
+            v = Double.parseDouble(cells[c]);
+          } catch (NumberFormatException e) {
+            v = Double.NaN;
+          }
+        }
+        cols.get(names[c])[r] = v;
+      }
+    }
+    return cols;
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

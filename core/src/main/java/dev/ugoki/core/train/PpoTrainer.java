@@ -1,0 +1,215 @@
+package dev.ugoki.core.train;
+
+import dev.ugoki.core.algorithm.Ppo;
+import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.rollout.EpisodeStats;
+import dev.ugoki.core.rollout.RewardScaler;
+import dev.ugoki.core.rollout.Rollout;
+import dev.ugoki.core.rollout.RolloutCollector;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.VectorEnv;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PPO training loop around {@link Ppo}: rollouts, updates, the metrics log, checkpoints, the
+ * learning-rate schedule, a NaN guard that rolls back to the last good checkpoint, and resuming.
+ */
+public final class PpoTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(PpoTrainer.class);
+  /** Episodes the rolling figures are averaged over (as Stable-Baselines3's ep_info_buffer). */
+  private static final int WINDOW = 100;
+
+  /** How a run ended. */
+  public record Outcome(long steps, int updates, boolean stoppedOnNan, String message) {}
+
+  /** Knobs that shape the run's I/O but not what it learns. */
+  public record Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate) {}
+
+  private PpoTrainer() {}
+
+  public static Outcome train(RunConfig run, RunFolder folder, boolean resume, Options opt)
+      throws IOException {
+    PpoConfig pc = PpoConfig.from(run.algoConfig());
+    List<Env> list = new ArrayList<>();
+    for (int i = 0; i < pc.numEnvs(); i++) {
+      list.add(Scenarios.make(run.scenarioConfig()));
+    }
+    int numUpdates = (int) Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize());
+    try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
+      GaussianPolicy policy;
+      int startUpdate;
+      long startStep;
+      if (resume) {
+        PolicyFile.Loaded l = PolicyFile.load(folder.latestCheckpoint(), pc.learningRate());
+        PolicyFile.checkFits(folder.latestCheckpoint(), l, list.get(0));
+        if (!l.hasOptimizerState()) {
+          throw new IllegalArgumentException(folder.latestCheckpoint()
+              + " has no optimizer state to resume from");
+        }
+        policy = l.policy();
+        startUpdate = l.meta().updates();
+        startStep = l.meta().steps();
+        LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, startStep);
+      } else {
+        policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), pc.hidden(),
+            pc.layers(), pc.initLogStd(), run.seed(), pc.learningRate());
+        startUpdate = 0;
+        startStep = 0;
+      }
+      // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
+      long streamSeed = run.seed() * 1_000_003L + startUpdate;
+      RolloutCollector collector = new RolloutCollector(envs, policy,
+          pc.normReward() ? new RewardScaler(pc.numEnvs(), pc.gamma()) : null, pc.gamma(),
+          streamSeed);
+      Ppo ppo = new Ppo(pc, policy, streamSeed);
+      ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
+      long step = startStep;
+      long t0 = System.nanoTime();
+      long lastCheckpoint = System.nanoTime();
+      boolean haveCheckpoint = resume;
+      try (MetricsLog metrics = new MetricsLog(folder.metrics(), resume ? startUpdate : -1)) {
+        for (int update = startUpdate + 1; update <= numUpdates; update++) {
+          double lrScale = pc.annealLr() ? 1 - (update - 1.0) / numUpdates : 1;
+          long u0 = System.nanoTime();
+          Rollout r = collector.collect(pc.numSteps(), true);
+          long u1 = System.nanoTime();
+          Ppo.UpdateStats s = ppo.update(r, lrScale);
+          long u2 = System.nanoTime();
+          if (update == opt.injectNanAtUpdate()) {
+            float[] p = policy.network().params();
+            p[0] = Float.NaN;
+            policy.network().setParams(p);
+          }
+          if (!healthy(s, policy)) {
+            opt.progress().finish();
+            return rollBack(run, folder, update, step, haveCheckpoint, pc);
+          }
+          step += r.size();
+          for (EpisodeStats e : r.episodes()) {
+            window.addLast(e);
+            if (window.size() > WINDOW) {
+              window.removeFirst();
+            }
+          }
+          double elapsed = (System.nanoTime() - t0) / 1e9;
+          double sps = (step - startStep) / elapsed;
+          metrics.write(row(update, step, elapsed, sps, r, s, window,
+              pc.learningRate() * lrScale, policy, (u1 - u0) / 1e9, (u2 - u1) / 1e9,
+              pc.updateEpochs()));
+          opt.progress().update(step, run.steps(), sps, mean(window, true), success(window),
+              elapsed, update == numUpdates);
+          boolean last = update == numUpdates;
+          if (!haveCheckpoint || last
+              || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
+            PolicyFile.Meta meta = meta(run, step, update, window);
+            PolicyFile.save(folder.checkpoint(step), policy, meta, true);
+            PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+            haveCheckpoint = true;
+            lastCheckpoint = System.nanoTime();
+          }
+          if (last) {
+            PolicyFile.save(folder.policy(), policy, meta(run, step, update, window), false);
+          }
+        }
+      }
+      opt.progress().finish();
+      return new Outcome(step, numUpdates, false, "trained " + step + " steps");
+    }
+  }
+
+  private static boolean healthy(Ppo.UpdateStats s, GaussianPolicy policy) {
+    if (!Double.isFinite(s.pgLoss()) || !Double.isFinite(s.vLoss())
+        || !Double.isFinite(s.entropy())) {
+      return false;
+    }
+    for (float v : policy.logStd()) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    for (float v : policy.network().params()) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Stops the run: the last good checkpoint becomes the final policy, and the log says so. */
+  private static Outcome rollBack(RunConfig run, RunFolder folder, int update, long step,
+      boolean haveCheckpoint, PpoConfig pc) throws IOException {
+    if (!haveCheckpoint) {
+      return new Outcome(step, update, true, "NaN in the loss or the weights at update " + update
+          + " (step " + step + "), before any checkpoint: stopped with no policy written");
+    }
+    PolicyFile.Loaded good = PolicyFile.load(folder.latestCheckpoint(), pc.learningRate());
+    PolicyFile.save(folder.policy(), good.policy(), good.meta(), false);
+    return new Outcome(good.meta().steps(), good.meta().updates(), true,
+        "NaN in the loss or the weights at update " + update + " (step " + step
+            + "): stopped and rolled back to the last good checkpoint (step "
+            + good.meta().steps() + "), saved as " + folder.policy());
+  }
+
+  static PolicyFile.Meta meta(RunConfig run, long step, int update,
+      ArrayDeque<EpisodeStats> window) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("mean_return_100", mean(window, true));
+    metrics.put("success_rate_100", success(window));
+    metrics.put("episodes_in_window", window.size());
+    return new PolicyFile.Meta(run.scenario(),
+        Scenarios.make(run.scenarioConfig()).unwrapped().version(), run.scenarioConfig().asMap(),
+        run.algo(), run.algoConfig().asMap(), run.seed(), step, update, metrics);
+  }
+
+  private static LinkedHashMap<String, Double> row(int update, long step, double elapsed,
+      double sps, Rollout r, Ppo.UpdateStats s, ArrayDeque<EpisodeStats> window, double lr,
+      GaussianPolicy policy, double rolloutS, double updateS, int epochs) {
+    LinkedHashMap<String, Double> m = new LinkedHashMap<>();
+    m.put("update", (double) update);
+    m.put("global_step", (double) step);
+    m.put("time_s", elapsed);
+    m.put("sps", sps);
+    m.put("rollout_sps", r.size() / rolloutS);
+    m.put("update_samples_per_s_per_epoch", r.size() * (double) s.epochs() / updateS);
+    m.put("episodes", (double) r.episodes().size());
+    m.put("mean_return_100", mean(window, true));
+    m.put("success_rate_100", success(window));
+    m.put("crash_rate_100", window.isEmpty() ? Double.NaN
+        : window.stream().filter(EpisodeStats::crashed).count() / (double) window.size());
+    m.put("mean_length_100", mean(window, false));
+    m.put("pg_loss", s.pgLoss());
+    m.put("v_loss", s.vLoss());
+    m.put("entropy", s.entropy());
+    m.put("approx_kl", s.approxKl());
+    m.put("clipfrac", s.clipFraction());
+    m.put("explained_variance", s.explainedVariance());
+    m.put("grad_norm", s.gradNorm());
+    m.put("learning_rate", lr);
+    double std = 0;
+    for (float v : policy.logStd()) {
+      std += Math.exp(v) / policy.logStd().length;
+    }
+    m.put("action_std", std);
+    return m;
+  }
+
+  private static double mean(ArrayDeque<EpisodeStats> w, boolean returns) {
+    return w.stream().mapToDouble(e -> returns ? e.episodeReturn() : e.length()).average()
+        .orElse(Double.NaN);
+  }
+
+  private static double success(ArrayDeque<EpisodeStats> w) {
+    return w.isEmpty() ? Double.NaN
+        : w.stream().filter(EpisodeStats::success).count() / (double) w.size();
+  }
+}

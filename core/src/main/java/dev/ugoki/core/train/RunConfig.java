@@ -1,0 +1,167 @@
+package dev.ugoki.core.train;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.cli.SeedRange;
+import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.scenario.Param;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything that defines a training run, resolved and checked: the scenario and its config, the
+ * algorithm and its config, the seed, the step budget and the evaluation seeds. Read from a YAML
+ * file and {@code --set} overrides, and written back whole as the run folder's
+ * {@code config.yaml}, which {@code --resume} reads.
+ *
+ * <pre>
+ * scenario: race            # a registered scenario
+ * algo: ppo                 # ppo, bc or dagger
+ * seed: 1
+ * steps: 2000000            # environment steps to train for
+ * eval_seeds: 1-50          # evaluated after training, never trained on
+ * scenario_config: {lidar.rays: 32, ...}
+ * algo_config: {learning_rate: 0.0003, ...}
+ * </pre>
+ */
+public record RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
+    Config scenarioConfig, Config algoConfig) {
+
+  public static final List<String> ALGOS = List.of("ppo", "bc", "dagger");
+  private static final Set<String> KEYS = Set.of("scenario", "algo", "seed", "steps",
+      "eval_seeds", "scenario_config", "algo_config");
+  private static final ObjectMapper YAML = new ObjectMapper(
+      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+
+  public RunConfig {
+    if (steps <= 0) {
+      throw new IllegalArgumentException("the step budget must be positive, was " + steps);
+    }
+  }
+
+  /** The keys of an algorithm's config section. */
+  public static List<Param> algoParams(String algo) {
+    return switch (algo) {
+      case "ppo" -> PpoConfig.PARAMS;
+      case "bc", "dagger" -> ImitationConfig.PARAMS;
+      default -> throw new IllegalArgumentException("unknown algorithm '" + algo
+          + "'; known: " + String.join(", ", ALGOS));
+    };
+  }
+
+  /** Default steps per algorithm: what the README's figures were measured with. */
+  public static long defaultSteps(String algo, String scenario) {
+    return switch (algo) {
+      case "ppo" -> scenario.equals("navigate") ? 3_000_000 : 2_000_000;
+      default -> 200_000;
+    };
+  }
+
+  /**
+   * Resolves a run from an optional YAML file, command-line choices (null where not given) and
+   * {@code --set} overrides: {@code ALGO.key=value} goes to the algorithm, any other key to the
+   * scenario.
+   */
+  public static RunConfig resolve(Path yaml, String scenario, String algo, Long seed, Long steps,
+      SeedRange evalSeeds, List<String> sets) {
+    Map<String, Object> file = yaml == null ? Map.of() : readYaml(yaml);
+    for (String k : file.keySet()) {
+      if (!KEYS.contains(k)) {
+        throw new IllegalArgumentException(yaml + ": unknown key '" + k + "'; known keys: "
+            + String.join(", ", new java.util.TreeSet<>(KEYS)));
+      }
+    }
+    String sc = scenario != null ? scenario : (String) file.getOrDefault("scenario", "race");
+    String al = algo != null ? algo : (String) file.getOrDefault("algo", "ppo");
+    algoParams(al);
+    long sd = seed != null ? seed : number(file, "seed", 1);
+    long st = steps != null ? steps : number(file, "steps", defaultSteps(al, sc));
+    SeedRange ev = evalSeeds != null ? evalSeeds
+        : file.containsKey("eval_seeds")
+            ? new SeedRange.Converter().convert(String.valueOf(file.get("eval_seeds")))
+            : new SeedRange(1, 50);
+    Map<String, Object> scenarioOverrides = new LinkedHashMap<>(section(file, "scenario_config"));
+    Map<String, Object> algoOverrides = new LinkedHashMap<>(section(file, "algo_config"));
+    for (String kv : sets) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
+      }
+      String key = kv.substring(0, eq).trim();
+      String value = kv.substring(eq + 1).trim();
+      if (key.startsWith(al + ".")) {
+        algoOverrides.put(key.substring(al.length() + 1), value);
+      } else {
+        scenarioOverrides.put(key, value);
+      }
+    }
+    Config scenarioConfig = Scenarios.config(sc, scenarioOverrides);
+    Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
+    if (al.equals("ppo")) {
+      PpoConfig.from(algoConfig); // cross-field checks
+    }
+    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig);
+  }
+
+  /** Reads a run folder's config.yaml back. */
+  public static RunConfig read(Path yaml) {
+    return resolve(yaml, null, null, null, null, null, List.of());
+  }
+
+  public void write(Path yaml) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scenario", scenario);
+    doc.put("algo", algo);
+    doc.put("seed", seed);
+    doc.put("steps", steps);
+    doc.put("eval_seeds", evalSeeds.toString());
+    doc.put("scenario_config", scenarioConfig.asMap());
+    doc.put("algo_config", algoConfig.asMap());
+    dev.ugoki.core.io.AtomicFiles.write(yaml, YAML.writeValueAsBytes(doc));
+  }
+
+  private static Map<String, Object> readYaml(Path yaml) {
+    try {
+      Map<String, Object> m = YAML.readValue(Files.readAllBytes(yaml), new TypeReference<>() {});
+      return m == null ? Map.of() : m;
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("config file " + yaml + " does not exist");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("config file " + yaml + " is not valid YAML: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> file, String key) {
+    Object o = file.get(key);
+    if (o == null) {
+      return Map.of();
+    }
+    if (!(o instanceof Map)) {
+      throw new IllegalArgumentException("config key '" + key + "' must be a mapping");
+    }
+    return (Map<String, Object>) o;
+  }
+
+  private static long number(Map<String, Object> file, String key, long def) {
+    Object o = file.get(key);
+    if (o == null) {
+      return def;
+    }
+    if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    throw new IllegalArgumentException("config key '" + key + "' must be an integer, was " + o);
+  }
+}

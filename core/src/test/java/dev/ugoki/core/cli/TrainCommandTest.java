@@ -1,0 +1,113 @@
+package dev.ugoki.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The real command line on a tiny budget: train, then eval and render its output; bad input. */
+class TrainCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static final String[] TINY = {"--steps", "1024", "--set", "ppo.num_envs=4",
+      "--set", "ppo.num_steps=128", "--set", "ppo.update_epochs=2", "--set", "ppo.hidden=16",
+      "--eval-seeds", "1-2", "--set", "max_steps=200"};
+
+  private Path onlyRun(Path runs) throws Exception {
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void trainWritesARunFolderThenEvalAndRenderUseItsPolicy(@TempDir Path tmp) throws Exception {
+    Path runs = tmp.resolve("runs");
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
+        Stream.of(TINY)).toArray(String[]::new);
+    assertThat(run(args)).as(err.toString()).isZero();
+    Path dir = onlyRun(runs);
+    assertThat(dir.getFileName().toString()).startsWith("race-ppo-1-");
+    for (String f : new String[] {"config.yaml", "metrics.csv", "policy.zip", "eval.json",
+        "learning_curve.png", "losses.png", "checkpoints/latest.zip"}) {
+      assertThat(dir.resolve(f)).as(f).isRegularFile();
+    }
+    assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(3); // header + 2 updates
+    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("num_envs: 4");
+    assertThat(out.toString()).contains("evaluation on seeds 1-2").contains("race");
+
+    Path policy = dir.resolve("policy.zip");
+    assertThat(run("eval", "--policy", policy.toString(), "--seeds", "3-4")).isZero();
+    assertThat(out.toString()).contains("policy").contains("success");
+    Path gif = tmp.resolve("episode.gif");
+    assertThat(run("render", "--policy", policy.toString(), "--seed", "5", "--max-steps", "40",
+        "--out", gif.toString())).as(err.toString()).isZero();
+    assertThat(gif).isRegularFile();
+
+    // resume continues the same run to a larger budget and appends to its metrics
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "2048")).as(err.toString())
+        .isZero();
+    assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(5);
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
+    assertThat(run("train", "--steps", "-5", "--out", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("ugoki: error:").contains("--steps must be positive")
+        .doesNotContain("\tat ");
+    assertThat(run("train", "--set", "ppo.learnin_rate=1", "--out", tmp.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("ppo has no config key 'learnin_rate'");
+    assertThat(run("train", "--set", "lidar.rayz=3", "--out", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("race has no config key 'lidar.rayz'");
+    Path corrupt = tmp.resolve("corrupt.zip");
+    Files.writeString(corrupt, "PK garbage");
+    assertThat(run("eval", "--policy", corrupt.toString(), "--seeds", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("corrupt.zip").contains("unusable");
+    assertThat(run("train", "--resume", tmp.resolve("nope").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("does not exist");
+    assertThat(run("eval", "--policy", "--seeds")).isEqualTo(2);
+  }
+
+  @Test
+  void aPolicyForAnotherScenarioIsRefused(@TempDir Path tmp) throws Exception {
+    Path runs = tmp.resolve("runs");
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
+        Stream.of(TINY)).toArray(String[]::new);
+    assertThat(run(args)).isZero();
+    Path policy = onlyRun(runs).resolve("policy.zip");
+    assertThat(run("eval", "--policy", policy.toString(), "--scenario", "navigate", "--seeds",
+        "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("trained on scenario 'race', not 'navigate'");
+    assertThat(run("eval", "--policy", policy.toString(), "--set", "lidar.rays=16", "--seeds",
+        "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("does not fit").contains("lidar.16");
+  }
+
+  @Test
+  void aNanDuringTrainingStopsTheRunAndRollsBackToTheLastGoodCheckpoint(@TempDir Path tmp)
+      throws Exception {
+    Path runs = tmp.resolve("runs");
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--steps", "4096",
+        "--inject-nan-at-update", "3"), Stream.of(TINY).skip(2)).toArray(String[]::new);
+    assertThat(run(args)).isEqualTo(TrainCommand.NAN_STOPPED);
+    assertThat(err.toString()).contains("NaN").contains("rolled back to the last good checkpoint");
+    Path dir = onlyRun(runs);
+    // the rolled-back policy is whole and usable
+    assertThat(run("eval", "--policy", dir.resolve("policy.zip").toString(), "--seeds", "1"))
+        .isZero();
+  }
+}
