@@ -26,16 +26,21 @@ public final class LearningCurves {
     if (x == null || x.length == 0) {
       return written;
     }
-    written.add(chart(dir.resolve("learning_curve.png"), title + ": learning curve", x,
-        "environment steps", cols, new String[] {"mean_return_100", "success_rate_100"},
-        new String[] {"mean return (last 100 episodes)", "success rate (last 100 episodes)"}));
+    double max = java.util.Arrays.stream(x).filter(v -> !Double.isNaN(v)).max().orElse(0);
+    double unit = max >= 2e6 ? 1e6 : max >= 2e3 ? 1e3 : 1;
+    String xLabel = "environment steps" + (unit == 1e6 ? " (millions)" : unit == 1e3
+        ? " (thousands)" : "");
+    double[] xs = java.util.Arrays.stream(x).map(v -> v / unit).toArray();
+    written.add(chart(dir.resolve("learning_curve.png"), title + ": learning curve", xs, xLabel,
+        cols, new String[] {"mean_return_100", "success_rate_100"},
+        new String[] {"return, last 100 ep.", "success, last 100 ep."}));
     if (cols.containsKey("pg_loss")) {
-      written.add(chart(dir.resolve("losses.png"), title + ": losses", x, "environment steps",
+      written.add(chart(dir.resolve("losses.png"), title + ": losses", xs, xLabel,
           cols, new String[] {"pg_loss", "v_loss", "approx_kl", "entropy"},
           new String[] {"policy loss", "value loss", "approx. KL", "entropy"}));
     } else if (cols.containsKey("bc_loss")) {
-      written.add(chart(dir.resolve("losses.png"), title + ": cloning loss", x,
-          "environment steps", cols, new String[] {"bc_loss"}, new String[] {"cloning loss"}));
+      written.add(chart(dir.resolve("losses.png"), title + ": cloning loss", xs, xLabel, cols,
+          new String[] {"bc_loss"}, new String[] {"cloning loss"}));
     }
     return written;
   }
@@ -64,6 +69,7 @@ public final class LearningCurves {
           .title(k == 0 ? title : "").xAxisTitle(xLabel).yAxisTitle(labels[k]).build();
       c.getStyler().setLegendVisible(false);
       c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+      c.getStyler().setXAxisDecimalPattern("#,##0.##");
       c.addSeries(labels[k], xs, ys).setMarker(SeriesMarkers.NONE);
       images.add(BitmapEncoder.getBufferedImage(c));
     }

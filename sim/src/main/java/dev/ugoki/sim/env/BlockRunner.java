@@ -16,8 +16,12 @@ final class BlockRunner implements AutoCloseable {
     void run(int from, int to);
   }
 
-  /** Busy-wait iterations before parking: a few tens of microseconds. */
-  private static final int SPINS = 20_000;
+  /**
+   * Busy-wait iterations before parking: some tens of microseconds (a pause instruction takes
+   * tens of nanoseconds). Longer spins steal the core the learner's network call needs between
+   * two steps.
+   */
+  private static final int SPINS = 2_000;
 
   private final int[][] blocks;
   private final Worker[] workers;
