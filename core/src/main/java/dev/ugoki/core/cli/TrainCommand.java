@@ -3,6 +3,7 @@ package dev.ugoki.core.cli;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.report.LearningCurves;
+import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.PpoTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
@@ -57,6 +58,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Continue a run from its last checkpoint.")
   Path resume;
 
+  @Option(names = "--demos", paramLabel = "FILE.jsonl",
+      description = "Behavior cloning from this demonstration file instead of the expert.")
+  Path demos;
+
   @Option(names = "--eval-seeds", converter = SeedRange.Converter.class,
       description = "Seeds evaluated after training (default: 1-50; training never uses them).")
   SeedRange evalSeeds;
@@ -102,11 +107,19 @@ public final class TrainCommand implements Callable<Integer> {
     PrintStream progressStream = System.out;
     Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
     PpoTrainer.Outcome outcome;
-    if (!run.algo().equals("ppo")) {
-      throw new IllegalArgumentException("algorithm " + run.algo() + " is not wired yet");
+    if (demos != null && !run.algo().equals("bc")) {
+      throw new IllegalArgumentException("--demos is for --algo bc");
     }
-    outcome = PpoTrainer.train(run, folder, resuming,
-        new PpoTrainer.Options(progress, checkpointEvery, injectNan));
+    if (run.algo().equals("ppo")) {
+      outcome = PpoTrainer.train(run, folder, resuming,
+          new PpoTrainer.Options(progress, checkpointEvery, injectNan));
+    } else {
+      if (resuming) {
+        throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
+            + " run takes seconds: start it again");
+      }
+      outcome = ImitationTrainer.train(run, folder, demos, progress);
+    }
     if (outcome.stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + outcome.message());
       spec.commandLine().getErr().flush();

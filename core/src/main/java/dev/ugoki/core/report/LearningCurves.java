@@ -26,21 +26,31 @@ public final class LearningCurves {
     if (x == null || x.length == 0) {
       return written;
     }
+    if (cols.containsKey("epoch")) {
+      // behavior cloning: the loss over epochs on a fixed data set
+      written.add(chart(dir.resolve("learning_curve.png"), title + ": cloning loss",
+          cols.get("epoch"), "epoch", cols, new String[] {"bc_loss"},
+          new String[] {"mean squared error"}));
+      return written;
+    }
     double max = java.util.Arrays.stream(x).filter(v -> !Double.isNaN(v)).max().orElse(0);
     double unit = max >= 2e6 ? 1e6 : max >= 2e3 ? 1e3 : 1;
     String xLabel = "environment steps" + (unit == 1e6 ? " (millions)" : unit == 1e3
         ? " (thousands)" : "");
     double[] xs = java.util.Arrays.stream(x).map(v -> v / unit).toArray();
+    boolean windowed = cols.containsKey("mean_return_100");
     written.add(chart(dir.resolve("learning_curve.png"), title + ": learning curve", xs, xLabel,
-        cols, new String[] {"mean_return_100", "success_rate_100"},
-        new String[] {"return, last 100 ep.", "success, last 100 ep."}));
+        cols, windowed ? new String[] {"mean_return_100", "success_rate_100"}
+            : new String[] {"mean_return", "success_rate"},
+        windowed ? new String[] {"return, last 100 ep.", "success, last 100 ep."}
+            : new String[] {"return", "success rate"}));
     if (cols.containsKey("pg_loss")) {
       written.add(chart(dir.resolve("losses.png"), title + ": losses", xs, xLabel,
           cols, new String[] {"pg_loss", "v_loss", "approx_kl", "entropy"},
           new String[] {"policy loss", "value loss", "approx. KL", "entropy"}));
     } else if (cols.containsKey("bc_loss")) {
       written.add(chart(dir.resolve("losses.png"), title + ": cloning loss", xs, xLabel, cols,
-          new String[] {"bc_loss"}, new String[] {"cloning loss"}));
+          new String[] {"bc_loss"}, new String[] {"mean squared error"}));
     }
     return written;
   }

@@ -63,7 +63,8 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   public static long defaultSteps(String algo, String scenario) {
     return switch (algo) {
       case "ppo" -> scenario.equals("navigate") ? 3_000_000 : 2_000_000;
-      default -> 200_000;
+      case "bc" -> 32_000;
+      default -> 64_000;
     };
   }
 

@@ -110,4 +110,28 @@ class TrainCommandTest {
     assertThat(run("eval", "--policy", dir.resolve("policy.zip").toString(), "--seeds", "1"))
         .isZero();
   }
+
+  @Test
+  void behaviorCloningAndDaggerRunsWriteTheirPolicyAndBcItsDemonstrations(@TempDir Path tmp)
+      throws Exception {
+    for (String algo : new String[] {"bc", "dagger"}) {
+      Path runs = tmp.resolve(algo);
+      assertThat(run("train", "--algo", algo, "--out", runs.toString(), "--steps", "512",
+          "--set", algo + ".num_envs=4", "--set", algo + ".epochs=2", "--set", algo + ".hidden=16",
+          "--set", algo + ".iterations=1", "--eval-seeds", "1-1", "--set", "max_steps=100"))
+          .as(err.toString()).isZero();
+      Path dir = onlyRun(runs);
+      assertThat(dir.resolve("policy.zip")).isRegularFile();
+      assertThat(dir.resolve("learning_curve.png")).isRegularFile();
+      if (algo.equals("bc")) {
+        assertThat(Files.readAllLines(dir.resolve("demos.jsonl"))).hasSize(1 + 512);
+        // and cloning again from that demonstration file works
+        Path again = tmp.resolve("again");
+        assertThat(run("train", "--algo", "bc", "--demos", dir.resolve("demos.jsonl").toString(),
+            "--out", again.toString(), "--set", "bc.epochs=1", "--set", "bc.hidden=16",
+            "--eval-seeds", "1-1", "--set", "max_steps=100")).as(err.toString()).isZero();
+      }
+    }
+    assertThat(run("train", "--algo", "bc", "--resume", tmp.toString())).isEqualTo(2);
+  }
 }

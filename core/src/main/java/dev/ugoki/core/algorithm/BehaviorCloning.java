@@ -1,0 +1,224 @@
+package dev.ugoki.core.algorithm;
+
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.policy.PolicyNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Behavior cloning: supervised regression of a {@link GaussianPolicy}'s action mean onto
+ * demonstrated actions (Pomerleau's ALVINN, 1989; the baseline of Ross, Gordon and Bagnell, 2011).
+ *
+ * <pre>
+ * loss       = mean over rows r and channels j of (mu_rj - a*_rj)^2
+ * dLoss/dmu  = 2 (mu - a*) / (rows * act)
+ * dLoss/dV   = 0            (the critic is left as it is)
+ * </pre>
+ *
+ * Inputs: raw observations and the demonstrator's actions, row after row. The policy
+ * standardizes its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit}
+ * first folds the demonstrations' observations into those statistics, then trains epochs of
+ * shuffled minibatches (a seeded {@link SplittableRandom}) with the network's Adam and global
+ * gradient-norm clip. Output: the loss of each epoch.
+ *
+ * <p>The log standard deviation: regression does not learn it, and the value it had (PPO's
+ * initial e^0 = 1 by default) would make a sampled action mostly noise. With
+ * {@link Config#fitLogStd()} it is set, after training, to the maximum-likelihood spread of the
+ * demonstrations around the fitted mean, per channel ({@code log sqrt(mean (mu - a*)^2)}), never
+ * below {@link #MIN_STD}: the policy then samples about as precisely as it imitates, and PPO
+ * fine-tuning starts from an honest, small exploration noise it can grow. A cloned policy is
+ * normally driven by its mean ({@link GaussianPolicy#actDeterministic}), which the spread does not
+ * touch.
+ */
+public final class BehaviorCloning {
+  /** The fitted standard deviation is never set below this (in action units). */
+  public static final double MIN_STD = 0.05;
+  /** Rows per forward call when measuring the residual spread. */
+  private static final int EVAL_CHUNK = 4096;
+
+  /**
+   * @param epochs passes over the data
+   * @param minibatchSize rows per gradient step (the last step of an epoch may have fewer)
+   * @param lrScale the factor on the policy network's Adam learning rate
+   * @param maxGradNorm global gradient norm clip; 0 turns it off
+   * @param fitLogStd set the log standard deviation to the residual spread after training
+   */
+  public record Config(int epochs, int minibatchSize, double lrScale, double maxGradNorm,
+      boolean fitLogStd) {
+    public Config {
+      if (epochs < 0 || minibatchSize < 1 || !(lrScale > 0) || !(maxGradNorm >= 0)) {
+        throw new IllegalArgumentException("invalid behavior cloning config: epochs " + epochs
+            + ", minibatch " + minibatchSize + ", lr scale " + lrScale + ", max grad norm "
+            + maxGradNorm);
+      }
+    }
+
+    /**
+     * 30 epochs of 512-row minibatches at the network's learning rate (1e-3 measured), clipped
+     * at norm 1, spread fitted.
+     */
+    public static Config defaults() {
+      return new Config(30, 512, 1, 1, true);
+    }
+
+    public Config withEpochs(int e) {
+      return new Config(e, minibatchSize, lrScale, maxGradNorm, fitLogStd);
+    }
+  }
+
+  /**
+   * One pass over the data.
+   *
+   * @param epoch 0-based
+   * @param loss mean squared error over the epoch's minibatches, each measured before its step
+   * @param gradNorm mean gradient norm before clipping
+   */
+  public record EpochStats(int epoch, double loss, double gradNorm) {}
+
+  private final GaussianPolicy policy;
+  private final Config config;
+  private final SplittableRandom random;
+
+  public BehaviorCloning(GaussianPolicy policy, Config config, long seed) {
+    this.policy = policy;
+    this.config = config;
+    this.random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Folds the observations into the policy's normalization, then trains; see the class. */
+  public List<EpochStats> fit(DemoDataset data) {
+    policy.norm().update(data.observationsView(), data.rows());
+    return train(data, config.epochs());
+  }
+
+  /**
+   * Trains {@code epochs} passes without touching the normalization (DAgger folds in each
+   * iteration's new observations itself, so the aggregate is not counted again).
+   */
+  public List<EpochStats> train(DemoDataset data, int epochs) {
+    int rows = data.rows();
+    if (rows == 0) {
+      throw new IllegalArgumentException("no demonstrations to learn from");
+    }
+    if (data.observationSize() != policy.observationSpec().size()
+        || data.actionSize() != policy.actionSpec().size()) {
+      throw new IllegalArgumentException("the demonstrations have " + data.observationSize()
+          + " observation and " + data.actionSize() + " action channels, the policy "
+          + policy.observationSpec().size() + " and " + policy.actionSpec().size());
+    }
+    int o = data.observationSize();
+    int a = data.actionSize();
+    // the statistics stay fixed during training: standardize once
+    float[] normObs = policy.normalize(data.observations(), rows);
+    float[] target = data.actionsView();
+    int[] inds = new int[rows];
+    for (int k = 0; k < rows; k++) {
+      inds[k] = k;
+    }
+    int mb = Math.min(config.minibatchSize(), rows);
+    float[] mbObs = new float[mb * o];
+    float[] mbAct = new float[mb * a];
+    List<EpochStats> stats = new ArrayList<>();
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      shuffle(inds);
+      double lossSum = 0;
+      double normSum = 0;
+      int steps = 0;
+      for (int start = 0; start < rows; start += mb) {
+        int n = Math.min(mb, rows - start);
+        float[] x = n == mb ? mbObs : new float[n * o];
+        float[] y = n == mb ? mbAct : new float[n * a];
+        for (int m = 0; m < n; m++) {
+          int k = inds[start + m];
+          System.arraycopy(normObs, k * o, x, m * o, o);
+          System.arraycopy(target, k * a, y, m * a, a);
+        }
+        double[] loss = new double[1];
+        PolicyNetwork.Step step = policy.network().trainStep(x, n,
+            (mean, value, dMean, dValue) -> {
+              loss[0] = mseGradient(mean, y, n, a, dMean);
+              return 0; // dValue stays 0: the critic is not trained
+            }, config.maxGradNorm(), config.lrScale());
+        lossSum += loss[0] * n;
+        normSum += step.gradNorm();
+        steps++;
+      }
+      stats.add(new EpochStats(epoch, lossSum / rows, normSum / steps));
+    }
+    if (config.fitLogStd()) {
+      fitLogStd(normObs, target, rows);
+    }
+    return stats;
+  }
+
+  /**
+   * The mean squared error of {@code mean} against {@code target} over {@code rows x act} values,
+   * with its gradient written into {@code dMean}: 2 (mean - target) / (rows * act).
+   */
+  public static double mseGradient(float[] mean, float[] target, int rows, int act,
+      float[] dMean) {
+    int count = rows * act;
+    double sum = 0;
+    for (int k = 0; k < count; k++) {
+      double d = mean[k] - target[k];
+      sum += d * d;
+      dMean[k] = (float) (2 * d / count);
+    }
+    return sum / count;
+  }
+
+  /** The mean squared error of the policy's mean on a dataset, without training. */
+  public double loss(DemoDataset data) {
+    float[] normObs = policy.normalize(data.observations(), data.rows());
+    double[] sq = residualSquares(normObs, data.actionsView(), data.rows());
+    double sum = 0;
+    for (double s : sq) {
+      sum += s;
+    }
+    return sum / sq.length;
+  }
+
+  private void fitLogStd(float[] normObs, float[] target, int rows) {
+    double[] sq = residualSquares(normObs, target, rows);
+    float[] logStd = policy.logStd();
+    for (int j = 0; j < logStd.length; j++) {
+      logStd[j] = (float) Math.log(Math.max(MIN_STD, Math.sqrt(sq[j])));
+    }
+  }
+
+  /** Per action channel, the mean squared residual of the policy's mean. */
+  private double[] residualSquares(float[] normObs, float[] target, int rows) {
+    int o = policy.observationSpec().size();
+    int a = policy.actionSpec().size();
+    double[] sq = new double[a];
+    for (int start = 0; start < rows; start += EVAL_CHUNK) {
+      int n = Math.min(EVAL_CHUNK, rows - start);
+      float[] x = java.util.Arrays.copyOfRange(normObs, start * o, (start + n) * o);
+      float[] mean = policy.network().forward(x, n).mean();
+      for (int m = 0; m < n; m++) {
+        for (int j = 0; j < a; j++) {
+          double d = mean[m * a + j] - target[(start + m) * a + j];
+          sq[j] += d * d;
+        }
+      }
+    }
+    for (int j = 0; j < a; j++) {
+      sq[j] /= rows;
+    }
+    return sq;
+  }
+
+  private void shuffle(int[] a) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

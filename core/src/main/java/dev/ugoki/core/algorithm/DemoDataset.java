@@ -1,0 +1,85 @@
+package dev.ugoki.core.algorithm;
+
+import dev.ugoki.core.io.Demonstrations;
+import java.util.Arrays;
+
+/**
+ * Labeled states for imitation: raw observations, row after row, each with the action a
+ * demonstrator chose (or, in DAgger, would have chosen) there. Grows as data is aggregated.
+ */
+public final class DemoDataset {
+  private final int obsSize;
+  private final int actSize;
+  private float[] obs;
+  private float[] actions;
+  private int rows;
+
+  public DemoDataset(int obsSize, int actSize) {
+    if (obsSize < 1 || actSize < 1) {
+      throw new IllegalArgumentException("sizes must be positive: " + obsSize + ", " + actSize);
+    }
+    this.obsSize = obsSize;
+    this.actSize = actSize;
+    this.obs = new float[0];
+    this.actions = new float[0];
+  }
+
+  /** A dataset holding a loaded demonstration file. */
+  public static DemoDataset of(Demonstrations d) {
+    DemoDataset data = new DemoDataset(d.observationSize(), d.actionSize());
+    data.add(d.observations(), d.actions(), d.rows());
+    return data;
+  }
+
+  public int observationSize() {
+    return obsSize;
+  }
+
+  public int actionSize() {
+    return actSize;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  /** Appends the first {@code count} rows of {@code newObs} and {@code newActions}. */
+  public void add(float[] newObs, float[] newActions, int count) {
+    if (newObs.length < count * obsSize || newActions.length < count * actSize) {
+      throw new IllegalArgumentException("fewer values than " + count + " rows");
+    }
+    int need = rows + count;
+    if (need * (long) obsSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("a dataset of " + need + " rows does not fit in an array");
+    }
+    if (need * obsSize > obs.length) {
+      int cap = Math.max(need, Math.max(1024, (int) Math.min(Integer.MAX_VALUE / obsSize - 8,
+          2L * obs.length / obsSize)));
+      obs = Arrays.copyOf(obs, cap * obsSize);
+      actions = Arrays.copyOf(actions, cap * actSize);
+    }
+    System.arraycopy(newObs, 0, obs, rows * obsSize, count * obsSize);
+    System.arraycopy(newActions, 0, actions, rows * actSize, count * actSize);
+    rows = need;
+  }
+
+  /** A copy of the observations, {@code rows x observationSize}. */
+  public float[] observations() {
+    return Arrays.copyOf(obs, rows * obsSize);
+  }
+
+  /** A copy of the action labels, {@code rows x actionSize}. */
+  public float[] actions() {
+    return Arrays.copyOf(actions, rows * actSize);
+  }
+
+  /** The observations without a copy; rows beyond {@link #rows()} are unused space. */
+  float[] observationsView() {
+    return obs;
+  }
+
+  /** The labels without a copy; rows beyond {@link #rows()} are unused space. */
+  float[] actionsView() {
+    return actions;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.ugoki.core.train;
+
+import dev.ugoki.core.algorithm.BehaviorCloning;
+import dev.ugoki.core.algorithm.Dagger;
+import dev.ugoki.core.algorithm.DemoDataset;
+import dev.ugoki.core.io.DemoFile;
+import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.VectorEnv;
+import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The imitation runs: behavior cloning from the expert (recorded into the run folder as
+ * {@code demos.jsonl}) or from a demonstration file, and DAgger. The step budget is the number of
+ * labeled environment steps collected.
+ */
+public final class ImitationTrainer {
+  private ImitationTrainer() {}
+
+  /** Trains; {@code demos} (bc only) replaces the expert's demonstrations. */
+  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Path demos,
+      Progress progress) throws IOException {
+    Config c = run.algoConfig();
+    int n = c.integer("num_envs");
+    List<Env> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(Scenarios.make(run.scenarioConfig()));
+    }
+    try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
+        MetricsLog metrics = new MetricsLog(folder.metrics(), -1)) {
+      GaussianPolicy policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(),
+          c.integer("hidden"), c.integer("layers"), -0.5, run.seed(), c.real("learning_rate"));
+      long t0 = System.nanoTime();
+      long steps;
+      int updates;
+      if (run.algo().equals("bc")) {
+        DemoDataset data;
+        if (demos != null) {
+          data = DemoDataset.of(DemoFile.read(demos, list.get(0)));
+        } else {
+          int perEnv = (int) Math.max(1, run.steps() / n);
+          try (DemoFile.Writer w = DemoFile.create(folder.dir().resolve("demos.jsonl"),
+              DemoHeader.of(list.get(0), "expert"))) {
+            Dagger.Labeled l = Dagger.collectExpert(envs, perEnv, c.real("expert_noise"),
+                run.seed(), w);
+            data = new DemoDataset(l.observations().length / l.rows(), l.labels().length
+                / l.rows());
+            data.add(l.observations(), l.labels(), l.rows());
+          }
+        }
+        steps = data.rows();
+        BehaviorCloning bc = new BehaviorCloning(policy, ImitationConfig.cloning(c), run.seed());
+        List<BehaviorCloning.EpochStats> epochs = bc.fit(data);
+        for (BehaviorCloning.EpochStats e : epochs) {
+          LinkedHashMap<String, Double> row = new LinkedHashMap<>();
+          row.put("update", e.epoch() + 1.0);
+          row.put("epoch", e.epoch() + 1.0);
+          row.put("global_step", (double) steps);
+          row.put("time_s", (System.nanoTime() - t0) / 1e9);
+          row.put("bc_loss", e.loss());
+          row.put("grad_norm", e.gradNorm());
+          metrics.write(row);
+        }
+        updates = epochs.size();
+      } else {
+        int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
+        Dagger.Config dc = new Dagger.Config(perIteration, c.real("expert_noise"), perIteration,
+            c.real("beta0"), ImitationConfig.cloning(c), c.integer("refit_epochs"));
+        Dagger dagger = new Dagger(envs, policy, dc, run.seed());
+        steps = 0;
+        updates = 0;
+        for (int i = 0; i <= c.integer("iterations"); i++) {
+          Dagger.IterationStats s = dagger.iterate();
+          steps += s.newRows();
+          updates++;
+          LinkedHashMap<String, Double> row = new LinkedHashMap<>();
+          row.put("update", (double) updates);
+          row.put("global_step", (double) steps);
+          row.put("time_s", (System.nanoTime() - t0) / 1e9);
+          row.put("beta", s.beta());
+          row.put("dataset_rows", (double) s.datasetRows());
+          row.put("episodes", (double) s.episodes());
+          row.put("success_rate", s.successRate());
+          row.put("mean_return", s.meanReturn());
+          row.put("bc_loss", s.trainLoss());
+          metrics.write(row);
+          progress.update(steps, run.steps(), steps / ((System.nanoTime() - t0) / 1e9),
+              s.meanReturn(), s.successRate(), (System.nanoTime() - t0) / 1e9, true);
+        }
+      }
+      progress.finish();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("labeled_steps", steps);
+      summary.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+      PolicyFile.Meta meta = new PolicyFile.Meta(run.scenario(),
+          list.get(0).unwrapped().version(), run.scenarioConfig().asMap(), run.algo(),
+          c.asMap(), run.seed(), steps, updates, summary);
+      PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+      PolicyFile.save(folder.policy(), policy, meta, false);
+      return new PpoTrainer.Outcome(steps, updates, false, "trained on " + steps
+          + " labeled steps");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.ugoki.core.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ugoki.core.io.DemoFile;
+import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.Demonstrations;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.VectorEnv;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaggerTest {
+
+  private static VectorEnv race(int n) {
+    List<Env> envs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      envs.add(Scenarios.make("race"));
+    }
+    return new VectorEnv(envs, 1);
+  }
+
+  private static GaussianPolicy policy(VectorEnv envs) {
+    return GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), 16, 1, 0.0, 3, 1e-3);
+  }
+
+  @Test
+  void theDatasetGrowsEveryIterationAndStatsDescribeIt() {
+    try (VectorEnv envs = race(3)) {
+      GaussianPolicy policy = policy(envs);
+      Dagger dagger = new Dagger(envs, policy, new Dagger.Config(40, 0.1, 30, 0.5,
+          new BehaviorCloning.Config(2, 64, 1, 1, true), 1), 9);
+
+      List<Dagger.IterationStats> stats = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        stats.add(dagger.iterate());
+      }
+
+      assertThat(stats).extracting(Dagger.IterationStats::datasetRows)
+          .containsExactly(120, 210, 300);
+      assertThat(stats).extracting(Dagger.IterationStats::beta).containsExactly(1.0, 0.5, 0.25);
+      assertThat(stats).allSatisfy(s -> assertThat(s.trainLoss()).isFinite().isPositive());
+      assertThat(dagger.iteration()).isEqualTo(3);
+      assertThat(dagger.dataset().rows()).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void everyVisitedStateIsLabeledWithTheExpertsActionThere() {
+    long seed = 21;
+    Dagger.Labeled data;
+    GaussianPolicy learner;
+    try (VectorEnv envs = race(2)) {
+      learner = policy(envs);
+      data = Dagger.collect(envs, learner, 60, 0, 0, seed, null);
+    }
+    assertThat(data.rows()).isEqualTo(120);
+
+    // replay: the same seeds and the learner's same deterministic actions visit the same states
+    try (VectorEnv replay = race(2)) {
+      float[] obs = replay.reset(seed).clone();
+      for (int t = 0; t < 60; t++) {
+        for (int i = 0; i < 2; i++) {
+          int row = t * 2 + i;
+          assertThat(Arrays.copyOfRange(data.observations(), row * 40, row * 40 + 40))
+              .containsExactly(Arrays.copyOfRange(obs, i * 40, i * 40 + 40));
+          assertThat(Arrays.copyOfRange(data.labels(), row * 2, row * 2 + 2))
+              .containsExactly(replay.env(i).unwrapped().expert().act());
+        }
+        replay.step(learner.actDeterministic(obs, 2));
+        obs = replay.observations().clone();
+      }
+    }
+  }
+
+  @Test
+  void expertDemonstrationsWrittenToAFileReadBackAsCollected(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("expert.jsonl");
+    Dagger.Labeled data;
+    try (VectorEnv envs = race(2);
+        DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(envs.env(0), "expert"))) {
+      data = Dagger.collectExpert(envs, 50, 0.2, 5, w);
+    }
+
+    Demonstrations d = DemoFile.read(file, Scenarios.make("race"));
+
+    assertThat(d.rows()).isEqualTo(100);
+    assertThat(Arrays.copyOf(d.observations(), 100 * 40)).containsExactly(data.observations());
+    assertThat(Arrays.copyOf(d.actions(), 100 * 2)).containsExactly(data.labels());
+    assertThat(d.episodes()).startsWith(0, 1, 0, 1);
+  }
+}
