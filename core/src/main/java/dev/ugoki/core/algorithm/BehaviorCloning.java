@@ -125,7 +125,7 @@ public final class BehaviorCloning {
     float[] mbAct = new float[mb * a];
     List<EpochStats> stats = new ArrayList<>();
     for (int epoch = 0; epoch < epochs; epoch++) {
-      shuffle(inds);
+      Shuffle.inPlace(inds, random);
       double lossSum = 0;
       double normSum = 0;
       int steps = 0;
@@ -213,12 +213,4 @@ public final class BehaviorCloning {
     return sq;
   }
 
-  private void shuffle(int[] a) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-  }
 }

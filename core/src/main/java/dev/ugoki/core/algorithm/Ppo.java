@@ -67,7 +67,7 @@ public final class Ppo {
     int steps = 0;
     int epochsRun = 0;
     for (int epoch = 0; epoch < config.updateEpochs(); epoch++) {
-      shuffle(inds);
+      Shuffle.inPlace(inds, random);
       double epochKl = 0;
       int epochSteps = 0;
       for (int start = 0; start + mbSize <= b; start += mbSize) {
@@ -117,14 +117,6 @@ public final class Ppo {
         explainedVariance(r.values(), returns), gradNorm / steps, epochsRun);
   }
 
-  private void shuffle(int[] a) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-  }
 
   static void standardize(float[] x) {
     double mean = 0;

@@ -30,17 +30,7 @@ public final class EvalCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Who who;
-
-  static final class Who {
-    @Option(names = "--policy", paramLabel = "FILE",
-        description = "A policy file (policy.zip or a checkpoint).")
-    Path policy;
-
-    @Option(names = "--expert",
-        description = "The scenario's expert (pure pursuit for race, planner for navigate).")
-    boolean expert;
-  }
+  PolicyOrExpert who;
 
   @Mixin
   ScenarioOptions scenario = new ScenarioOptions();
@@ -56,29 +46,28 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Evaluation.Summary s;
     Config config;
-    String who;
-    if (this.who.policy != null) {
-      PolicyFile.Loaded loaded = PolicyFile.load(this.who.policy, 1e-3);
+    String label;
+    if (who.policy != null) {
+      PolicyFile.Loaded loaded = who.load();
       // the policy's own scenario and config, unless the user picks others
       config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
       Config resolved = config;
       Env probe = Scenarios.make(resolved);
-      PolicyFile.checkFits(this.who.policy, loaded, probe);
+      PolicyFile.checkFits(who.policy, loaded, probe);
       s = Evaluation.runBatch(() -> Scenarios.make(resolved), loaded.policy()::actDeterministic,
           seeds.first(), seeds.last());
-      who = "policy";
+      label = "policy";
     } else {
       config = scenario.config();
       Env env = Scenarios.make(config);
       Expert expert = env.unwrapped().expert();
       s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
-      who = "expert";
+      label = "expert";
     }
     PrintWriter out = spec.commandLine().getOut();
-    printTable(out, config, s, who);
+    printTable(out, config, s, label);
     if (json != null) {
-      writeJson(json, config, seeds, s, this.who.policy != null ? this.who.policy.toString()
-          : "expert");
+      writeJson(json, config, seeds, s, who.policy != null ? who.policy.toString() : "expert");
     }
     return 0;
   }

@@ -35,18 +35,7 @@ public final class RenderCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Who who;
-
-  /** Who drives. */
-  static final class Who {
-    @Option(names = "--policy", paramLabel = "FILE",
-        description = "Record a policy file (policy.zip or a checkpoint), acting on its mean.")
-    Path policy;
-
-    @Option(names = "--expert",
-        description = "Record the scenario's expert (pure pursuit for race, planner for navigate).")
-    boolean expert;
-  }
+  PolicyOrExpert who;
 
   @Mixin
   ScenarioOptions scenario = new ScenarioOptions();
@@ -132,7 +121,7 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * Who drives, chosen in {@link Who}: the scenario configuration to run, the controller for an
+   * Who drives, chosen in {@link PolicyOrExpert}: the scenario configuration to run, the controller for an
    * environment made from it, and a label for the HUD.
    */
   private record Driver(Config config, Function<Env, Evaluation.Controller> controller,
@@ -140,7 +129,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   private Driver driver() {
     if (who.policy != null) {
-      PolicyFile.Loaded loaded = PolicyFile.load(who.policy, 1e-3);
+      PolicyFile.Loaded loaded = who.load();
       Config config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
       return new Driver(config, env -> {
         PolicyFile.checkFits(who.policy, loaded, env);
