@@ -84,6 +84,12 @@ public final class EvalCommand implements Callable<Integer> {
         "mean return", time + " [s]", "crashes");
     out.printf("%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n", s.scenario(), who, s.count(),
         100 * s.successRate(), s.meanReturn(), s.meanSuccessTimeS(), s.crashes());
+    if (config.scenario().equals("navigate")) {
+      int goals = config.integer("goals");
+      double reached = s.meanProgress() * s.count();
+      out.printf("goals reached: %.0f of %d (%.1f%%)%n", reached, goals * s.count(),
+          100 * reached / (goals * s.count()));
+    }
     out.flush();
   }
 
@@ -101,6 +107,9 @@ public final class EvalCommand implements Callable<Integer> {
     doc.put("mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
     doc.put("crashes", s.crashes());
     doc.put("mean_progress", s.meanProgress());
+    if (config.scenario().equals("navigate")) {
+      doc.put("goal_rate", s.meanProgress() / config.integer("goals"));
+    }
     doc.put("per_episode", s.episodes());
     AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsBytes(doc));
