@@ -61,7 +61,7 @@ class MainTest {
   @Test
   void scenariosListsEveryKeyWithItsDoc() {
     assertThat(run("scenarios")).isZero();
-    assertThat(out.toString()).contains("race (v1)").contains("navigate (v1)")
+    assertThat(out.toString()).contains("race (v1)").contains("navigate (v2)")
         .contains("lidar.rays").contains("reward.progress").contains("lateral_error");
   }
 }

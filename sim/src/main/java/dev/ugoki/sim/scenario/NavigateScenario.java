@@ -44,7 +44,8 @@ import java.util.SplittableRandom;
  *   <li>{@code goal.dist} in [0, 1]: straight distance to the active goal / the room's diagonal;
  *   <li>{@code goal.cos}, {@code goal.sin} in [-1, 1]: bearing of the active goal from the heading;
  *   <li>{@code route.cos}, {@code route.sin} in [-1, 1]: bearing of the point 1 m along the
- *       shortest path to the active goal (a planner's hint, like a phone's navigation arrow).
+ *       shortest path to the active goal that keeps {@link #ROUTE_MARGIN_M} of extra clearance
+ *       from walls where it can (a planner's hint, like a phone's navigation arrow).
  * </ul>
  *
  * <h2>Rewards</h2>
@@ -70,11 +71,13 @@ import java.util.SplittableRandom;
  * <h2>Version history</h2>
  * <ul>
  *   <li>v1: first version.
+ *   <li>v2: the route keeps a margin from walls; in v1 it ran at the robot's radius from them,
+ *       so following it closely grazed every corner.
  * </ul>
  */
 public final class NavigateScenario implements Scenario {
   public static final String NAME = "navigate";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String ROOM_WIDTH = "room.width";
   public static final String ROOM_HEIGHT = "room.height";
@@ -108,6 +111,8 @@ public final class NavigateScenario implements Scenario {
 
   /** How far along the shortest path the route observation looks [m]. */
   static final double ROUTE_LOOKAHEAD_M = 1.0;
+  /** Extra clearance the route observation keeps from walls where the room allows it [m]. */
+  public static final double ROUTE_MARGIN_M = 0.25;
   /** Trail points kept for drawing, and the distance between them [m]. */
   private static final int TRAIL_POINTS = 400;
   private static final double TRAIL_SPACING_M = 0.1;
@@ -178,17 +183,25 @@ public final class NavigateScenario implements Scenario {
   private int trailSize;
   private List<Shape> background;
 
-  /** A room and the reward's distance fields to its goals, computed when first needed. */
+  /**
+   * A room and, per goal, computed when first needed: the reward's distance field (at the robot's
+   * radius, finite wherever the robot can be) and the route's (with an extra margin).
+   */
   private static final class Plan {
     final Room room;
     final DistanceField.Grid grid;
+    final DistanceField.Grid routeGrid;
     final DistanceField[] fields;
+    final DistanceField[] routeFields;
 
     Plan(Room room, double cellM, double inflationM) {
       this.room = room;
       this.grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(),
           cellM, inflationM);
+      this.routeGrid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(),
+          room.heightM(), cellM, inflationM + ROUTE_MARGIN_M);
       this.fields = new DistanceField[room.goalCount()];
+      this.routeFields = new DistanceField[room.goalCount()];
     }
 
     DistanceField field(int goal) {
@@ -196,6 +209,14 @@ public final class NavigateScenario implements Scenario {
         fields[goal] = new DistanceField(grid, room.goalX(goal), room.goalY(goal));
       }
       return fields[goal];
+    }
+
+    /** The route's field, or the reward's where the margin does not fit (a narrow door). */
+    DistanceField routeField(int goal, double x, double y) {
+      if (routeFields[goal] == null) {
+        routeFields[goal] = new DistanceField(routeGrid, room.goalX(goal), room.goalY(goal));
+      }
+      return routeFields[goal].reachable(x, y) ? routeFields[goal] : field(goal);
     }
   }
 
@@ -438,7 +459,8 @@ public final class NavigateScenario implements Scenario {
     i = writeBearing(obs, i, gx - x, gy - y, h);
     double tx = gx;
     double ty = gy;
-    if (plan.field(g).lookahead(x, y, ROUTE_LOOKAHEAD_M, lookahead)) {
+    if (plan.routeField(g, x, y).lookahead(x, y, ROUTE_LOOKAHEAD_M, lookahead)
+        || plan.field(g).lookahead(x, y, ROUTE_LOOKAHEAD_M, lookahead)) {
       tx = lookahead[0];
       ty = lookahead[1];
     }

@@ -1,0 +1,138 @@
+package dev.ugoki.desktop;
+
+import dev.ugoki.desktop.script.Script;
+import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The desktop app's command line, parsed and checked before any window opens.
+ *
+ * @param scenario a registered scenario name
+ * @param seed the track's seed
+ * @param drivers the agents, in the order given (none: one expert)
+ * @param overrides scenario configuration keys ({@code --set key=value})
+ * @param script a scripted run, or null for a person at the window
+ * @param screenshots where the script's shots go, or null
+ * @param fpsReport where the frame-time summary goes after the script, or null
+ * @param maxFps the frame-rate cap, 0 for none (to measure headroom)
+ * @param help print the usage and quit
+ */
+public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
+    Map<String, String> overrides, Script script, Path screenshots, Path fpsReport, int maxFps,
+    boolean help) {
+
+  public static final String USAGE = """
+      usage: ugoki desktop [--scenario race|navigate] [--seed N] [--policy FILE]... [--expert]...
+                           [--keyboard] [--set KEY=VALUE]... [--max-fps N]
+                           [--script STEPS [--screenshots DIR] [--fps-report FILE]]
+        --scenario NAME    the scenario (default race)
+        --seed N           the track's (or room's) seed (default 1); N in the window: the next seed
+        --policy FILE      an agent driven by a policy file (repeat for more; one file's agents
+                           share one network call per step)
+        --expert           an agent driven by the scenario's expert (repeat for more)
+        --keyboard         an agent a person drives: arrow keys or W A S D
+                           (no agent given: one expert)
+        --set KEY=VALUE    a scenario configuration key, as in ./ugoki train
+        --max-fps N        frame-rate cap (default 60; 0: none)
+        --script STEPS     run a script and quit, e.g. "drive 3; pause; step; camera; shot a"
+                           (drive S, frames N, pause, resume, step [N], speed N, camera
+                           [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME)
+        --screenshots DIR  where the script's shots go (NAME.png, and shots.json)
+        --fps-report FILE  after the script, the median frame time and FPS as JSON
+      keys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
+            N new track, R restart, wheel or +/- zoom, drag or arrows (free camera) pan, H help,
+            Esc quit""";
+
+  public LaunchOptions {
+    drivers = List.copyOf(drivers);
+    overrides = Map.copyOf(overrides);
+  }
+
+  /** Parses the arguments; throws {@link IllegalArgumentException} with a message for a person. */
+  public static LaunchOptions parse(String... args) {
+    String scenario = "race";
+    long seed = 1;
+    List<Driver> drivers = new ArrayList<>();
+    Map<String, String> overrides = new LinkedHashMap<>();
+    String scriptText = null;
+    Path screenshots = null;
+    Path fpsReport = null;
+    int maxFps = 60;
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String value = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        value = a.substring(eq + 1);
+        a = a.substring(0, eq);
+      }
+      switch (a) {
+        case "--help", "-h" -> help = true;
+        case "--expert" -> drivers.add(new Driver.Expert());
+        case "--keyboard" -> drivers.add(new Driver.Keyboard());
+        case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
+            "--fps-report", "--max-fps" -> {
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException(a + " needs a value");
+            }
+            value = args[++i];
+          }
+          switch (a) {
+            case "--scenario" -> scenario = value;
+            case "--seed" -> seed = parseLong(a, value, 0, Long.MAX_VALUE);
+            case "--policy" -> drivers.add(new Driver.Policy(Path.of(value)));
+            case "--set" -> {
+              int k = value.indexOf('=');
+              if (k <= 0) {
+                throw new IllegalArgumentException("--set needs KEY=VALUE, got '" + value + "'");
+              }
+              overrides.put(value.substring(0, k).trim(), value.substring(k + 1).trim());
+            }
+            case "--script" -> scriptText = value;
+            case "--screenshots" -> screenshots = Path.of(value);
+            case "--fps-report" -> fpsReport = Path.of(value);
+            default -> maxFps = (int) parseLong(a, value, 0, 1000);
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'\n" + USAGE);
+      }
+    }
+    if (help) {
+      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps, true);
+    }
+    if (!Scenarios.names().contains(scenario)) {
+      throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known scenarios: "
+          + String.join(", ", Scenarios.names()));
+    }
+    Scenarios.config(scenario, overrides); // an unknown key or a bad value is refused here
+    Script script = scriptText == null ? null : Script.parse(scriptText);
+    if (script == null && (screenshots != null || fpsReport != null)) {
+      throw new IllegalArgumentException("--screenshots and --fps-report go with --script");
+    }
+    if (script != null && !script.shots().isEmpty() && screenshots == null) {
+      throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
+    }
+    return new LaunchOptions(scenario, seed, drivers, overrides, script, screenshots, fpsReport,
+        maxFps, false);
+  }
+
+  private static long parseLong(String option, String value, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(option + " must be in " + min + ".." + max + ", got " + n);
+    }
+    return n;
+  }
+}

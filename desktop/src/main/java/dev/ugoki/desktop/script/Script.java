@@ -1,0 +1,141 @@
+package dev.ugoki.desktop.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A scripted session for tests, demos and measurements ({@code --script}): commands separated by
+ * {@code ;} or new lines, each a word and at most one argument.
+ *
+ * <pre>
+ *   drive SECONDS   run this many seconds of frames (60 per second, each 1/60 s of sim time
+ *                   times the speed, whatever the real frame rate)
+ *   frames N        N frames of 1/60 s
+ *   pause | resume  pause or resume the simulation
+ *   step [N]        N single steps (default 1), paused
+ *   speed N         1, 2, 4, 8 or 16
+ *   camera [next|free|I]  next camera target, the free camera on the whole world, or agent I
+ *                   (counted from 1)
+ *   zoom F          multiply the zoom by F (above 1 shows more)
+ *   newtrack | restart
+ *   keys TURN,FORWARD  hold the keyboard axes, each in [-1, 1]
+ *   shot NAME       save the next frame as NAME.png in the screenshot folder
+ * </pre>
+ *
+ * @param commands the parsed commands, in order
+ */
+public record Script(List<Command> commands) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  /** Longest wait a script may ask for [s], so that a typo cannot hang a CI run. */
+  public static final double MAX_SECONDS = 600;
+
+  /** One command: its word and argument (empty when none). */
+  public record Command(String op, String arg) {}
+
+  public Script {
+    commands = List.copyOf(commands);
+  }
+
+  /** Parses and checks a script; throws {@link IllegalArgumentException} naming the bad part. */
+  public static Script parse(String text) {
+    List<Command> out = new ArrayList<>();
+    for (String part : text.split("[;\\n]")) {
+      String t = part.trim();
+      if (t.isEmpty()) {
+        continue;
+      }
+      String[] w = t.split("\\s+", 2);
+      String op = w[0].toLowerCase(Locale.ROOT);
+      String arg = w.length > 1 ? w[1].trim() : "";
+      check(op, arg, t);
+      out.add(new Command(op, arg));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("--script is empty");
+    }
+    return new Script(out);
+  }
+
+  /** The shot names, in order. */
+  public List<String> shots() {
+    return commands.stream().filter(c -> c.op().equals("shot")).map(Command::arg).toList();
+  }
+
+  private static void check(String op, String arg, String whole) {
+    String bad = "--script: '" + whole + "': ";
+    switch (op) {
+      case "drive" -> {
+        double s = number(arg, bad);
+        if (!(s > 0 && s <= MAX_SECONDS)) {
+          throw new IllegalArgumentException(bad + "seconds must be in (0, " + MAX_SECONDS + "]");
+        }
+      }
+      case "frames" -> positiveInt(arg, bad, (int) (MAX_SECONDS * 60));
+      case "step" -> {
+        if (!arg.isEmpty()) {
+          positiveInt(arg, bad, 100_000);
+        }
+      }
+      case "speed" -> {
+        int n = positiveInt(arg, bad, 16);
+        if (Integer.bitCount(n) != 1) {
+          throw new IllegalArgumentException(bad + "speed must be 1, 2, 4, 8 or 16");
+        }
+      }
+      case "camera" -> {
+        if (!arg.isEmpty() && !arg.equals("next") && !arg.equals("free")) {
+          positiveInt(arg, bad, 1000);
+        }
+      }
+      case "zoom" -> {
+        double f = number(arg, bad);
+        if (!(f > 0 && f < 1000)) {
+          throw new IllegalArgumentException(bad + "zoom factor must be positive");
+        }
+      }
+      case "keys" -> {
+        String[] xy = arg.split(",");
+        if (xy.length != 2 || Math.abs(number(xy[0], bad)) > 1 || Math.abs(number(xy[1], bad)) > 1) {
+          throw new IllegalArgumentException(bad + "expected keys TURN,FORWARD each in [-1, 1]");
+        }
+      }
+      case "shot" -> {
+        if (!NAME.matcher(arg).matches()) {
+          throw new IllegalArgumentException(bad + "a shot needs a name of letters, digits, "
+              + "'.', '_' or '-'");
+        }
+      }
+      case "pause", "resume", "newtrack", "restart" -> {
+        if (!arg.isEmpty()) {
+          throw new IllegalArgumentException(bad + "takes no argument");
+        }
+      }
+      default -> throw new IllegalArgumentException(bad + "unknown command '" + op
+          + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
+          + "restart, keys, shot");
+    }
+  }
+
+  private static double number(String s, String bad) {
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(bad + "'" + s + "' is not a number");
+    }
+  }
+
+  private static int positiveInt(String s, String bad, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(bad + "'" + s + "' is not a whole number");
+    }
+    if (n < 1 || n > max) {
+      throw new IllegalArgumentException(bad + n + " is not in 1.." + max);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ugoki.desktop.script;
+
+import dev.ugoki.desktop.session.Session;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Runs a {@link Script} one frame at a time inside the window. Time is virtual: a driving frame
+ * lets exactly {@link #FRAME_S} of wall-clock time pass in the session, whatever the machine's
+ * real frame rate, so the same script gives the same states and screenshots everywhere. A frame
+ * that takes a shot lets no time pass.
+ */
+public final class ScriptRunner {
+  /** Wall-clock time of one scripted frame [s]. */
+  public static final double FRAME_S = 1.0 / 60;
+
+  /** What the script acts on: the window's session, camera and screenshots. */
+  public interface Target {
+    Session session();
+
+    /** The free camera on the whole world. */
+    void fitWorld();
+
+    void zoomBy(float factor);
+
+    /** Saves the frame just drawn as {@code name}. */
+    void shoot(String name) throws IOException;
+  }
+
+  private final List<Script.Command> commands;
+  private int next;
+  private int framesLeft;
+  private String pendingShot;
+  private boolean done;
+
+  public ScriptRunner(Script script) {
+    this.commands = script.commands();
+  }
+
+  /**
+   * Runs the commands due before this frame is drawn; returns the wall-clock time the session
+   * advances by in this frame [s].
+   */
+  public double beforeFrame(Target target) {
+    if (framesLeft > 0) {
+      framesLeft--;
+      return FRAME_S;
+    }
+    Session s = target.session();
+    while (next < commands.size()) {
+      Script.Command c = commands.get(next++);
+      String arg = c.arg();
+      switch (c.op()) {
+        case "drive" -> {
+          framesLeft = Math.max(1, (int) Math.round(Double.parseDouble(arg) / FRAME_S)) - 1;
+          return FRAME_S;
+        }
+        case "frames" -> {
+          framesLeft = Integer.parseInt(arg) - 1;
+          return FRAME_S;
+        }
+        case "shot" -> {
+          pendingShot = arg;
+          return 0;
+        }
+        case "pause" -> s.setPaused(true);
+        case "resume" -> s.setPaused(false);
+        case "step" -> {
+          int n = arg.isEmpty() ? 1 : Integer.parseInt(arg);
+          for (int i = 0; i < n; i++) {
+            s.singleStep();
+          }
+        }
+        case "speed" -> s.setSpeed(Integer.parseInt(arg));
+        case "camera" -> {
+          if (arg.isEmpty() || arg.equals("next")) {
+            s.nextCameraTarget();
+            if (s.cameraTarget() == Session.FREE_CAMERA) {
+              target.fitWorld();
+            }
+          } else if (arg.equals("free")) {
+            s.setCameraTarget(Session.FREE_CAMERA);
+            target.fitWorld();
+          } else {
+            s.setCameraTarget(Integer.parseInt(arg) - 1);
+          }
+        }
+        case "zoom" -> target.zoomBy(Float.parseFloat(arg));
+        case "newtrack" -> s.newTrack();
+        case "restart" -> s.restart();
+        case "keys" -> {
+          String[] xy = arg.split(",");
+          s.keyboard().set(Float.parseFloat(xy[0].trim()), Float.parseFloat(xy[1].trim()));
+        }
+        default -> throw new IllegalStateException("unchecked script command " + c.op());
+      }
+    }
+    done = true;
+    return 0;
+  }
+
+  /** Takes the shot this frame was drawn for, if any. */
+  public void afterFrame(Target target) throws IOException {
+    if (pendingShot != null) {
+      String name = pendingShot;
+      pendingShot = null;
+      target.shoot(name);
+    }
+  }
+
+  /** True once every command ran and the last shot is saved. */
+  public boolean finished() {
+    return done && pendingShot == null;
+  }
+}

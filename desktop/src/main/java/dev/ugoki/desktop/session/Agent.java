@@ -1,0 +1,194 @@
+package dev.ugoki.desktop.session;
+
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.scenario.NavigateScenario;
+import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scene.Scene;
+
+/**
+ * One body in the session: its own environment (on the session's track), who drives it, and the
+ * running statistics the HUD shows. A finished episode (a crash, the laps done, the time limit)
+ * starts again at once on the same track, so that an agent keeps driving while a person watches.
+ *
+ * <p>"Laps" are whole units of the scenario's {@code info.progress}: laps of the track in
+ * {@code race}, goals reached in {@code navigate}; a lap's time runs from the previous one (or the
+ * start of the episode).
+ */
+public final class Agent {
+  private final int index;
+  private final Driver driver;
+  private final Env env;
+  private Expert expert;
+
+  private float[] observation;
+  private float[] lastAction;
+  private RewardTerms lastTerms;
+  private double episodeReturn;
+  private double lastEpisodeReturn = Double.NaN;
+  private String lastOutcome = "";
+  private int episodes;
+  private int crashes;
+  private double episodeTimeS;
+  private int lapsThisEpisode;
+  private double lapStartS;
+  private double lastLapS = Double.NaN;
+  private double bestLapS = Double.NaN;
+  private int lapsTotal;
+
+  Agent(int index, Driver driver, Env env) {
+    this.index = index;
+    this.driver = driver;
+    this.env = env;
+    this.lastAction = new float[env.actionSpec().size()];
+  }
+
+  /** Starts a new episode on the seed's track (the statistics across episodes are kept). */
+  void reset(long seed) {
+    observation = env.reset(seed);
+    if (driver instanceof Driver.Expert) {
+      expert = env.unwrapped().expert();
+    }
+    lastTerms = null;
+    episodeReturn = 0;
+    episodeTimeS = 0;
+    lapsThisEpisode = 0;
+    lapStartS = 0;
+  }
+
+  /** The expert's action for the current state; only for an expert-driven agent. */
+  float[] expertAction() {
+    return expert.act();
+  }
+
+  /** Advances one step with the action; a finished episode restarts on {@code seed}. */
+  void step(float[] action, long seed) {
+    StepResult r = env.step(action);
+    lastAction = action.clone();
+    lastTerms = r.info().rewardTerms();
+    episodeReturn += r.reward();
+    episodeTimeS = r.info().episodeTimeS();
+    int laps = (int) Math.floor(r.info().progress());
+    if (laps > lapsThisEpisode) {
+      lastLapS = episodeTimeS - lapStartS;
+      bestLapS = Double.isNaN(bestLapS) ? lastLapS : Math.min(bestLapS, lastLapS);
+      lapsTotal += laps - lapsThisEpisode;
+      lapsThisEpisode = laps;
+      lapStartS = episodeTimeS;
+    }
+    observation = r.observation();
+    if (r.done()) {
+      episodes++;
+      if (r.info().crashed()) {
+        crashes++;
+      }
+      lastEpisodeReturn = episodeReturn;
+      lastOutcome = r.info().crashed() ? "crash" : r.info().success() ? "done" : "time limit";
+      RewardTerms terms = lastTerms;
+      reset(seed);
+      lastTerms = terms; // the HUD shows what ended the episode until the next step
+    }
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public Driver driver() {
+    return driver;
+  }
+
+  /** A name for the HUD: its number and driver, e.g. {@code 2 expert}. */
+  public String name() {
+    return (index + 1) + " " + driver.label();
+  }
+
+  public Env env() {
+    return env;
+  }
+
+  public Scene scene() {
+    return env.scene();
+  }
+
+  /** The current observation (not a copy: do not change it). */
+  float[] observation() {
+    return observation;
+  }
+
+  /** The action of the last step (zeros before the first). */
+  public float[] lastAction() {
+    return lastAction.clone();
+  }
+
+  /** The last step's reward terms, or null before the first step. */
+  public RewardTerms lastTerms() {
+    return lastTerms;
+  }
+
+  public double episodeReturn() {
+    return episodeReturn;
+  }
+
+  /** The return of the last finished episode, NaN before one finished. */
+  public double lastEpisodeReturn() {
+    return lastEpisodeReturn;
+  }
+
+  /** How the last episode ended: {@code crash}, {@code done}, {@code time limit}, or empty. */
+  public String lastOutcome() {
+    return lastOutcome;
+  }
+
+  public int episodes() {
+    return episodes;
+  }
+
+  public int crashes() {
+    return crashes;
+  }
+
+  public double episodeTimeS() {
+    return episodeTimeS;
+  }
+
+  /** Time since the current lap began [s]. */
+  public double lapTimeS() {
+    return episodeTimeS - lapStartS;
+  }
+
+  /** The last completed lap's time [s], NaN before one. */
+  public double lastLapS() {
+    return lastLapS;
+  }
+
+  /** The fastest completed lap over all episodes [s], NaN before one. */
+  public double bestLapS() {
+    return bestLapS;
+  }
+
+  public int lapsTotal() {
+    return lapsTotal;
+  }
+
+  /** Speed of the body [m/s]. */
+  public double speedMps() {
+    if (env.unwrapped() instanceof RaceScenario race) {
+      return race.car().speedMps();
+    }
+    if (env.unwrapped() instanceof NavigateScenario nav) {
+      return nav.robot().speedMps();
+    }
+    return Double.NaN;
+  }
+
+  /** Front-wheel angle of a car [deg], NaN for a body without steering. */
+  public double steerDeg() {
+    if (env.unwrapped() instanceof RaceScenario race) {
+      return Math.toDegrees(race.car().steerRad());
+    }
+    return Double.NaN;
+  }
+}

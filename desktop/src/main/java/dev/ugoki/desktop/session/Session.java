@@ -1,0 +1,326 @@
+package dev.ugoki.desktop.session;
+
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.scenario.CommonParams;
+import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the desktop app shows, without any graphics (SuperJumper's {@code World}): a scenario and a
+ * seed, several agents on the same track (each in its own environment, so they pass through each
+ * other: ghost racing), who drives each, and the simulation clock.
+ *
+ * <p>Time: {@link #advance(double)} takes the frame's wall-clock time, multiplies it by the speed
+ * and runs as many fixed steps of {@link #stepSeconds()} as the accumulated time holds; the rest
+ * waits for the next frame. The states therefore depend on the total time only, never on the frame
+ * rate. Policies are asked once per step for all agents that share a policy file.
+ *
+ * <p>Bad input does not throw: a policy file that is missing, unreadable or made for another
+ * scenario leaves its agent out and becomes a {@link #messages() message} for the window.
+ *
+ * <p>Not thread-safe: the window's render thread owns it.
+ */
+public final class Session {
+  /** The camera target that follows no agent. */
+  public static final int FREE_CAMERA = -1;
+  /** The speeds a person can choose (keys 1 to 5). */
+  public static final List<Integer> SPEEDS = List.of(1, 2, 4, 8, 16);
+  /**
+   * Longest frame counted [s]: after a stall (a window drag, a debugger) the simulation skips
+   * ahead at most this much instead of running hundreds of steps in one frame.
+   */
+  public static final double MAX_FRAME_S = 0.25;
+  /**
+   * Accumulated time within this much of a whole step counts as the whole step [s], so that 144
+   * frames of 1/144 s run the same steps as 30 frames of 1/30 s despite rounding.
+   */
+  private static final double EPSILON_S = 1e-6;
+  private static final int MESSAGES_KEPT = 6;
+
+  /** Hears what the window may want to know at once (and print). */
+  public interface Listener {
+    default void onMessage(String message) {}
+
+    default void onLap(Agent agent, double lapS) {}
+  }
+
+  private final Config config;
+  private final double stepS;
+  private final List<Agent> agents = new ArrayList<>();
+  private final List<PolicyBatch> batches = new ArrayList<>();
+  private final KeyboardInput keyboard = new KeyboardInput();
+  private final Deque<String> messages = new ArrayDeque<>();
+  private Listener listener = new Listener() {};
+
+  private long seed;
+  private boolean paused;
+  private int speed = 1;
+  private double accumulatorS;
+  private long steps;
+  private int cameraTarget;
+
+  /**
+   * @param scenario a registered scenario name
+   * @param overrides configuration keys to change; for {@code race}, unless given, the episode
+   *     is made to go on for up to 100 laps and 1,000,000 steps so that agents lap while a person
+   *     watches
+   * @param seed the track's (or room's) seed, the same for every agent
+   * @param drivers one agent per entry, in order; none gives one expert
+   * @throws IllegalArgumentException for an unknown scenario or a bad configuration key or value
+   */
+  public Session(String scenario, Map<String, ?> overrides, long seed, List<Driver> drivers) {
+    this(scenario, overrides, seed, drivers, null);
+  }
+
+  /** As above, with a listener that hears the messages of the construction too. */
+  public Session(String scenario, Map<String, ?> overrides, long seed, List<Driver> drivers,
+      Listener listener) {
+    if (listener != null) {
+      this.listener = listener;
+    }
+    this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
+    this.stepS = config.real(CommonParams.DT) * config.integer(CommonParams.ACTION_REPEAT);
+    this.seed = seed;
+    Map<Path, PolicyBatch> byFile = new HashMap<>();
+    for (Driver d : drivers.isEmpty() ? List.<Driver>of(new Driver.Expert()) : drivers) {
+      addAgent(d, byFile);
+    }
+    if (agents.isEmpty()) {
+      message("no agent could be started; the expert drives instead");
+      addAgent(new Driver.Expert(), byFile);
+    }
+    for (Agent a : agents) {
+      a.reset(seed);
+    }
+  }
+
+  private static Map<String, Object> withWatchDefaults(String scenario, Map<String, ?> overrides) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (RaceScenario.NAME.equals(scenario)) {
+      m.put("race.laps", 100);
+      m.put(CommonParams.MAX_STEPS, 1_000_000);
+    }
+    m.putAll(overrides);
+    return m;
+  }
+
+  private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile) {
+    int index = agents.size();
+    Env env = Scenarios.make(config);
+    String who = "agent " + (index + 1) + " (" + driver.label() + ")";
+    if (driver instanceof Driver.Policy p) {
+      PolicyBatch batch = byFile.get(p.file());
+      try {
+        if (batch == null) {
+          PolicyFile.Loaded loaded = PolicyFile.load(p.file(), 1e-3);
+          batch = new PolicyBatch(p.file(), loaded);
+        }
+        PolicyFile.checkFits(p.file(), batch.loaded(), env);
+      } catch (RuntimeException | LinkageError e) {
+        // PolicyFileException names the file and the reason; anything else (ND4J failing to
+        // load its natives) is reported with its type.
+        String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+        message(who + " left out: " + why);
+        return;
+      }
+      if (byFile.putIfAbsent(p.file(), batch) == null) {
+        batches.add(batch);
+      }
+      Agent agent = new Agent(index, driver, env);
+      batch.add(agent);
+      agents.add(agent);
+      return;
+    }
+    if (driver instanceof Driver.Keyboard && !KeyboardInput.canDrive(env.actionSpec())) {
+      message(who + " left out: the keys cannot drive the actions " + env.actionSpec().names());
+      return;
+    }
+    agents.add(new Agent(index, driver, env));
+  }
+
+  public void setListener(Listener listener) {
+    this.listener = Objects.requireNonNull(listener);
+  }
+
+  // ---- time ----
+
+  /**
+   * Lets {@code frameS} seconds of wall-clock time pass (at most {@link #MAX_FRAME_S}), times the
+   * speed, unless paused. Returns the steps run.
+   */
+  public int advance(double frameS) {
+    if (paused || !(frameS > 0)) {
+      return 0;
+    }
+    accumulatorS += Math.min(frameS, MAX_FRAME_S) * speed;
+    int n = 0;
+    while (accumulatorS + EPSILON_S >= stepS) {
+      stepAll();
+      accumulatorS -= stepS;
+      n++;
+    }
+    accumulatorS = Math.max(accumulatorS, 0);
+    return n;
+  }
+
+  /** Exactly one step, pausing first: the way to look at one step at a time. */
+  public void singleStep() {
+    paused = true;
+    accumulatorS = 0;
+    stepAll();
+  }
+
+  private void stepAll() {
+    float[][] actions = new float[agents.size()][];
+    for (PolicyBatch b : batches) {
+      float[][] a = b.act();
+      for (int r = 0; r < a.length; r++) {
+        actions[b.agents().get(r).index()] = a[r];
+      }
+    }
+    for (Agent agent : agents) {
+      if (agent.driver() instanceof Driver.Expert) {
+        actions[agent.index()] = agent.expertAction();
+      } else if (agent.driver() instanceof Driver.Keyboard) {
+        actions[agent.index()] = keyboard.action(agent.env().actionSpec());
+      }
+    }
+    for (Agent agent : agents) {
+      int lapsBefore = agent.lapsTotal();
+      agent.step(actions[agent.index()], seed);
+      if (agent.lapsTotal() > lapsBefore) {
+        listener.onLap(agent, agent.lastLapS());
+      }
+    }
+    steps++;
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  public void setPaused(boolean paused) {
+    this.paused = paused;
+  }
+
+  public void togglePause() {
+    paused = !paused;
+  }
+
+  /** Simulated seconds per wall-clock second: one of {@link #SPEEDS}. */
+  public int speed() {
+    return speed;
+  }
+
+  public void setSpeed(int speed) {
+    if (!SPEEDS.contains(speed)) {
+      throw new IllegalArgumentException("speed must be one of " + SPEEDS + ", got " + speed);
+    }
+    this.speed = speed;
+  }
+
+  /** Simulated time of one step [s]: the scenario's dt times its action repeat. */
+  public double stepSeconds() {
+    return stepS;
+  }
+
+  /** Steps run since the session began. */
+  public long steps() {
+    return steps;
+  }
+
+  // ---- the track ----
+
+  public long seed() {
+    return seed;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public String scenario() {
+    return config.scenario();
+  }
+
+  /** Every agent on the track of the next seed (a new track for race, a new room for navigate). */
+  public void newTrack() {
+    seed++;
+    restart();
+    message("seed " + seed + ": a new " + (RaceScenario.NAME.equals(scenario()) ? "track"
+        : "world"));
+  }
+
+  /** Every agent back at the start of the current track; statistics are kept. */
+  public void restart() {
+    accumulatorS = 0;
+    for (Agent a : agents) {
+      a.reset(seed);
+    }
+  }
+
+  // ---- agents and camera ----
+
+  public List<Agent> agents() {
+    return List.copyOf(agents);
+  }
+
+  /** The axes the window sets from the keys; every keyboard agent reads them at each step. */
+  public KeyboardInput keyboard() {
+    return keyboard;
+  }
+
+  public boolean hasKeyboardAgent() {
+    return agents.stream().anyMatch(a -> a.driver() instanceof Driver.Keyboard);
+  }
+
+  /** The agent the camera follows, or {@link #FREE_CAMERA}. */
+  public int cameraTarget() {
+    return cameraTarget;
+  }
+
+  public void setCameraTarget(int target) {
+    if (target != FREE_CAMERA && (target < 0 || target >= agents.size())) {
+      throw new IllegalArgumentException("camera target " + target + " is not an agent (0.."
+          + (agents.size() - 1) + ") nor free (" + FREE_CAMERA + ")");
+    }
+    cameraTarget = target;
+  }
+
+  /** The next agent, then the free camera, then the first agent again. */
+  public void nextCameraTarget() {
+    cameraTarget = cameraTarget == FREE_CAMERA ? 0
+        : cameraTarget + 1 < agents.size() ? cameraTarget + 1 : FREE_CAMERA;
+  }
+
+  /** The agent the HUD describes: the followed one, or the first when the camera is free. */
+  public Agent focusAgent() {
+    return agents.get(cameraTarget == FREE_CAMERA ? 0 : cameraTarget);
+  }
+
+  // ---- messages ----
+
+  /** Recent messages for the window, oldest first (errors and notices; at most a few). */
+  public List<String> messages() {
+    return List.copyOf(messages);
+  }
+
+  public void message(String text) {
+    messages.addLast(text);
+    while (messages.size() > MESSAGES_KEPT) {
+      messages.removeFirst();
+    }
+    listener.onMessage(text);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.ugoki.desktop.view;
+
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.graphics.Color;
+import com.badlogic.gdx.graphics.GL20;
+import com.badlogic.gdx.graphics.g2d.BitmapFont;
+import com.badlogic.gdx.graphics.g2d.GlyphLayout;
+import com.badlogic.gdx.graphics.g2d.SpriteBatch;
+import com.badlogic.gdx.graphics.glutils.HdpiUtils;
+import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
+import com.badlogic.gdx.math.Matrix4;
+import com.badlogic.gdx.utils.Disposable;
+import dev.ugoki.desktop.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top
+ * left (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a
+ * table of all agents at the top right, and at the bottom the session's messages (a policy that
+ * does not fit, a missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent
+ * panels.
+ */
+public final class Hud implements Disposable {
+  /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
+  public record Rect(int x, int y, int width, int height) {}
+
+  private static final float MARGIN = 8;
+  private static final float PAD = 6;
+  private static final float COLUMN_GAP = 14;
+  private static final Color PANEL = new Color(0, 0, 0, 0.6f);
+  private static final Color MESSAGE = Palette.rgb(255, 190, 90);
+  private static final int MESSAGES_SHOWN = 3;
+
+  private final SpriteBatch batch = new SpriteBatch();
+  private final BitmapFont font = new BitmapFont();
+  private final ShapeRenderer panels = new ShapeRenderer();
+  private final GlyphLayout layout = new GlyphLayout();
+  private final Matrix4 projection = new Matrix4();
+  private final List<Rect> rects = new ArrayList<>();
+  private int width = 1;
+  private int height = 1;
+  private boolean help = true;
+
+  /** A block of lines measured for drawing: where each column starts, and the block's size. */
+  private record Block(List<HudText.Line> lines, float[] columnX, float width, float height) {}
+
+  public void resize(int widthPx, int heightPx) {
+    width = widthPx;
+    height = heightPx;
+    projection.setToOrtho2D(0, 0, widthPx, heightPx);
+  }
+
+  public void toggleHelp() {
+    help = !help;
+  }
+
+  /** The rectangles covered in the last frame (the scene is hidden under them). */
+  public List<Rect> covered() {
+    return List.copyOf(rects);
+  }
+
+  public void draw(Session session, int fps) {
+    rects.clear();
+    HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
+    Block status = measure(HudText.status(session, fps));
+    Block table = measure(HudText.table(session));
+    List<HudText.Line> bottom = new ArrayList<>();
+    List<String> messages = session.messages();
+    for (String m : messages.subList(Math.max(0, messages.size() - MESSAGES_SHOWN),
+        messages.size())) {
+      bottom.add(new HudText.Line(List.of(m), -2));
+    }
+    if (help) {
+      bottom.add(new HudText.Line(List.of(HudText.HELP), -1));
+    }
+    Block foot = measure(bottom);
+
+    float statusX = MARGIN;
+    float statusTop = height - MARGIN;
+    float tableX = width - MARGIN - table.width();
+    float tableTop = height - MARGIN;
+    float footX = MARGIN;
+    float footTop = MARGIN + foot.height();
+
+    Gdx.gl.glEnable(GL20.GL_BLEND);
+    Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
+    panels.setProjectionMatrix(projection);
+    panels.begin(ShapeRenderer.ShapeType.Filled);
+    panels.setColor(PANEL);
+    panel(statusX, statusTop, status);
+    panel(tableX, tableTop, table);
+    if (!bottom.isEmpty()) {
+      panel(footX, footTop, foot);
+    }
+    panels.end();
+
+    batch.setProjectionMatrix(projection);
+    batch.begin();
+    text(statusX, statusTop, status);
+    text(tableX, tableTop, table);
+    text(footX, footTop, foot);
+    batch.end();
+  }
+
+  private Block measure(List<HudText.Line> lines) {
+    int columns = 0;
+    for (HudText.Line l : lines) {
+      columns = Math.max(columns, l.cells().size());
+    }
+    float[] colWidth = new float[Math.max(columns, 1)];
+    float spanWidth = 0;
+    for (HudText.Line l : lines) {
+      if (l.cells().size() == 1) {
+        layout.setText(font, l.cells().get(0));
+        spanWidth = Math.max(spanWidth, layout.width);
+        continue;
+      }
+      for (int c = 0; c < l.cells().size(); c++) {
+        layout.setText(font, l.cells().get(c));
+        colWidth[c] = Math.max(colWidth[c], layout.width);
+      }
+    }
+    float[] x = new float[colWidth.length];
+    float w = 0;
+    for (int c = 0; c < colWidth.length; c++) {
+      x[c] = w;
+      w += colWidth[c] + (c + 1 < colWidth.length ? COLUMN_GAP : 0);
+    }
+    w = Math.max(w, spanWidth) + 2 * PAD;
+    float h = lines.size() * font.getLineHeight() + 2 * PAD;
+    return new Block(lines, x, w, h);
+  }
+
+  /** A translucent panel whose top-left corner is at ({@code x}, {@code top}) (y up). */
+  private void panel(float x, float top, Block b) {
+    panels.rect(x, top - b.height(), b.width(), b.height());
+    rects.add(new Rect((int) Math.floor(x), (int) Math.floor(height - top),
+        (int) Math.ceil(b.width()), (int) Math.ceil(b.height())));
+  }
+
+  private void text(float x, float top, Block b) {
+    float y = top - PAD;
+    for (HudText.Line l : b.lines()) {
+      font.setColor(l.agent() >= 0 ? Palette.tint(l.agent()) : l.agent() == -2 ? MESSAGE
+          : Color.WHITE);
+      for (int c = 0; c < l.cells().size(); c++) {
+        font.draw(batch, l.cells().get(c), x + PAD + b.columnX()[c], y);
+      }
+      y -= font.getLineHeight();
+    }
+  }
+
+  @Override
+  public void dispose() {
+    batch.dispose();
+    font.dispose();
+    panels.dispose();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.ugoki.desktop.view;
+
+import dev.ugoki.desktop.session.Agent;
+import dev.ugoki.desktop.session.Session;
+import dev.ugoki.sim.env.RewardTerms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The HUD's words, without any graphics (so they can be tested): a panel about the followed
+ * agent, a table of every agent, and the help line. Numbers are formatted with a fixed locale.
+ */
+public final class HudText {
+  /**
+   * One line of text in cells that the HUD aligns in columns (the font is proportional);
+   * {@code agent} is the agent whose tint it takes, or -1 for plain text.
+   */
+  public record Line(List<String> cells, int agent) {
+    static Line plain(String... cells) {
+      return new Line(List.of(cells), -1);
+    }
+
+    static Line of(int agent, String... cells) {
+      return new Line(List.of(cells), agent);
+    }
+
+    /** The cells joined by spaces. */
+    public String text() {
+      return String.join(" ", cells);
+    }
+  }
+
+  public static final String HELP = "Space pause   S / Right step   1-5 speed   C camera   "
+      + "N new track   R restart   wheel +/- zoom   drag/arrows pan   F fit   H help";
+
+  private HudText() {}
+
+  /** The panel of the followed agent (the first when the camera is free), and the sim status. */
+  public static List<Line> status(Session s, int fps) {
+    List<Line> out = new ArrayList<>();
+    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s", s.scenario(),
+        s.seed(), s.steps(), speed(s), s.paused() ? "  PAUSED" : "")));
+    out.add(Line.plain(String.format(Locale.ROOT, "%d fps  camera: %s", fps,
+        s.cameraTarget() == Session.FREE_CAMERA ? "free" : "follows " + s.focusAgent().name())));
+    Agent a = s.focusAgent();
+    out.add(Line.of(a.index(), a.name()));
+    double steer = a.steerDeg();
+    out.add(Line.plain(String.format(Locale.ROOT, "speed %5.1f km/h%s", a.speedMps() * 3.6,
+        Double.isNaN(steer) ? "" : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
+    List<String> names = a.env().actionSpec().names();
+    float[] act = a.lastAction();
+    StringBuilder action = new StringBuilder("action");
+    for (int i = 0; i < act.length; i++) {
+      action.append(String.format(Locale.ROOT, "  %s %+.2f", names.get(i), act[i]));
+    }
+    out.add(Line.plain(action.toString()));
+    out.add(Line.plain(String.format(Locale.ROOT, "return %.2f%s", a.episodeReturn(),
+        Double.isNaN(a.lastEpisodeReturn()) ? ""
+            : String.format(Locale.ROOT, "   last %.2f (%s)", a.lastEpisodeReturn(),
+                a.lastOutcome()))));
+    String unit = "race".equals(s.scenario()) ? "lap" : "goal";
+    out.add(Line.plain(String.format(Locale.ROOT, "%s %.1f s   last %s   best %s   %ss %d", unit,
+        a.lapTimeS(), seconds(a.lastLapS()), seconds(a.bestLapS()), unit, a.lapsTotal())));
+    RewardTerms terms = a.lastTerms();
+    if (terms != null) {
+      out.add(Line.plain("reward terms (last step):"));
+      for (int i = 0; i < terms.names().size(); i++) {
+        // + 0.0 turns a weighted zero's -0.0 into 0.0, shown as +0.000
+        out.add(Line.plain("  " + terms.names().get(i),
+            String.format(Locale.ROOT, "%+.3f", terms.value(i) + 0.0)));
+      }
+      out.add(Line.plain("  total", String.format(Locale.ROOT, "%+.3f", terms.total() + 0.0)));
+    }
+    return out;
+  }
+
+  /** One row per agent, in its tint: return, laps, best lap, crashes. */
+  public static List<Line> table(Session s) {
+    List<Line> out = new ArrayList<>();
+    String unit = "race".equals(s.scenario()) ? "laps" : "goals";
+    out.add(Line.plain("agent", "return", unit, "best", "crashes"));
+    for (Agent a : s.agents()) {
+      out.add(Line.of(a.index(), shorten(a.name(), 26),
+          String.format(Locale.ROOT, "%.1f", a.episodeReturn()), Integer.toString(a.lapsTotal()),
+          seconds(a.bestLapS()), Integer.toString(a.crashes())));
+    }
+    return out;
+  }
+
+  static String speed(Session s) {
+    return s.speed() + "x";
+  }
+
+  static String seconds(double s) {
+    return Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.1f s", s);
+  }
+
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "~";
+  }
+}

@@ -1,0 +1,137 @@
+package dev.ugoki.desktop.view;
+
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.Input.Keys;
+import com.badlogic.gdx.InputAdapter;
+import dev.ugoki.desktop.session.Session;
+
+/**
+ * A person's keys and mouse, turned into commands on the session and the camera.
+ *
+ * <ul>
+ *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent
+ *       is driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free);
+ *       F free camera on the whole world; N new track (next seed); R restart; H help; Esc quit.
+ *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
+ *       camera.
+ *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
+ * </ul>
+ */
+public final class SessionInput extends InputAdapter {
+  /** Zoom per wheel notch or key press. */
+  private static final float ZOOM_STEP = 1.15f;
+  /** Arrow-key panning speed [px/s]. */
+  private static final float PAN_PX_PER_S = 700;
+
+  /** What the input asks of the window that the session cannot do itself. */
+  public interface Commands {
+    /** The camera was freed: show the whole world. */
+    void fitWorld();
+
+    void toggleHelp();
+
+    void quit();
+  }
+
+  private final Session session;
+  private final CameraRig rig;
+  private final Commands commands;
+  private int lastX;
+  private int lastY;
+
+  public SessionInput(Session session, CameraRig rig, Commands commands) {
+    this.session = session;
+    this.rig = rig;
+    this.commands = commands;
+  }
+
+  private boolean keyboardDriving() {
+    return session.hasKeyboardAgent() && !session.paused();
+  }
+
+  @Override
+  public boolean keyDown(int key) {
+    switch (key) {
+      case Keys.SPACE -> session.togglePause();
+      case Keys.S -> {
+        if (!keyboardDriving()) {
+          session.singleStep();
+        }
+      }
+      case Keys.RIGHT -> {
+        if (session.paused()) {
+          session.singleStep();
+        }
+      }
+      case Keys.NUM_1, Keys.NUMPAD_1 -> session.setSpeed(1);
+      case Keys.NUM_2, Keys.NUMPAD_2 -> session.setSpeed(2);
+      case Keys.NUM_3, Keys.NUMPAD_3 -> session.setSpeed(4);
+      case Keys.NUM_4, Keys.NUMPAD_4 -> session.setSpeed(8);
+      case Keys.NUM_5, Keys.NUMPAD_5 -> session.setSpeed(16);
+      case Keys.C -> {
+        session.nextCameraTarget();
+        if (session.cameraTarget() == Session.FREE_CAMERA) {
+          commands.fitWorld();
+        }
+      }
+      case Keys.F -> {
+        session.setCameraTarget(Session.FREE_CAMERA);
+        commands.fitWorld();
+      }
+      case Keys.N -> {
+        session.newTrack();
+        if (session.cameraTarget() == Session.FREE_CAMERA) {
+          commands.fitWorld();
+        }
+      }
+      case Keys.R -> session.restart();
+      case Keys.H -> commands.toggleHelp();
+      case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
+      case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);
+      case Keys.ESCAPE -> commands.quit();
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean scrolled(float amountX, float amountY) {
+    rig.zoomBy((float) Math.pow(ZOOM_STEP, amountY));
+    return true;
+  }
+
+  @Override
+  public boolean touchDown(int x, int y, int pointer, int button) {
+    lastX = x;
+    lastY = y;
+    return true;
+  }
+
+  @Override
+  public boolean touchDragged(int x, int y, int pointer) {
+    session.setCameraTarget(Session.FREE_CAMERA);
+    rig.panPixels(x - lastX, y - lastY);
+    lastX = x;
+    lastY = y;
+    return true;
+  }
+
+  /** Reads the held keys once per frame: driving axes, and panning a free camera. */
+  public void poll(float frameS) {
+    boolean free = session.cameraTarget() == Session.FREE_CAMERA;
+    boolean arrowsDrive = !free;
+    float turn = axis(Keys.A, Keys.D) + (arrowsDrive ? axis(Keys.LEFT, Keys.RIGHT) : 0);
+    float forward = axis(Keys.W, Keys.S) + (arrowsDrive ? axis(Keys.UP, Keys.DOWN) : 0);
+    session.keyboard().set(turn, forward);
+    if (free) {
+      float px = PAN_PX_PER_S * frameS;
+      rig.panPixels(-px * axis(Keys.RIGHT, Keys.LEFT), px * axis(Keys.UP, Keys.DOWN));
+    }
+  }
+
+  private static float axis(int plus, int minus) {
+    return (Gdx.input.isKeyPressed(plus) ? 1 : 0) - (Gdx.input.isKeyPressed(minus) ? 1 : 0);
+  }
+}

@@ -1,0 +1,369 @@
+package dev.ugoki.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.world.Track;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the real app in a real window (in its own JVM, on Xvfb with Mesa's software OpenGL when
+ * no display is set) with the expert and a policy on race, plays a script (3 s of driving, pause,
+ * one step, the other agent's camera, the whole world), and checks the screenshots: the followed
+ * car in its tint at the centre, asphalt where the track is, grass where it is not, and frames
+ * that change exactly when they should.
+ */
+class DesktopWindowTest {
+  private static final long SEED = 4;
+  private static final String SCRIPT = "frames 3; shot start; drive 3; shot driving; pause; "
+      + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world";
+  /** Largest difference per channel for a colour to count as the palette's. */
+  private static final int TOLERANCE = 12;
+  private static final int WIDTH = 1280;
+  private static final int HEIGHT = 800;
+
+  /** Kept after the run (under target/), so that a failure can be looked at. */
+  private static Path dir;
+
+  private static XvfbDisplay display;
+  private static int exitCode;
+  private static String stderr;
+  private static JsonNode shots;
+  private static final Map<String, BufferedImage> images = new HashMap<>();
+  private static Track track;
+
+  @BeforeAll
+  static void runTheAppWithAScript() throws Exception {
+    dir = Path.of("target", "desktop-window-test").toAbsolutePath();
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    display = XvfbDisplay.open(WIDTH, HEIGHT, dir);
+    Path policy = tinyPolicy(dir.resolve("tiny.zip"));
+    Path out = dir.resolve("shots");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        DesktopLauncher.class.getName(),
+        "--scenario", "race", "--seed", Long.toString(SEED),
+        "--expert", "--policy", policy.toString(), "--policy", dir.resolve("missing.zip").toString(),
+        "--script", SCRIPT, "--screenshots", out.toString(),
+        "--fps-report", dir.resolve("fps.json").toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectOutput(dir.resolve("app.out").toFile())
+        .redirectError(dir.resolve("app.err").toFile());
+    pb.environment().put("DISPLAY", display.display());
+    pb.environment().put("OMP_NUM_THREADS", "1");
+    if (display.isVirtual()) {
+      pb.environment().put("LIBGL_ALWAYS_SOFTWARE", "1");
+    }
+    long startNs = System.nanoTime();
+    Process app = pb.start();
+    if (!app.waitFor(120, TimeUnit.SECONDS)) {
+      app.destroyForcibly();
+      throw new AssertionError("the app did not finish its script in 120 s; stderr:\n"
+          + Files.readString(dir.resolve("app.err")));
+    }
+    exitCode = app.exitValue();
+    System.out.printf("DesktopWindowTest: the app ran its script in %.1f s on display %s%n",
+        (System.nanoTime() - startNs) / 1e9, display.display());
+    stderr = Files.readString(dir.resolve("app.err"));
+    assertThat(exitCode).as("exit code; stderr:\n" + stderr).isZero();
+    shots = new ObjectMapper().readTree(out.resolve("shots.json").toFile());
+    for (JsonNode s : shots.get("shots")) {
+      images.put(s.get("name").asText(), ImageIO.read(out.resolve(s.get("file").asText()).toFile()));
+    }
+    Env env = Scenarios.make("race");
+    env.reset(SEED);
+    track = ((RaceScenario) env.unwrapped()).track();
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (Files.exists(p)) {
+      try (var all = Files.walk(p)) {
+        for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(q);
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopTheDisplay() throws InterruptedException {
+    if (display != null) {
+      display.close();
+    }
+  }
+
+  /** An untrained policy that fits race: the policy path is exercised without a training run. */
+  private static Path tinyPolicy(Path file) throws IOException {
+    Env env = Scenarios.make("race");
+    GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5,
+        5, 1e-3);
+    PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
+        env.unwrapped().config().asMap(), "test", Map.of(), 5, 0, 0, Map.of()), false);
+    return file;
+  }
+
+  private static JsonNode shot(String name) {
+    for (JsonNode s : shots.get("shots")) {
+      if (s.get("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no shot " + name);
+  }
+
+  @Test
+  void everyShotIsAFullFrameOfTheScene() {
+    assertThat(images.keySet())
+        .containsExactlyInAnyOrder("start", "driving", "paused", "stepped", "camera", "world");
+    for (var e : images.entrySet()) {
+      BufferedImage img = e.getValue();
+      assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
+      assertThat(img.getHeight()).as(e.getKey()).isEqualTo(HEIGHT);
+      assertThat(share(img, rgb(shots.get("asphalt")))).as(e.getKey() + ": asphalt share")
+          .isGreaterThan(0.03);
+      assertThat(share(img, rgb(shots.get("grass")))).as(e.getKey() + ": grass share")
+          .isGreaterThan(0.10);
+      assertThat(distinctColours(img)).as(e.getKey() + ": distinct colours").isGreaterThan(30);
+    }
+  }
+
+  @Test
+  void theFollowedCarIsAtTheCentreInItsTint() {
+    for (String name : List.of("start", "driving", "stepped", "camera")) {
+      JsonNode s = shot(name);
+      int target = s.get("camera_target").asInt();
+      JsonNode agent = s.get("agents").get(target);
+      double px = agent.get("pixel").get(0).asDouble();
+      double py = agent.get("pixel").get(1).asDouble();
+      assertThat(px).as(name).isCloseTo(WIDTH / 2.0, org.assertj.core.data.Offset.offset(2.0));
+      assertThat(py).as(name).isCloseTo(HEIGHT / 2.0, org.assertj.core.data.Offset.offset(2.0));
+      assertThat(near(images.get(name), (int) px, (int) py, 2, rgb(agent.get("tint"))))
+          .as(name + ": the tint of " + agent.get("name").asText() + " at the centre").isTrue();
+    }
+    assertThat(shot("start").get("camera_target").asInt()).isZero();
+    assertThat(shot("camera").get("camera_target").asInt()).isEqualTo(1);
+    assertThat(shot("world").get("camera_target").asInt()).isEqualTo(-1);
+  }
+
+  @Test
+  void theTrackIsAsphaltAndTheFieldIsGrassWhereTheCameraPutsThem() {
+    for (String name : images.keySet()) {
+      JsonNode s = shot(name);
+      BufferedImage img = images.get(name);
+      int[] asphalt = rgb(shots.get("asphalt"));
+      int[] grass = rgb(shots.get("grass"));
+      // Midway between the centerline (dashed yellow) and the left wall: asphalt.
+      int onTrack = 0;
+      int asphaltHits = 0;
+      for (int i = 0; i < track.samples(); i++) {
+        double h = track.heading(i);
+        double off = 0.5 * track.halfWidth(i);
+        int[] p = toPixel(s, track.x(i) - Math.sin(h) * off, track.y(i) + Math.cos(h) * off);
+        if (visible(s, p)) {
+          onTrack++;
+          asphaltHits += near(img, p[0], p[1], 1, asphalt) ? 1 : 0;
+        }
+      }
+      // A grid over the picture: points more than 5 m beyond the track's edge are grass.
+      int offTrack = 0;
+      int grassHits = 0;
+      for (int y = 20; y < HEIGHT; y += 40) {
+        for (int x = 20; x < WIDTH; x += 40) {
+          double[] w = toWorld(s, x, y);
+          if (distanceBeyondEdge(w[0], w[1]) > 5 && visible(s, new int[] {x, y})) {
+            offTrack++;
+            grassHits += near(img, x, y, 1, grass) ? 1 : 0;
+          }
+        }
+      }
+      assertThat(onTrack).as(name + ": track probes in view").isGreaterThanOrEqualTo(10);
+      assertThat(asphaltHits).as(name + ": asphalt at " + onTrack + " track probes")
+          .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * onTrack));
+      assertThat(offTrack).as(name + ": grass probes in view").isGreaterThanOrEqualTo(20);
+      assertThat(grassHits).as(name + ": grass at " + offTrack + " field probes")
+          .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * offTrack));
+    }
+  }
+
+  @Test
+  void framesChangeWhenTimePassesOrTheCameraMovesAndOnlyThen() {
+    assertThat(shot("start").get("steps").asInt()).isEqualTo(1); // 3 frames of 1/60 s at dt 0.05
+    assertThat(shot("driving").get("steps").asInt()).isEqualTo(61); // and 3 s more
+    assertThat(shot("paused").get("steps").asInt()).isEqualTo(61);
+    assertThat(shot("stepped").get("steps").asInt()).isEqualTo(62);
+    assertThat(shot("camera").get("steps").asInt()).isEqualTo(62);
+    assertThat(shot("driving").get("agents").get(0).get("speed_mps").asDouble())
+        .isGreaterThan(8);
+
+    // On a straight the track looks much the same 40 m on: the trail, dashes and rays moved.
+    assertThat(changedOutsideHud("start", "driving")).as("start -> driving").isGreaterThan(0.01);
+    JsonNode from = shot("start").get("agents").get(0).get("focus");
+    JsonNode to = shot("driving").get("agents").get(0).get("focus");
+    assertThat(Math.hypot(to.get(0).asDouble() - from.get(0).asDouble(),
+        to.get(1).asDouble() - from.get(1).asDouble())).as("metres driven").isGreaterThan(20);
+    assertThat(changedOutsideHud("driving", "paused")).as("driving -> paused").isZero();
+    // One step of 0.05 s moves the car about 1 m: its trail, rays and the dashes shift.
+    assertThat(changedOutsideHud("paused", "stepped")).as("paused -> stepped").isGreaterThan(0.002);
+    assertThat(changedOutsideHud("stepped", "camera")).as("stepped -> camera").isGreaterThan(0.01);
+    assertThat(cameraMoveM("stepped", "camera")).as("camera moved to agent 2 [m]")
+        .isGreaterThan(20);
+    assertThat(changedOutsideHud("camera", "world")).as("camera -> world").isGreaterThan(0.2);
+  }
+
+  @Test
+  void aMissingPolicyFileIsAMessageInTheAppNotACrash() {
+    assertThat(stderr).contains("agent 3", "missing.zip", "does not exist");
+    JsonNode agents = shot("start").get("agents");
+    assertThat(agents).hasSize(2);
+    assertThat(agents.get(1).get("name").asText()).isEqualTo("2 policy tiny.zip");
+    // The message line is drawn in orange at the bottom left.
+    BufferedImage img = images.get("start");
+    int[] message = {255, 190, 90};
+    int found = 0;
+    for (int y = HEIGHT - 100; y < HEIGHT; y++) {
+      for (int x = 0; x < 400; x++) {
+        found += close(img.getRGB(x, y), message, 30) ? 1 : 0;
+      }
+    }
+    assertThat(found).as("message-coloured pixels at the bottom left").isGreaterThan(50);
+  }
+
+  @Test
+  void theFrameRateIsMeasured() throws IOException {
+    JsonNode fps = new ObjectMapper().readTree(dir.resolve("fps.json").toFile());
+    assertThat(fps.get("frames_measured").asInt()).isGreaterThan(100);
+    assertThat(fps.get("median_fps").asDouble()).isGreaterThan(10);
+    assertThat(fps.get("agents").asInt()).isEqualTo(2);
+  }
+
+  // ---- pixels ----
+
+  /** The picture's pixel of a world point, with the camera the shot was taken with. */
+  private static int[] toPixel(JsonNode shot, double x, double y) {
+    JsonNode c = shot.get("camera");
+    double ppm = c.get("pixels_per_metre").asDouble();
+    return new int[] {(int) Math.floor(WIDTH / 2.0 + (x - c.get("x").asDouble()) * ppm),
+        (int) Math.floor(HEIGHT / 2.0 - (y - c.get("y").asDouble()) * ppm)};
+  }
+
+  private static double[] toWorld(JsonNode shot, int px, int py) {
+    JsonNode c = shot.get("camera");
+    double ppm = c.get("pixels_per_metre").asDouble();
+    return new double[] {c.get("x").asDouble() + (px + 0.5 - WIDTH / 2.0) / ppm,
+        c.get("y").asDouble() - (py + 0.5 - HEIGHT / 2.0) / ppm};
+  }
+
+  /** Inside the picture with a margin, and not under a HUD panel. */
+  private static boolean visible(JsonNode shot, int[] p) {
+    if (p[0] < 4 || p[1] < 4 || p[0] >= WIDTH - 4 || p[1] >= HEIGHT - 4) {
+      return false;
+    }
+    for (JsonNode r : shot.get("hud")) {
+      int x = r.get(0).asInt();
+      int y = r.get(1).asInt();
+      if (p[0] >= x - 4 && p[0] <= x + r.get(2).asInt() + 4 && p[1] >= y - 4
+          && p[1] <= y + r.get(3).asInt() + 4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How far a point is outside the track's surface [m] (negative on it). */
+  private static double distanceBeyondEdge(double x, double y) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < track.samples(); i++) {
+      best = Math.min(best, Math.hypot(x - track.x(i), y - track.y(i)) - track.halfWidth(i));
+    }
+    return best;
+  }
+
+  private static boolean near(BufferedImage img, int x, int y, int radius, int[] colour) {
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        int px = x + dx;
+        int py = y + dy;
+        if (px >= 0 && py >= 0 && px < img.getWidth() && py < img.getHeight()
+            && close(img.getRGB(px, py), colour, TOLERANCE)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean close(int argb, int[] c, int tolerance) {
+    return Math.abs(((argb >> 16) & 255) - c[0]) <= tolerance
+        && Math.abs(((argb >> 8) & 255) - c[1]) <= tolerance
+        && Math.abs((argb & 255) - c[2]) <= tolerance;
+  }
+
+  private static double share(BufferedImage img, int[] colour) {
+    long n = 0;
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        n += close(img.getRGB(x, y), colour, TOLERANCE) ? 1 : 0;
+      }
+    }
+    return n / ((img.getWidth() / 2.0) * (img.getHeight() / 2.0));
+  }
+
+  private static int distinctColours(BufferedImage img) {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        seen.add(img.getRGB(x, y));
+      }
+    }
+    return seen.size();
+  }
+
+  private static double cameraMoveM(String a, String b) {
+    JsonNode ca = shot(a).get("camera");
+    JsonNode cb = shot(b).get("camera");
+    return Math.hypot(ca.get("x").asDouble() - cb.get("x").asDouble(),
+        ca.get("y").asDouble() - cb.get("y").asDouble());
+  }
+
+  /** The share of pixels outside both shots' HUD panels that differ between two shots. */
+  private static double changedOutsideHud(String a, String b) {
+    BufferedImage ia = images.get(a);
+    BufferedImage ib = images.get(b);
+    long changed = 0;
+    long counted = 0;
+    for (int y = 0; y < HEIGHT; y += 2) {
+      for (int x = 0; x < WIDTH; x += 2) {
+        int[] p = {x, y};
+        if (visible(shot(a), p) && visible(shot(b), p)) {
+          counted++;
+          changed += ia.getRGB(x, y) != ib.getRGB(x, y) ? 1 : 0;
+        }
+      }
+    }
+    return (double) changed / counted;
+  }
+
+  private static int[] rgb(JsonNode n) {
+    return new int[] {n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt()};
+  }
+}

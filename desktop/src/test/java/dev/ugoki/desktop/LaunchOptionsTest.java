@@ -1,0 +1,78 @@
+package dev.ugoki.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ugoki.desktop.session.Driver;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+  @Test
+  void agentsComeInTheOrderGiven() {
+    LaunchOptions o = LaunchOptions.parse("--policy", "a.zip", "--expert", "--keyboard",
+        "--policy=b.zip", "--seed", "9", "--scenario=navigate", "--set", "lidar.rays=16");
+    assertThat(o.drivers()).containsExactly(new Driver.Policy(Path.of("a.zip")),
+        new Driver.Expert(), new Driver.Keyboard(), new Driver.Policy(Path.of("b.zip")));
+    assertThat(o.seed()).isEqualTo(9);
+    assertThat(o.scenario()).isEqualTo("navigate");
+    assertThat(o.overrides()).isEqualTo(Map.of("lidar.rays", "16"));
+    assertThat(o.script()).isNull();
+    assertThat(o.maxFps()).isEqualTo(60);
+  }
+
+  @Test
+  void defaultsAreRaceSeedOneAndNoAgentsGiven() {
+    LaunchOptions o = LaunchOptions.parse();
+    assertThat(o.scenario()).isEqualTo("race");
+    assertThat(o.seed()).isEqualTo(1);
+    assertThat(o.drivers()).isEmpty(); // the session puts an expert on the track
+  }
+
+  @Test
+  void aScriptWithShotsNeedsAFolder() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--script", "drive 1; shot a"))
+        .hasMessageContaining("--screenshots");
+    LaunchOptions o = LaunchOptions.parse("--script", "drive 1; shot a", "--screenshots", "out",
+        "--fps-report", "fps.json", "--max-fps", "0");
+    assertThat(o.script().shots()).containsExactly("a");
+    assertThat(o.screenshots()).isEqualTo(Path.of("out"));
+    assertThat(o.fpsReport()).isEqualTo(Path.of("fps.json"));
+    assertThat(o.maxFps()).isZero();
+    assertThatThrownBy(() -> LaunchOptions.parse("--screenshots", "out"))
+        .hasMessageContaining("go with --script");
+  }
+
+  @Test
+  void badArgumentsAreRefusedWithAMessage() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--scenario", "fly"))
+        .hasMessageContaining("unknown scenario 'fly'").hasMessageContaining("race, navigate");
+    assertThatThrownBy(() -> LaunchOptions.parse("--set", "lidar.ray=3"))
+        .hasMessageContaining("lidar.rays");
+    assertThatThrownBy(() -> LaunchOptions.parse("--seed", "-1")).hasMessageContaining("--seed");
+    assertThatThrownBy(() -> LaunchOptions.parse("--seed", "x"))
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> LaunchOptions.parse("--policy")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> LaunchOptions.parse("--fly")).hasMessageContaining("unknown option");
+    assertThatThrownBy(() -> LaunchOptions.parse("--set", "novalue"))
+        .hasMessageContaining("KEY=VALUE");
+  }
+
+  @Test
+  void helpNeedsNothingElse() {
+    assertThat(LaunchOptions.parse("--help", "--scenario", "fly").help()).isTrue();
+    assertThat(LaunchOptions.USAGE).contains("--policy FILE", "--script", "--fps-report");
+  }
+
+  @Test
+  void aRunsPolicyIsNamedByItsRun() {
+    assertThat(new Driver.Policy(Path.of("runs/race-bc-1-20261129-041852/policy.zip")).label())
+        .isEqualTo("policy race-bc-1");
+    assertThat(new Driver.Policy(Path.of("best.zip")).label()).isEqualTo("policy best.zip");
+    assertThat(List.of(new Driver.Expert().label(), new Driver.Keyboard().label()))
+        .containsExactly("expert", "keyboard");
+  }
+}

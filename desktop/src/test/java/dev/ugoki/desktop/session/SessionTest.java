@@ -1,0 +1,288 @@
+package dev.ugoki.desktop.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.body.CarState;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.world.Track;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+  @TempDir
+  Path dir;
+
+  private static Session race(long seed, Driver... drivers) {
+    return new Session("race", Map.of(), seed, List.of(drivers));
+  }
+
+  private static CarState car(Agent a) {
+    return ((RaceScenario) a.env().unwrapped()).car();
+  }
+
+  private static Track track(Agent a) {
+    return ((RaceScenario) a.env().unwrapped()).track();
+  }
+
+  /** Runs {@code seconds} of wall-clock time in frames of {@code frameS}. */
+  private static int run(Session s, double seconds, double frameS) {
+    int steps = 0;
+    long frames = Math.round(seconds / frameS);
+    for (long f = 0; f < frames; f++) {
+      steps += s.advance(frameS);
+    }
+    return steps;
+  }
+
+  /** A fresh (untrained) policy for race with these overrides, saved as a policy file. */
+  static Path policyFile(Path dir, String name, Map<String, ?> overrides) throws Exception {
+    Env env = Scenarios.make("race", overrides);
+    GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2,
+        -0.5, 7, 1e-3);
+    Path file = dir.resolve(name);
+    PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
+        env.unwrapped().config().asMap(), "test", Map.of(), 7, 0, 0, Map.of()), false);
+    return file;
+  }
+
+  @Test
+  void theSameTotalTimeGivesTheSameStatesAtAnyFrameRate() {
+    Session slow = race(3, new Driver.Expert(), new Driver.Expert());
+    Session fast = race(3, new Driver.Expert(), new Driver.Expert());
+
+    int slowSteps = run(slow, 3, 1.0 / 30);
+    int fastSteps = run(fast, 3, 1.0 / 144);
+
+    assertThat(slowSteps).isEqualTo(60); // 3 s at dt = 0.05 s
+    assertThat(fastSteps).isEqualTo(60);
+    for (int i = 0; i < 2; i++) {
+      assertThat(car(fast.agents().get(i))).isEqualTo(car(slow.agents().get(i)));
+      assertThat(fast.agents().get(i).episodeReturn())
+          .isEqualTo(slow.agents().get(i).episodeReturn());
+    }
+    assertThat(car(slow.agents().get(0)).speedMps()).isGreaterThan(5); // it did drive
+  }
+
+  @Test
+  void aFrameShorterThanAStepCarriesOverToTheNextFrame() {
+    Session s = race(3, new Driver.Expert());
+    assertThat(s.advance(0.03)).isZero();
+    assertThat(s.advance(0.03)).isEqualTo(1); // 0.06 s accumulated: one step, 0.01 s left
+    assertThat(s.advance(0.04)).isEqualTo(1);
+    assertThat(s.steps()).isEqualTo(2);
+  }
+
+  @Test
+  void allAgentsShareTheSeedsTrack() {
+    Session s = race(11, new Driver.Expert(), new Driver.Expert(), new Driver.Keyboard());
+    Track first = track(s.agents().get(0));
+    for (Agent a : s.agents()) {
+      assertThat(track(a).seed()).isEqualTo(first.seed());
+      assertThat(car(a)).isEqualTo(car(s.agents().get(0)));
+    }
+  }
+
+  @Test
+  void pauseStopsTime() {
+    Session s = race(3, new Driver.Expert());
+    run(s, 1, 1.0 / 60);
+    CarState before = car(s.agents().get(0));
+    long stepsBefore = s.steps();
+
+    s.setPaused(true);
+    assertThat(run(s, 2, 1.0 / 60)).isZero();
+
+    assertThat(s.steps()).isEqualTo(stepsBefore);
+    assertThat(car(s.agents().get(0))).isEqualTo(before);
+    s.togglePause();
+    assertThat(s.paused()).isFalse();
+    assertThat(run(s, 1, 1.0 / 60)).isEqualTo(20);
+  }
+
+  @Test
+  void singleStepAdvancesExactlyOneStepAndPauses() {
+    Session s = race(3, new Driver.Expert());
+    Session reference = race(3, new Driver.Expert());
+    run(s, 1, 1.0 / 60);
+    run(reference, 1, 1.0 / 60);
+
+    s.singleStep();
+    reference.advance(0.05);
+
+    assertThat(s.paused()).isTrue();
+    assertThat(s.steps()).isEqualTo(21);
+    assertThat(car(s.agents().get(0))).isEqualTo(car(reference.agents().get(0)));
+    s.singleStep();
+    assertThat(s.steps()).isEqualTo(22);
+  }
+
+  @Test
+  void speedFourRunsFourStepsPerTwentiethOfASecond() {
+    Session s = race(3, new Driver.Expert());
+    s.setSpeed(4);
+    assertThat(s.advance(0.05)).isEqualTo(4);
+    s.setSpeed(16);
+    assertThat(run(s, 1, 1.0 / 60)).isEqualTo(320);
+    assertThatThrownBy(() -> s.setSpeed(3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[1, 2, 4, 8, 16]");
+  }
+
+  @Test
+  void aLongStallRunsAtMostAQuarterSecond() {
+    Session s = race(3, new Driver.Expert());
+    assertThat(s.advance(5.0)).isEqualTo(5); // 0.25 s / 0.05 s
+  }
+
+  @Test
+  void aMissingPolicyFileBecomesAMessageNotAnException() {
+    Path missing = dir.resolve("nope.zip");
+    Session s = race(3, new Driver.Expert(), new Driver.Policy(missing));
+
+    assertThat(s.agents()).hasSize(1);
+    assertThat(s.agents().get(0).driver()).isEqualTo(new Driver.Expert());
+    assertThat(s.messages()).singleElement().asString()
+        .contains("agent 2", "nope.zip", "does not exist");
+    assertThat(run(s, 1, 1.0 / 60)).isEqualTo(20);
+  }
+
+  @Test
+  void aPolicyThatDoesNotFitBecomesAMessageAndTheExpertStandsIn() throws Exception {
+    Path file = policyFile(dir, "rays16.zip", Map.of("lidar.rays", 16));
+    List<String> heard = new ArrayList<>();
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(file)),
+        new Session.Listener() {
+          @Override
+          public void onMessage(String message) {
+            heard.add(message);
+          }
+        });
+
+    assertThat(s.messages()).hasSize(2);
+    assertThat(s.messages().get(0)).contains("rays16.zip", "does not fit", "lidar");
+    assertThat(s.messages().get(1)).contains("the expert drives instead");
+    assertThat(heard).isEqualTo(s.messages());
+    assertThat(s.agents()).singleElement().extracting(Agent::driver)
+        .isEqualTo(new Driver.Expert());
+  }
+
+  @Test
+  void aGarbageFileBecomesAMessage() throws Exception {
+    Path file = dir.resolve("garbage.zip");
+    java.nio.file.Files.writeString(file, "not a zip");
+    Session s = race(3, new Driver.Expert(), new Driver.Policy(file));
+    assertThat(s.messages()).singleElement().asString().contains("garbage.zip", "unusable");
+  }
+
+  @Test
+  void policyAgentsOfOneFileDriveWithTheFilesPolicy() throws Exception {
+    Path file = policyFile(dir, "fits.zip", Map.of());
+    Session s = race(5, new Driver.Policy(file), new Driver.Expert(), new Driver.Policy(file));
+    PolicyFile.Loaded loaded = PolicyFile.load(file, 1e-3);
+    float[] obs = s.agents().get(0).observation().clone();
+
+    s.singleStep();
+
+    assertThat(s.messages()).isEmpty();
+    float[] expected = loaded.policy().actDeterministic(obs, 1);
+    assertThat(s.agents().get(0).lastAction()).isEqualTo(expected);
+    assertThat(s.agents().get(2).lastAction()).isEqualTo(expected); // same start, same obs
+    assertThat(s.agents().get(1).lastAction()).isNotEqualTo(expected);
+  }
+
+  @Test
+  void theKeyboardDrivesItsAgent() {
+    Session s = race(3, new Driver.Keyboard());
+    s.keyboard().set(1, 1); // left, full throttle
+    run(s, 1, 1.0 / 60);
+    CarState c = car(s.agents().get(0));
+    assertThat(c.speedMps()).isGreaterThan(3);
+    assertThat(c.steerRad()).isGreaterThan(0);
+    assertThat(s.agents().get(0).lastAction()).containsExactly(1f, 1f);
+    assertThat(s.hasKeyboardAgent()).isTrue();
+  }
+
+  @Test
+  void theKeyboardMixesWheelSpeedsForTheRobot() {
+    Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Keyboard()));
+    s.keyboard().set(1, 0.5f);
+    s.singleStep();
+    assertThat(s.agents().get(0).lastAction()).containsExactly(0f, 1f);
+  }
+
+  @Test
+  void theCameraCyclesThroughTheAgentsThenFree() {
+    Session s = race(3, new Driver.Expert(), new Driver.Expert());
+    assertThat(s.cameraTarget()).isZero();
+    s.nextCameraTarget();
+    assertThat(s.cameraTarget()).isEqualTo(1);
+    assertThat(s.focusAgent().index()).isEqualTo(1);
+    s.nextCameraTarget();
+    assertThat(s.cameraTarget()).isEqualTo(Session.FREE_CAMERA);
+    assertThat(s.focusAgent().index()).isZero();
+    s.nextCameraTarget();
+    assertThat(s.cameraTarget()).isZero();
+    assertThatThrownBy(() -> s.setCameraTarget(2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNewTrackComesFromTheNextSeed() {
+    Session s = race(3, new Driver.Expert());
+    long before = track(s.agents().get(0)).seed();
+    run(s, 1, 1.0 / 60);
+    s.newTrack();
+    assertThat(s.seed()).isEqualTo(4);
+    assertThat(track(s.agents().get(0)).seed()).isNotEqualTo(before);
+    assertThat(car(s.agents().get(0)).speedMps()).isZero();
+    assertThat(s.messages()).singleElement().asString().contains("seed 4");
+  }
+
+  @Test
+  void theExpertLapsAndTheLapIsTimed() {
+    Session s = race(3, new Driver.Expert());
+    s.setSpeed(16);
+    List<Double> laps = new ArrayList<>();
+    s.setListener(new Session.Listener() {
+      @Override
+      public void onLap(Agent agent, double lapS) {
+        laps.add(lapS);
+      }
+    });
+    run(s, 6, 1.0 / 60); // 96 s simulated: two laps of about 37 s
+    Agent a = s.agents().get(0);
+    assertThat(a.lapsTotal()).isGreaterThanOrEqualTo(2);
+    assertThat(laps).hasSize(a.lapsTotal());
+    assertThat(a.bestLapS()).isBetween(15.0, 60.0);
+    assertThat(a.lastLapS()).isCloseTo(laps.get(laps.size() - 1), within(1e-9));
+    assertThat(a.crashes()).isZero();
+    assertThat(a.lastTerms().names()).contains("progress", "lap");
+  }
+
+  @Test
+  void aCrashRestartsTheAgentOnTheSameTrack() {
+    Session s = race(3, new Driver.Keyboard());
+    s.keyboard().set(1, 1); // full left lock: into the wall
+    run(s, 10, 1.0 / 60);
+    Agent a = s.agents().get(0);
+    assertThat(a.crashes()).isGreaterThanOrEqualTo(1);
+    assertThat(a.lastOutcome()).isEqualTo("crash");
+    assertThat(a.lastEpisodeReturn()).isFinite();
+  }
+
+  @Test
+  void aBadScenarioOrKeyIsRefusedAtOnce() {
+    assertThatThrownBy(() -> new Session("fly", Map.of(), 1, List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown scenario");
+    assertThatThrownBy(() -> new Session("race", Map.of("lidar.ray", 3), 1, List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lidar.rays");
+  }
+}

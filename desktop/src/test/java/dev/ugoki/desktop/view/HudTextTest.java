@@ -1,0 +1,56 @@
+package dev.ugoki.desktop.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.desktop.session.Session;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HudTextTest {
+  private static String text(List<HudText.Line> lines) {
+    return String.join("\n", lines.stream().map(HudText.Line::text).toList());
+  }
+
+  @Test
+  void theStatusShowsTheFollowedAgentsNumbersAndTheLiveTerms() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
+    s.setSpeed(4);
+    s.advance(0.25); // 20 steps
+    s.setPaused(true);
+    String status = text(HudText.status(s, 58));
+    assertThat(status).contains("race", "seed 3", "step 20", "4x", "PAUSED", "58 fps",
+        "follows 1 expert", "km/h", "steer", "action", "throttle", "return", "lap", "best -",
+        "progress", "crash", "steer_change", "total");
+    assertThat(status).doesNotContain("-0.000 ", "NaN");
+    s.setCameraTarget(Session.FREE_CAMERA);
+    assertThat(text(HudText.status(s, 58))).contains("camera: free");
+  }
+
+  @Test
+  void theTableHasOneRowPerAgentInItsTint() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
+    List<HudText.Line> table = HudText.table(s);
+    assertThat(table).hasSize(3);
+    assertThat(table.get(0).cells()).containsExactly("agent", "return", "laps", "best", "crashes");
+    assertThat(table.get(2).agent()).isEqualTo(1);
+    assertThat(table.get(2).cells().get(0)).isEqualTo("2 keyboard");
+  }
+
+  @Test
+  void theRobotHasGoalsNotLapsAndNoSteering() {
+    Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
+    s.singleStep();
+    String status = text(HudText.status(s, 60));
+    assertThat(status).contains("goal", "left", "right").doesNotContain("deg");
+    assertThat(HudText.table(s).get(0).cells()).contains("goals");
+  }
+
+  @Test
+  void centerlineDashesAreThreeMetresOnThreeOff() {
+    float[] d = SessionRenderer.dashes(new float[] {0, 0, 10, 0, 10, 5}, false);
+    // along 15 m: dashes at 0-3, 6-9 and 12-15, the last on the second leg (from 10, 0 up)
+    assertThat(d).containsExactly(0, 0, 3, 0, 6, 0, 9, 0, 10, 2, 10, 5);
+  }
+}
