@@ -59,6 +59,11 @@ public final class PpoTrainer {
         policy = l.policy();
         startUpdate = l.meta().updates();
         startStep = l.meta().steps();
+        if (startUpdate >= numUpdates) {
+          throw new IllegalArgumentException("this run has trained " + startStep
+              + " steps already, which covers a budget of " + run.steps()
+              + "; give --steps more than " + startStep + " to train on");
+        }
         LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, startStep);
       } else {
         policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), pc.hidden(),

@@ -61,6 +61,9 @@ class TrainCommandTest {
     assertThat(run("train", "--resume", dir.toString(), "--steps", "2048")).as(err.toString())
         .isZero();
     assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(5);
+    // a budget the run already covers is refused, not silently skipped
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "1024")).isEqualTo(2);
+    assertThat(err.toString()).contains("trained 2048 steps already");
   }
 
   @Test
