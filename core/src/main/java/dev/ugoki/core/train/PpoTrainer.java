@@ -45,6 +45,7 @@ public final class PpoTrainer {
       list.add(Scenarios.make(run.scenarioConfig()));
     }
     int numUpdates = (int) Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize());
+    int version = list.get(0).unwrapped().version();
     try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
       GaussianPolicy policy;
       int startUpdate;
@@ -116,14 +117,15 @@ public final class PpoTrainer {
           boolean last = update == numUpdates;
           if (!haveCheckpoint || last
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
-            PolicyFile.Meta meta = meta(run, step, update, window);
+            PolicyFile.Meta meta = meta(run, version, step, update, window);
             PolicyFile.save(folder.checkpoint(step), policy, meta, true);
             PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
             haveCheckpoint = true;
             lastCheckpoint = System.nanoTime();
           }
           if (last) {
-            PolicyFile.save(folder.policy(), policy, meta(run, step, update, window), false);
+            PolicyFile.save(folder.policy(), policy, meta(run, version, step, update, window),
+                false);
           }
         }
       }
@@ -165,14 +167,13 @@ public final class PpoTrainer {
             + good.meta().steps() + "), saved as " + folder.policy());
   }
 
-  static PolicyFile.Meta meta(RunConfig run, long step, int update,
+  static PolicyFile.Meta meta(RunConfig run, int scenarioVersion, long step, int update,
       ArrayDeque<EpisodeStats> window) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("mean_return_100", mean(window, true));
     metrics.put("success_rate_100", success(window));
     metrics.put("episodes_in_window", window.size());
-    return new PolicyFile.Meta(run.scenario(),
-        Scenarios.make(run.scenarioConfig()).unwrapped().version(), run.scenarioConfig().asMap(),
+    return new PolicyFile.Meta(run.scenario(), scenarioVersion, run.scenarioConfig().asMap(),
         run.algo(), run.algoConfig().asMap(), run.seed(), step, update, metrics);
   }
 
