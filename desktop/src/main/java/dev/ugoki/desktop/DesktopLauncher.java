@@ -29,6 +29,7 @@ public final class DesktopLauncher {
               System.err.println("ugoki desktop: " + message);
             }
           });
+      session.setDemosDir(options.demosDir());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);

@@ -2,6 +2,7 @@ package dev.ugoki.desktop;
 
 import dev.ugoki.desktop.script.Script;
 import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +21,16 @@ import java.util.Map;
  * @param screenshots where the script's shots go, or null
  * @param fpsReport where the frame-time summary goes after the script, or null
  * @param maxFps the frame-rate cap, 0 for none (to measure headroom)
+ * @param demosDir where recorded demonstrations, and the clones trained on them, go
  * @param help print the usage and quit
  */
 public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Map<String, String> overrides, Script script, Path screenshots, Path fpsReport, int maxFps,
-    boolean help) {
+    Path demosDir, boolean help) {
 
   public static final String USAGE = """
       usage: ugoki desktop [--scenario race|navigate] [--seed N] [--policy FILE]... [--expert]...
-                           [--keyboard] [--set KEY=VALUE]... [--max-fps N]
+                           [--keyboard] [--set KEY=VALUE]... [--max-fps N] [--demos-dir DIR]
                            [--script STEPS [--screenshots DIR] [--fps-report FILE]]
         --scenario NAME    the scenario (default race)
         --seed N           the track's (or room's) seed (default 1); N in the window: the next seed
@@ -39,14 +41,17 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
                            (no agent given: one expert)
         --set KEY=VALUE    a scenario configuration key, as in ./ugoki train
         --max-fps N        frame-rate cap (default 60; 0: none)
+        --demos-dir DIR    where T records demonstrations and B saves the clones trained on
+                           them (default runs/demos)
         --script STEPS     run a script and quit, e.g. "drive 3; pause; step; camera; shot a"
                            (drive S, frames N, pause, resume, step [N], speed N, camera
-                           [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME)
+                           [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME,
+                           record on|off, clone)
         --screenshots DIR  where the script's shots go (NAME.png, and shots.json)
         --fps-report FILE  after the script, the median frame time and FPS as JSON
       keys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
-            N new track, R restart, wheel or +/- zoom, drag or arrows (free camera) pan, H help,
-            Esc quit""";
+            N new track, R restart, T record demonstrations (keyboard agent) on/off, B train a
+            clone on them, wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
 
   public LaunchOptions {
     drivers = List.copyOf(drivers);
@@ -63,6 +68,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Path screenshots = null;
     Path fpsReport = null;
     int maxFps = 60;
+    Path demosDir = Session.DEFAULT_DEMOS_DIR;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -77,7 +83,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         case "--expert" -> drivers.add(new Driver.Expert());
         case "--keyboard" -> drivers.add(new Driver.Keyboard());
         case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
-            "--fps-report", "--max-fps" -> {
+            "--fps-report", "--max-fps", "--demos-dir" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -98,6 +104,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
             case "--script" -> scriptText = value;
             case "--screenshots" -> screenshots = Path.of(value);
             case "--fps-report" -> fpsReport = Path.of(value);
+            case "--demos-dir" -> demosDir = Path.of(value);
             default -> maxFps = (int) parseLong(a, value, 0, 1000);
           }
         }
@@ -105,7 +112,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
       }
     }
     if (help) {
-      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps, true);
+      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps, demosDir, true);
     }
     if (!Scenarios.names().contains(scenario)) {
       throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known scenarios: "
@@ -120,7 +127,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
       throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
     }
     return new LaunchOptions(scenario, seed, drivers, overrides, script, screenshots, fpsReport,
-        maxFps, false);
+        maxFps, demosDir, false);
   }
 
   private static long parseLong(String option, String value, long min, long max) {

@@ -271,6 +271,7 @@ public final class UgokiApp extends ApplicationAdapter
 
   @Override
   public void dispose() {
+    session.close();
     if (renderer != null) {
       renderer.dispose();
     }

@@ -30,6 +30,10 @@ class LaunchOptionsTest {
     assertThat(o.scenario()).isEqualTo("race");
     assertThat(o.seed()).isEqualTo(1);
     assertThat(o.drivers()).isEmpty(); // the session puts an expert on the track
+    assertThat(o.demosDir()).isEqualTo(Path.of("runs", "demos"));
+    assertThat(LaunchOptions.parse("--demos-dir", "my/demos").demosDir())
+        .isEqualTo(Path.of("my/demos"));
+    assertThat(LaunchOptions.parse("--demos-dir=d").demosDir()).isEqualTo(Path.of("d"));
   }
 
   @Test

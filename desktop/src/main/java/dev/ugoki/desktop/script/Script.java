@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *   newtrack | restart
  *   keys TURN,FORWARD  hold the keyboard axes, each in [-1, 1]
  *   shot NAME       save the next frame as NAME.png in the screenshot folder
+ *   record on|off   start or stop recording the keyboard agent's demonstrations
+ *   clone           train a clone on the recorded demonstrations (in the background)
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -107,14 +109,19 @@ public record Script(List<Command> commands) {
               + "'.', '_' or '-'");
         }
       }
-      case "pause", "resume", "newtrack", "restart" -> {
+      case "record" -> {
+        if (!arg.equals("on") && !arg.equals("off")) {
+          throw new IllegalArgumentException(bad + "expected record on or record off");
+        }
+      }
+      case "pause", "resume", "newtrack", "restart", "clone" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
       }
       default -> throw new IllegalArgumentException(bad + "unknown command '" + op
           + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
-          + "restart, keys, shot");
+          + "restart, keys, shot, record, clone");
     }
   }
 

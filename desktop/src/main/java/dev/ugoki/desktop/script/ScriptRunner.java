@@ -88,6 +88,8 @@ public final class ScriptRunner {
         case "zoom" -> target.zoomBy(Float.parseFloat(arg));
         case "newtrack" -> s.newTrack();
         case "restart" -> s.restart();
+        case "record" -> s.setRecording(arg.equals("on"));
+        case "clone" -> s.trainClone();
         case "keys" -> {
           String[] xy = arg.split(",");
           s.keyboard().set(Float.parseFloat(xy[0].trim()), Float.parseFloat(xy[1].trim()));

@@ -63,8 +63,11 @@ public final class Agent {
     return expert.act();
   }
 
-  /** Advances one step with the action; a finished episode restarts on {@code seed}. */
-  void step(float[] action, long seed) {
+  /**
+   * Advances one step with the action; a finished episode restarts on {@code seed}. Returns the
+   * step's result (its observation is the one after the step, before any restart).
+   */
+  StepResult step(float[] action, long seed) {
     StepResult r = env.step(action);
     lastAction = action.clone();
     lastTerms = r.info().rewardTerms();
@@ -90,6 +93,7 @@ public final class Agent {
       reset(seed);
       lastTerms = terms; // the HUD shows what ended the episode until the next step
     }
+    return r;
   }
 
   public int index() {

@@ -3,8 +3,12 @@ package dev.ugoki.desktop.session;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Who decides an agent's actions: the scenario's expert, a policy file, or a person's keys. */
-public sealed interface Driver permits Driver.Expert, Driver.Policy, Driver.Keyboard {
+/**
+ * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, or a
+ * policy cloned from that person's demonstrations in this session.
+ */
+public sealed interface Driver
+    permits Driver.Expert, Driver.Policy, Driver.Keyboard, Driver.Clone {
 
   /** A short name for the HUD. */
   String label();
@@ -45,6 +49,20 @@ public sealed interface Driver permits Driver.Expert, Driver.Policy, Driver.Keyb
     @Override
     public String label() {
       return "keyboard";
+    }
+  }
+
+  /**
+   * A policy trained in the app by behavior cloning on the demonstrations recorded in this
+   * session (run deterministically, like {@link Policy}).
+   *
+   * @param number the session's clone count, from 1
+   * @param file where it was saved, or null when it could not be saved
+   */
+  record Clone(int number, Path file) implements Driver {
+    @Override
+    public String label() {
+      return "clone " + number;
     }
   }
 }

@@ -2,11 +2,15 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.RaceScenario;
 import dev.ugoki.sim.scenario.Scenarios;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +33,14 @@ import java.util.Objects;
  * <p>Bad input does not throw: a policy file that is missing, unreadable or made for another
  * scenario leaves its agent out and becomes a {@link #messages() message} for the window.
  *
- * <p>Not thread-safe: the window's render thread owns it.
+ * <p>Teaching: while {@link #setRecording recording}, every step of the (first) keyboard agent is
+ * written to a demonstration file under {@link #demosDir()}; {@link #trainClone()} then trains a
+ * policy on this session's recordings by behavior cloning in a background thread and, when it is
+ * done, adds it as a new agent on the same track (see {@link CloneTraining}).
+ *
+ * <p>Not thread-safe: the window's render thread owns it. The only other thread is the clone
+ * training's, which shares nothing with it but two concurrent containers polled in
+ * {@link #advance(double)}.
  */
 public final class Session {
   /** The camera target that follows no agent. */
@@ -47,6 +58,9 @@ public final class Session {
    */
   private static final double EPSILON_S = 1e-6;
   private static final int MESSAGES_KEPT = 6;
+  /** Where recorded demonstrations go unless {@link #setDemosDir} says otherwise. */
+  public static final Path DEFAULT_DEMOS_DIR = Path.of("runs", "demos");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** Hears what the window may want to know at once (and print). */
   public interface Listener {
@@ -62,6 +76,11 @@ public final class Session {
   private final KeyboardInput keyboard = new KeyboardInput();
   private final Deque<String> messages = new ArrayDeque<>();
   private Listener listener = new Listener() {};
+  private final List<Path> demoFiles = new ArrayList<>();
+  private final CloneTraining cloneTraining = new CloneTraining();
+  private Path demosDir = DEFAULT_DEMOS_DIR;
+  private DemoRecorder recorder;
+  private int clones;
 
   private long seed;
   private boolean paused;
@@ -116,8 +135,22 @@ public final class Session {
   }
 
   private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile) {
+    addAgent(driver, byFile, null);
+  }
+
+  /** {@code clone}: the trained policy of a {@link Driver.Clone}, null for other drivers. */
+  private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile,
+      PolicyFile.Loaded clone) {
     int index = agents.size();
     Env env = Scenarios.make(config);
+    if (driver instanceof Driver.Clone) {
+      Agent agent = new Agent(index, driver, env);
+      PolicyBatch batch = new PolicyBatch(null, clone);
+      batch.add(agent);
+      batches.add(batch);
+      agents.add(agent);
+      return;
+    }
     String who = "agent " + (index + 1) + " (" + driver.label() + ")";
     if (driver instanceof Driver.Policy p) {
       PolicyBatch batch = byFile.get(p.file());
@@ -160,6 +193,7 @@ public final class Session {
    * speed, unless paused. Returns the steps run.
    */
   public int advance(double frameS) {
+    pollCloneTraining();
     if (paused || !(frameS > 0)) {
       return 0;
     }
@@ -196,9 +230,14 @@ public final class Session {
         actions[agent.index()] = keyboard.action(agent.env().actionSpec());
       }
     }
+    Agent recorded = recorder == null ? null : keyboardAgent();
     for (Agent agent : agents) {
       int lapsBefore = agent.lapsTotal();
-      agent.step(actions[agent.index()], seed);
+      float[] obsBefore = agent == recorded ? agent.observation().clone() : null;
+      StepResult r = agent.step(actions[agent.index()], seed);
+      if (agent == recorded) {
+        record(obsBefore, actions[agent.index()], r);
+      }
       if (agent.lapsTotal() > lapsBefore) {
         listener.onLap(agent, agent.lastLapS());
       }
@@ -268,6 +307,9 @@ public final class Session {
     for (Agent a : agents) {
       a.reset(seed);
     }
+    if (recorder != null) {
+      recorder.newEpisode();
+    }
   }
 
   // ---- agents and camera ----
@@ -282,7 +324,17 @@ public final class Session {
   }
 
   public boolean hasKeyboardAgent() {
-    return agents.stream().anyMatch(a -> a.driver() instanceof Driver.Keyboard);
+    return keyboardAgent() != null;
+  }
+
+  /** The first keyboard agent (the one recorded), or null. */
+  private Agent keyboardAgent() {
+    for (Agent a : agents) {
+      if (a.driver() instanceof Driver.Keyboard) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** The agent the camera follows, or {@link #FREE_CAMERA}. */
@@ -322,5 +374,159 @@ public final class Session {
       messages.removeFirst();
     }
     listener.onMessage(text);
+  }
+
+  // ---- teaching: recording demonstrations and cloning them ----
+
+  /** The folder recorded demonstrations (and the clones trained on them) go to. */
+  public Path demosDir() {
+    return demosDir;
+  }
+
+  public void setDemosDir(Path dir) {
+    this.demosDir = Objects.requireNonNull(dir);
+  }
+
+  public boolean recording() {
+    return recorder != null;
+  }
+
+  /** Steps written by the current recording, 0 when not recording. */
+  public long recordedSteps() {
+    return recorder == null ? 0 : recorder.steps();
+  }
+
+  /** The demonstration files recorded in this session, oldest first (the current one too). */
+  public List<Path> demoFiles() {
+    return List.copyOf(demoFiles);
+  }
+
+  public void toggleRecording() {
+    setRecording(!recording());
+  }
+
+  /**
+   * Starts or stops recording the keyboard agent. Starting makes a new file
+   * {@code <demosDir>/<scenario>-<yyyyMMdd-HHmmss>.jsonl}; stopping closes it. Problems (no
+   * keyboard agent, a folder that cannot be written) become messages.
+   */
+  public void setRecording(boolean on) {
+    if (on == recording()) {
+      return;
+    }
+    if (!on) {
+      stopRecording();
+      return;
+    }
+    Agent keys = keyboardAgent();
+    if (keys == null) {
+      message("nothing to record: no keyboard agent (start with --keyboard)");
+      return;
+    }
+    try {
+      recorder = DemoRecorder.start(demosDir, keys.env());
+    } catch (IOException | RuntimeException e) {
+      message("cannot record: " + e.getMessage());
+      return;
+    }
+    demoFiles.add(recorder.path());
+    message("recording " + keys.name() + " to " + recorder.path());
+  }
+
+  private void stopRecording() {
+    DemoRecorder r = recorder;
+    recorder = null;
+    try {
+      r.close();
+      message("recorded " + r.steps() + " steps to " + r.path());
+    } catch (IOException e) {
+      message("recording " + r.path() + " may be incomplete: " + e.getMessage());
+    }
+  }
+
+  private void record(float[] obs, float[] action, StepResult r) {
+    try {
+      recorder.write(seed, obs, action, r);
+    } catch (IOException | RuntimeException e) {
+      Path file = recorder.path();
+      try {
+        recorder.close();
+      } catch (IOException ignored) {
+        // already reported below: the recording stops either way
+      }
+      recorder = null;
+      message("recording stopped: cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** True while a clone is being trained in the background. */
+  public boolean training() {
+    return cloneTraining.busy();
+  }
+
+  /** Trains a clone on every demonstration recorded in this session; see {@link #trainClone(List)}. */
+  public void trainClone() {
+    if (demoFiles.isEmpty()) {
+      message("no demonstrations to clone: record some first (T, with a keyboard agent)");
+      return;
+    }
+    trainClone(demoFiles);
+  }
+
+  /**
+   * Starts behavior cloning on {@code files} in the background (a recording in progress is
+   * stopped first, so that it is included whole). When it is done, {@link #advance} adds the
+   * policy as a new agent, {@code clone N}, on the current track; it is saved as
+   * {@code <demosDir>/<scenario>-clone-<yyyyMMdd-HHmmss>.zip}. Progress and failures (a damaged or
+   * mismatching file) become messages.
+   */
+  public void trainClone(List<Path> files) {
+    if (training()) {
+      message("a clone is already being trained: wait for it");
+      return;
+    }
+    if (files.isEmpty()) {
+      message("no demonstrations to clone");
+      return;
+    }
+    if (recording()) {
+      stopRecording();
+    }
+    clones++;
+    Path saveAs = demosDir.resolve(scenario() + "-clone-" + LocalDateTime.now().format(STAMP)
+        + (clones > 1 ? "-" + clones : "") + ".zip");
+    cloneTraining.start(config, files, seed, clones, saveAs);
+    message("cloning " + files.size() + " demonstration file(s) in the background...");
+  }
+
+  /** Hands the training thread's messages and finished policy to this (the render) thread. */
+  private void pollCloneTraining() {
+    for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
+      message(m);
+    }
+    CloneTraining.Result r = cloneTraining.takeResult();
+    if (r == null) {
+      return;
+    }
+    // from here on only this thread uses the policy's network
+    PolicyFile.Loaded loaded = new PolicyFile.Loaded(r.policy(), r.meta(),
+        r.policy().observationSpec(), r.policy().actionSpec(), false);
+    addAgent(new Driver.Clone(r.number(), r.file()), new HashMap<>(), loaded);
+    Agent added = agents.get(agents.size() - 1);
+    added.reset(seed);
+    message("agent " + added.name() + " drives");
+  }
+
+  /** Waits for a clone training to end [ms], then takes its result (for tests). */
+  void awaitCloneTraining(long timeoutMs) throws InterruptedException {
+    cloneTraining.join(timeoutMs);
+    pollCloneTraining();
+  }
+
+  /** Stops a recording (closing its file); the window calls it when it closes. */
+  public void close() {
+    if (recording()) {
+      stopRecording();
+    }
   }
 }

@@ -32,15 +32,17 @@ public final class HudText {
   }
 
   public static final String HELP = "Space pause   S / Right step   1-5 speed   C camera   "
-      + "N new track   R restart   wheel +/- zoom   drag/arrows pan   F fit   H help";
+      + "N new track   R restart   T record   B clone   wheel +/- zoom   drag/arrows pan   "
+      + "F fit   H help";
 
   private HudText() {}
 
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
   public static List<Line> status(Session s, int fps) {
     List<Line> out = new ArrayList<>();
-    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s", s.scenario(),
-        s.seed(), s.steps(), speed(s), s.paused() ? "  PAUSED" : "")));
+    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s%s%s", s.scenario(),
+        s.seed(), s.steps(), speed(s), s.paused() ? "  PAUSED" : "",
+        s.recording() ? "  REC " + s.recordedSteps() : "", s.training() ? "  CLONING" : "")));
     out.add(Line.plain(String.format(Locale.ROOT, "%d fps  camera: %s", fps,
         s.cameraTarget() == Session.FREE_CAMERA ? "free" : "follows " + s.focusAgent().name())));
     Agent a = s.focusAgent();

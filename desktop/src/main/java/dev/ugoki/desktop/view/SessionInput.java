@@ -11,7 +11,8 @@ import dev.ugoki.desktop.session.Session;
  * <ul>
  *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent
  *       is driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free);
- *       F free camera on the whole world; N new track (next seed); R restart; H help; Esc quit.
+ *       F free camera on the whole world; N new track (next seed); R restart; T record the
+ *       keyboard agent's demonstrations (on/off); B train a clone on them; H help; Esc quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -85,6 +86,8 @@ public final class SessionInput extends InputAdapter {
         }
       }
       case Keys.R -> session.restart();
+      case Keys.T -> session.toggleRecording();
+      case Keys.B -> session.trainClone();
       case Keys.H -> commands.toggleHelp();
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
       case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);

@@ -30,6 +30,14 @@ class ScriptTest {
     assertThatThrownBy(() -> Script.parse("pause now")).hasMessageContaining("no argument");
     assertThatThrownBy(() -> Script.parse("keys 2,0")).hasMessageContaining("TURN,FORWARD");
     assertThatThrownBy(() -> Script.parse(" ; ")).hasMessageContaining("empty");
+    assertThatThrownBy(() -> Script.parse("record maybe")).hasMessageContaining("record on");
+    assertThatThrownBy(() -> Script.parse("clone now")).hasMessageContaining("no argument");
+  }
+
+  @Test
+  void recordAndCloneAreCommands() {
+    assertThat(Script.parse("record on; drive 1; record off; clone").commands())
+        .extracting(Script.Command::op).containsExactly("record", "drive", "record", "clone");
   }
 
   /** A window stand-in that records what the script asked of it. */

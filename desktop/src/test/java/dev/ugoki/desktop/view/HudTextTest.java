@@ -29,6 +29,18 @@ class HudTextTest {
   }
 
   @Test
+  void theStatusShowsARecordingWithItsSteps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Keyboard()));
+    s.setDemosDir(dir);
+    assertThat(text(HudText.status(s, 60))).doesNotContain("REC");
+    s.setRecording(true);
+    s.advance(0.25); // 5 steps
+    assertThat(text(HudText.status(s, 60))).contains("REC 5");
+    s.setRecording(false);
+    assertThat(text(HudText.status(s, 60))).doesNotContain("REC");
+  }
+
+  @Test
   void theTableHasOneRowPerAgentInItsTint() {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
     List<HudText.Line> table = HudText.table(s);

@@ -1,0 +1,85 @@
+package dev.ugoki.desktop.session;
+
+import dev.ugoki.core.io.DemoFile;
+import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.StepResult;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One recording of a person driving: the keyboard agent's steps, written as they happen to a
+ * demonstration file in core's format ({@link DemoFile}, source {@code human}). Each line is
+ * flushed by {@link DemoFile.Writer} as it is written, so the file is readable while recording
+ * and after a crash.
+ *
+ * <p>Episode ids count the episodes of the recording from 0: a finished episode (a crash, the
+ * time limit) and a restart or new track each begin the next one; {@code t} counts the steps of
+ * the episode.
+ */
+final class DemoRecorder implements AutoCloseable {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final DemoFile.Writer writer;
+  private int episode;
+  private int t;
+
+  private DemoRecorder(DemoFile.Writer writer) {
+    this.writer = writer;
+  }
+
+  /**
+   * Starts {@code <dir>/<scenario>-<yyyyMMdd-HHmmss>.jsonl} for {@code env}'s channels; a file of
+   * that name (two recordings in one second) gets a suffix {@code -2}, {@code -3}, ... rather
+   * than being overwritten.
+   */
+  static DemoRecorder start(Path dir, Env env) throws IOException {
+    String stem = env.unwrapped().name() + "-" + LocalDateTime.now().format(STAMP);
+    for (int n = 1; ; n++) {
+      Path file = dir.resolve(stem + (n == 1 ? "" : "-" + n) + ".jsonl");
+      try {
+        return new DemoRecorder(DemoFile.create(file, DemoHeader.of(env, "human")));
+      } catch (FileAlreadyExistsException e) {
+        if (n >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes one step: {@code obs} is the observation the action was chosen on (before the step),
+   * {@code r} what followed.
+   */
+  void write(long seed, float[] obs, float[] action, StepResult r) throws IOException {
+    writer.write(episode, seed, t, obs, action, r.reward(), r.terminated(), r.truncated());
+    t++;
+    if (r.done()) {
+      newEpisode();
+    }
+  }
+
+  /** The agent was put back at the start: the next step begins a new episode. */
+  void newEpisode() {
+    if (t > 0) {
+      episode++;
+      t = 0;
+    }
+  }
+
+  Path path() {
+    return writer.path();
+  }
+
+  long steps() {
+    return writer.steps();
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.close();
+  }
+}
