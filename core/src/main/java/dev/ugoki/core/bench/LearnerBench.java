@@ -12,7 +12,6 @@ import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,8 @@ public final class LearnerBench {
       RolloutCollector collector = new RolloutCollector(vec, policy,
           new RewardScaler(envs, c.gamma()), c.gamma(), 1);
       int steps = 64;
-      return result("rollout, DL4J policy in the loop", threads, envs, seconds, samples, () -> {
+      return SimBench.measured("rollout, DL4J policy in the loop", threads, envs, seconds,
+          samples, () -> {
         collector.collect(steps, true);
         return (long) steps * envs;
       });
@@ -54,7 +54,7 @@ public final class LearnerBench {
       Rollout r = new RolloutCollector(vec, policy, new RewardScaler(envs, c.gamma()), c.gamma(),
           1).collect(numSteps, true);
       Ppo ppo = new Ppo(c, policy, 1);
-      return result("PPO update, minibatch " + c.minibatchSize() + " (per epoch)", 1,
+      return SimBench.measured("PPO update, minibatch " + c.minibatchSize() + " (per epoch)", 1,
           envs, seconds, samples, () -> {
             ppo.update(r, 1);
             return (long) r.size();
@@ -68,29 +68,5 @@ public final class LearnerBench {
       list.add(Scenarios.make("race", Map.of("lidar.rays", 32)));
     }
     return new VectorEnv(list, c.envThreads());
-  }
-
-  private static SimBench.Result result(String name, int threads, int envs, double seconds,
-      int samples, java.util.function.LongSupplier burst) {
-    long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
-    while (System.nanoTime() < warmEnd) {
-      burst.getAsLong();
-    }
-    double[] out = new double[samples];
-    for (int s = 0; s < samples; s++) {
-      long n = 0;
-      long t0 = System.nanoTime();
-      long now;
-      do {
-        n += burst.getAsLong();
-        now = System.nanoTime();
-      } while (now - t0 < seconds * 1e9);
-      out[s] = n / ((now - t0) / 1e9);
-    }
-    double[] sorted = out.clone();
-    Arrays.sort(sorted);
-    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    return new SimBench.Result(name, threads, envs, median, out);
   }
 }

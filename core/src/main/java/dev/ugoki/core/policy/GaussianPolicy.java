@@ -117,7 +117,10 @@ public final class GaussianPolicy {
     return c;
   }
 
-  /** An independent copy with the same weights, spread and normalization. */
+  /**
+   * An independent copy with the same weights, spread and normalization, for acting on another
+   * thread; its log-std optimizer has learning rate 0, so a copy is not meant to be trained.
+   */
   public GaussianPolicy copy() {
     return new GaussianPolicy(observationSpec, actionSpec, network.copy(), logStd, norm.copy(),
         0);

@@ -81,8 +81,7 @@ public final class SimBench {
       }
       return n;
     };
-    return new Result(scenario + ", " + label, 1, 1, 0, measure(burst, secondsPerSample,
-        samples)).withMedian();
+    return measured(scenario + ", " + label, 1, 1, secondsPerSample, samples, burst);
   }
 
   public static Result vector(String scenario, int envs, int threads, double secondsPerSample,
@@ -110,9 +109,18 @@ public final class SimBench {
         }
         return (long) rounds * envs;
       };
-      return new Result(scenario + ", vectorized", threads, envs, 0,
-          measure(burst, secondsPerSample, samples)).withMedian();
+      return measured(scenario + ", vectorized", threads, envs, secondsPerSample, samples, burst);
     }
+  }
+
+  /**
+   * Times a workload: {@code burst} runs some steps and returns how many; after a warm-up of
+   * {@code seconds}, {@code samples} timed samples of {@code seconds} each give the steps per
+   * second, and the result carries their median.
+   */
+  public static Result measured(String name, int threads, int envs, double seconds,
+      int samples, LongSupplier burst) {
+    return new Result(name, threads, envs, 0, measure(burst, seconds, samples)).withMedian();
   }
 
   private static double[] measure(LongSupplier burst, double seconds,
