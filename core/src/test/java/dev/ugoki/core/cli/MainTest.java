@@ -61,7 +61,7 @@ class MainTest {
   @Test
   void scenariosListsEveryKeyWithItsDoc() {
     assertThat(run("scenarios")).isZero();
-    assertThat(out.toString()).contains("race (v1)").contains("navigate (v2)")
+    assertThat(out.toString()).contains("race (v1)").contains("navigate (v3)")
         .contains("lidar.rays").contains("reward.progress").contains("lateral_error");
   }
 }

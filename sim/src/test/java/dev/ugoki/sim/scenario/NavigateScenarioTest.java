@@ -225,6 +225,51 @@ class NavigateScenarioTest {
         .isCloseTo((float) (d / room.diagonalM()), within(1e-6f));
   }
 
+  /**
+   * From random poses that clear every wall by the route's line margin, the route point lies at
+   * most 1 m away, the bearing channels point at
+   * it, and the straight line to it keeps the body off every wall (or it is the nearest point).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void theRouteBearingPointsAlongThePathAndNeverAcrossACorner(long seed) {
+    NavigateScenario s = new NavigateScenario();
+    s.reset(seed);
+    Room room = s.room();
+    Spec spec = s.observationSpec();
+    double body = s.robotParams().radiusM() + NavigateScenario.ROUTE_LINE_MARGIN_M;
+    SplittableRandom r = new SplittableRandom(seed);
+    int pulledIn = 0;
+    for (int k = 0; k < 60; k++) {
+      RobotState pose = randomFreePose(s, r);
+      if (room.index().clearance(pose.x(), pose.y(), body) < body) {
+        continue;
+      }
+      s.placeRobot(new RobotState(pose.x(), pose.y(), pose.heading(), 0, 0));
+      float[] o = s.step(new float[] {0, 0}).observation();
+      double[] p = s.routePoint();
+      double dx = p[0] - pose.x();
+      double dy = p[1] - pose.y();
+      double d = Math.hypot(dx, dy);
+      assertThat(d).isLessThanOrEqualTo(NavigateScenario.ROUTE_LOOKAHEAD_M + 1e-9);
+      double ch = Math.cos(pose.heading());
+      double sh = Math.sin(pose.heading());
+      assertThat(o[spec.indexOf("route.cos")])
+          .isCloseTo((float) ((dx * ch + dy * sh) / d), within(1e-5f));
+      assertThat(o[spec.indexOf("route.sin")])
+          .isCloseTo((float) ((dy * ch - dx * sh) / d), within(1e-5f));
+      if (d > NavigateScenario.ROUTE_MIN_LOOKAHEAD_M + 1e-9) {
+        assertThat(room.index().sweepHits(pose.x(), pose.y(), p[0], p[1], body))
+            .as("line to the route point from (%.2f, %.2f)", pose.x(), pose.y()).isFalse();
+      }
+      if (d < NavigateScenario.ROUTE_LOOKAHEAD_M - 1e-9) {
+        pulledIn++;
+      }
+    }
+    // Rooms have corners: some points had to be pulled in (or were the goal itself).
+    assertThat(pulledIn).isPositive();
+  }
+
   @Test
   void theBackgroundIsOneListPerResetAndTheForegroundShowsTheRobot() {
     NavigateScenario s = new NavigateScenario();
