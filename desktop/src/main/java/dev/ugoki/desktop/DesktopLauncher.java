@@ -30,6 +30,8 @@ public final class DesktopLauncher {
             }
           });
       session.setDemosDir(options.demosDir());
+      session.setTrainingSettings(options.training().config(), options.training().sets(),
+          options.training().runsDir());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);

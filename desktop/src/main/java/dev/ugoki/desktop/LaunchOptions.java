@@ -2,8 +2,10 @@ package dev.ugoki.desktop;
 
 import dev.ugoki.desktop.script.Script;
 import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.scenario.Scenarios;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,11 +24,22 @@ import java.util.Map;
  * @param fpsReport where the frame-time summary goes after the script, or null
  * @param maxFps the frame-rate cap, 0 for none (to measure headroom)
  * @param demosDir where recorded demonstrations, and the clones trained on them, go
+ * @param training how live trainings are configured and where their runs go
  * @param help print the usage and quit
  */
 public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Map<String, String> overrides, Script script, Path screenshots, Path fpsReport, int maxFps,
-    Path demosDir, boolean help) {
+    Path demosDir, Training training, boolean help) {
+
+  /**
+   * Live training's settings: a run config in YAML (null: the defaults), {@code ALGO.key=value}
+   * overrides, and the folder run folders go to.
+   */
+  public record Training(Path config, List<String> sets, Path runsDir) {
+    public Training {
+      sets = List.copyOf(sets);
+    }
+  }
 
   public static final String USAGE = """
       usage: ugoki desktop [--scenario race|navigate] [--seed N] [--policy FILE]... [--expert]...
@@ -43,15 +56,23 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         --max-fps N        frame-rate cap (default 60; 0: none)
         --demos-dir DIR    where T records demonstrations and B saves the clones trained on
                            them (default runs/demos)
+        --train-config FILE.yaml  the run config of trainings started in the window (P, I), as
+                           ./ugoki train --config takes (default: the defaults)
+        --train-set ALGO.KEY=VALUE  a training key, e.g. ppo.num_envs=8 (repeatable)
+        --runs-dir DIR     where trainings started in the window write their run folders
+                           (default runs)
         --script STEPS     run a script and quit, e.g. "drive 3; pause; step; camera; shot a"
                            (drive S, frames N, pause, resume, step [N], speed N, camera
                            [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME,
-                           record on|off, clone)
+                           record on|off, clone, train ppo|dagger|bc|stop, checkpoint,
+                           await N)
         --screenshots DIR  where the script's shots go (NAME.png, and shots.json)
         --fps-report FILE  after the script, the median frame time and FPS as JSON
       keys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
             N new track, R restart, T record demonstrations (keyboard agent) on/off, B train a
-            clone on them, wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
+            clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
+            K save a checkpoint of the live training, wheel or +/- zoom, drag or arrows (free
+            camera) pan, H help, Esc quit""";
 
   public LaunchOptions {
     drivers = List.copyOf(drivers);
@@ -69,6 +90,9 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Path fpsReport = null;
     int maxFps = 60;
     Path demosDir = Session.DEFAULT_DEMOS_DIR;
+    Path trainConfig = null;
+    List<String> trainSets = new ArrayList<>();
+    Path runsDir = Session.DEFAULT_RUNS_DIR;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -83,7 +107,8 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         case "--expert" -> drivers.add(new Driver.Expert());
         case "--keyboard" -> drivers.add(new Driver.Keyboard());
         case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
-            "--fps-report", "--max-fps", "--demos-dir" -> {
+            "--fps-report", "--max-fps", "--demos-dir", "--train-config", "--train-set",
+            "--runs-dir" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -105,20 +130,32 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
             case "--screenshots" -> screenshots = Path.of(value);
             case "--fps-report" -> fpsReport = Path.of(value);
             case "--demos-dir" -> demosDir = Path.of(value);
+            case "--train-config" -> trainConfig = Path.of(value);
+            case "--train-set" -> trainSets.add(value);
+            case "--runs-dir" -> runsDir = Path.of(value);
             default -> maxFps = (int) parseLong(a, value, 0, 1000);
           }
         }
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'\n" + USAGE);
       }
     }
+    Training training = new Training(trainConfig, trainSets, runsDir);
     if (help) {
-      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps, demosDir, true);
+      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps,
+          demosDir, training, true);
     }
     if (!Scenarios.names().contains(scenario)) {
       throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known scenarios: "
           + String.join(", ", Scenarios.names()));
     }
     Scenarios.config(scenario, overrides); // an unknown key or a bad value is refused here
+    if (trainConfig != null && !Files.isRegularFile(trainConfig)) {
+      throw new IllegalArgumentException("--train-config: no such file: " + trainConfig);
+    }
+    for (String algo : RunConfig.ALGOS) {
+      // a bad file, key or value is refused now rather than when a training starts
+      Session.trainingConfig(trainConfig, scenario, algo, overrides, trainSets);
+    }
     Script script = scriptText == null ? null : Script.parse(scriptText);
     if (script == null && (screenshots != null || fpsReport != null)) {
       throw new IllegalArgumentException("--screenshots and --fps-report go with --script");
@@ -127,7 +164,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
       throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
     }
     return new LaunchOptions(scenario, seed, drivers, overrides, script, screenshots, fpsReport,
-        maxFps, demosDir, false);
+        maxFps, demosDir, training, false);
   }
 
   private static long parseLong(String option, String value, long min, long max) {

@@ -228,6 +228,15 @@ public final class UgokiApp extends ApplicationAdapter
       panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
     }
     m.put("hud", panels);
+    if (session.trainingAlgo() != null) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("algo", session.trainingAlgo());
+      t.put("running", session.trainingLive());
+      t.put("updates", session.trainingCurve().updates());
+      t.put("step", session.trainingCurve().isEmpty() ? 0 : session.trainingCurve().last().step());
+      t.put("run_dir", String.valueOf(session.trainingRunDir()));
+      m.put("training", t);
+    }
     List<Map<String, Object>> agents = new ArrayList<>();
     for (Agent a : session.agents()) {
       Scene s = a.scene();

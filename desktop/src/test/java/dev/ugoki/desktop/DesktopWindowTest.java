@@ -27,14 +27,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Starts the real app in a real window (in its own JVM, on Xvfb with Mesa's software OpenGL when
  * no display is set) with the expert and a policy on race, plays a script (3 s of driving, pause,
- * one step, the other agent's camera, the whole world), and checks the screenshots: the followed
- * car in its tint at the centre, asphalt where the track is, grass where it is not, and frames
- * that change exactly when they should.
+ * one step, the other agent's camera, the whole world, then PPO trained live), and checks the
+ * screenshots: the followed car in its tint at the centre, asphalt where the track is, grass where
+ * it is not, frames that change exactly when they should, and the live policy's agent and chart.
  */
 class DesktopWindowTest {
   private static final long SEED = 4;
   private static final String SCRIPT = "frames 3; shot start; drive 3; shot driving; pause; "
-      + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world";
+      + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world; "
+      + "resume; train ppo; await 3; drive 1; shot training";
   /** Largest difference per channel for a colour to count as the palette's. */
   private static final int TOLERANCE = 12;
   private static final int WIDTH = 1280;
@@ -58,6 +59,8 @@ class DesktopWindowTest {
     display = XvfbDisplay.open(WIDTH, HEIGHT, dir);
     Path policy = tinyPolicy(dir.resolve("tiny.zip"));
     Path out = dir.resolve("shots");
+    Path trainYaml = dir.resolve("train.yaml");
+    Files.writeString(trainYaml, "steps: 1000000\n");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -65,7 +68,11 @@ class DesktopWindowTest {
         "--scenario", "race", "--seed", Long.toString(SEED),
         "--expert", "--policy", policy.toString(), "--policy", dir.resolve("missing.zip").toString(),
         "--script", SCRIPT, "--screenshots", out.toString(),
-        "--fps-report", dir.resolve("fps.json").toString()));
+        "--fps-report", dir.resolve("fps.json").toString(),
+        "--train-config", trainYaml.toString(), "--runs-dir", dir.resolve("runs").toString(),
+        "--train-set", "ppo.num_envs=2", "--train-set", "ppo.num_steps=64",
+        "--train-set", "ppo.update_epochs=1", "--train-set", "ppo.hidden=16",
+        "--train-set", "max_steps=50"));
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectOutput(dir.resolve("app.out").toFile())
         .redirectError(dir.resolve("app.err").toFile());
@@ -134,7 +141,8 @@ class DesktopWindowTest {
   @Test
   void everyShotIsAFullFrameOfTheScene() {
     assertThat(images.keySet())
-        .containsExactlyInAnyOrder("start", "driving", "paused", "stepped", "camera", "world");
+        .containsExactlyInAnyOrder("start", "driving", "paused", "stepped", "camera", "world",
+            "training");
     for (var e : images.entrySet()) {
       BufferedImage img = e.getValue();
       assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
@@ -248,12 +256,57 @@ class DesktopWindowTest {
     assertThat(found).as("message-coloured pixels at the bottom left").isGreaterThan(50);
   }
 
+  /**
+   * PPO started from the script: its newest weights drive a third agent, the chart is drawn under
+   * the agents' table, and closing the window stopped the run with its policy saved.
+   */
+  @Test
+  void liveTrainingDrivesAnAgentAndDrawsItsChart() throws IOException {
+    JsonNode shot = shot("training");
+    JsonNode training = shot.get("training");
+    assertThat(training.get("algo").asText()).isEqualTo("ppo");
+    assertThat(training.get("updates").asInt()).isGreaterThanOrEqualTo(3);
+    JsonNode agents = shot.get("agents");
+    assertThat(agents).hasSize(3);
+    assertThat(agents.get(2).get("name").asText()).isEqualTo("3 ppo live");
+    // the chart: the lowest panel on the right; its plot holds return and success lines
+    JsonNode chart = null;
+    for (JsonNode r : shot.get("hud")) {
+      boolean right = r.get(0).asInt() + r.get(2).asInt() >= WIDTH - 12;
+      if (right && (chart == null || r.get(1).asInt() > chart.get(1).asInt())) {
+        chart = r;
+      }
+    }
+    assertThat(chart).isNotNull();
+    BufferedImage img = images.get("training");
+    int[] returnColor = {255, 205, 70};
+    int[] successColor = {90, 220, 120};
+    int yellow = 0;
+    int green = 0;
+    int top = chart.get(1).asInt() + chart.get(3).asInt() - 110;
+    for (int y = top; y < chart.get(1).asInt() + chart.get(3).asInt(); y++) {
+      for (int x = chart.get(0).asInt(); x < chart.get(0).asInt() + chart.get(2).asInt(); x++) {
+        yellow += close(img.getRGB(x, y), returnColor, 40) ? 1 : 0;
+        green += close(img.getRGB(x, y), successColor, 40) ? 1 : 0;
+      }
+    }
+    assertThat(yellow).as("return-line pixels in the plot").isGreaterThan(20);
+    assertThat(green).as("success-line pixels in the plot").isGreaterThan(20);
+    // the window closed while it trained: the run stopped there and saved its policy
+    Path run;
+    try (var runs = Files.list(dir.resolve("runs"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    assertThat(run.resolve("policy.zip")).isRegularFile();
+    assertThat(stderr).contains("stopped on request");
+  }
+
   @Test
   void theFrameRateIsMeasured() throws IOException {
     JsonNode fps = new ObjectMapper().readTree(dir.resolve("fps.json").toFile());
     assertThat(fps.get("frames_measured").asInt()).isGreaterThan(100);
     assertThat(fps.get("median_fps").asDouble()).isGreaterThan(10);
-    assertThat(fps.get("agents").asInt()).isEqualTo(2);
+    assertThat(fps.get("agents").asInt()).isEqualTo(3); // with the live policy's
   }
 
   // ---- pixels ----

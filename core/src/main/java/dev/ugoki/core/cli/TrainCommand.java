@@ -2,12 +2,11 @@ package dev.ugoki.core.cli;
 
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.report.LearningCurves;
-import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.PpoTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.train.TrainingRun;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -106,27 +105,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     PrintStream progressStream = System.out;
     Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
-    PpoTrainer.Outcome outcome;
-    if (demos != null && !run.algo().equals("bc")) {
-      throw new IllegalArgumentException("--demos is for --algo bc");
-    }
-    if (run.algo().equals("ppo")) {
-      outcome = PpoTrainer.train(run, folder, resuming,
-          new PpoTrainer.Options(progress, checkpointEvery, injectNan));
-    } else {
-      if (resuming) {
-        throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
-            + " run takes seconds: start it again");
-      }
-      outcome = ImitationTrainer.train(run, folder, demos, progress);
-    }
-    if (outcome.stoppedOnNan()) {
-      spec.commandLine().getErr().println("ugoki: error: " + outcome.message());
+    TrainingRun.Result result = TrainingRun.execute(run, folder, resuming, demos,
+        new PpoTrainer.Options(progress, checkpointEvery, injectNan));
+    if (result.outcome().stoppedOnNan()) {
+      spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());
       spec.commandLine().getErr().flush();
       return NAN_STOPPED;
     }
-    for (Path p : LearningCurves.write(folder.metrics(), folder.dir(),
-        run.scenario() + " " + run.algo() + " seed " + run.seed())) {
+    for (Path p : result.plots()) {
       outw.println("plot: " + p);
     }
     PolicyFile.Loaded loaded = PolicyFile.load(folder.policy(), 1e-3);

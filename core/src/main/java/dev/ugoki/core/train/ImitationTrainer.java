@@ -29,6 +29,15 @@ public final class ImitationTrainer {
   /** Trains; {@code demos} (bc only) replaces the expert's demonstrations. */
   public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Path demos,
       Progress progress) throws IOException {
+    return train(run, folder, demos, progress, TrainingListener.NONE);
+  }
+
+  /**
+   * As above, telling {@code listener} of each DAgger iteration (or the one cloning fit); a stop
+   * request ends DAgger after the current iteration, with its policy saved.
+   */
+  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Path demos,
+      Progress progress, TrainingListener listener) throws IOException {
     Config c = run.algoConfig();
     int n = c.integer("num_envs");
     List<Env> list = new ArrayList<>();
@@ -71,6 +80,8 @@ public final class ImitationTrainer {
           metrics.write(row);
         }
         updates = epochs.size();
+        listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(), Double.NaN,
+            Double.NaN, (System.nanoTime() - t0) / 1e9), policy);
       } else {
         int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
         Dagger.Config dc = new Dagger.Config(perIteration, c.real("expert_noise"), perIteration,
@@ -93,8 +104,14 @@ public final class ImitationTrainer {
           row.put("mean_return", s.meanReturn());
           row.put("bc_loss", s.trainLoss());
           metrics.write(row);
-          progress.update(steps, run.steps(), steps / ((System.nanoTime() - t0) / 1e9),
-              s.meanReturn(), s.successRate(), (System.nanoTime() - t0) / 1e9, true);
+          double elapsed = (System.nanoTime() - t0) / 1e9;
+          progress.update(steps, run.steps(), steps / elapsed, s.meanReturn(), s.successRate(),
+              elapsed, true);
+          listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(),
+              s.meanReturn(), s.successRate(), elapsed), policy);
+          if (listener.stopRequested()) {
+            break;
+          }
         }
       }
       progress.finish();
@@ -105,6 +122,7 @@ public final class ImitationTrainer {
           list.get(0).unwrapped().version(), run.scenarioConfig().asMap(), run.algo(),
           c.asMap(), run.seed(), steps, updates, summary);
       PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+      listener.onCheckpoint(folder.latestCheckpoint());
       PolicyFile.save(folder.policy(), policy, meta, false);
       return new PpoTrainer.Outcome(steps, updates, false, "trained on " + steps
           + " labeled steps");

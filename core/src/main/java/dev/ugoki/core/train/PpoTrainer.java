@@ -32,8 +32,18 @@ public final class PpoTrainer {
   /** How a run ended. */
   public record Outcome(long steps, int updates, boolean stoppedOnNan, String message) {}
 
-  /** Knobs that shape the run's I/O but not what it learns. */
-  public record Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate) {}
+  /**
+   * Knobs that shape the run's I/O but not what it learns.
+   *
+   * @param listener hears every update and may ask for a checkpoint or the end of the run
+   */
+  public record Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate,
+      TrainingListener listener) {
+    /** The command line's: no listener. */
+    public Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate) {
+      this(progress, checkpointEverySeconds, injectNanAtUpdate, TrainingListener.NONE);
+    }
+  }
 
   private PpoTrainer() {}
 
@@ -112,20 +122,30 @@ public final class PpoTrainer {
           metrics.write(row(update, step, elapsed, sps, r, s, window,
               pc.learningRate() * lrScale, policy, (u1 - u0) / 1e9, (u2 - u1) / 1e9,
               pc.updateEpochs()));
+          TrainingListener listener = opt.listener();
+          listener.onUpdate(new TrainingListener.Update(update, step, run.steps(),
+              mean(window, true), success(window), elapsed), policy);
+          boolean stopped = update < numUpdates && listener.stopRequested();
+          boolean last = update == numUpdates || stopped;
           opt.progress().update(step, run.steps(), sps, mean(window, true), success(window),
-              elapsed, update == numUpdates);
-          boolean last = update == numUpdates;
-          if (!haveCheckpoint || last
+              elapsed, last);
+          if (!haveCheckpoint || last || listener.checkpointRequested()
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
             PolicyFile.Meta meta = meta(run, version, step, update, window);
             PolicyFile.save(folder.checkpoint(step), policy, meta, true);
             PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
             haveCheckpoint = true;
             lastCheckpoint = System.nanoTime();
+            listener.onCheckpoint(folder.checkpoint(step));
           }
           if (last) {
             PolicyFile.save(folder.policy(), policy, meta(run, version, step, update, window),
                 false);
+          }
+          if (stopped) {
+            opt.progress().finish();
+            return new Outcome(step, update, false, "stopped on request after " + step
+                + " steps (update " + update + " of " + numUpdates + "); --resume goes on");
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.ugoki.core.train;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -19,6 +20,12 @@ public final class Progress {
     this.out = out;
     this.terminal = terminal;
     this.plainEverySeconds = plainEverySeconds;
+  }
+
+  /** Shows nothing: for runs that report through a {@link TrainingListener} instead. */
+  public static Progress silent() {
+    return new Progress(new PrintStream(OutputStream.nullOutputStream()), false,
+        Double.POSITIVE_INFINITY);
   }
 
   /** True when standard output is an interactive terminal. */
@@ -55,7 +62,8 @@ public final class Progress {
     }
   }
 
-  static String clock(double seconds) {
+  /** {@code 1m05s}, or {@code 1h02m} past an hour. */
+  public static String clock(double seconds) {
     long s = Math.round(seconds);
     return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60)
         : String.format("%dm%02ds", s / 60, s % 60);

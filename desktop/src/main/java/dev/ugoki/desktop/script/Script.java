@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *   shot NAME       save the next frame as NAME.png in the screenshot folder
  *   record on|off   start or stop recording the keyboard agent's demonstrations
  *   clone           train a clone on the recorded demonstrations (in the background)
+ *   train ALGO|stop start training ppo, dagger or bc live (in the background), or stop it
+ *   checkpoint      save a checkpoint of the live training after its current update
+ *   await N         run frames of 1/60 s until the live training has reported N updates or
+ *                   ended (at most {@link #MAX_SECONDS} of real time)
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -114,14 +118,20 @@ public record Script(List<Command> commands) {
           throw new IllegalArgumentException(bad + "expected record on or record off");
         }
       }
-      case "pause", "resume", "newtrack", "restart", "clone" -> {
+      case "train" -> {
+        if (!List.of("ppo", "dagger", "bc", "stop").contains(arg)) {
+          throw new IllegalArgumentException(bad + "expected train ppo, dagger, bc or stop");
+        }
+      }
+      case "await" -> positiveInt(arg, bad, 1_000_000);
+      case "pause", "resume", "newtrack", "restart", "clone", "checkpoint" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
       }
       default -> throw new IllegalArgumentException(bad + "unknown command '" + op
           + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
-          + "restart, keys, shot, record, clone");
+          + "restart, keys, shot, record, clone, train, checkpoint, await");
     }
   }
 

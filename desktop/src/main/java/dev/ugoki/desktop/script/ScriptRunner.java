@@ -32,6 +32,9 @@ public final class ScriptRunner {
   private int framesLeft;
   private String pendingShot;
   private boolean done;
+  /** Updates an {@code await} waits for, 0 when not waiting. */
+  private int awaitUpdates;
+  private long awaitStartNs;
 
   public ScriptRunner(Script script) {
     this.commands = script.commands();
@@ -47,6 +50,17 @@ public final class ScriptRunner {
       return FRAME_S;
     }
     Session s = target.session();
+    if (awaitUpdates > 0) {
+      int seen = s.trainingCurve().updates();
+      if (seen < awaitUpdates && s.trainingLive()) {
+        if ((System.nanoTime() - awaitStartNs) / 1e9 > Script.MAX_SECONDS) {
+          throw new IllegalStateException("await " + awaitUpdates + ": the training reported "
+              + seen + " updates in " + (int) Script.MAX_SECONDS + " s");
+        }
+        return FRAME_S;
+      }
+      awaitUpdates = 0;
+    }
     while (next < commands.size()) {
       Script.Command c = commands.get(next++);
       String arg = c.arg();
@@ -90,6 +104,22 @@ public final class ScriptRunner {
         case "restart" -> s.restart();
         case "record" -> s.setRecording(arg.equals("on"));
         case "clone" -> s.trainClone();
+        case "train" -> {
+          if (arg.equals("stop")) {
+            s.stopTraining();
+          } else {
+            s.startTraining(arg);
+          }
+        }
+        case "checkpoint" -> s.saveCheckpoint();
+        case "await" -> {
+          if (s.trainingAlgo() == null) {
+            throw new IllegalStateException("await " + arg + ": no training was started");
+          }
+          awaitUpdates = Integer.parseInt(arg);
+          awaitStartNs = System.nanoTime();
+          return beforeFrame(target);
+        }
         case "keys" -> {
           String[] xy = arg.split(",");
           s.keyboard().set(Float.parseFloat(xy[0].trim()), Float.parseFloat(xy[1].trim()));

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, or a
- * policy cloned from that person's demonstrations in this session.
+ * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, a
+ * policy cloned from that person's demonstrations in this session, or the policy of a training
+ * running in the app.
  */
 public sealed interface Driver
-    permits Driver.Expert, Driver.Policy, Driver.Keyboard, Driver.Clone {
+    permits Driver.Expert, Driver.Policy, Driver.Keyboard, Driver.Clone, Driver.Live {
 
   /** A short name for the HUD. */
   String label();
@@ -63,6 +64,24 @@ public sealed interface Driver
     @Override
     public String label() {
       return "clone " + number;
+    }
+  }
+
+  /**
+   * The newest weights of a training running in the app (run deterministically), swapped in
+   * after every update while it runs, and its final policy once it has ended.
+   *
+   * @param algo {@code ppo}, {@code dagger} or {@code bc}
+   * @param number the session's live-training count, from 1
+   */
+  record Live(String algo, int number) implements Driver {
+    public Live {
+      Objects.requireNonNull(algo);
+    }
+
+    @Override
+    public String label() {
+      return algo + " live" + (number > 1 ? " " + number : "");
     }
   }
 }

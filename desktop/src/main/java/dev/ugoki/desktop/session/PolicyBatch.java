@@ -1,31 +1,60 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The agents driven by one policy file, asked for their actions in one call per step: a DL4J
- * forward pass costs about the same for one row as for eight, so batching is what lets several
- * policy agents run at 16x.
+ * The agents driven by one policy, asked for their actions in one call per step: a DL4J forward
+ * pass costs about the same for one row as for eight, so batching is what lets several policy
+ * agents run at 16x. The policy of a live training is {@link #swap swapped} for newer weights
+ * between steps; every policy a batch holds is used by the render thread only.
  */
 final class PolicyBatch {
   private final Path file;
   private final PolicyFile.Loaded loaded;
   private final List<Agent> agents = new ArrayList<>();
+  private GaussianPolicy policy;
 
+  /** The agents of a policy file. */
   PolicyBatch(Path file, PolicyFile.Loaded loaded) {
     this.file = file;
     this.loaded = loaded;
+    this.policy = loaded.policy();
+  }
+
+  /** The agents of a policy trained in the app (no file, or not yet). */
+  PolicyBatch(GaussianPolicy policy) {
+    this.file = null;
+    this.loaded = null;
+    this.policy = policy;
   }
 
   Path file() {
     return file;
   }
 
+  /** The file's contents, or null for a policy trained in the app. */
   PolicyFile.Loaded loaded() {
     return loaded;
+  }
+
+  GaussianPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Drives with {@code newer} from the next step on: a copy no other thread uses, with the same
+   * observation and action channels.
+   */
+  void swap(GaussianPolicy newer) {
+    if (!newer.observationSpec().equals(policy.observationSpec())
+        || !newer.actionSpec().equals(policy.actionSpec())) {
+      throw new IllegalArgumentException("the new policy has other channels than the old one");
+    }
+    policy = newer;
   }
 
   void add(Agent agent) {
@@ -39,13 +68,13 @@ final class PolicyBatch {
   /** The deterministic action of every agent of the batch, in the order they were added. */
   float[][] act() {
     int rows = agents.size();
-    int obsSize = loaded.observationSpec().size();
+    int obsSize = policy.observationSpec().size();
     float[] batch = new float[rows * obsSize];
     for (int r = 0; r < rows; r++) {
       System.arraycopy(agents.get(r).observation(), 0, batch, r * obsSize, obsSize);
     }
-    float[] flat = loaded.policy().actDeterministic(batch, rows);
-    int act = loaded.actionSpec().size();
+    float[] flat = policy.actDeterministic(batch, rows);
+    int act = policy.actionSpec().size();
     float[][] out = new float[rows][act];
     for (int r = 0; r < rows; r++) {
       System.arraycopy(flat, r * act, out[r], 0, act);

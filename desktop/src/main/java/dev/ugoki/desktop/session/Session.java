@@ -1,6 +1,8 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.scenario.CommonParams;
@@ -38,9 +40,16 @@ import java.util.Objects;
  * policy on this session's recordings by behavior cloning in a background thread and, when it is
  * done, adds it as a new agent on the same track (see {@link CloneTraining}).
  *
- * <p>Not thread-safe: the window's render thread owns it. The only other thread is the clone
- * training's, which shares nothing with it but two concurrent containers polled in
- * {@link #advance(double)}.
+ * <p>Training live: {@link #startTraining(String)} runs PPO (or DAgger, or behavior cloning of
+ * the expert) in a background thread, the same job as {@code ./ugoki train} with its run folder
+ * under {@link #runsDir()}; after every update its newest weights drive an agent
+ * ({@link Driver.Live}) on the session's track, and its figures feed the {@link #trainingCurve()
+ * curve} the HUD draws. {@link #saveCheckpoint()} writes a checkpoint after the current update;
+ * {@link #stopTraining()} ends the run there, with its policy saved (see {@link LiveTraining}).
+ *
+ * <p>Not thread-safe: the window's render thread owns it. The only other threads are the clone
+ * training's and the live training's, which share nothing with it but concurrent containers
+ * polled in {@link #advance(double)}.
  */
 public final class Session {
   /** The camera target that follows no agent. */
@@ -58,6 +67,10 @@ public final class Session {
    */
   private static final double EPSILON_S = 1e-6;
   private static final int MESSAGES_KEPT = 6;
+  /** Where live training runs go unless {@link #setTrainingSettings} says otherwise. */
+  public static final Path DEFAULT_RUNS_DIR = Path.of("runs");
+  /** How long closing the window waits for a live training to save its policy [ms]. */
+  private static final long CLOSE_WAIT_MS = 30_000;
   /** Where recorded demonstrations go unless {@link #setDemosDir} says otherwise. */
   public static final Path DEFAULT_DEMOS_DIR = Path.of("runs", "demos");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -70,6 +83,8 @@ public final class Session {
   }
 
   private final Config config;
+  /** The configuration keys given by the person, without the watch defaults. */
+  private final Map<String, Object> userOverrides;
   private final double stepS;
   private final List<Agent> agents = new ArrayList<>();
   private final List<PolicyBatch> batches = new ArrayList<>();
@@ -81,6 +96,13 @@ public final class Session {
   private Path demosDir = DEFAULT_DEMOS_DIR;
   private DemoRecorder recorder;
   private int clones;
+  private Path runsDir = DEFAULT_RUNS_DIR;
+  private Path trainConfig;
+  private List<String> trainSets = List.of();
+  private LiveTraining live;
+  private PolicyBatch liveBatch;
+  private int liveRuns;
+  private TrainingCurve curve = new TrainingCurve();
 
   private long seed;
   private boolean paused;
@@ -109,6 +131,7 @@ public final class Session {
       this.listener = listener;
     }
     this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
+    this.userOverrides = Map.copyOf(overrides);
     this.stepS = config.real(CommonParams.DT) * config.integer(CommonParams.ACTION_REPEAT);
     this.seed = seed;
     Map<Path, PolicyBatch> byFile = new HashMap<>();
@@ -145,7 +168,7 @@ public final class Session {
     Env env = Scenarios.make(config);
     if (driver instanceof Driver.Clone) {
       Agent agent = new Agent(index, driver, env);
-      PolicyBatch batch = new PolicyBatch(null, clone);
+      PolicyBatch batch = new PolicyBatch(clone.policy());
       batch.add(agent);
       batches.add(batch);
       agents.add(agent);
@@ -194,6 +217,7 @@ public final class Session {
    */
   public int advance(double frameS) {
     pollCloneTraining();
+    pollLiveTraining();
     if (paused || !(frameS > 0)) {
       return 0;
     }
@@ -460,7 +484,7 @@ public final class Session {
   }
 
   /** True while a clone is being trained in the background. */
-  public boolean training() {
+  public boolean cloning() {
     return cloneTraining.busy();
   }
 
@@ -481,7 +505,7 @@ public final class Session {
    * mismatching file) become messages.
    */
   public void trainClone(List<Path> files) {
-    if (training()) {
+    if (cloning()) {
       message("a clone is already being trained: wait for it");
       return;
     }
@@ -523,10 +547,185 @@ public final class Session {
     pollCloneTraining();
   }
 
-  /** Stops a recording (closing its file); the window calls it when it closes. */
+  // ---- training live ----
+
+  /**
+   * How live trainings are configured: a run config in YAML as {@code ./ugoki train --config}
+   * takes (null: the defaults), {@code --set} overrides ({@code ppo.num_envs=8}; the session's own
+   * scenario keys are applied first), and the folder run folders go to.
+   */
+  public void setTrainingSettings(Path configYaml, List<String> sets, Path runsDir) {
+    this.trainConfig = configYaml;
+    this.trainSets = List.copyOf(sets);
+    this.runsDir = Objects.requireNonNull(runsDir);
+  }
+
+  public Path runsDir() {
+    return runsDir;
+  }
+
+  /** True while a live training runs (until its thread has ended). */
+  public boolean trainingLive() {
+    return live != null && live.running();
+  }
+
+  /** The algorithm of the current (or last) live training, or null before one. */
+  public String trainingAlgo() {
+    return live == null ? null : live.run().algo();
+  }
+
+  /** The run folder of the current (or last) live training, or null before it is made. */
+  public Path trainingRunDir() {
+    return live == null ? null : live.runDir();
+  }
+
+  /** The figures of the current (or last) live training, one point per update. */
+  public TrainingCurve trainingCurve() {
+    return curve;
+  }
+
+  /**
+   * The run config of a live training: the YAML file (or the defaults) for {@code scenario} and
+   * {@code algo}, with the window's scenario keys, then {@code sets} (keys of the other
+   * algorithms, {@code dagger.iterations=2} for a PPO run, are left out).
+   *
+   * @throws IllegalArgumentException for a bad file, key or value, naming it
+   */
+  public static RunConfig trainingConfig(Path yaml, String scenario, String algo,
+      Map<String, ?> scenarioKeys, List<String> sets) {
+    List<String> all = new ArrayList<>();
+    scenarioKeys.forEach((k, v) -> all.add(k + "=" + v));
+    for (String kv : sets) {
+      String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=')).trim() : kv;
+      boolean otherAlgo = RunConfig.ALGOS.stream()
+          .anyMatch(a -> !a.equals(algo) && key.startsWith(a + "."));
+      if (!otherAlgo) {
+        all.add(kv);
+      }
+    }
+    return RunConfig.resolve(yaml, scenario, algo, null, null, null, all);
+  }
+
+  /** Starts {@code algo} live, or stops it when it is the one running. */
+  public void toggleTraining(String algo) {
+    if (trainingLive() && live.run().algo().equals(algo)) {
+      stopTraining();
+    } else {
+      startTraining(algo);
+    }
+  }
+
+  /**
+   * Starts training {@code algo} ({@code ppo}, {@code dagger} or {@code bc}) on this session's
+   * scenario in the background. A bad training config, or a training already running, becomes a
+   * message.
+   */
+  public void startTraining(String algo) {
+    if (trainingLive()) {
+      message(live.run().algo() + " is training already: stop it first");
+      return;
+    }
+    RunConfig run;
+    try {
+      run = trainingConfig(trainConfig, scenario(), algo, userOverrides, trainSets);
+    } catch (RuntimeException e) {
+      message("cannot train " + algo + ": " + e.getMessage());
+      return;
+    }
+    liveRuns++;
+    live = new LiveTraining(run);
+    liveBatch = null;
+    curve = new TrainingCurve();
+    live.start(runsDir);
+    message("starting " + algo + " in the background; its newest weights will drive "
+        + new Driver.Live(algo, liveRuns).label());
+  }
+
+  /** Ends the live training after its current update, saving its policy. */
+  public void stopTraining() {
+    if (!trainingLive()) {
+      message("no training is running");
+      return;
+    }
+    live.requestStop();
+    message("stopping " + live.run().algo() + " after this update...");
+  }
+
+  /** Writes a checkpoint of the live training after its current update. */
+  public void saveCheckpoint() {
+    if (!trainingLive()) {
+      message("no training is running: nothing to checkpoint");
+      return;
+    }
+    live.requestCheckpoint();
+    message("checkpoint after this update...");
+  }
+
+  /** Hands the live training's messages, figures and newest weights to this thread. */
+  private void pollLiveTraining() {
+    if (live == null) {
+      return;
+    }
+    for (String m = live.pollMessage(); m != null; m = live.pollMessage()) {
+      message(m);
+    }
+    for (TrainingListener.Update u = live.pollUpdate(); u != null; u = live.pollUpdate()) {
+      curve.add(u);
+    }
+    LiveTraining.Snapshot snap = live.takeSnapshot();
+    if (snap == null) {
+      return;
+    }
+    // from here on only this thread uses the copy
+    if (liveBatch != null) {
+      liveBatch.swap(snap.policy());
+      return;
+    }
+    Env env = Scenarios.make(config);
+    List<String> diff = snap.policy().observationSpec().differencesFrom(env.observationSpec());
+    diff = new ArrayList<>(diff);
+    diff.addAll(snap.policy().actionSpec().differencesFrom(env.actionSpec()));
+    if (!diff.isEmpty()) {
+      message("the trained policy cannot drive in this window: " + String.join("; ", diff));
+      live.requestStop();
+      return;
+    }
+    Agent agent = new Agent(agents.size(), new Driver.Live(live.run().algo(), liveRuns), env);
+    liveBatch = new PolicyBatch(snap.policy());
+    liveBatch.add(agent);
+    batches.add(liveBatch);
+    agents.add(agent);
+    agent.reset(seed);
+    message("agent " + agent.name() + " drives with the weights of update "
+        + snap.update().update());
+  }
+
+  /** Waits for the live training to end [ms], then takes what it left (for tests). */
+  void awaitLiveTraining(long timeoutMs) throws InterruptedException {
+    if (live != null) {
+      live.join(timeoutMs);
+    }
+    pollLiveTraining();
+  }
+
+  /**
+   * Stops a recording (closing its file) and a live training (waiting a while for its policy to
+   * be saved); the window calls it when it closes.
+   */
   public void close() {
     if (recording()) {
       stopRecording();
+    }
+    if (trainingLive()) {
+      live.requestStop();
+      try {
+        live.join(CLOSE_WAIT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (String m = live.pollMessage(); m != null; m = live.pollMessage()) {
+        message(m);
+      }
     }
   }
 }

@@ -11,15 +11,16 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.math.Matrix4;
 import com.badlogic.gdx.utils.Disposable;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.desktop.session.TrainingCurve;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top
  * left (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a
- * table of all agents at the top right, and at the bottom the session's messages (a policy that
- * does not fit, a missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent
- * panels.
+ * table of all agents at the top right, under it the chart of a live training (mean return and
+ * success rate against steps), and at the bottom the session's messages (a policy that does not
+ * fit, a missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent panels.
  */
 public final class Hud implements Disposable {
   /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
@@ -31,6 +32,12 @@ public final class Hud implements Disposable {
   private static final Color PANEL = new Color(0, 0, 0, 0.6f);
   private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
+  /** The training chart's plot area [px]. */
+  private static final float CHART_W = 300;
+  private static final float CHART_H = 100;
+  public static final Color RETURN_COLOR = Palette.rgb(255, 205, 70);
+  public static final Color SUCCESS_COLOR = Palette.rgb(90, 220, 120);
+  private static final Color AXIS = new Color(1, 1, 1, 0.35f);
 
   private final SpriteBatch batch = new SpriteBatch();
   private final BitmapFont font = new BitmapFont();
@@ -75,6 +82,8 @@ public final class Hud implements Disposable {
       bottom.add(new HudText.Line(List.of(HudText.HELP), -1));
     }
     Block foot = measure(bottom);
+    List<HudText.Line> captionLines = HudText.training(session);
+    Block caption = captionLines.isEmpty() ? null : measure(captionLines);
 
     float statusX = MARGIN;
     float statusTop = height - MARGIN;
@@ -90,17 +99,68 @@ public final class Hud implements Disposable {
     panels.setColor(PANEL);
     panel(statusX, statusTop, status);
     panel(tableX, tableTop, table);
+    float chartTop = tableTop - table.height() - MARGIN;
+    float chartW = caption == null ? 0 : Math.max(CHART_W + 2 * PAD, caption.width());
+    float chartX = width - MARGIN - chartW;
+    float chartH = caption == null ? 0 : caption.height() + CHART_H + PAD;
+    if (caption != null) {
+      panels.rect(chartX, chartTop - chartH, chartW, chartH);
+      rects.add(new Rect((int) Math.floor(chartX), (int) Math.floor(height - chartTop),
+          (int) Math.ceil(chartW), (int) Math.ceil(chartH)));
+    }
     if (!bottom.isEmpty()) {
       panel(footX, footTop, foot);
     }
     panels.end();
+    if (caption != null) {
+      chart(session.trainingCurve(), chartX + PAD, chartTop - chartH + PAD, chartW - 2 * PAD,
+          CHART_H);
+    }
 
     batch.setProjectionMatrix(projection);
     batch.begin();
     text(statusX, statusTop, status);
     text(tableX, tableTop, table);
+    if (caption != null) {
+      text(chartX, chartTop, caption);
+    }
     text(footX, footTop, foot);
     batch.end();
+  }
+
+  /**
+   * The training curve in the box with lower-left corner (x, y): success rate on 0..100% and mean
+   * return on its own range, both against steps from 0 to the latest.
+   */
+  private void chart(TrainingCurve curve, float x, float y, float w, float h) {
+    List<TrainingCurve.Point> pts = curve.points();
+    long lastStep = curve.last().step();
+    double[] range = curve.returnRange();
+    panels.begin(ShapeRenderer.ShapeType.Line);
+    panels.setColor(AXIS);
+    panels.line(x, y, x + w, y);
+    panels.line(x, y, x, y + h);
+    panels.line(x, y + h, x + w, y + h);
+    if (lastStep > 0 && pts.size() >= 2) {
+      double span = range[1] - range[0];
+      for (int i = 1; i < pts.size(); i++) {
+        TrainingCurve.Point a = pts.get(i - 1);
+        TrainingCurve.Point b = pts.get(i);
+        float xa = x + w * a.step() / lastStep;
+        float xb = x + w * b.step() / lastStep;
+        if (Double.isFinite(a.successRate()) && Double.isFinite(b.successRate())) {
+          panels.setColor(SUCCESS_COLOR);
+          panels.line(xa, y + h * (float) a.successRate(), xb, y + h * (float) b.successRate());
+        }
+        if (Double.isFinite(a.meanReturn()) && Double.isFinite(b.meanReturn())) {
+          panels.setColor(RETURN_COLOR);
+          float ya = span > 0 ? (float) ((a.meanReturn() - range[0]) / span) : 0.5f;
+          float yb = span > 0 ? (float) ((b.meanReturn() - range[0]) / span) : 0.5f;
+          panels.line(xa, y + h * ya, xb, y + h * yb);
+        }
+      }
+    }
+    panels.end();
   }
 
   private Block measure(List<HudText.Line> lines) {
@@ -143,7 +203,8 @@ public final class Hud implements Disposable {
     float y = top - PAD;
     for (HudText.Line l : b.lines()) {
       font.setColor(l.agent() >= 0 ? Palette.tint(l.agent()) : l.agent() == -2 ? MESSAGE
-          : Color.WHITE);
+          : l.agent() == HudText.RETURN_LINE ? RETURN_COLOR
+          : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
       for (int c = 0; c < l.cells().size(); c++) {
         font.draw(batch, l.cells().get(c), x + PAD + b.columnX()[c], y);
       }

@@ -2,6 +2,9 @@ package dev.ugoki.desktop.view;
 
 import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.desktop.session.TrainingCurve;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.sim.env.RewardTerms;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +35,19 @@ public final class HudText {
   }
 
   public static final String HELP = "Space pause   S / Right step   1-5 speed   C camera   "
-      + "N new track   R restart   T record   B clone   wheel +/- zoom   drag/arrows pan   "
-      + "F fit   H help";
+      + "N new track   R restart   T record   B clone   P train PPO   I train DAgger   "
+      + "K checkpoint   wheel +/- zoom   drag/arrows pan   F fit   H help";
 
   private HudText() {}
 
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
   public static List<Line> status(Session s, int fps) {
     List<Line> out = new ArrayList<>();
-    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s%s%s", s.scenario(),
+    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s%s%s%s",
+        s.scenario(),
         s.seed(), s.steps(), speed(s), s.paused() ? "  PAUSED" : "",
-        s.recording() ? "  REC " + s.recordedSteps() : "", s.training() ? "  CLONING" : "")));
+        s.recording() ? "  REC " + s.recordedSteps() : "", s.cloning() ? "  CLONING" : "",
+        s.trainingLive() ? "  TRAINING " + s.trainingAlgo().toUpperCase(Locale.ROOT) : "")));
     out.add(Line.plain(String.format(Locale.ROOT, "%d fps  camera: %s", fps,
         s.cameraTarget() == Session.FREE_CAMERA ? "free" : "follows " + s.focusAgent().name())));
     Agent a = s.focusAgent();
@@ -88,6 +93,39 @@ public final class HudText {
           seconds(a.bestLapS()), Integer.toString(a.crashes())));
     }
     return out;
+  }
+
+  /**
+   * The caption of the training chart: the algorithm and whether it runs, the steps, the latest
+   * mean return and success rate (of the last 100 training episodes), and what the two lines are;
+   * empty before a live training has reported.
+   */
+  public static List<Line> training(Session s) {
+    TrainingCurve c = s.trainingCurve();
+    TrainingListener.Update u = c.last();
+    if (u == null) {
+      return List.of();
+    }
+    List<Line> out = new ArrayList<>();
+    out.add(Line.plain(String.format(Locale.ROOT, "%s %s   %,d / %,d steps   %s",
+        s.trainingAlgo(), s.trainingLive() ? "training" : "done", u.step(), u.totalSteps(),
+        Progress.clock(u.elapsedS()))));
+    double[] range = c.returnRange();
+    out.add(new Line(List.of(String.format(Locale.ROOT, "return %s  (%s .. %s)",
+        number(u.meanReturn()), number(range[0]), number(range[1]))), RETURN_LINE));
+    out.add(new Line(List.of(String.format(Locale.ROOT, "success %s  (0 .. 100%%)",
+        Double.isNaN(u.successRate()) ? "-"
+            : String.format(Locale.ROOT, "%.0f%%", 100 * u.successRate()))), SUCCESS_LINE));
+    return out;
+  }
+
+  /** {@link Line#agent()} of the chart's return caption: drawn in the return line's color. */
+  public static final int RETURN_LINE = -3;
+  /** {@link Line#agent()} of the chart's success caption. */
+  public static final int SUCCESS_LINE = -4;
+
+  private static String number(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
   }
 
   static String speed(Session s) {

@@ -12,7 +12,9 @@ import dev.ugoki.desktop.session.Session;
  *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent
  *       is driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free);
  *       F free camera on the whole world; N new track (next seed); R restart; T record the
- *       keyboard agent's demonstrations (on/off); B train a clone on them; H help; Esc quit.
+ *       keyboard agent's demonstrations (on/off); B train a clone on them; P train PPO live
+ *       (again: stop), I train DAgger live (again: stop), K save a checkpoint of the live
+ *       training; H help; Esc quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -88,6 +90,9 @@ public final class SessionInput extends InputAdapter {
       case Keys.R -> session.restart();
       case Keys.T -> session.toggleRecording();
       case Keys.B -> session.trainClone();
+      case Keys.P -> session.toggleTraining("ppo");
+      case Keys.I -> session.toggleTraining("dagger");
+      case Keys.K -> session.saveCheckpoint();
       case Keys.H -> commands.toggleHelp();
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
       case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);

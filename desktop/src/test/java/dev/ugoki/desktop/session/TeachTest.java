@@ -91,11 +91,11 @@ class TeachTest {
     driveLikeTheExpert(s, 200);
     s.trainClone(); // stops the recording first
     assertThat(s.recording()).isFalse();
-    assertThat(s.training()).isTrue();
+    assertThat(s.cloning()).isTrue();
 
     s.awaitCloneTraining(60_000);
 
-    assertThat(s.training()).isFalse();
+    assertThat(s.cloning()).isFalse();
     assertThat(s.agents()).hasSize(2);
     Agent clone = s.agents().get(1);
     assertThat(clone.driver()).isInstanceOf(Driver.Clone.class);
@@ -140,7 +140,7 @@ class TeachTest {
   void cloningWithNothingRecordedIsAMessage() {
     Session s = keyboardSession();
     s.trainClone();
-    assertThat(s.training()).isFalse();
+    assertThat(s.cloning()).isFalse();
     assertThat(s.messages()).anyMatch(m -> m.contains("no demonstrations"));
   }
 }

@@ -1,0 +1,160 @@
+package dev.ugoki.desktop.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ugoki.core.io.PolicyFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training live in the session: a background run whose newest weights drive an agent. */
+class LiveTrainingTest {
+  private static final List<String> TINY = List.of("ppo.num_envs=2", "ppo.num_steps=64",
+      "ppo.update_epochs=1", "ppo.hidden=16", "dagger.num_envs=2", "dagger.hidden=16",
+      "dagger.iterations=1", "dagger.epochs=2", "max_steps=200");
+
+  @TempDir
+  Path dir;
+
+  private Session session(long budget, List<String> sets) throws IOException {
+    Path yaml = dir.resolve("train.yaml");
+    Files.writeString(yaml, "steps: " + budget + "\n");
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    s.setTrainingSettings(yaml, sets, dir.resolve("runs"));
+    return s;
+  }
+
+  /** Frames of 1/60 s, as the window runs them, until {@code done} (at most a minute). */
+  private static void framesUntil(Session s, BooleanSupplier done) throws InterruptedException {
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited a minute; messages: " + s.messages())
+          .isLessThan(end);
+      s.advance(1.0 / 60);
+      Thread.sleep(5);
+    }
+  }
+
+  private static Agent liveAgent(Session s) {
+    return s.agents().stream().filter(a -> a.driver() instanceof Driver.Live).findFirst()
+        .orElse(null);
+  }
+
+  private Path onlyRun() throws IOException {
+    try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+      return runs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void ppoTrainsInTheBackgroundAndItsNewestWeightsDriveAnAgent() throws Exception {
+    Session s = session(640, TINY);
+    s.startTraining("ppo");
+    assertThat(s.trainingLive()).isTrue();
+    assertThat(s.trainingAlgo()).isEqualTo("ppo");
+
+    framesUntil(s, () -> liveAgent(s) != null);
+    Agent live = liveAgent(s);
+    assertThat(live.name()).isEqualTo("2 ppo live");
+    assertThat(s.messages()).anyMatch(m -> m.contains("drives with the weights of update"));
+    long stepsBefore = s.steps();
+    framesUntil(s, () -> !s.trainingLive());
+    s.awaitLiveTraining(60_000);
+    assertThat(s.steps()).as("the window went on stepping while it trained")
+        .isGreaterThan(stepsBefore);
+
+    // 640 steps of 2 x 64: five updates, each on the chart
+    assertThat(s.trainingCurve().updates()).isEqualTo(5);
+    assertThat(s.trainingCurve().last().step()).isEqualTo(640);
+    Path run = onlyRun();
+    assertThat(s.trainingRunDir()).isEqualTo(run);
+    for (String f : List.of("config.yaml", "metrics.csv", "policy.zip", "learning_curve.png")) {
+      assertThat(run.resolve(f)).as(f).isRegularFile();
+    }
+    assertThat(s.messages()).anyMatch(m -> m.contains("trained 640 steps"));
+
+    // the agent now drives with the final weights: the saved policy's action on its observation
+    float[] obs = live.observation().clone();
+    float[] expected = PolicyFile.load(run.resolve("policy.zip"), 1e-3).policy()
+        .actDeterministic(obs, 1);
+    s.singleStep();
+    assertThat(live.lastAction()).containsExactly(expected);
+  }
+
+  @Test
+  void aCheckpointIsSavedOnRequestAndAStopEndsTheRunWithItsPolicySaved() throws Exception {
+    Session s = session(10_000_000, TINY);
+    s.startTraining("ppo");
+    framesUntil(s, () -> s.trainingCurve().updates() >= 1);
+    s.saveCheckpoint();
+    framesUntil(s, () -> s.messages().stream().anyMatch(m -> m.startsWith("checkpoint saved")));
+    String saved = s.messages().stream().filter(m -> m.startsWith("checkpoint saved"))
+        .findFirst().orElseThrow();
+    assertThat(Path.of(saved.substring(saved.indexOf(": ") + 2))).isRegularFile();
+
+    s.toggleTraining("ppo"); // the running algorithm's key stops it
+    s.awaitLiveTraining(60_000);
+    assertThat(s.trainingLive()).isFalse();
+    assertThat(s.messages()).anyMatch(m -> m.contains("stopped on request"));
+    Path policy = onlyRun().resolve("policy.zip");
+    assertThat(PolicyFile.load(policy, 1e-3).meta().steps())
+        .isEqualTo(s.trainingCurve().last().step()).isLessThan(10_000_000);
+    assertThat(liveAgent(s)).isNotNull();
+  }
+
+  @Test
+  void daggerTrainsLiveToo() throws Exception {
+    Session s = session(640, TINY);
+    s.toggleTraining("dagger");
+    framesUntil(s, () -> !s.trainingLive());
+    s.awaitLiveTraining(60_000);
+    assertThat(liveAgent(s).name()).isEqualTo("2 dagger live");
+    assertThat(s.trainingCurve().updates()).isEqualTo(2); // iterations 0 and 1
+    assertThat(onlyRun().resolve("policy.zip")).isRegularFile();
+  }
+
+  @Test
+  void aBadTrainingKeyIsAMessageAndNothingStarts() throws Exception {
+    Session s = session(640, List.of("ppo.learnin_rate=0.1"));
+    s.startTraining("ppo");
+    assertThat(s.trainingLive()).isFalse();
+    assertThat(s.messages()).anyMatch(m -> m.startsWith("cannot train ppo")
+        && m.contains("learnin_rate"));
+    assertThat(dir.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void aPolicyForOtherSensorsCannotDriveInTheWindowAndItsTrainingStops() throws Exception {
+    Session s = session(10_000_000, Stream.concat(TINY.stream(), Stream.of("lidar.rays=8"))
+        .toList());
+    s.startTraining("ppo");
+    framesUntil(s, () -> !s.trainingLive());
+    s.awaitLiveTraining(60_000);
+    assertThat(s.messages()).anyMatch(m -> m.contains("cannot drive in this window")
+        && m.contains("lidar"));
+    assertThat(liveAgent(s)).isNull();
+  }
+
+  @Test
+  void theChartKeepsABoundedShapeOfALongRun() {
+    TrainingCurve c = new TrainingCurve();
+    for (int u = 1; u <= 10_000; u++) {
+      c.add(new dev.ugoki.core.train.TrainingListener.Update(u, 100L * u, 1_000_000, u, 0.5,
+          u));
+    }
+    assertThat(c.updates()).isEqualTo(10_000);
+    assertThat(c.points()).hasSizeBetween(TrainingCurve.MAX_POINTS / 2, TrainingCurve.MAX_POINTS);
+    assertThat(c.points().get(0).step()).isEqualTo(100);
+    assertThat(c.points()).isSortedAccordingTo(
+        java.util.Comparator.comparingLong(TrainingCurve.Point::step));
+    assertThat(c.last().step()).isEqualTo(1_000_000);
+    assertThat(c.returnRange()).containsExactly(1, c.points().get(c.points().size() - 1)
+        .meanReturn());
+  }
+}
