@@ -69,6 +69,19 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   }
 
   /**
+   * Algorithm settings that differ by scenario, under the file's and {@code --set}'s: the robot
+   * threads rooms and warehouses, so PPO explores with less action noise than for the car and
+   * looks further ahead (episodes run to ~600 policy steps). What the README's navigate figures
+   * were measured with ({@code configs/navigate-ppo.yaml} spells them out).
+   */
+  public static Map<String, Object> scenarioAlgoDefaults(String algo, String scenario) {
+    if (algo.equals("ppo") && scenario.equals("navigate")) {
+      return Map.of("num_envs", 32, "num_steps", 128, "gamma", 0.995, "init_log_std", -1.0);
+    }
+    return Map.of();
+  }
+
+  /**
    * Resolves a run from an optional YAML file, command-line choices (null where not given) and
    * {@code --set} overrides: {@code ALGO.key=value} goes to the algorithm, any other key to the
    * scenario.
@@ -92,7 +105,8 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
             ? new SeedRange.Converter().convert(String.valueOf(file.get("eval_seeds")))
             : new SeedRange(1, 50);
     Map<String, Object> scenarioOverrides = new LinkedHashMap<>(section(file, "scenario_config"));
-    Map<String, Object> algoOverrides = new LinkedHashMap<>(section(file, "algo_config"));
+    Map<String, Object> algoOverrides = new LinkedHashMap<>(scenarioAlgoDefaults(al, sc));
+    algoOverrides.putAll(section(file, "algo_config"));
     for (String kv : sets) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
