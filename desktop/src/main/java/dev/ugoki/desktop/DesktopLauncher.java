@@ -30,6 +30,7 @@ public final class DesktopLauncher {
             }
           });
       session.setDemosDir(options.demosDir());
+      session.addDemoFiles(options.demos());
       session.setTrainingSettings(options.training().config(), options.training().sets(),
           options.training().runsDir());
     } catch (IllegalArgumentException e) {

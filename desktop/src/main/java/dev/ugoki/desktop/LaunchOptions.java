@@ -24,12 +24,13 @@ import java.util.Map;
  * @param fpsReport where the frame-time summary goes after the script, or null
  * @param maxFps the frame-rate cap, 0 for none (to measure headroom)
  * @param demosDir where recorded demonstrations, and the clones trained on them, go
+ * @param demos demonstration files cloned (B) together with the ones recorded in the window
  * @param training how live trainings are configured and where their runs go
  * @param help print the usage and quit
  */
 public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Map<String, String> overrides, Script script, Path screenshots, Path fpsReport, int maxFps,
-    Path demosDir, Training training, boolean help) {
+    Path demosDir, List<Path> demos, Training training, boolean help) {
 
   /**
    * Live training's settings: a run config in YAML (null: the defaults), {@code ALGO.key=value}
@@ -56,6 +57,8 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         --max-fps N        frame-rate cap (default 60; 0: none)
         --demos-dir DIR    where T records demonstrations and B saves the clones trained on
                            them (default runs/demos)
+        --demos FILE.jsonl demonstrations (ugoki's format) that B clones together with the ones
+                           recorded in the window (repeatable)
         --train-config FILE.yaml  the run config of trainings started in the window (P, I), as
                            ./ugoki train --config takes (default: the defaults)
         --train-set ALGO.KEY=VALUE  a training key, e.g. ppo.num_envs=8 (repeatable)
@@ -77,6 +80,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
   public LaunchOptions {
     drivers = List.copyOf(drivers);
     overrides = Map.copyOf(overrides);
+    demos = List.copyOf(demos);
   }
 
   /** Parses the arguments; throws {@link IllegalArgumentException} with a message for a person. */
@@ -90,6 +94,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Path fpsReport = null;
     int maxFps = 60;
     Path demosDir = Session.DEFAULT_DEMOS_DIR;
+    List<Path> demos = new ArrayList<>();
     Path trainConfig = null;
     List<String> trainSets = new ArrayList<>();
     Path runsDir = Session.DEFAULT_RUNS_DIR;
@@ -108,7 +113,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         case "--keyboard" -> drivers.add(new Driver.Keyboard());
         case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
             "--fps-report", "--max-fps", "--demos-dir", "--train-config", "--train-set",
-            "--runs-dir" -> {
+            "--runs-dir", "--demos" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -133,6 +138,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
             case "--train-config" -> trainConfig = Path.of(value);
             case "--train-set" -> trainSets.add(value);
             case "--runs-dir" -> runsDir = Path.of(value);
+            case "--demos" -> demos.add(Path.of(value));
             default -> maxFps = (int) parseLong(a, value, 0, 1000);
           }
         }
@@ -142,7 +148,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Training training = new Training(trainConfig, trainSets, runsDir);
     if (help) {
       return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps,
-          demosDir, training, true);
+          demosDir, demos, training, true);
     }
     if (!Scenarios.names().contains(scenario)) {
       throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known scenarios: "
@@ -164,7 +170,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
       throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
     }
     return new LaunchOptions(scenario, seed, drivers, overrides, script, screenshots, fpsReport,
-        maxFps, demosDir, training, false);
+        maxFps, demosDir, demos, training, false);
   }
 
   private static long parseLong(String option, String value, long min, long max) {

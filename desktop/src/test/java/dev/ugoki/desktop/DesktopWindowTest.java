@@ -35,7 +35,7 @@ class DesktopWindowTest {
   private static final long SEED = 4;
   private static final String SCRIPT = "frames 3; shot start; drive 3; shot driving; pause; "
       + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world; "
-      + "resume; train ppo; await 3; drive 1; shot training";
+      + "resume; train ppo; await 3; drive 1; shot training; clone; frames 2";
   /** Largest difference per channel for a colour to count as the palette's. */
   private static final int TOLERANCE = 12;
   private static final int WIDTH = 1280;
@@ -61,6 +61,8 @@ class DesktopWindowTest {
     Path out = dir.resolve("shots");
     Path trainYaml = dir.resolve("train.yaml");
     Files.writeString(trainYaml, "steps: 1000000\n");
+    Path brokenDemos = dir.resolve("broken.jsonl");
+    Files.writeString(brokenDemos, "{\"format\": \"ugoki-demos\", \"version\": 1, \"scen");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -72,7 +74,7 @@ class DesktopWindowTest {
         "--train-config", trainYaml.toString(), "--runs-dir", dir.resolve("runs").toString(),
         "--train-set", "ppo.num_envs=2", "--train-set", "ppo.num_steps=64",
         "--train-set", "ppo.update_epochs=1", "--train-set", "ppo.hidden=16",
-        "--train-set", "max_steps=50"));
+        "--train-set", "max_steps=50", "--demos", brokenDemos.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectOutput(dir.resolve("app.out").toFile())
         .redirectError(dir.resolve("app.err").toFile());
@@ -299,6 +301,12 @@ class DesktopWindowTest {
     }
     assertThat(run.resolve("policy.zip")).isRegularFile();
     assertThat(stderr).contains("stopped on request");
+  }
+
+  @Test
+  void aCorruptDemonstrationFileIsAMessageInTheAppNotACrash() {
+    assertThat(stderr).contains("clone not trained").contains("broken.jsonl");
+    assertThat(exitCode).isZero();
   }
 
   @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.desktop.session.Driver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LaunchOptionsTest {
 
@@ -63,6 +65,29 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse("--fly")).hasMessageContaining("unknown option");
     assertThatThrownBy(() -> LaunchOptions.parse("--set", "novalue"))
         .hasMessageContaining("KEY=VALUE");
+  }
+
+  @Test
+  void trainingOptionsAreCheckedBeforeTheWindowOpens(@TempDir Path tmp) throws Exception {
+    LaunchOptions o = LaunchOptions.parse("--train-set", "ppo.num_envs=8", "--train-set",
+        "dagger.iterations=2", "--runs-dir", "r", "--demos", "a.jsonl", "--demos=b.jsonl");
+    assertThat(o.training().sets()).containsExactly("ppo.num_envs=8", "dagger.iterations=2");
+    assertThat(o.training().runsDir()).isEqualTo(Path.of("r"));
+    assertThat(o.training().config()).isNull();
+    assertThat(o.demos()).containsExactly(Path.of("a.jsonl"), Path.of("b.jsonl"));
+    assertThat(LaunchOptions.parse().training().runsDir()).isEqualTo(Path.of("runs"));
+
+    assertThatThrownBy(() -> LaunchOptions.parse("--train-set", "ppo.num_env=8"))
+        .hasMessageContaining("num_env");
+    assertThatThrownBy(() -> LaunchOptions.parse("--train-config", "nowhere.yaml"))
+        .hasMessageContaining("no such file").hasMessageContaining("nowhere.yaml");
+    Path yaml = tmp.resolve("t.yaml");
+    Files.writeString(yaml, "steps: 1000\nbogus: 1\n");
+    assertThatThrownBy(() -> LaunchOptions.parse("--train-config", yaml.toString()))
+        .hasMessageContaining("bogus");
+    Files.writeString(yaml, "steps: 1000\nalgo_config: {num_envs: 4}\n");
+    assertThat(LaunchOptions.parse("--train-config", yaml.toString()).training().config())
+        .isEqualTo(yaml);
   }
 
   @Test

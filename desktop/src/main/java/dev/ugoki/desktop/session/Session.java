@@ -411,6 +411,18 @@ public final class Session {
     this.demosDir = Objects.requireNonNull(dir);
   }
 
+  /**
+   * Adds demonstration files made elsewhere (an earlier session, {@code ./ugoki train --algo bc})
+   * to the ones {@link #trainClone()} clones. They are read when cloning starts: a missing,
+   * damaged or mismatching file is a message then.
+   */
+  public void addDemoFiles(List<Path> files) {
+    demoFiles.addAll(files);
+    if (!files.isEmpty()) {
+      message(files.size() + " demonstration file(s) to clone (B): " + files);
+    }
+  }
+
   public boolean recording() {
     return recorder != null;
   }
@@ -420,7 +432,10 @@ public final class Session {
     return recorder == null ? 0 : recorder.steps();
   }
 
-  /** The demonstration files recorded in this session, oldest first (the current one too). */
+  /**
+   * The demonstration files to clone: those {@link #addDemoFiles added}, then those recorded in
+   * this session, oldest first (the current one too).
+   */
   public List<Path> demoFiles() {
     return List.copyOf(demoFiles);
   }
@@ -710,11 +725,21 @@ public final class Session {
 
   /**
    * Stops a recording (closing its file) and a live training (waiting a while for its policy to
-   * be saved); the window calls it when it closes.
+   * be saved), and waits a while for a clone being trained; the window calls it when it closes.
    */
   public void close() {
     if (recording()) {
       stopRecording();
+    }
+    if (cloning()) {
+      try {
+        cloneTraining.join(CLOSE_WAIT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
+        message(m);
+      }
     }
     if (trainingLive()) {
       live.requestStop();

@@ -40,6 +40,18 @@ class ScriptTest {
         .extracting(Script.Command::op).containsExactly("record", "drive", "record", "clone");
   }
 
+  @Test
+  void trainingCommandsAreCheckedAndAwaitNeedsATraining() throws Exception {
+    assertThat(Script.parse("train ppo; await 3; checkpoint; train stop").commands())
+        .extracting(Script.Command::op).containsExactly("train", "await", "checkpoint", "train");
+    assertThatThrownBy(() -> Script.parse("train sac")).hasMessageContaining("ppo, dagger, bc");
+    assertThatThrownBy(() -> Script.parse("await 0")).hasMessageContaining("not in 1..");
+    assertThatThrownBy(() -> Script.parse("checkpoint now")).hasMessageContaining("no argument");
+    ScriptRunner runner = new ScriptRunner(Script.parse("await 2"));
+    assertThatThrownBy(() -> runner.beforeFrame(new FakeWindow()))
+        .hasMessageContaining("no training was started");
+  }
+
   /** A window stand-in that records what the script asked of it. */
   private static final class FakeWindow implements ScriptRunner.Target {
     final Session session = new Session("race", Map.of(), 3,
