@@ -78,17 +78,19 @@ public final class EvalCommand implements Callable<Integer> {
       case "race" -> config.integer("race.laps") == 1 ? "mean lap time"
           : "mean time, " + config.integer("race.laps") + " laps";
       case "navigate" -> "mean time, all goals";
+      case "reach" -> "mean time, all targets";
       default -> "mean time to success";
     };
     out.printf("%-10s %-7s %8s %9s %12s %22s %8s%n", "scenario", "policy", "episodes", "success",
         "mean return", time + " [s]", "crashes");
     out.printf("%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n", s.scenario(), who, s.count(),
         100 * s.successRate(), s.meanReturn(), s.meanSuccessTimeS(), s.crashes());
-    if (config.scenario().equals("navigate")) {
-      int goals = config.integer("goals");
+    if (config.scenario().equals("navigate") || config.scenario().equals("reach")) {
+      boolean nav = config.scenario().equals("navigate");
+      int goals = config.integer(nav ? "goals" : "targets");
       double reached = s.meanProgress() * s.count();
-      out.printf("goals reached: %.0f of %d (%.1f%%)%n", reached, goals * s.count(),
-          100 * reached / (goals * s.count()));
+      out.printf("%s: %.0f of %d (%.1f%%)%n", nav ? "goals reached" : "targets touched",
+          reached, goals * s.count(), 100 * reached / (goals * s.count()));
     }
     out.flush();
   }
@@ -109,6 +111,8 @@ public final class EvalCommand implements Callable<Integer> {
     doc.put("mean_progress", s.meanProgress());
     if (config.scenario().equals("navigate")) {
       doc.put("goal_rate", s.meanProgress() / config.integer("goals"));
+    } else if (config.scenario().equals("reach")) {
+      doc.put("goal_rate", s.meanProgress() / config.integer("targets"));
     }
     doc.put("per_episode", s.episodes());
     AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

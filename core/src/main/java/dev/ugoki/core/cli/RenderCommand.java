@@ -66,7 +66,8 @@ public final class RenderCommand implements Callable<Integer> {
   String view;
 
   @Option(names = "--view-width", paramLabel = "M",
-      description = "Width of the follow view [m] (default: 60 for race, 12 for navigate).")
+      description = "Width of the follow view [m] (default: 60 for race, 12 for navigate, 5 "
+          + "for reach).")
   Double viewWidthM;
 
   @Option(names = "--max-steps", paramLabel = "N",
@@ -107,7 +108,8 @@ public final class RenderCommand implements Callable<Integer> {
     Evaluation.Controller controller = driver.controller().apply(env);
     SceneRenderer.View camera = view.equals("world") ? SceneRenderer.View.world()
         : SceneRenderer.View.follow(viewWidthM != null ? viewWidthM
-            : "race".equals(config.scenario()) ? 60 : 12);
+            : "race".equals(config.scenario()) ? 60 : "reach".equals(config.scenario()) ? 5
+                : 12);
     int k = every != null ? every : EpisodeGif.realTimeEvery(env, fps);
     EpisodeGif.Settings settings = new EpisodeGif.Settings(wh[0], wh[1], camera, fps, k,
         maxSteps == null ? 0 : maxSteps);

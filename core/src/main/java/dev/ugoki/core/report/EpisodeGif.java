@@ -133,13 +133,14 @@ public final class EpisodeGif {
     return lines;
   }
 
-  /** The task's progress in its own words: the lap for race, the goals for navigate. */
+  /** The task's progress in its own words: laps, goals or targets. */
   static String progress(Config config, double progress) {
     return switch (config.scenario()) {
       case "race" -> config.integer("race.laps") == 1
           ? fmt("lap %.0f%%", 100 * Math.max(0, progress))
           : fmt("laps %.2f/%d", Math.max(0, progress), config.integer("race.laps"));
       case "navigate" -> fmt("goals %d/%d", (int) progress, config.integer("goals"));
+      case "reach" -> fmt("targets %d/%d", (int) progress, config.integer("targets"));
       default -> fmt("progress %.2f", progress);
     };
   }
@@ -153,6 +154,7 @@ public final class EpisodeGif {
         case "race" -> config.integer("race.laps") == 1 ? fmt("lap done in %.1f s", t)
             : fmt("%d laps done in %.1f s", config.integer("race.laps"), t);
         case "navigate" -> fmt("all %d goals reached in %.1f s", config.integer("goals"), t);
+        case "reach" -> fmt("all %d targets touched in %.1f s", config.integer("targets"), t);
         default -> fmt("success in %.1f s", t);
       };
     }

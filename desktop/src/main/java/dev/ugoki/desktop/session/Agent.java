@@ -6,6 +6,7 @@ import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scenario.NavigateScenario;
 import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.ReachScenario;
 import dev.ugoki.sim.scene.Scene;
 
 /**
@@ -177,13 +178,16 @@ public final class Agent {
     return lapsTotal;
   }
 
-  /** Speed of the body [m/s]. */
+  /** Speed of the body (of the arm's tip) [m/s]. */
   public double speedMps() {
     if (env.unwrapped() instanceof RaceScenario race) {
       return race.car().speedMps();
     }
     if (env.unwrapped() instanceof NavigateScenario nav) {
       return nav.robot().speedMps();
+    }
+    if (env.unwrapped() instanceof ReachScenario reach) {
+      return reach.arm().tipSpeedMps(reach.joints());
     }
     return Double.NaN;
   }

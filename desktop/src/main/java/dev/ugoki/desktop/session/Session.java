@@ -737,9 +737,10 @@ public final class Session {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
-        message(m);
-      }
+    }
+    // what a clone said after the last frame (a damaged file) is still worth reading
+    for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
+      message(m);
     }
     if (trainingLive()) {
       live.requestStop();
@@ -748,6 +749,8 @@ public final class Session {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (live != null) {
       for (String m = live.pollMessage(); m != null; m = live.pollMessage()) {
         message(m);
       }

@@ -53,7 +53,8 @@ public final class HudText {
     Agent a = s.focusAgent();
     out.add(Line.of(a.index(), a.name()));
     double steer = a.steerDeg();
-    out.add(Line.plain(String.format(Locale.ROOT, "speed %5.1f km/h%s", a.speedMps() * 3.6,
+    out.add(Line.plain(String.format(Locale.ROOT, "speed %s km/h%s",
+        Double.isNaN(a.speedMps()) ? "-" : String.format(Locale.ROOT, "%5.1f", a.speedMps() * 3.6),
         Double.isNaN(steer) ? "" : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
     List<String> names = a.env().actionSpec().names();
     float[] act = a.lastAction();
@@ -66,7 +67,7 @@ public final class HudText {
         Double.isNaN(a.lastEpisodeReturn()) ? ""
             : String.format(Locale.ROOT, "   last %.2f (%s)", a.lastEpisodeReturn(),
                 a.lastOutcome()))));
-    String unit = "race".equals(s.scenario()) ? "lap" : "goal";
+    String unit = unit(s.scenario());
     out.add(Line.plain(String.format(Locale.ROOT, "%s %.1f s   last %s   best %s   %ss %d", unit,
         a.lapTimeS(), seconds(a.lastLapS()), seconds(a.bestLapS()), unit, a.lapsTotal())));
     RewardTerms terms = a.lastTerms();
@@ -85,7 +86,7 @@ public final class HudText {
   /** One row per agent, in its tint: return, laps, best lap, crashes. */
   public static List<Line> table(Session s) {
     List<Line> out = new ArrayList<>();
-    String unit = "race".equals(s.scenario()) ? "laps" : "goals";
+    String unit = unit(s.scenario()) + "s";
     out.add(Line.plain("agent", "return", unit, "best", "crashes"));
     for (Agent a : s.agents()) {
       out.add(Line.of(a.index(), shorten(a.name(), 26),
@@ -126,6 +127,15 @@ public final class HudText {
 
   private static String number(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** What one unit of the scenario's progress is called: lap, goal or target. */
+  static String unit(String scenario) {
+    return switch (scenario) {
+      case "race" -> "lap";
+      case "reach" -> "target";
+      default -> "goal";
+    };
   }
 
   static String speed(Session s) {

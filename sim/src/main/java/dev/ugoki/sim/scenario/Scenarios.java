@@ -24,6 +24,7 @@ public final class Scenarios {
   static {
     register(new Entry(RaceScenario.NAME, RaceScenario.PARAMS, RaceScenario::new));
     register(new Entry(NavigateScenario.NAME, NavigateScenario.PARAMS, NavigateScenario::new));
+    register(new Entry(ReachScenario.NAME, ReachScenario.PARAMS, ReachScenario::new));
   }
 
   private Scenarios() {}

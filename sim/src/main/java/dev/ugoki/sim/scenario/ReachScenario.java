@@ -1,0 +1,433 @@
+package dev.ugoki.sim.scenario;
+
+import dev.ugoki.sim.body.ArmParams;
+import dev.ugoki.sim.body.ArmState;
+import dev.ugoki.sim.body.TwoLinkArm;
+import dev.ugoki.sim.env.Info;
+import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.Scenario;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.expert.ReachExpert;
+import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scene.Layer;
+import dev.ugoki.sim.scene.Scene;
+import dev.ugoki.sim.scene.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A planar two-link robot arm, its shoulder fixed at the origin, touches a sequence of targets
+ * with its tip, seeing its joints and where the target lies from the tip.
+ *
+ * <h2>Action space</h2>
+ * Two channels in [-1, 1]: {@code shoulder} and {@code elbow}, each joint's speed command as a
+ * fraction of {@code arm.max_speed}. The joints reach their commands at {@code arm.max_accel};
+ * the elbow stops at {@code arm.elbow_limit_deg}.
+ *
+ * <h2>Observation space</h2>
+ * <ul>
+ *   <li>{@code joint.shoulder.cos}, {@code joint.shoulder.sin}, {@code joint.elbow.cos},
+ *       {@code joint.elbow.sin} in [-1, 1]: the joint angles;
+ *   <li>{@code joint.shoulder.speed}, {@code joint.elbow.speed} in [-1, 1]: joint speeds /
+ *       {@code arm.max_speed};
+ *   <li>{@code tip.x}, {@code tip.y} in [-1, 1]: the tip's position / the arm's reach;
+ *   <li>{@code goal.dx}, {@code goal.dy} in [-1, 1]: the active target minus the tip / twice the
+ *       reach;
+ *   <li>{@code goal.dist} in [0, 1]: the tip's distance to the active target / twice the reach.
+ * </ul>
+ *
+ * <h2>Rewards</h2>
+ * The sum of three named terms, each already weighted (see {@link Info#rewardTerms()}):
+ * {@code progress} = {@code reward.progress} x the decrease of the tip's distance to the active
+ * target this step [m]; {@code goal} = {@code reward.goal} when a target is touched;
+ * {@code time} = {@code reward.time} every step.
+ *
+ * <h2>Starting state</h2>
+ * The seed draws the starting joint angles (at rest) and the targets, uniformly over the area the
+ * tip can reach (between {@link ArmParams#minReachM()} and {@link ArmParams#maxReachM()} from the
+ * shoulder, {@link #TARGET_MARGIN_M} inside both), each at least {@link #TARGET_SPACING_M} from
+ * the previous one (or the starting tip).
+ *
+ * <h2>Episode end</h2>
+ * Terminated when every target has been touched (a success). Truncated after {@code max_steps}
+ * policy steps by the registry's time limit. {@link Info#progress()} counts the targets touched.
+ * The arm cannot crash.
+ *
+ * <h2>Version history</h2>
+ * <ul>
+ *   <li>v1: first version.
+ * </ul>
+ */
+public final class ReachScenario implements Scenario {
+  public static final String NAME = "reach";
+  public static final int VERSION = 1;
+
+  public static final String ARM_UPPER = "arm.upper";
+  public static final String ARM_FORE = "arm.fore";
+  public static final String ARM_MAX_SPEED = "arm.max_speed";
+  public static final String ARM_MAX_ACCEL = "arm.max_accel";
+  public static final String ARM_ELBOW_LIMIT_DEG = "arm.elbow_limit_deg";
+  public static final String TARGETS = "targets";
+  public static final String TARGET_RADIUS = "target.radius";
+  public static final String REWARD_PROGRESS = "reward.progress";
+  public static final String REWARD_GOAL = "reward.goal";
+  public static final String REWARD_TIME = "reward.time";
+
+  /** Distance targets keep from the edges of the reachable area [m]. */
+  static final double TARGET_MARGIN_M = 0.05;
+  /** Least distance between consecutive targets [m]. */
+  static final double TARGET_SPACING_M = 0.4;
+  /** Width of a link as drawn [m]. */
+  private static final float LINK_WIDTH_M = 0.08f;
+  private static final int TRAIL_POINTS = 300;
+  private static final double TRAIL_SPACING_M = 0.02;
+  private static final int CIRCLE_POINTS = 96;
+
+  public static final List<Param> PARAMS = params();
+
+  /** Reward term names, in the order of {@link RewardTerms}. */
+  public static final List<String> TERMS = List.of("progress", "goal", "time");
+
+  private static List<Param> params() {
+    List<Param> p = new ArrayList<>(CommonParams.of(0.05, 600));
+    p.add(Param.real(ARM_UPPER, 1.0, 0.2, 5, "shoulder to elbow [m]"));
+    p.add(Param.real(ARM_FORE, 0.8, 0.2, 5, "elbow to tip [m]"));
+    p.add(Param.real(ARM_MAX_SPEED, 2.0, 0.2, 10, "top joint speed [rad/s]"));
+    p.add(Param.real(ARM_MAX_ACCEL, 10, 0.5, 100, "joint acceleration limit [rad/s^2]"));
+    p.add(Param.real(ARM_ELBOW_LIMIT_DEG, 150, 30, 179, "the elbow bends at most this far [deg]"));
+    p.add(Param.integer(TARGETS, 3, 1, 20, "targets to touch in order"));
+    p.add(Param.real(TARGET_RADIUS, 0.1, 0.02, 1,
+        "distance from a target that counts as touching it [m]"));
+    p.add(Param.real(REWARD_PROGRESS, 5, 0, 100,
+        "reward per metre the tip comes nearer the active target"));
+    p.add(Param.real(REWARD_GOAL, 5, 0, 1000, "reward for touching a target"));
+    p.add(Param.real(REWARD_TIME, -0.01, -1, 0, "reward every step (a small cost of time)"));
+    return List.copyOf(p);
+  }
+
+  private final Config config;
+  private final double dtS;
+  private final ArmParams armParams;
+  private final TwoLinkArm arm;
+  private final int targetCount;
+  private final double targetRadiusM;
+  private final double[] weights;
+  private final Spec observationSpec;
+  private final Spec actionSpec;
+
+  // Episode state.
+  private double[] targets;
+  private ArmState state;
+  private int activeTarget;
+  private int steps;
+  private boolean ended;
+  private double lastDistanceM;
+  private final float[] trail = new float[2 * TRAIL_POINTS];
+  private int trailHead;
+  private int trailSize;
+  private List<Shape> background;
+
+  /** The defaults. */
+  public ReachScenario() {
+    this(Config.defaults(NAME, PARAMS));
+  }
+
+  public ReachScenario(Config config) {
+    if (!NAME.equals(config.scenario())) {
+      throw new IllegalArgumentException("a " + config.scenario() + " config cannot make a "
+          + NAME + " scenario");
+    }
+    this.config = config;
+    this.dtS = config.real(CommonParams.DT);
+    this.armParams = new ArmParams(config.real(ARM_UPPER), config.real(ARM_FORE),
+        config.real(ARM_MAX_SPEED), config.real(ARM_MAX_ACCEL),
+        Math.toRadians(config.real(ARM_ELBOW_LIMIT_DEG)));
+    if (armParams.maxReachM() - armParams.minReachM() < 4 * TARGET_MARGIN_M) {
+      throw new IllegalArgumentException("the arm reaches too thin a ring to place targets in: "
+          + "make " + ARM_UPPER + " and " + ARM_FORE + " differ less or raise "
+          + ARM_ELBOW_LIMIT_DEG);
+    }
+    this.arm = new TwoLinkArm(armParams);
+    this.targetCount = config.integer(TARGETS);
+    this.targetRadiusM = config.real(TARGET_RADIUS);
+    this.weights = new double[] {config.real(REWARD_PROGRESS), config.real(REWARD_GOAL),
+        config.real(REWARD_TIME)};
+    this.observationSpec = Spec.builder()
+        .add("joint.shoulder.cos", -1, 1)
+        .add("joint.shoulder.sin", -1, 1)
+        .add("joint.elbow.cos", -1, 1)
+        .add("joint.elbow.sin", -1, 1)
+        .add("joint.shoulder.speed", -1, 1)
+        .add("joint.elbow.speed", -1, 1)
+        .add("tip.x", -1, 1)
+        .add("tip.y", -1, 1)
+        .add("goal.dx", -1, 1)
+        .add("goal.dy", -1, 1)
+        .add("goal.dist", 0, 1)
+        .build();
+    this.actionSpec = Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int version() {
+    return VERSION;
+  }
+
+  @Override
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public double dt() {
+    return dtS;
+  }
+
+  @Override
+  public Expert expert() {
+    return new ReachExpert(this);
+  }
+
+  @Override
+  public Spec observationSpec() {
+    return observationSpec;
+  }
+
+  @Override
+  public Spec actionSpec() {
+    return actionSpec;
+  }
+
+  public ArmParams armParams() {
+    return armParams;
+  }
+
+  public TwoLinkArm arm() {
+    return arm;
+  }
+
+  /** The joints now; null before the first reset. */
+  public ArmState joints() {
+    return state;
+  }
+
+  /** Index of the target to touch next; equal to the target count when all are touched. */
+  public int activeTarget() {
+    return activeTarget;
+  }
+
+  public int targetCount() {
+    return targetCount;
+  }
+
+  /** Target {@code i}'s position, x and y [m]. */
+  public double[] target(int i) {
+    return new double[] {targets[2 * i], targets[2 * i + 1]};
+  }
+
+  public double targetRadiusM() {
+    return targetRadiusM;
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double lim = armParams.elbowLimitRad();
+    state = ArmState.at(random.nextDouble(-Math.PI, Math.PI), random.nextDouble(-lim, lim));
+    double[] from = arm.tip(state);
+    targets = new double[2 * targetCount];
+    double rMin = armParams.minReachM() + TARGET_MARGIN_M;
+    double rMax = armParams.maxReachM() - TARGET_MARGIN_M;
+    for (int i = 0; i < targetCount; i++) {
+      double x;
+      double y;
+      do {
+        // uniform over the ring's area: r^2 uniform
+        double r = Math.sqrt(random.nextDouble(rMin * rMin, rMax * rMax));
+        double a = random.nextDouble(-Math.PI, Math.PI);
+        x = r * Math.cos(a);
+        y = r * Math.sin(a);
+      } while (Math.hypot(x - from[0], y - from[1]) < TARGET_SPACING_M);
+      targets[2 * i] = x;
+      targets[2 * i + 1] = y;
+      from = new double[] {x, y};
+    }
+    activeTarget = 0;
+    steps = 0;
+    ended = false;
+    lastDistanceM = distanceToActive();
+    trailHead = 0;
+    trailSize = 0;
+    addTrailPoint();
+    background = null;
+    return observe();
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    actionSpec.checkAction(action);
+    if (state == null) {
+      throw new IllegalStateException("step() before reset(): call reset(seed) first");
+    }
+    if (ended) {
+      throw new IllegalStateException("step() after the episode ended: call reset(seed)");
+    }
+    double[] tip0 = arm.tip(state);
+    state = arm.step(state, action[0], action[1], dtS);
+    double[] tip1 = arm.tip(state);
+    double d = distanceToActive();
+    double progressM = lastDistanceM - d;
+    lastDistanceM = d;
+    boolean touched = false;
+    double tx = targets[2 * activeTarget];
+    double ty = targets[2 * activeTarget + 1];
+    // Tested along the step's chord, so a fast tip cannot pass over a target between two steps.
+    if (Geometry.pointSegmentDist2(tx, ty, tip0[0], tip0[1], tip1[0], tip1[1])
+        <= targetRadiusM * targetRadiusM) {
+      touched = true;
+      activeTarget++;
+      if (activeTarget < targetCount) {
+        lastDistanceM = distanceToActive();
+      }
+    }
+    boolean success = activeTarget == targetCount;
+    steps++;
+    ended = success;
+    addTrailPoint();
+    double[] terms = new double[TERMS.size()];
+    terms[0] = weights[0] * progressM;
+    terms[1] = touched ? weights[1] : 0;
+    terms[2] = weights[2];
+    RewardTerms rewardTerms = new RewardTerms(TERMS, terms);
+    Info info = new Info(rewardTerms, false, success, activeTarget, steps * dtS);
+    return new StepResult(observe(), rewardTerms.total(), ended, false, info);
+  }
+
+  private double distanceToActive() {
+    int t = Math.min(activeTarget, targetCount - 1);
+    double[] tip = arm.tip(state);
+    return Math.hypot(targets[2 * t] - tip[0], targets[2 * t + 1] - tip[1]);
+  }
+
+  private float[] observe() {
+    float[] obs = new float[observationSpec.size()];
+    double reach = armParams.maxReachM();
+    double wmax = armParams.maxSpeedRadps();
+    double[] tip = arm.tip(state);
+    int t = Math.min(activeTarget, targetCount - 1);
+    double dx = targets[2 * t] - tip[0];
+    double dy = targets[2 * t + 1] - tip[1];
+    int i = 0;
+    obs[i++] = (float) Math.cos(state.shoulderRad());
+    obs[i++] = (float) Math.sin(state.shoulderRad());
+    obs[i++] = (float) Math.cos(state.elbowRad());
+    obs[i++] = (float) Math.sin(state.elbowRad());
+    obs[i++] = clamp(state.shoulderRadps() / wmax, -1, 1);
+    obs[i++] = clamp(state.elbowRadps() / wmax, -1, 1);
+    obs[i++] = clamp(tip[0] / reach, -1, 1);
+    obs[i++] = clamp(tip[1] / reach, -1, 1);
+    obs[i++] = clamp(dx / (2 * reach), -1, 1);
+    obs[i++] = clamp(dy / (2 * reach), -1, 1);
+    obs[i] = clamp(Math.hypot(dx, dy) / (2 * reach), 0, 1);
+    return obs;
+  }
+
+  private static float clamp(double v, double lo, double hi) {
+    return (float) (v < lo ? lo : (v > hi ? hi : v));
+  }
+
+  private void addTrailPoint() {
+    double[] tip = arm.tip(state);
+    float x = (float) tip[0];
+    float y = (float) tip[1];
+    if (trailSize > 0) {
+      int last = (trailHead - 1 + TRAIL_POINTS) % TRAIL_POINTS;
+      if (Math.hypot(x - trail[2 * last], y - trail[2 * last + 1]) < TRAIL_SPACING_M) {
+        return;
+      }
+    }
+    trail[2 * trailHead] = x;
+    trail[2 * trailHead + 1] = y;
+    trailHead = (trailHead + 1) % TRAIL_POINTS;
+    trailSize = Math.min(trailSize + 1, TRAIL_POINTS);
+  }
+
+  @Override
+  public Scene scene() {
+    if (state == null) {
+      throw new IllegalStateException("scene() before reset(): call reset(seed) first");
+    }
+    double extent = armParams.maxReachM() + 0.3;
+    if (background == null) {
+      background = backgroundOf(extent);
+    }
+    List<Shape> fg = new ArrayList<>();
+    float gr = (float) targetRadiusM;
+    for (int g = activeTarget + 1; g < targetCount; g++) {
+      fg.add(new Shape.Circle((float) targets[2 * g], (float) targets[2 * g + 1], gr,
+          Layer.GOAL));
+    }
+    if (activeTarget < targetCount) {
+      fg.add(new Shape.Circle((float) targets[2 * activeTarget],
+          (float) targets[2 * activeTarget + 1], gr, Layer.GOAL_ACTIVE));
+    }
+    if (trailSize >= 2) {
+      float[] xy = new float[2 * trailSize];
+      int first = (trailHead - trailSize + TRAIL_POINTS) % TRAIL_POINTS;
+      for (int k = 0; k < trailSize; k++) {
+        int j = (first + k) % TRAIL_POINTS;
+        xy[2 * k] = trail[2 * j];
+        xy[2 * k + 1] = trail[2 * j + 1];
+      }
+      fg.add(new Shape.Polyline(xy, false, Layer.TRAIL));
+    }
+    double[] elbow = arm.elbow(state);
+    double[] tip = arm.tip(state);
+    fg.add(link(0, 0, elbow[0], elbow[1]));
+    fg.add(link(elbow[0], elbow[1], tip[0], tip[1]));
+    fg.add(new Shape.Circle(0, 0, 1.2f * LINK_WIDTH_M, Layer.BODY));
+    fg.add(new Shape.Circle((float) elbow[0], (float) elbow[1], 0.8f * LINK_WIDTH_M,
+        Layer.BODY));
+    fg.add(new Shape.Circle((float) tip[0], (float) tip[1], 0.6f * LINK_WIDTH_M, Layer.BODY));
+    fg.add(new Shape.Polyline(new float[] {0, 0, (float) elbow[0], (float) elbow[1],
+        (float) tip[0], (float) tip[1]}, false, Layer.HEADING));
+    return new Scene(-extent, -extent, extent, extent, background,
+        Collections.unmodifiableList(fg), 0, 0);
+  }
+
+  /** A link drawn as a rectangle from (x0, y0) to (x1, y1). */
+  private static Shape link(double x0, double y0, double x1, double y1) {
+    double len = Math.max(1e-9, Math.hypot(x1 - x0, y1 - y0));
+    float nx = (float) (-(y1 - y0) / len * LINK_WIDTH_M / 2);
+    float ny = (float) ((x1 - x0) / len * LINK_WIDTH_M / 2);
+    return new Shape.Polygon(new float[] {(float) x0 + nx, (float) y0 + ny, (float) x1 + nx,
+        (float) y1 + ny, (float) x1 - nx, (float) y1 - ny, (float) x0 - nx, (float) y0 - ny},
+        Layer.BODY);
+  }
+
+  /** The floor, and the edges of the reachable ring. */
+  private List<Shape> backgroundOf(double extent) {
+    List<Shape> bg = new ArrayList<>();
+    float e = (float) extent;
+    bg.add(new Shape.Polygon(new float[] {-e, -e, e, -e, e, e, -e, e}, Layer.GROUND));
+    for (double r : new double[] {armParams.minReachM(), armParams.maxReachM()}) {
+      float[] xy = new float[2 * CIRCLE_POINTS];
+      for (int k = 0; k < CIRCLE_POINTS; k++) {
+        double a = 2 * Math.PI * k / CIRCLE_POINTS;
+        xy[2 * k] = (float) (r * Math.cos(a));
+        xy[2 * k + 1] = (float) (r * Math.sin(a));
+      }
+      bg.add(new Shape.Polyline(xy, true, Layer.PATH));
+    }
+    return Collections.unmodifiableList(bg);
+  }
+}
