@@ -38,7 +38,7 @@ class DesktopLauncherTest {
     Result r = launch(false, "--scenario", "fly");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo(
-        "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach");
+        "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach, multitask");
   }
 
   @Test

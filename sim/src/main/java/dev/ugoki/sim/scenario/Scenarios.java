@@ -25,6 +25,10 @@ public final class Scenarios {
     register(new Entry(RaceScenario.NAME, RaceScenario.PARAMS, RaceScenario::new));
     register(new Entry(NavigateScenario.NAME, NavigateScenario.PARAMS, NavigateScenario::new));
     register(new Entry(ReachScenario.NAME, ReachScenario.PARAMS, ReachScenario::new));
+    List<Entry> tasks = List.copyOf(REGISTRY.values());
+    List<String> taskNames = tasks.stream().map(Entry::name).toList();
+    register(new Entry(MultiTaskScenario.NAME, MultiTaskScenario.params(tasks),
+        c -> new MultiTaskScenario(c, taskNames)));
   }
 
   private Scenarios() {}
