@@ -32,7 +32,7 @@ public final class DesktopLauncher {
       session.setDemosDir(options.demosDir());
       session.addDemoFiles(options.demos());
       session.setTrainingSettings(options.training().config(), options.training().sets(),
-          options.training().runsDir());
+          options.training().runsDir(), options.training().from());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);

@@ -34,9 +34,9 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
 
   /**
    * Live training's settings: a run config in YAML (null: the defaults), {@code ALGO.key=value}
-   * overrides, and the folder run folders go to.
+   * overrides, the folder run folders go to, and a policy to fine-tune (null: fresh weights).
    */
-  public record Training(Path config, List<String> sets, Path runsDir) {
+  public record Training(Path config, List<String> sets, Path runsDir, Path from) {
     public Training {
       sets = List.copyOf(sets);
     }
@@ -64,6 +64,8 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         --train-set ALGO.KEY=VALUE  a training key, e.g. ppo.num_envs=8 (repeatable)
         --runs-dir DIR     where trainings started in the window write their run folders
                            (default runs)
+        --from POLICY.zip  trainings started in the window fine-tune this policy (a
+                           foundation policy, say) instead of starting from fresh weights
         --script STEPS     run a script and quit, e.g. "drive 3; pause; step; camera; shot a"
                            (drive S, frames N, pause, resume, step [N], speed N, camera
                            [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME,
@@ -98,6 +100,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Path trainConfig = null;
     List<String> trainSets = new ArrayList<>();
     Path runsDir = Session.DEFAULT_RUNS_DIR;
+    Path from = null;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -113,7 +116,7 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         case "--keyboard" -> drivers.add(new Driver.Keyboard());
         case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
             "--fps-report", "--max-fps", "--demos-dir", "--train-config", "--train-set",
-            "--runs-dir", "--demos" -> {
+            "--runs-dir", "--demos", "--from" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -139,13 +142,14 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
             case "--train-set" -> trainSets.add(value);
             case "--runs-dir" -> runsDir = Path.of(value);
             case "--demos" -> demos.add(Path.of(value));
+            case "--from" -> from = Path.of(value);
             default -> maxFps = (int) parseLong(a, value, 0, 1000);
           }
         }
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'\n" + USAGE);
       }
     }
-    Training training = new Training(trainConfig, trainSets, runsDir);
+    Training training = new Training(trainConfig, trainSets, runsDir, from);
     if (help) {
       return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps,
           demosDir, demos, training, true);
@@ -157,6 +161,9 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     Scenarios.config(scenario, overrides); // an unknown key or a bad value is refused here
     if (trainConfig != null && !Files.isRegularFile(trainConfig)) {
       throw new IllegalArgumentException("--train-config: no such file: " + trainConfig);
+    }
+    if (from != null && !Files.isRegularFile(from)) {
+      throw new IllegalArgumentException("--from: no such file: " + from);
     }
     for (String algo : RunConfig.ALGOS) {
       // a bad file, key or value is refused now rather than when a training starts

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *               labeled with the expert's action there; aggregate all data; fit again
  * </pre>
  *
- * Inputs: a {@link VectorEnv} whose envs' scenarios have experts ({@code env.unwrapped().expert()}
+ * Inputs: a {@link VectorEnv} whose envs' scenarios have experts ({@code env.expert()}
  * reads the scenario's privileged state), the policy to train, a {@link Config}. The learner runs
  * on the whole batch of envs in one call per step; each env's expert labels the state before the
  * env steps, so the label belongs to the observation the learner saw. Output: the trained policy
@@ -207,7 +207,7 @@ public final class Dagger {
     // an expert is bound to its scenario instance and reads its current state: make them once
     Expert[] experts = new Expert[n];
     for (int i = 0; i < n; i++) {
-      experts[i] = envs.env(i).unwrapped().expert();
+      experts[i] = envs.env(i).expert();
     }
     SplittableRandom random = new SplittableRandom(seed ^ 0x632BE59BD9B4E019L);
     float[] obs = envs.reset(seed).clone();

@@ -52,15 +52,14 @@ public final class EvalCommand implements Callable<Integer> {
       // the policy's own scenario and config, unless the user picks others
       config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
       Config resolved = config;
-      Env probe = Scenarios.make(resolved);
-      PolicyFile.checkFits(who.policy, loaded, probe);
-      s = Evaluation.runBatch(() -> Scenarios.make(resolved), loaded.policy()::actDeterministic,
-          seeds.first(), seeds.last());
+      PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
+      s = Evaluation.runBatch(() -> PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)),
+          loaded.policy()::actDeterministic, seeds.first(), seeds.last());
       label = "policy";
     } else {
       config = scenario.config();
       Env env = Scenarios.make(config);
-      Expert expert = env.unwrapped().expert();
+      Expert expert = env.expert();
       s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
       label = "expert";
     }

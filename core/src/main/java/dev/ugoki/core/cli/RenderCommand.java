@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +105,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     Driver driver = driver();
     Config config = driver.config();
-    Env env = Scenarios.make(config);
+    Env env = driver.fit().apply(Scenarios.make(config));
     Evaluation.Controller controller = driver.controller().apply(env);
     SceneRenderer.View camera = view.equals("world") ? SceneRenderer.View.world()
         : SceneRenderer.View.follow(viewWidthM != null ? viewWidthM
@@ -123,23 +124,22 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * Who drives, chosen in {@link PolicyOrExpert}: the scenario configuration to run, the controller for an
-   * environment made from it, and a label for the HUD.
+   * Who drives, chosen in {@link PolicyOrExpert}: the scenario configuration to run, the layout
+   * the environment is presented in (a foundation policy's shared one), the controller for that
+   * environment, and a label for the HUD.
    */
-  private record Driver(Config config, Function<Env, Evaluation.Controller> controller,
-      String label) {}
+  private record Driver(Config config, UnaryOperator<Env> fit,
+      Function<Env, Evaluation.Controller> controller, String label) {}
 
   private Driver driver() {
     if (who.policy != null) {
       PolicyFile.Loaded loaded = who.load();
       Config config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
-      return new Driver(config, env -> {
-        PolicyFile.checkFits(who.policy, loaded, env);
-        return obs -> loaded.policy().actDeterministic(obs, 1);
-      }, "policy");
+      return new Driver(config, env -> PolicyFile.fit(who.policy, loaded, env),
+          env -> obs -> loaded.policy().actDeterministic(obs, 1), "policy");
     }
-    return new Driver(scenario.config(), env -> {
-      Expert expert = env.unwrapped().expert();
+    return new Driver(scenario.config(), UnaryOperator.identity(), env -> {
+      Expert expert = env.expert();
       return obs -> expert.act();
     }, "expert");
   }

@@ -57,6 +57,12 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Continue a run from its last checkpoint.")
   Path resume;
 
+  @Option(names = "--from", paramLabel = "POLICY.zip",
+      description = "Fine-tune: start from this policy's weights (a foundation policy, or any "
+          + "policy for this scenario); --set ALGO.freeze_layers=N freezes its first N hidden "
+          + "layers, ALGO.new_head=true starts its output layers afresh.")
+  Path from;
+
   @Option(names = "--demos", paramLabel = "FILE.jsonl",
       description = "Behavior cloning from this demonstration file instead of the expert.")
   Path demos;
@@ -80,21 +86,24 @@ public final class TrainCommand implements Callable<Integer> {
     RunFolder folder;
     boolean resuming = resume != null;
     if (resuming) {
-      if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()) {
+      if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()
+          || from != null) {
         throw new IllegalArgumentException("--resume continues a run as it was configured; "
             + "only --steps may change");
       }
       folder = RunFolder.existing(resume);
       run = RunConfig.read(folder.config());
       if (steps != null) {
-        run = new RunConfig(run.scenario(), run.algo(), run.seed(), steps, run.evalSeeds(),
-            run.scenarioConfig(), run.algoConfig());
+        run = run.withSteps(steps);
       }
     } else {
       if (steps != null && steps <= 0) {
         throw new IllegalArgumentException("--steps must be positive, was " + steps);
       }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
+      if (from != null) {
+        run = run.withFrom(from);
+      }
       folder = RunFolder.create(out, run);
     }
     run.write(folder.config());
@@ -118,7 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
     PolicyFile.Loaded loaded = PolicyFile.load(folder.policy(), 1e-3);
     var policy = loaded.policy();
     RunConfig done = run;
-    Evaluation.Summary s = Evaluation.runBatch(() -> Scenarios.make(done.scenarioConfig()),
+    Evaluation.Summary s = Evaluation.runBatch(
+        () -> PolicyFile.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
         policy::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last());
     outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
     EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");

@@ -8,6 +8,7 @@ import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.policy.RunningNorm;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,7 +76,8 @@ public final class PolicyFile {
     doc.put("action", specJson(policy.actionSpec()));
     Architecture a = policy.network().architecture();
     doc.put("architecture", Map.of("obs_size", a.obsSize(), "act_size", a.actSize(),
-        "hidden", a.hidden(), "layers", a.layers(), "params", policy.network().numParams()));
+        "hidden", a.hidden(), "layers", a.layers(), "params", policy.network().numParams(),
+        "frozen_layers", policy.network().frozenLayers()));
     doc.put("log_std", policy.logStd());
     RunningNorm n = policy.norm();
     doc.put("obs_norm", Map.of("mean", n.mean(), "var", n.var(), "count", n.count()));
@@ -133,6 +135,11 @@ public final class PolicyFile {
           num(arch, "hidden"), num(arch, "layers"));
       PolicyNetwork net = new PolicyNetwork(a, 0, learningRate);
       net.setParams(floats(paramBytes));
+      // a fine-tune's frozen trunk stays frozen (and its optimizer state fits) when it resumes
+      int frozen = arch.containsKey("frozen_layers") ? num(arch, "frozen_layers") : 0;
+      if (frozen > 0) {
+        net = net.transfer(frozen, false, learningRate, 0);
+      }
       Map<String, Object> norm = map(doc.get("obs_norm"));
       RunningNorm rn = new RunningNorm(doubles(norm.get("mean")), doubles(norm.get("var")),
           ((Number) norm.get("count")).doubleValue());
@@ -172,23 +179,62 @@ public final class PolicyFile {
    * action channels; the message names every channel that differs.
    */
   public static void checkFits(Path file, Loaded loaded, Env env) {
+    checkFits("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
+        loaded.actionSpec(), env);
+  }
+
+  private static void checkFits(String who, String policyScenario, Spec observation,
+      Spec action, Env env) {
     String scenario = env.unwrapped().name();
-    if (!scenario.equals(loaded.meta().scenario())) {
-      throw new PolicyFileException("policy " + file + " was trained on scenario '"
-          + loaded.meta().scenario() + "', not '" + scenario + "'");
+    if (!scenario.equals(policyScenario)) {
+      throw new PolicyFileException(who + " was trained on scenario '" + policyScenario
+          + "', not '" + scenario + "'");
     }
     List<String> diffs = new ArrayList<>();
-    for (String d : env.observationSpec().differencesFrom(loaded.observationSpec())) {
+    for (String d : env.observationSpec().differencesFrom(observation)) {
       diffs.add("observation " + d);
     }
-    for (String d : env.actionSpec().differencesFrom(loaded.actionSpec())) {
+    for (String d : env.actionSpec().differencesFrom(action)) {
       diffs.add("action " + d);
     }
     if (!diffs.isEmpty()) {
       int shown = Math.min(diffs.size(), 6);
-      throw new PolicyFileException("policy " + file + " does not fit this " + scenario
+      throw new PolicyFileException(who + " does not fit this " + scenario
           + " environment (here vs. the policy's): " + String.join("; ", diffs.subList(0, shown))
           + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : ""));
+    }
+  }
+
+  /**
+   * The environment the policy drives: {@code env} itself when it has the policy's channels, or,
+   * for a policy whose observation holds {@code env}'s task descriptor (a foundation policy, or
+   * one fine-tuned from it), {@code env} presented in the policy's shared layout
+   * ({@link SharedSpace}).
+   *
+   * @throws PolicyFileException naming what does not fit
+   */
+  public static Env fit(Path file, Loaded loaded, Env env) {
+    return fit("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
+        loaded.actionSpec(), env);
+  }
+
+  /**
+   * As {@link #fit(Path, Loaded, Env)} for a policy in memory: {@code who} names it in messages,
+   * {@code scenario} is the one it was trained on.
+   */
+  public static Env fit(String who, String scenario, Spec observation, Spec action, Env env) {
+    String task = env.unwrapped().name();
+    boolean shared = !env.observationSpec().equals(observation)
+        && observation.names().contains(SharedSpace.TASK_PREFIX + task);
+    if (!shared) {
+      checkFits(who, scenario, observation, action, env);
+      return env;
+    }
+    try {
+      return new SharedSpace(env, task, observation, action);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyFileException(who + " cannot drive this " + task + " environment: "
+          + e.getMessage());
     }
   }
 

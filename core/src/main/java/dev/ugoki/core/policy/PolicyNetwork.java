@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
@@ -36,6 +38,7 @@ public final class PolicyNetwork {
   private final Architecture arch;
   private final ComputationGraph graph;
   private int iteration;
+  private int frozenLayers;
 
   /** A new network with seeded initial weights and Adam at the given base learning rate. */
   public PolicyNetwork(Architecture arch, long seed, double learningRate) {
@@ -202,10 +205,46 @@ public final class PolicyNetwork {
     this.iteration = iteration;
   }
 
+  /**
+   * A network for fine-tuning, made from this one with DL4J's transfer-learning API: the first
+   * {@code frozenLayers} hidden layers of both the actor and the critic become a frozen feature
+   * extractor (their weights never change again), and with {@code newHead} the actor's and the
+   * critic's output layers start again from fresh weights (a new head on a pretrained trunk).
+   * With 0 and false it is a full fine-tune: every weight kept, and trained. Adam starts afresh
+   * at {@code learningRate}.
+   */
+  public PolicyNetwork transfer(int frozenLayers, boolean newHead, double learningRate,
+      long seed) {
+    if (frozenLayers < 0 || frozenLayers > arch.layers()) {
+      throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
+          + "with " + arch.layers() + " hidden layers");
+    }
+    FineTuneConfiguration ft = new FineTuneConfiguration.Builder()
+        .updater(new Adam(learningRate, 0.9, 0.999, 1e-5)).seed(seed).build();
+    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(graph)
+        .fineTuneConfiguration(ft);
+    if (frozenLayers > 0) {
+      b.setFeatureExtractor(MEAN + "_h" + (frozenLayers - 1), VALUE + "_h" + (frozenLayers - 1));
+    }
+    if (newHead) {
+      b.nOutReplace(MEAN, arch.actSize(), new NormalDistribution(0, 0.01 / Math.sqrt(arch.hidden())));
+      b.nOutReplace(VALUE, 1, new NormalDistribution(0, 1.0 / Math.sqrt(arch.hidden())));
+    }
+    PolicyNetwork t = new PolicyNetwork(arch, b.build());
+    t.frozenLayers = frozenLayers;
+    return t;
+  }
+
+  /** Hidden layers (of the actor and of the critic each) whose weights are frozen. */
+  public int frozenLayers() {
+    return frozenLayers;
+  }
+
   /** An independent network with the same weights (for another thread or a frozen view). */
   public PolicyNetwork copy() {
     PolicyNetwork c = new PolicyNetwork(arch, graph.clone());
     c.iteration = iteration;
+    c.frozenLayers = frozenLayers;
     return c;
   }
 

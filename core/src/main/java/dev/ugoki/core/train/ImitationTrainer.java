@@ -40,14 +40,15 @@ public final class ImitationTrainer {
       Progress progress, TrainingListener listener) throws IOException {
     Config c = run.algoConfig();
     int n = c.integer("num_envs");
+    Start start = Start.of(run, c.real("learning_rate"));
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(Scenarios.make(run.scenarioConfig()));
+      list.add(start.env());
     }
     try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
         MetricsLog metrics = new MetricsLog(folder.metrics(), -1)) {
-      GaussianPolicy policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(),
-          c.integer("hidden"), c.integer("layers"), -0.5, run.seed(), c.real("learning_rate"));
+      GaussianPolicy policy = start.policy(list.get(0), c.integer("hidden"), c.integer("layers"),
+          -0.5, c.real("learning_rate"));
       long t0 = System.nanoTime();
       long steps;
       int updates;

@@ -50,9 +50,10 @@ public final class PpoTrainer {
   public static Outcome train(RunConfig run, RunFolder folder, boolean resume, Options opt)
       throws IOException {
     PpoConfig pc = PpoConfig.from(run.algoConfig());
+    Start start = Start.of(run, pc.learningRate());
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < pc.numEnvs(); i++) {
-      list.add(Scenarios.make(run.scenarioConfig()));
+      list.add(start.env());
     }
     int numUpdates = (int) Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize());
     int version = list.get(0).unwrapped().version();
@@ -77,8 +78,8 @@ public final class PpoTrainer {
         }
         LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, startStep);
       } else {
-        policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), pc.hidden(),
-            pc.layers(), pc.initLogStd(), run.seed(), pc.learningRate());
+        policy = start.policy(list.get(0), pc.hidden(), pc.layers(), pc.initLogStd(),
+            pc.learningRate());
         startUpdate = 0;
         startStep = 0;
       }

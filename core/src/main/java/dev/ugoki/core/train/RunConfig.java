@@ -30,16 +30,17 @@ import java.util.Set;
  * seed: 1
  * steps: 2000000            # environment steps to train for
  * eval_seeds: 1-50          # evaluated after training, never trained on
+ * from: runs/.../policy.zip # optional: start from this policy (fine-tuning)
  * scenario_config: {lidar.rays: 32, ...}
  * algo_config: {learning_rate: 0.0003, ...}
  * </pre>
  */
 public record RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
-    Config scenarioConfig, Config algoConfig) {
+    Config scenarioConfig, Config algoConfig, Path from) {
 
   public static final List<String> ALGOS = List.of("ppo", "bc", "dagger");
   private static final Set<String> KEYS = Set.of("scenario", "algo", "seed", "steps",
-      "eval_seeds", "scenario_config", "algo_config");
+      "eval_seeds", "scenario_config", "algo_config", "from");
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -49,14 +50,38 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     }
   }
 
+  /** A run that starts from fresh weights. */
+  public RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
+      Config scenarioConfig, Config algoConfig) {
+    this(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, null);
+  }
+
+  /** The same run with another step budget. */
+  public RunConfig withSteps(long newSteps) {
+    return new RunConfig(scenario, algo, seed, newSteps, evalSeeds, scenarioConfig, algoConfig,
+        from);
+  }
+
+  /** The same run starting from the weights of {@code policy} (null: fresh weights). */
+  public RunConfig withFrom(Path policy) {
+    return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
+        policy);
+  }
+
   /** The keys of an algorithm's config section. */
   public static List<Param> algoParams(String algo) {
     return switch (algo) {
-      case "ppo" -> PpoConfig.PARAMS;
-      case "bc", "dagger" -> ImitationConfig.PARAMS;
+      case "ppo" -> concat(PpoConfig.PARAMS, Start.PARAMS);
+      case "bc", "dagger" -> concat(ImitationConfig.PARAMS, Start.PARAMS);
       default -> throw new IllegalArgumentException("unknown algorithm '" + algo
           + "'; known: " + String.join(", ", ALGOS));
     };
+  }
+
+  private static List<Param> concat(List<Param> a, List<Param> b) {
+    List<Param> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   /** Default steps per algorithm: what the README's figures were measured with. */
@@ -125,7 +150,8 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     if (al.equals("ppo")) {
       PpoConfig.from(algoConfig); // cross-field checks
     }
-    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig);
+    Path from = file.get("from") == null ? null : Path.of(String.valueOf(file.get("from")));
+    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from);
   }
 
   /** Reads a run folder's config.yaml back. */
@@ -142,6 +168,9 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     doc.put("eval_seeds", evalSeeds.toString());
     doc.put("scenario_config", scenarioConfig.asMap());
     doc.put("algo_config", algoConfig.asMap());
+    if (from != null) {
+      doc.put("from", from.toString());
+    }
     dev.ugoki.core.io.AtomicFiles.write(yaml, YAML.writeValueAsBytes(doc));
   }
 

@@ -1,6 +1,7 @@
 package dev.ugoki.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -90,5 +91,60 @@ class PolicyNetworkTest {
     }
     assertThat((double) net.forward(x, 1).value()[0]).isLessThan(before - 0.1);
     assertThat(net.copy().params()).isEqualTo(net.params());
+  }
+
+  /** The params of one layer, by the parameter order of {@link PolicyNetwork#params()}. */
+  private static float[] slice(float[] p, int from, int to) {
+    return java.util.Arrays.copyOfRange(p, from, to);
+  }
+
+  /**
+   * DL4J's transfer learning: a frozen trunk keeps its weights through training steps while the
+   * rest learns; a full fine-tune keeps every weight at the start; a new head starts afresh.
+   */
+  @Test
+  void transferLearningFreezesTheTrunkAndCanReplaceTheHead() {
+    Architecture arch = new Architecture(5, 2, 8, 2);
+    PolicyNetwork base = new PolicyNetwork(arch, 7, 1e-3);
+    float[] before = base.params();
+    PolicyNetwork full = base.transfer(0, false, 1e-2, 1);
+    assertThat(full.params()).containsExactly(before);
+    assertThat(full.frozenLayers()).isZero();
+
+    PolicyNetwork frozen = base.transfer(1, false, 1e-2, 1);
+    assertThat(frozen.params()).containsExactly(before);
+    assertThat(frozen.frozenLayers()).isEqualTo(1);
+    SplittableRandom r = new SplittableRandom(5);
+    float[] obs = new float[16 * 5];
+    for (int i = 0; i < obs.length; i++) {
+      obs[i] = (float) r.nextGaussian();
+    }
+    for (int step = 0; step < 5; step++) {
+      frozen.trainStep(obs, 16, (mean, value, dMean, dValue) -> {
+        for (int i = 0; i < dMean.length; i++) {
+          dMean[i] = mean[i] - 1;
+        }
+        for (int i = 0; i < dValue.length; i++) {
+          dValue[i] = value[i] - 1;
+        }
+        return 0;
+      }, 0, 1);
+    }
+    float[] after = frozen.params();
+    // parameter order: the actor's first hidden layer (W 5x8, b 8) comes first, then its second
+    int firstLayer = 5 * 8 + 8;
+    assertThat(slice(after, 0, firstLayer)).as("the frozen first layer")
+        .containsExactly(slice(before, 0, firstLayer));
+    assertThat(slice(after, firstLayer, after.length)).as("the layers above it")
+        .isNotEqualTo(slice(before, firstLayer, before.length));
+    // the base network is untouched by its transfer copies
+    assertThat(base.params()).containsExactly(before);
+
+    PolicyNetwork head = base.transfer(2, true, 1e-2, 1);
+    float[] fresh = head.params();
+    assertThat(fresh).hasSameSizeAs(before);
+    assertThat(fresh).isNotEqualTo(before);
+    assertThat(slice(fresh, 0, firstLayer)).containsExactly(slice(before, 0, firstLayer));
+    assertThatThrownBy(() -> base.transfer(3, false, 1e-3, 1)).hasMessageContaining("3 layers");
   }
 }

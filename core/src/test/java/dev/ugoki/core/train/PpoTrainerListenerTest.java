@@ -80,8 +80,7 @@ class PpoTrainerListenerTest {
     assertThat(Files.readAllLines(folder.metrics())).hasSize(1 + 3);
 
     // the stopped run goes on from where it stopped
-    RunConfig more = new RunConfig(run.scenario(), run.algo(), run.seed(), 640, run.evalSeeds(),
-        run.scenarioConfig(), run.algoConfig());
+    RunConfig more = run.withSteps(640);
     PpoTrainer.Outcome resumed = PpoTrainer.train(more, folder, true,
         new PpoTrainer.Options(Progress.silent(), 1e9, -1));
     assertThat(resumed.steps()).isEqualTo(640);

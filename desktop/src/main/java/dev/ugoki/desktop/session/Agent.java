@@ -50,7 +50,7 @@ public final class Agent {
   void reset(long seed) {
     observation = env.reset(seed);
     if (driver instanceof Driver.Expert) {
-      expert = env.unwrapped().expert();
+      expert = env.expert();
     }
     lastTerms = null;
     episodeReturn = 0;

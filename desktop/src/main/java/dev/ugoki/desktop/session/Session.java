@@ -99,6 +99,7 @@ public final class Session {
   private Path runsDir = DEFAULT_RUNS_DIR;
   private Path trainConfig;
   private List<String> trainSets = List.of();
+  private Path trainFrom;
   private LiveTraining live;
   private PolicyBatch liveBatch;
   private int liveRuns;
@@ -177,12 +178,14 @@ public final class Session {
     String who = "agent " + (index + 1) + " (" + driver.label() + ")";
     if (driver instanceof Driver.Policy p) {
       PolicyBatch batch = byFile.get(p.file());
+      Env fitted;
       try {
         if (batch == null) {
           PolicyFile.Loaded loaded = PolicyFile.load(p.file(), 1e-3);
           batch = new PolicyBatch(p.file(), loaded);
         }
-        PolicyFile.checkFits(p.file(), batch.loaded(), env);
+        // a foundation policy drives this scenario in its shared layout
+        fitted = PolicyFile.fit(p.file(), batch.loaded(), env);
       } catch (RuntimeException | LinkageError e) {
         // PolicyFileException names the file and the reason; anything else (ND4J failing to
         // load its natives) is reported with its type.
@@ -193,7 +196,7 @@ public final class Session {
       if (byFile.putIfAbsent(p.file(), batch) == null) {
         batches.add(batch);
       }
-      Agent agent = new Agent(index, driver, env);
+      Agent agent = new Agent(index, driver, fitted);
       batch.add(agent);
       agents.add(agent);
       return;
@@ -567,9 +570,11 @@ public final class Session {
   /**
    * How live trainings are configured: a run config in YAML as {@code ./ugoki train --config}
    * takes (null: the defaults), {@code --set} overrides ({@code ppo.num_envs=8}; the session's own
-   * scenario keys are applied first), and the folder run folders go to.
+   * scenario keys are applied first), the folder run folders go to, and a policy to fine-tune
+   * (null: fresh weights).
    */
-  public void setTrainingSettings(Path configYaml, List<String> sets, Path runsDir) {
+  public void setTrainingSettings(Path configYaml, List<String> sets, Path runsDir, Path from) {
+    this.trainFrom = from;
     this.trainConfig = configYaml;
     this.trainSets = List.copyOf(sets);
     this.runsDir = Objects.requireNonNull(runsDir);
@@ -642,7 +647,8 @@ public final class Session {
     }
     RunConfig run;
     try {
-      run = trainingConfig(trainConfig, scenario(), algo, userOverrides, trainSets);
+      run = trainingConfig(trainConfig, scenario(), algo, userOverrides, trainSets)
+          .withFrom(trainFrom);
     } catch (RuntimeException e) {
       message("cannot train " + algo + ": " + e.getMessage());
       return;
@@ -696,12 +702,12 @@ public final class Session {
       liveBatch.swap(snap.policy());
       return;
     }
-    Env env = Scenarios.make(config);
-    List<String> diff = snap.policy().observationSpec().differencesFrom(env.observationSpec());
-    diff = new ArrayList<>(diff);
-    diff.addAll(snap.policy().actionSpec().differencesFrom(env.actionSpec()));
-    if (!diff.isEmpty()) {
-      message("the trained policy cannot drive in this window: " + String.join("; ", diff));
+    Env env;
+    try {
+      env = PolicyFile.fit("the trained policy", live.run().scenario(),
+          snap.policy().observationSpec(), snap.policy().actionSpec(), Scenarios.make(config));
+    } catch (IllegalArgumentException e) {
+      message("the trained policy cannot drive in this window: " + e.getMessage());
       live.requestStop();
       return;
     }

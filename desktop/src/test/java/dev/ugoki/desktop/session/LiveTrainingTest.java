@@ -26,7 +26,7 @@ class LiveTrainingTest {
     Path yaml = dir.resolve("train.yaml");
     Files.writeString(yaml, "steps: " + budget + "\n");
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
-    s.setTrainingSettings(yaml, sets, dir.resolve("runs"));
+    s.setTrainingSettings(yaml, sets, dir.resolve("runs"), null);
     return s;
   }
 

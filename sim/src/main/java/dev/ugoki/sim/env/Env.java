@@ -1,5 +1,7 @@
 package dev.ugoki.sim.env;
 
+import dev.ugoki.sim.expert.Expert;
+
 import dev.ugoki.sim.scene.Scene;
 
 /**
@@ -28,4 +30,12 @@ public interface Env {
 
   /** The scenario inside any wrappers. */
   Scenario unwrapped();
+
+  /**
+   * The scenario's expert, its actions in this environment's action layout (a wrapper that
+   * changes the layout, as {@link SharedSpace} does, translates them).
+   */
+  default Expert expert() {
+    return unwrapped().expert();
+  }
 }

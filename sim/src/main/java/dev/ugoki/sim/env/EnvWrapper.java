@@ -1,5 +1,7 @@
 package dev.ugoki.sim.env;
 
+import dev.ugoki.sim.expert.Expert;
+
 import dev.ugoki.sim.scene.Scene;
 
 /** Base for wrappers: forwards everything to the wrapped environment. */
@@ -42,5 +44,10 @@ public abstract class EnvWrapper implements Env {
   @Override
   public Scenario unwrapped() {
     return env.unwrapped();
+  }
+
+  @Override
+  public Expert expert() {
+    return env.expert();
   }
 }

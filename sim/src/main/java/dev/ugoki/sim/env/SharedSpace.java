@@ -1,5 +1,6 @@
 package dev.ugoki.sim.env;
 
+import dev.ugoki.sim.expert.Expert;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +146,13 @@ public final class SharedSpace extends EnvWrapper {
   @Override
   public Spec actionSpec() {
     return actionSpec;
+  }
+
+  /** The task's expert, its actions written into the shared layout. */
+  @Override
+  public Expert expert() {
+    Expert own = env.expert();
+    return () -> actionToShared(own.act());
   }
 
   @Override

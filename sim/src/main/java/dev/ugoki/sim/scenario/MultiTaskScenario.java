@@ -153,9 +153,9 @@ public final class MultiTaskScenario implements Scenario {
         return new float[actionSpec.size()];
       }
       if (experts[active] == null) {
-        experts[active] = envs.get(active).unwrapped().expert();
+        experts[active] = envs.get(active).expert();
       }
-      return envs.get(active).actionToShared(experts[active].act());
+      return experts[active].act();
     };
   }
 

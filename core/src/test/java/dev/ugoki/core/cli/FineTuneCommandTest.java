@@ -1,0 +1,92 @@
+package dev.ugoki.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ugoki.core.io.PolicyFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The foundation path on a tiny budget: pretrain one policy on every body (multitask), evaluate
+ * it zero-shot on one task, fine-tune it on a variant with a frozen trunk, and refuse what
+ * cannot fit.
+ */
+class FineTuneCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static Path onlyRun(Path runs) throws Exception {
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void aFoundationIsPretrainedOnEveryBodyThenFineTunedOnAVariant(@TempDir Path tmp)
+      throws Exception {
+    Path pre = tmp.resolve("pre");
+    assertThat(run("train", "--scenario", "multitask", "--algo", "bc", "--steps", "600",
+        "--set", "bc.num_envs=3", "--set", "bc.epochs=2", "--set", "bc.hidden=16",
+        "--set", "race/max_steps=100", "--set", "navigate/max_steps=100",
+        "--set", "reach/max_steps=100", "--eval-seeds", "1-3", "--out", pre.toString()))
+        .as(err.toString()).isZero();
+    Path foundation = onlyRun(pre).resolve("policy.zip");
+    PolicyFile.Loaded f = PolicyFile.load(foundation, 1e-3);
+    assertThat(f.observationSpec().names()).startsWith("task.race", "task.navigate",
+        "task.reach");
+
+    // zero-shot on one task: the reach arm, driven through the shared layout
+    assertThat(run("eval", "--policy", foundation.toString(), "--scenario", "reach",
+        "--set", "max_steps=50", "--seeds", "1-2")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("reach");
+
+    // fine-tune on a car with a longer wheelbase, the first hidden layer frozen
+    Path fine = tmp.resolve("fine");
+    assertThat(run("train", "--scenario", "race", "--set", "car.wheelbase=3.2", "--from",
+        foundation.toString(), "--steps", "256", "--set", "ppo.num_envs=2", "--set",
+        "ppo.num_steps=64", "--set", "ppo.update_epochs=1", "--set", "ppo.freeze_layers=1",
+        "--set", "max_steps=100", "--eval-seeds", "1-2", "--out", fine.toString()))
+        .as(err.toString()).isZero();
+    Path tuned = onlyRun(fine);
+    assertThat(Files.readString(tuned.resolve("config.yaml"))).contains("from: ")
+        .contains("freeze_layers: 1");
+    PolicyFile.Loaded t = PolicyFile.load(tuned.resolve("policy.zip"), 1e-3);
+    assertThat(t.meta().scenario()).isEqualTo("race");
+    assertThat(t.observationSpec()).isEqualTo(f.observationSpec());
+    assertThat(t.policy().network().frozenLayers()).isEqualTo(1);
+    int firstLayer = (f.observationSpec().size() + 1) * 16;
+    assertThat(Arrays.copyOf(t.policy().network().params(), firstLayer))
+        .as("the frozen layer kept the foundation's weights")
+        .containsExactly(Arrays.copyOf(f.policy().network().params(), firstLayer));
+    assertThat(t.policy().network().params()).isNotEqualTo(f.policy().network().params());
+    // and it resumes with its trunk still frozen
+    assertThat(run("train", "--resume", tuned.toString(), "--steps", "384"))
+        .as(err.toString()).isZero();
+    assertThat(PolicyFile.load(tuned.resolve("policy.zip"), 1e-3).policy().network()
+        .frozenLayers()).isEqualTo(1);
+  }
+
+  @Test
+  void whatCannotFitIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
+    assertThat(run("train", "--set", "ppo.freeze_layers=1", "--out", tmp.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--from");
+    assertThat(run("train", "--from", tmp.resolve("none.zip").toString(), "--out",
+        tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("none.zip");
+  }
+}
