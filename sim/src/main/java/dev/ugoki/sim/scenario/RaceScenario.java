@@ -95,6 +95,8 @@ public final class RaceScenario implements Scenario {
         Param.real("car.wheelbase", 2.6, 0.5, 3.6,
             "distance between the axles [m] (the body is 4 m long)"),
         Param.real("car.friction", 1.0, 0.1, 3, "tire friction coefficient (lateral grip mu * g)"),
+        Param.real("dr.friction", 0, 0, 0.9, "domain randomization: each episode scales "
+            + "car.friction by a factor in [1 - this, 1 + this] (the expert plans with the nominal)"),
         Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
         Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
         Param.real("reward.lap", 10, -1000, 1000, "weight of a completed lap"),
@@ -108,7 +110,10 @@ public final class RaceScenario implements Scenario {
   private final double dt;
   private final TrackGenerator.Params trackParams;
   private final CarParams car;
-  private final BicycleModel model;
+  /** The car's dynamics this episode: the nominal car's, or with randomized friction. */
+  private BicycleModel model;
+  /** Decorrelates the friction draw from the episode's main stream. */
+  private static final long FRICTION_SALT = 0xBB67AE8584CAA73BL;
   private final Lidar lidar;
   private final Spec observationSpec;
   private final Spec actionSpec;
@@ -258,6 +263,13 @@ public final class RaceScenario implements Scenario {
    */
   public float[] reset(long seed, CarState start) {
     random = new SplittableRandom(seed);
+    double dr = config.real("dr.friction");
+    if (dr > 0) {
+      double f = 1 + dr * (2 * new SplittableRandom(seed ^ FRICTION_SALT).nextDouble() - 1);
+      model = new BicycleModel(new CarParams(car.wheelbaseM(), car.lengthM(), car.widthM(),
+          car.rearOverhangM(), car.maxSpeedMps(), car.maxAccelMps2(), car.maxBrakeMps2(),
+          car.maxSteerRad(), car.steerRateRadps(), car.frictionMu() * f));
+    }
     long trackSeed = config.integer("track.seed") >= 0 ? config.integer("track.seed")
         : random.nextLong();
     if (track == null || track.seed() != trackSeed) {

@@ -1,0 +1,82 @@
+package dev.ugoki.sim.env;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ugoki.sim.scenario.ReachScenario;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Domain randomization on the arm, whose joints show exactly what the actuators did. */
+class DomainRandomizationTest {
+  private static DomainRandomization dr(Env env) {
+    Env e = env;
+    while (!(e instanceof DomainRandomization)) {
+      e = ((EnvWrapper) e).inner();
+    }
+    return (DomainRandomization) e;
+  }
+
+  @Test
+  void aDelayedActionReachesTheJointsOnlyAfterTheDelay() {
+    Env env = Scenarios.make("reach", Map.of("dr.action_delay", 3));
+    long seed = 1;
+    while (true) {
+      env.reset(seed);
+      if (dr(env).actionDelay() == 3) {
+        break;
+      }
+      seed++;
+    }
+    ReachScenario arm = (ReachScenario) env.unwrapped();
+    for (int k = 0; k < 3; k++) {
+      env.step(new float[] {1, 1});
+      assertThat(arm.joints().shoulderRadps()).as("step %d", k).isZero();
+    }
+    env.step(new float[] {1, 1});
+    assertThat(arm.joints().shoulderRadps()).isPositive();
+  }
+
+  @Test
+  void eachChannelsStrengthIsScaledWithinTheGain() {
+    Env env = Scenarios.make("reach", Map.of("dr.actuator_gain", 0.5));
+    ReachScenario arm = (ReachScenario) env.unwrapped();
+    double maxSpeed = arm.armParams().maxSpeedRadps();
+    boolean weaker = false;
+    boolean stronger = false;
+    for (long seed = 1; seed <= 20; seed++) {
+      env.reset(seed);
+      float[] g = dr(env).gains();
+      for (float v : g) {
+        assertThat(v).isBetween(0.5f, 1.5f);
+      }
+      weaker |= g[0] < 1;
+      stronger |= g[0] > 1;
+      for (int k = 0; k < 20; k++) { // long enough to reach the commanded speed
+        env.step(new float[] {0.4f, 0});
+      }
+      assertThat(arm.joints().shoulderRadps()).isCloseTo(0.4 * g[0] * maxSpeed, within(1e-5));
+    }
+    assertThat(weaker && stronger).isTrue();
+  }
+
+  @Test
+  void sensorNoiseIsDrawnPerEpisodeAndTheSameSeedGivesTheSameEpisode() {
+    Map<String, Object> all = Map.of("dr.sensor_noise", 0.05, "dr.actuator_gain", 0.3,
+        "dr.action_delay", 2);
+    Env a = Scenarios.make("reach", all);
+    Env b = Scenarios.make("reach", all);
+    Env clean = Scenarios.make("reach");
+    float[] oa = a.reset(4);
+    assertThat(b.reset(4)).containsExactly(oa);
+    assertThat(dr(a).noiseLevel()).isBetween(0.0, 0.05);
+    assertThat(Arrays.equals(clean.reset(4), oa)).isFalse();
+    for (int k = 0; k < 30; k++) {
+      float[] act = {(float) Math.sin(k), (float) Math.cos(k)};
+      assertThat(b.step(act).observation()).containsExactly(a.step(act).observation());
+    }
+    assertThat(a.observationSpec().contains(oa)).isTrue();
+  }
+}
