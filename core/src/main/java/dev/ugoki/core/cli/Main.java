@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ugoki", mixinStandardHelpOptions = true, version = "ugoki 0.1.0",
     description = "A small-scale physical-AI lab: policies learn to drive a car and a robot.",
-    subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class, ScenariosCommand.class})
+    subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
+        ScenariosCommand.class, TransferCommand.class})
 public final class Main implements Callable<Integer> {
 
   /** Exit code for input the user can fix. */

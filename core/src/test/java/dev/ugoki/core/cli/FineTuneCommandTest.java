@@ -54,6 +54,18 @@ class FineTuneCommandTest {
         "--set", "max_steps=50", "--seeds", "1-2")).as(err.toString()).isZero();
     assertThat(out.toString()).contains("reach");
 
+    // the transfer study on the smallest scale: its files and its summary's shape
+    Path study = tmp.resolve("study");
+    assertThat(run("transfer", "--foundation", foundation.toString(), "--apps", "long-arm",
+        "--seeds", "1-1", "--budgets", "200,100", "--eval-seeds", "1-2", "--frozen", "--out",
+        study.toString())).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(study.resolve("results.csv"))).hasSize(1 + 3 * 2)
+        .anyMatch(l -> l.startsWith("long-arm,scratch,1,100,"))
+        .anyMatch(l -> l.startsWith("long-arm,fine-tune (layer 1 frozen),1,200,"));
+    assertThat(study.resolve("transfer.png")).isRegularFile();
+    assertThat(Files.readString(study.resolve("summary.json"))).contains("zero_shot_success_rate")
+        .contains("steps_to_target");
+
     // fine-tune on a car with a longer wheelbase, the first hidden layer frozen
     Path fine = tmp.resolve("fine");
     assertThat(run("train", "--scenario", "race", "--set", "car.wheelbase=3.2", "--from",

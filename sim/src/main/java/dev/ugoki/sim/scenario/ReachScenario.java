@@ -37,6 +37,9 @@ import java.util.SplittableRandom;
  *   <li>{@code tip.x}, {@code tip.y} in [-1, 1]: the tip's position / the arm's reach;
  *   <li>{@code goal.dx}, {@code goal.dy} in [-1, 1]: the active target minus the tip / twice the
  *       reach;
+ *   <li>{@code goal.dir.x}, {@code goal.dir.y} in [-1, 1]: the unit vector from the tip toward
+ *       the target (full scale however near the target is, so that the last centimetres are as
+ *       clear to a policy as the first metre);
  *   <li>{@code goal.dist} in [0, 1]: the tip's distance to the active target / twice the reach.
  * </ul>
  *
@@ -167,6 +170,8 @@ public final class ReachScenario implements Scenario {
         .add("tip.y", -1, 1)
         .add("goal.dx", -1, 1)
         .add("goal.dy", -1, 1)
+        .add("goal.dir.x", -1, 1)
+        .add("goal.dir.y", -1, 1)
         .add("goal.dist", 0, 1)
         .build();
     this.actionSpec = Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build();
@@ -337,7 +342,10 @@ public final class ReachScenario implements Scenario {
     obs[i++] = clamp(tip[1] / reach, -1, 1);
     obs[i++] = clamp(dx / (2 * reach), -1, 1);
     obs[i++] = clamp(dy / (2 * reach), -1, 1);
-    obs[i] = clamp(Math.hypot(dx, dy) / (2 * reach), 0, 1);
+    double d = Math.hypot(dx, dy);
+    obs[i++] = d > 1e-9 ? clamp(dx / d, -1, 1) : 0;
+    obs[i++] = d > 1e-9 ? clamp(dy / d, -1, 1) : 0;
+    obs[i] = clamp(d / (2 * reach), 0, 1);
     return obs;
   }
 

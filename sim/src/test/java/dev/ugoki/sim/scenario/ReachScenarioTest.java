@@ -54,6 +54,11 @@ class ReachScenarioTest {
       assertThat(o[spec.indexOf("goal.dy")]).isCloseTo((float) ((t[1] - tip[1]) / (2 * reach)),
           within(1e-6f));
       assertThat(o[spec.indexOf("tip.x")]).isCloseTo((float) (tip[0] / reach), within(1e-6f));
+      double d = Math.hypot(t[0] - tip[0], t[1] - tip[1]);
+      assertThat(o[spec.indexOf("goal.dir.x")]).isCloseTo((float) ((t[0] - tip[0]) / d),
+          within(1e-6f));
+      assertThat(o[spec.indexOf("goal.dir.y")]).isCloseTo((float) ((t[1] - tip[1]) / d),
+          within(1e-6f));
     }
   }
 

@@ -1,0 +1,85 @@
+package dev.ugoki.core.cli;
+
+import dev.ugoki.core.study.Application;
+import dev.ugoki.core.study.TransferStudy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./ugoki transfer}: how much a foundation policy saves on held-out applications. */
+@Command(name = "transfer", mixinStandardHelpOptions = true,
+    description = "Transfer study: on each held-out application, behavior cloning from scratch "
+        + "vs. fine-tuning the foundation, over budgets of labeled expert steps and seeds; "
+        + "writes results.csv, summary.json and transfer.png.")
+public final class TransferCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--foundation", required = true, paramLabel = "POLICY.zip",
+      description = "The pretrained policy (./ugoki train --scenario multitask ...).")
+  Path foundation;
+
+  @Option(names = "--apps", split = ",", defaultValue = "long-car,big-robot,long-arm",
+      description = "Held-out applications (default: ${DEFAULT-VALUE}).")
+  List<String> apps;
+
+  @Option(names = "--seeds", defaultValue = "1-3", converter = SeedRange.Converter.class,
+      description = "Training seeds, one curve each (default: ${DEFAULT-VALUE}).")
+  SeedRange seeds;
+
+  @Option(names = "--budgets", split = ",", defaultValue = "1000,2000,4000,8000,16000,32000",
+      description = "Labeled expert steps per policy (default: ${DEFAULT-VALUE}).")
+  List<Long> budgets;
+
+  @Option(names = "--eval-seeds", defaultValue = "1-30", converter = SeedRange.Converter.class,
+      description = "Seeds each policy is evaluated on (default: ${DEFAULT-VALUE}).")
+  SeedRange evalSeeds;
+
+  @Option(names = "--target", defaultValue = "0.9",
+      description = "Success rate a curve must reach (default: ${DEFAULT-VALUE}).")
+  double target;
+
+  @Option(names = "--frozen", description = "Also fine-tune with the first layer frozen.")
+  boolean frozen;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Study folder "
+      + "(default: runs/transfer-<time>).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(target > 0 && target <= 1)) {
+      throw new IllegalArgumentException("--target must be in (0, 1], got " + target);
+    }
+    List<Long> b = new ArrayList<>(budgets);
+    b.sort(null);
+    if (b.get(0) <= 0) {
+      throw new IllegalArgumentException("--budgets must be positive, got " + budgets);
+    }
+    List<Application> chosen = apps.stream().map(Application::named).toList();
+    List<Long> seedList = new ArrayList<>();
+    for (long s = seeds.first(); s <= seeds.last(); s++) {
+      seedList.add(s);
+    }
+    Path dir = out != null ? out : Path.of("runs", "transfer-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf("transfer study of %s on %s, seeds %s, budgets %s -> %s%n", foundation,
+        String.join(", ", apps), seeds, b, dir);
+    w.flush();
+    TransferStudy.Result r = new TransferStudy(new TransferStudy.Settings(foundation, chosen,
+        seedList, b, evalSeeds, target, frozen, dir), w).run();
+    w.printf("results: %s, %s, %s%n", dir.resolve("results.csv"), dir.resolve("summary.json"),
+        dir.resolve("transfer.png"));
+    w.println(java.nio.file.Files.readString(dir.resolve("summary.json")));
+    w.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.ugoki.core.study;
+
+import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.train.ImitationTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.cli.SeedRange;
+import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Does a foundation policy make a new application cheaper to learn? For each held-out
+ * {@link Application}, seed and budget of labeled expert steps, it trains behavior cloning (the
+ * expert's demonstrations with DART noise) three ways: from scratch, as a full fine-tune of the
+ * foundation, and optionally with the foundation's first hidden layer frozen (DL4J transfer
+ * learning); every policy is evaluated on seeds no training used. The foundation itself is
+ * evaluated on each application before any fine-tuning (zero-shot).
+ *
+ * <p>"Steps to target" of a curve is the smallest budget whose success rate reaches the target
+ * (0 when the foundation reaches it zero-shot); results go to {@code results.csv} (one row per
+ * trained policy, written as it is measured), {@code summary.json} and {@code transfer.png}.
+ */
+public final class TransferStudy {
+  /** The ways a policy for an application starts. */
+  public static final String SCRATCH = "scratch";
+  public static final String FULL = "fine-tune";
+  public static final String FROZEN = "fine-tune (layer 1 frozen)";
+
+  /**
+   * @param foundation the pretrained policy file
+   * @param apps the held-out applications
+   * @param seeds training seeds (one curve each)
+   * @param budgets labeled expert steps per trained policy, ascending
+   * @param evalSeeds episodes each policy is evaluated on
+   * @param target the success rate a curve must reach
+   * @param frozen also fine-tune with a frozen first layer
+   * @param dir where the study writes
+   */
+  public record Settings(Path foundation, List<Application> apps, List<Long> seeds,
+      List<Long> budgets, SeedRange evalSeeds, double target, boolean frozen, Path dir) {}
+
+  /** One trained (or zero-shot) policy's result. */
+  public record Point(String app, String start, long seed, long steps, double successRate,
+      double meanProgress) {}
+
+  /** Everything measured. */
+  public record Result(List<Point> points, Map<String, Double> zeroShot,
+      Map<String, Double> zeroShotNominal) {}
+
+  private final Settings s;
+  private final PrintWriter log;
+
+  public TransferStudy(Settings settings, PrintWriter log) {
+    this.s = settings;
+    this.log = log;
+  }
+
+  public Result run() throws IOException {
+    Files.createDirectories(s.dir());
+    PolicyFile.Loaded foundation = PolicyFile.load(s.foundation(), 1e-3);
+    int hidden = foundation.policy().network().architecture().hidden();
+    int layers = foundation.policy().network().architecture().layers();
+    List<Point> points = new ArrayList<>();
+    Map<String, Double> zero = new LinkedHashMap<>();
+    Map<String, Double> nominal = new LinkedHashMap<>();
+    Path csv = s.dir().resolve("results.csv");
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("app,start,seed,steps,success_rate,mean_progress\n");
+      for (Application app : s.apps()) {
+        Config cfg = Scenarios.config(app.scenario(), app.overrides());
+        Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
+        zero.put(app.name(), z.successRate());
+        nominal.put(app.scenario(), evaluate(s.foundation(), foundation,
+            Scenarios.config(app.scenario(), Map.of())).successRate());
+        log.printf(Locale.ROOT, "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
+            app.name(), 100 * z.successRate(), app.scenario(),
+            100 * nominal.get(app.scenario()));
+        log.flush();
+        List<String> starts = new ArrayList<>(List.of(SCRATCH, FULL));
+        if (s.frozen()) {
+          starts.add(FROZEN);
+        }
+        for (long seed : s.seeds()) {
+          for (String start : starts) {
+            for (long budget : s.budgets()) {
+              Point p = trainAndEvaluate(app, start, seed, budget, hidden, layers);
+              points.add(p);
+              w.write(String.format(Locale.ROOT, "%s,%s,%d,%d,%.4f,%.4f%n", p.app(),
+                  p.start(), p.seed(), p.steps(), p.successRate(), p.meanProgress()));
+              w.flush();
+              log.printf(Locale.ROOT, "  %-10s %-26s seed %d %,7d steps: %3.0f%%%n", app.name(),
+                  start, seed, budget, 100 * p.successRate());
+              log.flush();
+            }
+          }
+        }
+      }
+    }
+    Result r = new Result(List.copyOf(points), zero, nominal);
+    TransferReport.write(s, r);
+    return r;
+  }
+
+  private Point trainAndEvaluate(Application app, String start, long seed, long budget,
+      int hidden, int layers) throws IOException {
+    List<String> sets = new ArrayList<>(app.sets());
+    sets.add("bc.hidden=" + hidden);
+    sets.add("bc.layers=" + layers);
+    sets.add("bc.num_envs=8");
+    if (start.equals(FROZEN)) {
+      sets.add("bc.freeze_layers=1");
+    }
+    RunConfig run = RunConfig.resolve(null, app.scenario(), "bc", seed, budget, s.evalSeeds(),
+        sets);
+    if (!start.equals(SCRATCH)) {
+      run = run.withFrom(s.foundation());
+    }
+    RunFolder folder = RunFolder.create(s.dir().resolve("runs"), run);
+    run.write(folder.config());
+    ImitationTrainer.train(run, folder, null, Progress.silent());
+    PolicyFile.Loaded trained = PolicyFile.load(folder.policy(), 1e-3);
+    Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
+    return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());
+  }
+
+  private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
+    return Evaluation.runBatch(() -> PolicyFile.fit(file, policy, Scenarios.make(cfg)),
+        policy.policy()::actDeterministic, s.evalSeeds().first(), s.evalSeeds().last());
+  }
+
+  /**
+   * The smallest budget from which {@code start}'s success on {@code app} with {@code seed}
+   * reaches the target at every larger budget, or -1 when it does not at the largest.
+   *
+   * @param zeroShot the success before any training (a fine-tune's budget 0), or NaN for none
+   */
+  public static long stepsToTarget(List<Point> points, String app, String start, long seed,
+      double target, double zeroShot) {
+    List<Point> curve = new ArrayList<>(points.stream().filter(p -> p.app().equals(app)
+        && p.start().equals(start) && p.seed() == seed)
+        .sorted(java.util.Comparator.comparingLong(Point::steps)).toList());
+    if (!Double.isNaN(zeroShot)) {
+      curve.add(0, new Point(app, start, seed, 0, zeroShot, Double.NaN));
+    }
+    long best = -1;
+    for (int i = curve.size() - 1; i >= 0; i--) {
+      if (curve.get(i).successRate() + 1e-9 < target) {
+        break;
+      }
+      best = curve.get(i).steps();
+    }
+    return best;
+  }
+
+  static void writeJson(Path file, Object doc) throws IOException {
+    AtomicFiles.write(file, new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsBytes(doc));
+  }
+}
