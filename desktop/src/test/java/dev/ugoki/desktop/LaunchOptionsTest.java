@@ -79,6 +79,8 @@ class LaunchOptionsTest {
 
     assertThatThrownBy(() -> LaunchOptions.parse("--train-set", "ppo.num_env=8"))
         .hasMessageContaining("num_env");
+    assertThatThrownBy(() -> LaunchOptions.parse("--from", "nowhere.zip"))
+        .hasMessageContaining("--from").hasMessageContaining("nowhere.zip");
     assertThatThrownBy(() -> LaunchOptions.parse("--train-config", "nowhere.yaml"))
         .hasMessageContaining("no such file").hasMessageContaining("nowhere.yaml");
     Path yaml = tmp.resolve("t.yaml");

@@ -3,6 +3,10 @@ package dev.ugoki.desktop.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.train.ImitationTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +143,43 @@ class LiveTrainingTest {
     assertThat(s.messages()).anyMatch(m -> m.contains("cannot drive in this window")
         && m.contains("lidar"));
     assertThat(liveAgent(s)).isNull();
+  }
+
+  /**
+   * A foundation policy (here a tiny one, cloned on every body) drives a car as a policy agent,
+   * and a live training fine-tunes it (--from): both through the foundation's shared layout.
+   */
+  @Test
+  void aFoundationPolicyDrivesAndIsFineTunedLiveFromTheWindow() throws Exception {
+    Path pre = dir.resolve("pre");
+    RunConfig run = RunConfig.resolve(null, "multitask", "bc", 1L, 600L, null,
+        List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
+            "navigate/max_steps=100", "reach/max_steps=100"));
+    RunFolder folder = RunFolder.create(pre, run);
+    run.write(folder.config());
+    ImitationTrainer.train(run, folder, null, Progress.silent());
+    Path foundation = folder.policy();
+
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(foundation)));
+    assertThat(s.agents()).hasSize(1);
+    assertThat(s.agents().get(0).observation()).hasSize(PolicyFile.load(foundation, 1e-3)
+        .observationSpec().size());
+    s.singleStep();
+    assertThat(s.agents().get(0).lastAction()).hasSize(6); // every body's action channels
+
+    Path yaml = dir.resolve("train.yaml");
+    Files.writeString(yaml, "steps: 200\n");
+    s.setTrainingSettings(yaml, List.of("bc.num_envs=2", "bc.epochs=2", "max_steps=100"),
+        dir.resolve("runs"), foundation);
+    s.startTraining("bc");
+    framesUntil(s, () -> !s.trainingLive());
+    s.awaitLiveTraining(60_000);
+    Agent live = liveAgent(s);
+    assertThat(live).as(s.messages().toString()).isNotNull();
+    assertThat(live.name()).isEqualTo("2 bc live");
+    assertThat(Files.readString(onlyRun().resolve("config.yaml"))).contains("from: ");
+    s.singleStep();
+    assertThat(live.lastAction()).hasSize(6);
   }
 
   @Test
