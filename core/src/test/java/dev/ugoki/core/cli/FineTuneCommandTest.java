@@ -3,32 +3,19 @@ package dev.ugoki.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.PolicyFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The foundation path on a tiny budget: pretrain one policy on every body (multitask), evaluate
  * it zero-shot on one task, fine-tune it on a variant with a frozen trunk, and refuse what
  * cannot fit.
  */
-class FineTuneCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
+class FineTuneCommandTest extends CliTest {
   private static Path onlyRun(Path runs) throws Exception {
     try (Stream<Path> s = Files.list(runs)) {
       return s.filter(Files::isDirectory).findFirst().orElseThrow();

@@ -2,27 +2,14 @@ package dev.ugoki.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The real command line on a tiny budget: train, then eval and render its output; bad input. */
-class TrainCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
+class TrainCommandTest extends CliTest {
   private static final String[] TINY = {"--steps", "1024", "--set", "ppo.num_envs=4",
       "--set", "ppo.num_steps=128", "--set", "ppo.update_epochs=2", "--set", "ppo.hidden=16",
       "--eval-seeds", "1-2", "--set", "max_steps=200"};

@@ -26,8 +26,9 @@ public final class DiffDrive {
    * @param rightCmd the same for the right wheel
    */
   public RobotState step(RobotState s, double leftCmd, double rightCmd, double dtS) {
-    double[] left = ramp(s.leftMps(), leftCmd * p.maxWheelSpeedMps(), dtS);
-    double[] right = ramp(s.rightMps(), rightCmd * p.maxWheelSpeedMps(), dtS);
+    double a = p.maxWheelAccelMps2();
+    double[] left = Servo.ramp(s.leftMps(), leftCmd * p.maxWheelSpeedMps(), a, dtS);
+    double[] right = Servo.ramp(s.rightMps(), rightCmd * p.maxWheelSpeedMps(), a, dtS);
     double distance = (left[1] + right[1]) / 2 * dtS;
     double dHeading = (right[1] - left[1]) / p.wheelSeparationM() * dtS;
     double h0 = s.heading();
@@ -44,15 +45,5 @@ public final class DiffDrive {
     return new RobotState(x, y, Geometry.wrapAngle(h0 + dHeading), left[0], right[0]);
   }
 
-  /** {end speed, mean speed over the step} of a wheel ramping from v0 toward target. */
-  private double[] ramp(double v0, double target, double dtS) {
-    double a = p.maxWheelAccelMps2();
-    double tReach = Math.abs(target - v0) / a;
-    if (tReach >= dtS) {
-      double v1 = v0 + Math.copySign(a * dtS, target - v0);
-      return new double[] {v1, (v0 + v1) / 2};
-    }
-    double mean = ((v0 + target) / 2 * tReach + target * (dtS - tReach)) / dtS;
-    return new double[] {target, mean};
-  }
+
 }

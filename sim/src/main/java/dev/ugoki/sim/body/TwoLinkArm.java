@@ -24,8 +24,9 @@ public final class TwoLinkArm {
    * @param elbowCmd the same for the elbow
    */
   public ArmState step(ArmState s, double shoulderCmd, double elbowCmd, double dtS) {
-    double[] sh = ramp(s.shoulderRadps(), shoulderCmd * p.maxSpeedRadps(), dtS);
-    double[] el = ramp(s.elbowRadps(), elbowCmd * p.maxSpeedRadps(), dtS);
+    double a = p.maxAccelRadps2();
+    double[] sh = Servo.ramp(s.shoulderRadps(), shoulderCmd * p.maxSpeedRadps(), a, dtS);
+    double[] el = Servo.ramp(s.elbowRadps(), elbowCmd * p.maxSpeedRadps(), a, dtS);
     double q2 = s.elbowRad() + el[1] * dtS;
     double w2 = el[0];
     double lim = p.elbowLimitRad();
@@ -36,17 +37,7 @@ public final class TwoLinkArm {
     return new ArmState(s.shoulderRad() + sh[1] * dtS, q2, sh[0], w2);
   }
 
-  /** {end speed, mean speed over the step} of a joint ramping from w0 toward target. */
-  private double[] ramp(double w0, double target, double dtS) {
-    double a = p.maxAccelRadps2();
-    double tReach = Math.abs(target - w0) / a;
-    if (tReach >= dtS) {
-      double w1 = w0 + Math.copySign(a * dtS, target - w0);
-      return new double[] {w1, (w0 + w1) / 2};
-    }
-    double mean = ((w0 + target) / 2 * tReach + target * (dtS - tReach)) / dtS;
-    return new double[] {target, mean};
-  }
+
 
   /** The elbow's position, x and y [m]. */
   public double[] elbow(ArmState s) {

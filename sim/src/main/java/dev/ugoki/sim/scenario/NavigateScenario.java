@@ -15,6 +15,7 @@ import dev.ugoki.sim.geom.SegmentIndex;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
+import dev.ugoki.sim.scene.Trail;
 import dev.ugoki.sim.sensor.Lidar;
 import dev.ugoki.sim.world.DistanceField;
 import dev.ugoki.sim.world.Room;
@@ -187,9 +188,7 @@ public final class NavigateScenario implements Scenario {
   /** Geodesic distance to the active goal after the last step [m]. */
   private double lastDistanceM;
   private final double[] lookahead = new double[2];
-  private final float[] trail = new float[2 * TRAIL_POINTS];
-  private int trailHead;
-  private int trailSize;
+  private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
   private List<Shape> background;
 
   /**
@@ -381,9 +380,8 @@ public final class NavigateScenario implements Scenario {
     steps = 0;
     ended = false;
     lastDistanceM = plan.field(0).distance(state.x(), state.y());
-    trailHead = 0;
-    trailSize = 0;
-    addTrailPoint();
+    trail.clear();
+    trail.add(state.x(), state.y());
     background = null;
     return observe();
   }
@@ -423,7 +421,7 @@ public final class NavigateScenario implements Scenario {
           lastDistanceM = plan.field(activeGoal).distance(next.x(), next.y());
         }
       }
-      addTrailPoint();
+      trail.add(state.x(), state.y());
     }
     steps++;
     ended = crashed || success;
@@ -521,21 +519,6 @@ public final class NavigateScenario implements Scenario {
     return (float) (v < lo ? lo : (v > hi ? hi : v));
   }
 
-  private void addTrailPoint() {
-    float x = (float) state.x();
-    float y = (float) state.y();
-    if (trailSize > 0) {
-      int last = (trailHead - 1 + TRAIL_POINTS) % TRAIL_POINTS;
-      if (Math.hypot(x - trail[2 * last], y - trail[2 * last + 1]) < TRAIL_SPACING_M) {
-        return;
-      }
-    }
-    trail[2 * trailHead] = x;
-    trail[2 * trailHead + 1] = y;
-    trailHead = (trailHead + 1) % TRAIL_POINTS;
-    trailSize = Math.min(trailSize + 1, TRAIL_POINTS);
-  }
-
   @Override
   public Scene scene() {
     if (plan == null) {
@@ -560,15 +543,9 @@ public final class NavigateScenario implements Scenario {
         fg.add(new Shape.Polyline(toFloats(path), false, Layer.PATH));
       }
     }
-    if (trailSize >= 2) {
-      float[] xy = new float[2 * trailSize];
-      int first = (trailHead - trailSize + TRAIL_POINTS) % TRAIL_POINTS;
-      for (int k = 0; k < trailSize; k++) {
-        int j = (first + k) % TRAIL_POINTS;
-        xy[2 * k] = trail[2 * j];
-        xy[2 * k + 1] = trail[2 * j + 1];
-      }
-      fg.add(new Shape.Polyline(xy, false, Layer.TRAIL));
+    Shape path = trail.shape();
+    if (path != null) {
+      fg.add(path);
     }
     float[] ends = lidar.lastEndpoints(state.x(), state.y(), state.heading());
     for (int k = 0; k < ends.length; k += 2) {

@@ -14,6 +14,7 @@ import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
+import dev.ugoki.sim.scene.Trail;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -129,9 +130,7 @@ public final class ReachScenario implements Scenario {
   private int steps;
   private boolean ended;
   private double lastDistanceM;
-  private final float[] trail = new float[2 * TRAIL_POINTS];
-  private int trailHead;
-  private int trailSize;
+  private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
   private List<Shape> background;
 
   /** The defaults. */
@@ -270,9 +269,9 @@ public final class ReachScenario implements Scenario {
     steps = 0;
     ended = false;
     lastDistanceM = distanceToActive();
-    trailHead = 0;
-    trailSize = 0;
-    addTrailPoint();
+    trail.clear();
+    double[] tip = arm.tip(state);
+    trail.add(tip[0], tip[1]);
     background = null;
     return observe();
   }
@@ -307,7 +306,7 @@ public final class ReachScenario implements Scenario {
     boolean success = activeTarget == targetCount;
     steps++;
     ended = success;
-    addTrailPoint();
+    trail.add(tip1[0], tip1[1]);
     double[] terms = new double[TERMS.size()];
     terms[0] = weights[0] * progressM;
     terms[1] = touched ? weights[1] : 0;
@@ -353,22 +352,6 @@ public final class ReachScenario implements Scenario {
     return (float) (v < lo ? lo : (v > hi ? hi : v));
   }
 
-  private void addTrailPoint() {
-    double[] tip = arm.tip(state);
-    float x = (float) tip[0];
-    float y = (float) tip[1];
-    if (trailSize > 0) {
-      int last = (trailHead - 1 + TRAIL_POINTS) % TRAIL_POINTS;
-      if (Math.hypot(x - trail[2 * last], y - trail[2 * last + 1]) < TRAIL_SPACING_M) {
-        return;
-      }
-    }
-    trail[2 * trailHead] = x;
-    trail[2 * trailHead + 1] = y;
-    trailHead = (trailHead + 1) % TRAIL_POINTS;
-    trailSize = Math.min(trailSize + 1, TRAIL_POINTS);
-  }
-
   @Override
   public Scene scene() {
     if (state == null) {
@@ -388,15 +371,9 @@ public final class ReachScenario implements Scenario {
       fg.add(new Shape.Circle((float) targets[2 * activeTarget],
           (float) targets[2 * activeTarget + 1], gr, Layer.GOAL_ACTIVE));
     }
-    if (trailSize >= 2) {
-      float[] xy = new float[2 * trailSize];
-      int first = (trailHead - trailSize + TRAIL_POINTS) % TRAIL_POINTS;
-      for (int k = 0; k < trailSize; k++) {
-        int j = (first + k) % TRAIL_POINTS;
-        xy[2 * k] = trail[2 * j];
-        xy[2 * k + 1] = trail[2 * j + 1];
-      }
-      fg.add(new Shape.Polyline(xy, false, Layer.TRAIL));
+    Shape path = trail.shape();
+    if (path != null) {
+      fg.add(path);
     }
     double[] elbow = arm.elbow(state);
     double[] tip = arm.tip(state);
