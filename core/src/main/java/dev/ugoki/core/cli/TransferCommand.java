@@ -26,7 +26,7 @@ public final class TransferCommand implements Callable<Integer> {
       description = "The pretrained policy (./ugoki train --scenario multitask ...).")
   Path foundation;
 
-  @Option(names = "--apps", split = ",", defaultValue = "long-car,big-robot,long-arm",
+  @Option(names = "--apps", split = ",", defaultValue = "long-car,fast-car,long-arm",
       description = "Held-out applications (default: ${DEFAULT-VALUE}).")
   List<String> apps;
 
@@ -34,7 +34,7 @@ public final class TransferCommand implements Callable<Integer> {
       description = "Training seeds, one curve each (default: ${DEFAULT-VALUE}).")
   SeedRange seeds;
 
-  @Option(names = "--budgets", split = ",", defaultValue = "1000,2000,4000,8000,16000,32000",
+  @Option(names = "--budgets", split = ",", defaultValue = "500,1000,2000,4000,8000,16000",
       description = "Labeled expert steps per policy (default: ${DEFAULT-VALUE}).")
   List<Long> budgets;
 

@@ -25,6 +25,8 @@ public record Application(String name, String scenario, Map<String, Object> over
           "car.steer_rate_deg", 80, "car.max_accel", 4.0),
           "a longer, heavier car that steers less and more slowly (wheelbase 3.4 m, 22 deg, "
               + "80 deg/s, 4 m/s^2)"),
+      new Application("fast-car", "race", ordered("car.max_speed", 35, "car.max_accel", 9),
+          "a sports car: top speed 35 m/s instead of 25, 9 m/s^2 instead of 6"),
       new Application("big-robot", "navigate", ordered("robot.radius", 0.35,
           "robot.wheel_separation", 0.6, "robot.max_speed", 0.9),
           "a larger, slower robot (radius 0.35 m, wheels 0.6 m apart, 0.9 m/s)"),

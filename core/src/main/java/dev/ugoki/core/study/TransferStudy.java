@@ -120,7 +120,9 @@ public final class TransferStudy {
     List<String> sets = new ArrayList<>(app.sets());
     sets.add("bc.hidden=" + hidden);
     sets.add("bc.layers=" + layers);
-    sets.add("bc.num_envs=8");
+    // about 500 steps per environment, so that small budgets see whole episodes, not only
+    // their first seconds
+    sets.add("bc.num_envs=" + Math.max(2, Math.min(8, budget / 500)));
     if (start.equals(FROZEN)) {
       sets.add("bc.freeze_layers=1");
     }
