@@ -22,7 +22,7 @@ public final class TransferCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--foundation", required = true, paramLabel = "POLICY.zip",
+  @Option(names = "--foundation", paramLabel = "POLICY.zip",
       description = "The pretrained policy (./ugoki train --scenario multitask ...).")
   Path foundation;
 
@@ -53,8 +53,22 @@ public final class TransferCommand implements Callable<Integer> {
       + "(default: runs/transfer-<time>).")
   Path out;
 
+  @Option(names = "--replot", paramLabel = "DIR",
+      description = "Draw transfer.png and summary.json of a finished study again, training "
+          + "nothing.")
+  Path replot;
+
   @Override
   public Integer call() throws Exception {
+    if (replot != null) {
+      TransferStudy.replot(replot);
+      spec.commandLine().getOut().println("plot: " + replot.resolve("transfer.png"));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    if (foundation == null) {
+      throw new IllegalArgumentException("give --foundation POLICY.zip (or --replot DIR)");
+    }
     if (!(target > 0 && target <= 1)) {
       throw new IllegalArgumentException("--target must be in (0, 1], got " + target);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 public record Application(String name, String scenario, Map<String, Object> overrides,
     String description) {
   public Application {
-    overrides = Map.copyOf(overrides);
+    overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
   }
 
   /** The held-out applications of the README's study. */

@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class TransferReport {
   private static final int WIDTH = 900;
-  private static final int HEIGHT = 330;
+  private static final int HEIGHT = 360;
   private static final Map<String, Color> COLORS = Map.of(
       TransferStudy.SCRATCH, new Color(200, 60, 50),
       TransferStudy.FULL, new Color(40, 110, 200),
@@ -105,12 +105,15 @@ final class TransferReport {
       Application app) {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title(app.name() + ": " + app.description())
-        .xAxisTitle("labeled expert steps (log scale)").yAxisTitle("success rate, %").build();
+        .xAxisTitle("labeled expert steps (log scale); lines: mean of " + s.seeds().size()
+            + " seeds, faint: each seed").yAxisTitle("success rate, %").build();
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(13f));
-    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    // below the plot, in a row: inside, it hid the rising end of a curve
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     c.getStyler().setXAxisDecimalPattern("#,##0");
     double lo = s.budgets().get(0);
     double hi = s.budgets().get(s.budgets().size() - 1);
@@ -132,7 +135,7 @@ final class TransferReport {
           mean.add(100 * sum / n);
         }
       }
-      XYSeries m = c.addSeries(start + " (mean of " + s.seeds().size() + " seeds)", xs, mean);
+      XYSeries m = c.addSeries(start, xs, mean);
       m.setLineColor(color);
       m.setMarkerColor(color);
       m.setMarker(SeriesMarkers.CIRCLE);
@@ -156,13 +159,14 @@ final class TransferReport {
       }
     }
     double zero = 100 * r.zeroShot().get(app.name());
-    XYSeries z = c.addSeries("foundation, zero-shot", new double[] {lo, hi},
+    XYSeries z = c.addSeries("foundation zero-shot", new double[] {lo, hi},
         new double[] {zero, zero});
     z.setLineColor(Color.GRAY);
     z.setMarker(SeriesMarkers.NONE);
     z.setLineStyle(SeriesLines.DASH_DASH);
     double t = 100 * s.target();
-    XYSeries tl = c.addSeries("target", new double[] {lo, hi}, new double[] {t, t});
+    XYSeries tl = c.addSeries(String.format(java.util.Locale.ROOT, "target %.0f%%", t),
+        new double[] {lo, hi}, new double[] {t, t});
     tl.setLineColor(Color.BLACK);
     tl.setMarker(SeriesMarkers.NONE);
     tl.setLineStyle(SeriesLines.DOT_DOT);

@@ -52,6 +52,13 @@ class FineTuneCommandTest extends CliTest {
     assertThat(study.resolve("transfer.png")).isRegularFile();
     assertThat(Files.readString(study.resolve("summary.json"))).contains("zero_shot_success_rate")
         .contains("steps_to_target");
+    String summary = Files.readString(study.resolve("summary.json"));
+    Files.delete(study.resolve("transfer.png"));
+    assertThat(run("transfer", "--replot", study.toString())).as(err.toString()).isZero();
+    assertThat(study.resolve("transfer.png")).isRegularFile();
+    assertThat(Files.readString(study.resolve("summary.json"))).isEqualTo(summary);
+    assertThat(run("transfer")).isEqualTo(2);
+    assertThat(err.toString()).contains("--foundation");
 
     // fine-tune on a car with a longer wheelbase, the first hidden layer frozen
     Path fine = tmp.resolve("fine");
