@@ -6,6 +6,7 @@ import dev.ugoki.core.train.PpoTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.train.Start;
 import dev.ugoki.core.train.TrainingRun;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.PrintStream;
@@ -102,8 +103,16 @@ public final class TrainCommand implements Callable<Integer> {
       }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
       if (from != null) {
-        run = run.withFrom(from);
+        String prefix = run.algo() + ".";
+        for (String kv : sets) {
+          if (kv.startsWith(prefix + "hidden=") || kv.startsWith(prefix + "layers=")) {
+            throw new IllegalArgumentException("--from fine-tunes " + from + " with its own "
+                + "network; " + kv + " cannot change it");
+          }
+        }
+        run = run.withFrom(from.toAbsolutePath());
       }
+      run = Start.adopt(run);
       folder = RunFolder.create(out, run);
     }
     run.write(folder.config());

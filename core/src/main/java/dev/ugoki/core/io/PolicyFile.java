@@ -10,6 +10,7 @@ import dev.ugoki.core.policy.RunningNorm;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -214,8 +215,47 @@ public final class PolicyFile {
    * @throws PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, Loaded loaded, Env env) {
-    return fit("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
+    Env fitted = fit("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
         loaded.actionSpec(), env);
+    if (fitted != env) {
+      // the layout matches channels by name only: the task's own channels must also be the ones
+      // the policy learned them as (16 rays named lidar.00-15 are not the first 16 of 32)
+      String task = env.unwrapped().name();
+      Spec learned = learnedSpec(loaded.meta(), task);
+      List<String> diffs = learned == null ? List.of()
+          : env.observationSpec().differencesFrom(learned);
+      if (!diffs.isEmpty()) {
+        int shown = Math.min(diffs.size(), 6);
+        throw new PolicyFileException("policy " + file + " learned " + task + " with other "
+            + "channels (here vs. the policy's): " + String.join("; ", diffs.subList(0, shown))
+            + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : ""));
+      }
+    }
+    return fitted;
+  }
+
+  /**
+   * The observation spec {@code task} had when the policy learned it: from the policy's own
+   * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config
+   * no longer builds (keys of another version).
+   */
+  private static Spec learnedSpec(Meta meta, String task) {
+    Map<String, Object> keys = new LinkedHashMap<>();
+    if (meta.scenario().equals(task)) {
+      keys.putAll(meta.scenarioConfig());
+    } else {
+      String prefix = task + "/";
+      meta.scenarioConfig().forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          keys.put(k.substring(prefix.length()), v);
+        }
+      });
+    }
+    try {
+      return Scenarios.make(task, keys).observationSpec();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

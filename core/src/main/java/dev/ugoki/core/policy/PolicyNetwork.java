@@ -219,9 +219,13 @@ public final class PolicyNetwork {
       throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
           + "with " + arch.layers() + " hidden layers");
     }
+    // from a plain graph with these weights: the builder would keep the frozen vertices of a
+    // network that is itself a fine-tune, whatever frozenLayers asks for
+    PolicyNetwork plain = new PolicyNetwork(arch, seed, learningRate);
+    plain.setParams(params());
     FineTuneConfiguration ft = new FineTuneConfiguration.Builder()
         .updater(new Adam(learningRate, 0.9, 0.999, 1e-5)).seed(seed).build();
-    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(graph)
+    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(plain.graph)
         .fineTuneConfiguration(ft);
     if (frozenLayers > 0) {
       b.setFeatureExtractor(MEAN + "_h" + (frozenLayers - 1), VALUE + "_h" + (frozenLayers - 1));

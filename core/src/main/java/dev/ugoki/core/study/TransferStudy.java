@@ -30,8 +30,9 @@ import java.util.Map;
  * learning); every policy is evaluated on seeds no training used. The foundation itself is
  * evaluated on each application before any fine-tuning (zero-shot).
  *
- * <p>"Steps to target" of a curve is the smallest budget whose success rate reaches the target
- * (0 when the foundation reaches it zero-shot); results go to {@code results.csv} (one row per
+ * <p>"Steps to target" of a curve is the smallest budget from which its success rate stays at or
+ * above the target at every larger budget (0 when a fine-tune's zero-shot start already does);
+ * the foundation's own pretraining labels are not counted. Results go to {@code results.csv} (one row per
  * trained policy, written as it is measured), {@code summary.json} and {@code transfer.png}.
  */
 public final class TransferStudy {

@@ -110,23 +110,33 @@ public final class ImitationTrainer {
               elapsed, true);
           listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(),
               s.meanReturn(), s.successRate(), elapsed), policy);
+          if (listener.checkpointRequested()) {
+            PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
+            PolicyFile.save(folder.checkpoint(steps), policy, meta, true);
+            PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+            listener.onCheckpoint(folder.checkpoint(steps));
+          }
           if (listener.stopRequested()) {
             break;
           }
         }
       }
       progress.finish();
-      Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("labeled_steps", steps);
-      summary.put("train_seconds", (System.nanoTime() - t0) / 1e9);
-      PolicyFile.Meta meta = new PolicyFile.Meta(run.scenario(),
-          list.get(0).unwrapped().version(), run.scenarioConfig().asMap(), run.algo(),
-          c.asMap(), run.seed(), steps, updates, summary);
+      PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
       PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
       listener.onCheckpoint(folder.latestCheckpoint());
       PolicyFile.save(folder.policy(), policy, meta, false);
       return new PpoTrainer.Outcome(steps, updates, false, "trained on " + steps
           + " labeled steps");
     }
+  }
+
+  private static PolicyFile.Meta meta(RunConfig run, Env env, Config c, long steps, int updates,
+      long t0) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("labeled_steps", steps);
+    summary.put("train_seconds", (System.nanoTime() - t0) / 1e9);
+    return new PolicyFile.Meta(run.scenario(), env.unwrapped().version(),
+        run.scenarioConfig().asMap(), run.algo(), c.asMap(), run.seed(), steps, updates, summary);
   }
 }

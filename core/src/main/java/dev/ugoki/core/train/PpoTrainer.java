@@ -50,7 +50,10 @@ public final class PpoTrainer {
   public static Outcome train(RunConfig run, RunFolder folder, boolean resume, Options opt)
       throws IOException {
     PpoConfig pc = PpoConfig.from(run.algoConfig());
-    Start start = Start.of(run, pc.learningRate());
+    PolicyFile.Loaded checkpoint = resume
+        ? PolicyFile.load(folder.latestCheckpoint(), pc.learningRate()) : null;
+    Start start = resume ? Start.resumed(run, folder.latestCheckpoint(), checkpoint)
+        : Start.of(run, pc.learningRate());
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < pc.numEnvs(); i++) {
       list.add(start.env());
@@ -62,7 +65,7 @@ public final class PpoTrainer {
       int startUpdate;
       long startStep;
       if (resume) {
-        PolicyFile.Loaded l = PolicyFile.load(folder.latestCheckpoint(), pc.learningRate());
+        PolicyFile.Loaded l = checkpoint;
         PolicyFile.checkFits(folder.latestCheckpoint(), l, list.get(0));
         if (!l.hasOptimizerState()) {
           throw new IllegalArgumentException(folder.latestCheckpoint()
@@ -130,7 +133,9 @@ public final class PpoTrainer {
           boolean last = update == numUpdates || stopped;
           opt.progress().update(step, run.steps(), sps, mean(window, true), success(window),
               elapsed, last);
-          if (!haveCheckpoint || last || listener.checkpointRequested()
+          // asked every update, so that a request is answered by this update's checkpoint
+          boolean asked = listener.checkpointRequested();
+          if (!haveCheckpoint || last || asked
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
             PolicyFile.Meta meta = meta(run, version, step, update, window);
             PolicyFile.save(folder.checkpoint(step), policy, meta, true);

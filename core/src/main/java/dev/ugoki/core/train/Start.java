@@ -1,14 +1,17 @@
 package dev.ugoki.core.train;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Param;
 import dev.ugoki.sim.scenario.Scenarios;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a run's weights start and the layout its environments are made in: fresh weights on the
@@ -17,7 +20,7 @@ import java.util.List;
  * turned into a fine-tune network by DL4J's transfer-learning API ({@code freeze_layers},
  * {@code new_head}).
  */
-final class Start {
+public final class Start {
   /** The algorithm keys that shape a fine-tune (in every algorithm's section). */
   static final List<Param> PARAMS = List.of(
       Param.integer("freeze_layers", 0, 0, 16, "with --from: hidden layers of the starting "
@@ -27,10 +30,39 @@ final class Start {
 
   private final RunConfig run;
   private final PolicyFile.Loaded from;
+  /** The file whose layout the environments take: the starting policy, or a checkpoint. */
+  private final Path layoutFile;
 
-  private Start(RunConfig run, PolicyFile.Loaded from) {
+  private Start(RunConfig run, PolicyFile.Loaded from, Path layoutFile) {
     this.run = run;
     this.from = from;
+    this.layoutFile = layoutFile;
+  }
+
+  /**
+   * The run with the starting policy's architecture written into its algorithm config (a
+   * fine-tune's network is the starting policy's, whatever {@code hidden} and {@code layers}
+   * said), so that config.yaml and the policy file tell the truth; the run itself without
+   * {@code from}.
+   */
+  public static RunConfig adopt(RunConfig run) {
+    if (run.from() == null) {
+      return run;
+    }
+    Architecture a = PolicyFile.load(run.from(), 1e-3).policy().network().architecture();
+    Config c = run.algoConfig().with(Map.of("hidden", a.hidden(), "layers", a.layers()));
+    return new RunConfig(run.scenario(), run.algo(), run.seed(), run.steps(), run.evalSeeds(),
+        run.scenarioConfig(), c, run.from());
+  }
+
+  /**
+   * A resumed run: its environments take the layout of its checkpoint (which already holds the
+   * weights), so the policy it once started from is not needed any more.
+   */
+  static Start resumed(RunConfig run, Path checkpoint, PolicyFile.Loaded loaded) {
+    boolean shared = !Scenarios.make(run.scenarioConfig()).observationSpec()
+        .equals(loaded.observationSpec());
+    return shared ? new Start(run, loaded, checkpoint) : new Start(run, null, null);
   }
 
   /** Loads {@code run.from()} if there is one; refuses fine-tune keys without it. */
@@ -41,15 +73,15 @@ final class Start {
         throw new IllegalArgumentException("freeze_layers and new_head fine-tune a policy: give "
             + "--from POLICY.zip");
       }
-      return new Start(run, null);
+      return new Start(run, null, null);
     }
-    return new Start(run, PolicyFile.load(run.from(), learningRate));
+    return new Start(run, PolicyFile.load(run.from(), learningRate), run.from());
   }
 
   /** A new environment of the run, in the starting policy's layout. */
   Env env() {
     Env e = Scenarios.make(run.scenarioConfig());
-    return from == null ? e : PolicyFile.fit(run.from(), from, e);
+    return from == null ? e : PolicyFile.fit(layoutFile, from, e);
   }
 
   /** True when the weights come from a policy file. */

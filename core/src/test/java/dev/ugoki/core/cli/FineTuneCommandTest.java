@@ -79,7 +79,13 @@ class FineTuneCommandTest extends CliTest {
         .as("the frozen layer kept the foundation's weights")
         .containsExactly(Arrays.copyOf(f.policy().network().params(), firstLayer));
     assertThat(t.policy().network().params()).isNotEqualTo(f.policy().network().params());
-    // and it resumes with its trunk still frozen
+    // the layout matches by name; a race with 16 rays is not the first 16 of the 32 it learned
+    assertThat(run("eval", "--policy", foundation.toString(), "--scenario", "race", "--set",
+        "lidar.rays=16", "--seeds", "1-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("learned race with other channels")
+        .contains("lidar.16");
+    // and it resumes with its trunk still frozen, without the foundation it started from
+    Files.move(foundation, tmp.resolve("elsewhere.zip"));
     assertThat(run("train", "--resume", tuned.toString(), "--steps", "384"))
         .as(err.toString()).isZero();
     assertThat(PolicyFile.load(tuned.resolve("policy.zip"), 1e-3).policy().network()
@@ -94,5 +100,8 @@ class FineTuneCommandTest extends CliTest {
     assertThat(run("train", "--from", tmp.resolve("none.zip").toString(), "--out",
         tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("none.zip");
+    assertThat(run("train", "--from", tmp.resolve("any.zip").toString(), "--set",
+        "ppo.hidden=256", "--out", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("ppo.hidden=256").contains("its own network");
   }
 }

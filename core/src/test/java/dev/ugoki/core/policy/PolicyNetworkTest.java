@@ -146,5 +146,17 @@ class PolicyNetworkTest {
     assertThat(fresh).isNotEqualTo(before);
     assertThat(slice(fresh, 0, firstLayer)).containsExactly(slice(before, 0, firstLayer));
     assertThatThrownBy(() -> base.transfer(3, false, 1e-3, 1)).hasMessageContaining("3 layers");
+
+    // a fine-tune of a fine-tune: freezing nothing trains every layer again
+    PolicyNetwork again = frozen.transfer(0, false, 1e-2, 1);
+    assertThat(again.frozenLayers()).isZero();
+    float[] start = again.params();
+    again.trainStep(obs, 16, (mean, value, dMean, dValue) -> {
+      java.util.Arrays.fill(dMean, 1);
+      java.util.Arrays.fill(dValue, 1);
+      return 0;
+    }, 0, 1);
+    assertThat(slice(again.params(), 0, firstLayer)).as("the first layer learns again")
+        .isNotEqualTo(slice(start, 0, firstLayer));
   }
 }

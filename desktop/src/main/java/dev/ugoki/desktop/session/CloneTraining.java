@@ -68,7 +68,7 @@ final class CloneTraining {
         if (r != null) {
           result.set(r);
         }
-      } catch (RuntimeException | LinkageError e) {
+      } catch (RuntimeException | Error e) {
         // ND4J failing to load its natives, or a bug: say it, never take the window down
         messages.add("clone failed: " + e);
       } finally {

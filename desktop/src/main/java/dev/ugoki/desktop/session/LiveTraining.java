@@ -73,9 +73,9 @@ final class LiveTraining implements TrainingListener {
             + (r.outcome().stoppedOnNan() ? "" : "; policy " + folder.policy()));
       } catch (IOException e) {
         messages.add(run.algo() + " training stopped: " + e.getMessage());
-      } catch (RuntimeException | LinkageError e) {
-        // a bad configuration, ND4J failing to load its natives, or a bug: say it, never take
-        // the window down
+      } catch (RuntimeException | Error e) {
+        // a bad configuration, ND4J failing to load its natives or running out of memory, or a
+        // bug: say it, never take the window down
         String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
         messages.add(run.algo() + " training failed: " + why);
       } finally {

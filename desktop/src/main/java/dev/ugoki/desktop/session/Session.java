@@ -2,6 +2,7 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.Start;
 import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
@@ -641,14 +642,19 @@ public final class Session {
    * message.
    */
   public void startTraining(String algo) {
+    // what the last run said and left (its final weights) before it is replaced
+    pollLiveTraining();
     if (trainingLive()) {
       message(live.run().algo() + " is training already: stop it first");
       return;
     }
     RunConfig run;
     try {
-      run = trainingConfig(trainConfig, scenario(), algo, userOverrides, trainSets)
-          .withFrom(trainFrom);
+      run = trainingConfig(trainConfig, scenario(), algo, userOverrides, trainSets);
+      if (trainFrom != null) {
+        run = run.withFrom(trainFrom);
+      }
+      run = Start.adopt(run);
     } catch (RuntimeException e) {
       message("cannot train " + algo + ": " + e.getMessage());
       return;

@@ -31,7 +31,7 @@ public final class CommonParams {
         Param.real(OBS_NOISE, 0, 0, 0.5,
             "Gaussian observation noise, standard deviation as a fraction of each channel's range"),
         Param.integer(DR_ACTION_DELAY, 0, 0, 10,
-            "domain randomization: each episode delays actions by 0 to this many steps"),
+            "domain randomization: each episode delays actions by 0 to this many policy steps"),
         Param.real(DR_ACTUATOR_GAIN, 0, 0, 0.9, "domain randomization: each episode scales each "
             + "action channel by a factor in [1 - this, 1 + this] (body mass, motor strength)"),
         Param.real(DR_SENSOR_NOISE, 0, 0, 0.5, "domain randomization: each episode adds "

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry: makes a scenario by name with configuration overrides, wrapped in the domain
- * randomization, observation noise, action repeat and time limit its configuration asks for
- * (Gymnasium's {@code make}).
+ * The registry: makes a scenario by name with configuration overrides, wrapped in the
+ * observation noise, action repeat, domain randomization and time limit its configuration asks
+ * for (Gymnasium's {@code make}).
  */
 public final class Scenarios {
 
@@ -63,17 +63,18 @@ public final class Scenarios {
   public static Env make(Config config) {
     Scenario scenario = entry(config.scenario()).factory().apply(config);
     Env env = scenario;
-    int delay = config.integer(CommonParams.DR_ACTION_DELAY);
-    double gain = config.real(CommonParams.DR_ACTUATOR_GAIN);
-    double noise = config.real(CommonParams.DR_SENSOR_NOISE);
-    if (delay > 0 || gain > 0 || noise > 0) {
-      env = new DomainRandomization(env, delay, gain, noise);
-    }
     if (config.real(CommonParams.OBS_NOISE) > 0) {
       env = new ObservationNoise(env, config.real(CommonParams.OBS_NOISE));
     }
     if (config.integer(CommonParams.ACTION_REPEAT) > 1) {
       env = new ActionRepeat(env, config.integer(CommonParams.ACTION_REPEAT));
+    }
+    // outside the action repeat, so that its delay counts policy steps
+    int delay = config.integer(CommonParams.DR_ACTION_DELAY);
+    double gain = config.real(CommonParams.DR_ACTUATOR_GAIN);
+    double noise = config.real(CommonParams.DR_SENSOR_NOISE);
+    if (delay > 0 || gain > 0 || noise > 0) {
+      env = new DomainRandomization(env, delay, gain, noise);
     }
     return new TimeLimit(env, config.integer(CommonParams.MAX_STEPS));
   }
