@@ -86,4 +86,24 @@ class PpoTrainerListenerTest {
     assertThat(resumed.steps()).isEqualTo(640);
     assertThat(Files.readAllLines(folder.metrics())).hasSize(1 + 5);
   }
+
+  /** DAgger reports each iteration, answers a checkpoint request, and stops when asked. */
+  @Test
+  void daggerReportsItsIterationsCheckpointsOnRequestAndStops(@TempDir Path tmp)
+      throws Exception {
+    RunConfig run = RunConfig.resolve(null, "race", "dagger", 1L, 1200L, null,
+        List.of("dagger.num_envs=2", "dagger.epochs=2", "dagger.hidden=16",
+            "dagger.iterations=3", "max_steps=100"));
+    RunFolder folder = RunFolder.create(tmp, run);
+    run.write(folder.config());
+    Recorder rec = new Recorder();
+    PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, null, Progress.silent(), rec);
+    assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);
+    // asked after iteration 2: its checkpoint; then the final one after the stop at 3
+    assertThat(rec.checkpointAfter).containsExactly(2, 3);
+    assertThat(rec.checkpoints.get(0)).isEqualTo(folder.checkpoint(rec.updates.get(1).step()));
+    assertThat(folder.checkpoint(rec.updates.get(1).step())).isRegularFile();
+    assertThat(out.updates()).isEqualTo(3);
+    assertThat(folder.policy()).isRegularFile();
+  }
 }
