@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.study.Application;
 import dev.ugoki.core.study.TransferStudy;
 import java.io.PrintWriter;
@@ -78,6 +79,7 @@ public final class TransferCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--budgets must be positive, got " + budgets);
     }
     List<Application> chosen = apps.stream().map(Application::named).toList();
+    PolicyFile.load(foundation, 1e-3); // a missing or damaged file is refused before anything
     List<Long> seedList = new ArrayList<>();
     for (long s = seeds.first(); s <= seeds.last(); s++) {
       seedList.add(s);

@@ -146,6 +146,8 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
       }
     }
     Config scenarioConfig = Scenarios.config(sc, scenarioOverrides);
+    // checks across keys (wheels wider than the body, no task with a weight) before any folder
+    Scenarios.make(scenarioConfig);
     Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
     if (al.equals("ppo")) {
       PpoConfig.from(algoConfig); // cross-field checks

@@ -103,5 +103,14 @@ class FineTuneCommandTest extends CliTest {
     assertThat(run("train", "--from", tmp.resolve("any.zip").toString(), "--set",
         "ppo.hidden=256", "--out", tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("ppo.hidden=256").contains("its own network");
+    // a config whose keys are each fine but not together is refused before any folder is made
+    Path none = tmp.resolve("none");
+    assertThat(run("train", "--scenario", "multitask", "--set", "weight.race=0", "--set",
+        "weight.navigate=0", "--set", "weight.reach=0", "--out", none.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("weight");
+    assertThat(none).doesNotExist();
+    assertThat(run("transfer", "--foundation", tmp.resolve("gone.zip").toString(), "--out",
+        none.toString())).isEqualTo(2);
+    assertThat(none).doesNotExist();
   }
 }
