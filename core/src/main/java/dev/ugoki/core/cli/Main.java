@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  * with one line on stderr and exit code 2, never a stack trace.
  */
 @Command(name = "ugoki", mixinStandardHelpOptions = true, version = "ugoki 0.1.0",
-    description = "A small-scale physical-AI lab: policies learn to drive a car and a robot.",
+    description = "A small-scale physical-AI lab: policies learn to drive a car and a robot "
+        + "and to move an arm; one foundation policy drives all three.",
     subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
         ScenariosCommand.class, TransferCommand.class})
 public final class Main implements Callable<Integer> {

@@ -11,7 +11,8 @@ final class PolicyOrExpert {
   Path policy;
 
   @Option(names = "--expert",
-      description = "The scenario's expert (pure pursuit for race, planner for navigate).")
+      description = "The scenario's expert (pure pursuit for race, planner for navigate, "
+          + "inverse kinematics for reach).")
   boolean expert;
 
   /** The policy file, loaded and checked, or null for the expert. */
