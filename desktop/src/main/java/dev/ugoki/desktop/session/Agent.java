@@ -2,8 +2,10 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.scenario.MultiTaskScenario;
 import dev.ugoki.sim.scenario.NavigateScenario;
 import dev.ugoki.sim.scenario.RaceScenario;
 import dev.ugoki.sim.scenario.ReachScenario;
@@ -178,15 +180,25 @@ public final class Agent {
     return lapsTotal;
   }
 
+  /** The scenario of the body now driving: this episode's task in a multitask environment. */
+  private Scenario body() {
+    Scenario s = env.unwrapped();
+    if (s instanceof MultiTaskScenario m && m.activeEnv() != null) {
+      return m.activeEnv().unwrapped();
+    }
+    return s;
+  }
+
   /** Speed of the body (of the arm's tip) [m/s]. */
   public double speedMps() {
-    if (env.unwrapped() instanceof RaceScenario race) {
+    Scenario body = body();
+    if (body instanceof RaceScenario race) {
       return race.car().speedMps();
     }
-    if (env.unwrapped() instanceof NavigateScenario nav) {
+    if (body instanceof NavigateScenario nav) {
       return nav.robot().speedMps();
     }
-    if (env.unwrapped() instanceof ReachScenario reach) {
+    if (body instanceof ReachScenario reach) {
       return reach.arm().tipSpeedMps(reach.joints());
     }
     return Double.NaN;
@@ -194,7 +206,7 @@ public final class Agent {
 
   /** Front-wheel angle of a car [deg], NaN for a body without steering. */
   public double steerDeg() {
-    if (env.unwrapped() instanceof RaceScenario race) {
+    if (body() instanceof RaceScenario race) {
       return Math.toDegrees(race.car().steerRad());
     }
     return Double.NaN;

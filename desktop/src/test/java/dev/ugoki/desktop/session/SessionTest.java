@@ -285,4 +285,14 @@ class SessionTest {
     assertThatThrownBy(() -> new Session("race", Map.of("lidar.ray", 3), 1, List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lidar.rays");
   }
+
+  /** In multitask the HUD's speed is the body of this episode's task. */
+  @Test
+  void aMultitaskAgentShowsTheSpeedOfItsEpisodesBody() {
+    Session s = new Session("multitask", Map.of(), 3, List.of(new Driver.Expert()));
+    for (int k = 0; k < 40; k++) {
+      s.singleStep();
+    }
+    assertThat(s.agents().get(0).speedMps()).isFinite().isPositive();
+  }
 }
