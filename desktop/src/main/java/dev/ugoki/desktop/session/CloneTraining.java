@@ -7,6 +7,7 @@ import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.IOException;
@@ -26,10 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * the session polls once per frame; the policy is handed over only when training is finished,
  * after which the training thread no longer touches it.
  *
- * <p>Inputs: demonstration files ({@link DemoFile}) of the session's scenario. Output: a policy
- * ({@link GaussianPolicy#create} with 2 hidden layers of 64, initial log std -0.5, learning rate
- * 1e-3; {@link BehaviorCloning.Config#defaults()}), saved as a policy file (algorithm
- * {@code bc}) beside the first demonstration file. A damaged file, one of another scenario or with
+ * <p>Inputs: demonstration files ({@link DemoFile}) of the session's scenario, and optionally a
+ * policy to start from (a foundation policy, say). Output: a policy ({@link GaussianPolicy#create}
+ * with 2 hidden layers of 64, initial log std -0.5, learning rate 1e-3, or a full fine-tune of the
+ * starting policy through DL4J transfer learning, the demonstrations put into its layout by
+ * {@link SharedSpace} when it has one; {@link BehaviorCloning.Config#defaults()}), saved as a
+ * policy file (algorithm {@code bc}) beside the first demonstration file. A damaged file, one of another scenario or with
  * other channels, or no steps at all end the job with a message instead of a policy.
  */
 final class CloneTraining {
@@ -56,7 +59,7 @@ final class CloneTraining {
    *
    * @throws IllegalStateException when one is already running
    */
-  void start(Config config, List<Path> files, long seed, int number, Path saveAs) {
+  void start(Config config, List<Path> files, long seed, int number, Path saveAs, Path from) {
     if (busy()) {
       throw new IllegalStateException("a clone is already being trained");
     }
@@ -64,7 +67,7 @@ final class CloneTraining {
     List<Path> inputs = List.copyOf(files);
     thread = new Thread(() -> {
       try {
-        Result r = train(config, inputs, seed, number, saveAs);
+        Result r = train(config, inputs, seed, number, saveAs, from);
         if (r != null) {
           result.set(r);
         }
@@ -79,9 +82,26 @@ final class CloneTraining {
     thread.start();
   }
 
-  private Result train(Config config, List<Path> files, long seed, int number, Path saveAs) {
+  private Result train(Config config, List<Path> files, long seed, int number, Path saveAs,
+      Path from) {
     Env env = Scenarios.make(config);
-    DemoDataset data = new DemoDataset(env.observationSpec().size(), env.actionSpec().size());
+    PolicyFile.Loaded base = null;
+    SharedSpace layout = null;
+    if (from != null) {
+      try {
+        base = PolicyFile.load(from, LEARNING_RATE);
+        if (PolicyFile.fit(from, base, Scenarios.make(config)) instanceof SharedSpace s) {
+          layout = s;
+        }
+      } catch (IllegalArgumentException e) {
+        messages.add("clone not trained: " + e.getMessage());
+        return null;
+      }
+    }
+    int obsSize = layout == null ? env.observationSpec().size()
+        : layout.observationSpec().size();
+    int actSize = layout == null ? env.actionSpec().size() : layout.actionSpec().size();
+    DemoDataset data = new DemoDataset(obsSize, actSize);
     for (Path f : files) {
       Demonstrations d;
       try {
@@ -95,7 +115,12 @@ final class CloneTraining {
       for (String w : d.warnings()) {
         messages.add("warning: " + w);
       }
-      data.add(d.observations(), d.actions(), d.rows());
+      if (layout == null) {
+        data.add(d.observations(), d.actions(), d.rows());
+      } else {
+        data.add(toShared(d.observations(), env.observationSpec().size(), layout::toShared),
+            toShared(d.actions(), env.actionSpec().size(), layout::actionToShared), d.rows());
+      }
     }
     if (data.rows() == 0) {
       messages.add("clone not trained: the demonstrations hold no steps; drive while recording");
@@ -103,13 +128,24 @@ final class CloneTraining {
     }
     messages.add(String.format(Locale.ROOT, "training clone %d on %d steps from %d file(s)...",
         number, data.rows(), files.size()));
-    GaussianPolicy policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), HIDDEN,
-        LAYERS, INIT_LOG_STD, seed, LEARNING_RATE);
+    GaussianPolicy policy;
+    if (base == null) {
+      policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), HIDDEN, LAYERS,
+          INIT_LOG_STD, seed, LEARNING_RATE);
+    } else {
+      float[] logStd = new float[base.actionSpec().size()];
+      java.util.Arrays.fill(logStd, (float) INIT_LOG_STD);
+      policy = new GaussianPolicy(base.observationSpec(), base.actionSpec(),
+          base.policy().network().transfer(0, false, LEARNING_RATE, seed), logStd,
+          base.policy().norm().copy(), LEARNING_RATE);
+      messages.add("fine-tuning " + from + " on the demonstrations");
+    }
     BehaviorCloning.Config bc = BehaviorCloning.Config.defaults();
     List<BehaviorCloning.EpochStats> stats = new BehaviorCloning(policy, bc, seed).fit(data);
     double loss = stats.isEmpty() ? Double.NaN : stats.get(stats.size() - 1).loss();
     PolicyFile.Meta meta = new PolicyFile.Meta(config.scenario(), env.unwrapped().version(),
-        config.asMap(), "bc", Map.of(), seed, data.rows(), bc.epochs(), Map.of());
+        config.asMap(), "bc", from == null ? Map.of() : Map.of("from", from.toString()), seed,
+        data.rows(), bc.epochs(), Map.of());
     Path saved = saveAs;
     try {
       PolicyFile.save(saveAs, policy, meta, false);
@@ -120,6 +156,19 @@ final class CloneTraining {
     messages.add(String.format(Locale.ROOT, "clone %d trained: loss %.4f after %d epochs%s",
         number, loss, bc.epochs(), saved == null ? "" : "; saved to " + saved));
     return new Result(number, policy, meta, saved);
+  }
+
+  /** Rows of {@code width} values, each mapped into a shared layout. */
+  private static float[] toShared(float[] rows, int width,
+      java.util.function.UnaryOperator<float[]> map) {
+    int n = rows.length / width;
+    float[] first = map.apply(java.util.Arrays.copyOfRange(rows, 0, width));
+    float[] out = new float[n * first.length];
+    for (int r = 0; r < n; r++) {
+      float[] wide = map.apply(java.util.Arrays.copyOfRange(rows, r * width, (r + 1) * width));
+      System.arraycopy(wide, 0, out, r * wide.length, wide.length);
+    }
+    return out;
   }
 
   /** The next message from the training thread, or null. */

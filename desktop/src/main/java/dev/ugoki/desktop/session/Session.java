@@ -169,7 +169,10 @@ public final class Session {
     int index = agents.size();
     Env env = Scenarios.make(config);
     if (driver instanceof Driver.Clone) {
-      Agent agent = new Agent(index, driver, env);
+      // a clone fine-tuned from a foundation drives in its shared layout
+      Env fitted = PolicyFile.fit("clone", config.scenario(), clone.observationSpec(),
+          clone.actionSpec(), env);
+      Agent agent = new Agent(index, driver, fitted);
       PolicyBatch batch = new PolicyBatch(clone.policy());
       batch.add(agent);
       batches.add(batch);
@@ -518,7 +521,9 @@ public final class Session {
 
   /**
    * Starts behavior cloning on {@code files} in the background (a recording in progress is
-   * stopped first, so that it is included whole). When it is done, {@link #advance} adds the
+   * stopped first, so that it is included whole); with a starting policy
+   * ({@link #setTrainingSettings}, {@code --from}) it fine-tunes that policy instead of training
+   * a new one. When it is done, {@link #advance} adds the
    * policy as a new agent, {@code clone N}, on the current track; it is saved as
    * {@code <demosDir>/<scenario>-clone-<yyyyMMdd-HHmmss>.zip}. Progress and failures (a damaged or
    * mismatching file) become messages.
@@ -538,7 +543,7 @@ public final class Session {
     clones++;
     Path saveAs = demosDir.resolve(scenario() + "-clone-" + LocalDateTime.now().format(STAMP)
         + (clones > 1 ? "-" + clones : "") + ".zip");
-    cloneTraining.start(config, files, seed, clones, saveAs);
+    cloneTraining.start(config, files, seed, clones, saveAs, trainFrom);
     message("cloning " + files.size() + " demonstration file(s) in the background...");
   }
 

@@ -6,6 +6,10 @@ import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.train.ImitationTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.nio.file.Files;
@@ -112,6 +116,37 @@ class TeachTest {
     s.advance(0.25);
     assertThat(clone.lastAction()).isNotEqualTo(new float[2]); // its policy drives it
     assertThat(s.messages()).anyMatch(m -> m.contains("clone 1 trained"));
+  }
+
+  /** With --from, B fine-tunes the foundation on a person's driving, in its shared layout. */
+  @Test
+  void aCloneFineTunesTheStartingFoundationOnTheRecording() throws Exception {
+    RunConfig run = RunConfig.resolve(null, "multitask", "bc", 1L, 600L, null,
+        List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
+            "navigate/max_steps=100", "reach/max_steps=100"));
+    RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
+    run.write(folder.config());
+    ImitationTrainer.train(run, folder, null, Progress.silent());
+    PolicyFile.Loaded foundation = PolicyFile.load(folder.policy(), 1e-3);
+
+    Session s = keyboardSession();
+    s.setTrainingSettings(null, List.of(), dir.resolve("runs"), folder.policy());
+    s.setRecording(true);
+    driveLikeTheExpert(s, 120);
+    s.trainClone();
+    s.awaitCloneTraining(60_000);
+
+    assertThat(s.messages()).anyMatch(m -> m.startsWith("fine-tuning"));
+    Agent clone = s.agents().get(1);
+    assertThat(clone.observation()).hasSize(foundation.observationSpec().size());
+    Path saved = ((Driver.Clone) clone.driver()).file();
+    PolicyFile.Loaded loaded = PolicyFile.load(saved, 1e-3);
+    assertThat(loaded.observationSpec()).isEqualTo(foundation.observationSpec());
+    assertThat(loaded.meta().scenario()).isEqualTo("race");
+    assertThat(loaded.policy().network().params())
+        .isNotEqualTo(foundation.policy().network().params());
+    s.singleStep();
+    assertThat(clone.lastAction()).hasSize(6);
   }
 
   @Test
