@@ -43,11 +43,14 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
   }
 
   public static final String USAGE = """
-      usage: ugoki desktop [--scenario race|navigate] [--seed N] [--policy FILE]... [--expert]...
+      usage: ugoki desktop [--scenario NAME] [--seed N] [--policy FILE]... [--expert]...
                            [--keyboard] [--set KEY=VALUE]... [--max-fps N] [--demos-dir DIR]
+                           [--demos FILE]... [--train-config FILE] [--train-set K=V]...
+                           [--runs-dir DIR] [--from POLICY.zip]
                            [--script STEPS [--screenshots DIR] [--fps-report FILE]]
-        --scenario NAME    the scenario (default race)
-        --seed N           the track's (or room's) seed (default 1); N in the window: the next seed
+        --scenario NAME    race, navigate, reach or multitask (default race)
+        --seed N           the episode's seed: the track, room or targets (default 1); N in the
+                           window: the next seed
         --policy FILE      an agent driven by a policy file (repeat for more; one file's agents
                            share one network call per step)
         --expert           an agent driven by the scenario's expert (repeat for more)

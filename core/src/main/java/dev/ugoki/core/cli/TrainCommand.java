@@ -97,22 +97,32 @@ public final class TrainCommand implements Callable<Integer> {
       if (steps != null) {
         run = run.withSteps(steps);
       }
+      // refused before config.yaml is touched: a refused resume must not change the run
+      if (!run.algo().equals("ppo")) {
+        throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
+            + " run takes seconds: start it again");
+      }
+      long done = PolicyFile.load(folder.latestCheckpoint(), 1e-3).meta().steps();
+      if (run.steps() <= done) {
+        throw new IllegalArgumentException("this run has trained " + done + " steps already, "
+            + "which covers a budget of " + run.steps() + "; give --steps more than " + done
+            + " to train on");
+      }
     } else {
       if (steps != null && steps <= 0) {
         throw new IllegalArgumentException("--steps must be positive, was " + steps);
       }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
       if (from != null) {
-        String prefix = run.algo() + ".";
-        for (String kv : sets) {
-          if (kv.startsWith(prefix + "hidden=") || kv.startsWith(prefix + "layers=")) {
-            throw new IllegalArgumentException("--from fine-tunes " + from + " with its own "
-                + "network; " + kv + " cannot change it");
-          }
-        }
         run = run.withFrom(from.toAbsolutePath());
       }
       run = Start.adopt(run);
+      if (demos != null && !run.algo().equals("bc")) {
+        throw new IllegalArgumentException("--demos is for --algo bc");
+      }
+      if (demos != null && !java.nio.file.Files.isRegularFile(demos)) {
+        throw new IllegalArgumentException("demonstration file " + demos + " does not exist");
+      }
       folder = RunFolder.create(out, run);
     }
     run.write(folder.config());

@@ -3,6 +3,7 @@ package dev.ugoki.core.cli;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.study.Application;
 import dev.ugoki.core.study.TransferStudy;
+import dev.ugoki.sim.scenario.Scenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -62,6 +63,14 @@ public final class TransferCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (replot != null) {
+      var parsed = spec.commandLine().getParseResult();
+      for (String other : List.of("--foundation", "--apps", "--seeds", "--budgets",
+          "--eval-seeds", "--target", "--frozen", "--out")) {
+        if (parsed.hasMatchedOption(other)) {
+          throw new IllegalArgumentException("--replot redraws a finished study as it was; "
+              + other + " does not go with it");
+        }
+      }
       TransferStudy.replot(replot);
       spec.commandLine().getOut().println("plot: " + replot.resolve("transfer.png"));
       spec.commandLine().getOut().flush();
@@ -79,7 +88,12 @@ public final class TransferCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--budgets must be positive, got " + budgets);
     }
     List<Application> chosen = apps.stream().map(Application::named).toList();
-    PolicyFile.load(foundation, 1e-3); // a missing or damaged file is refused before anything
+    // a missing or damaged file, or one that cannot drive an application, is refused before
+    // anything is written
+    PolicyFile.Loaded loaded = PolicyFile.load(foundation, 1e-3);
+    for (Application app : chosen) {
+      PolicyFile.fit(foundation, loaded, Scenarios.make(app.scenario(), app.overrides()));
+    }
     List<Long> seedList = new ArrayList<>();
     for (long s = seeds.first(); s <= seeds.last(); s++) {
       seedList.add(s);

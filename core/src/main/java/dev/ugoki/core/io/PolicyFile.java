@@ -234,6 +234,8 @@ public final class PolicyFile {
     return fitted;
   }
 
+  private static final String MULTITASK = "multitask";
+
   /**
    * The observation spec {@code task} had when the policy learned it: from the policy's own
    * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config
@@ -243,6 +245,9 @@ public final class PolicyFile {
     Map<String, Object> keys = new LinkedHashMap<>();
     if (meta.scenario().equals(task)) {
       keys.putAll(meta.scenarioConfig());
+    } else if (!meta.scenario().equals(MULTITASK)) {
+      // fine-tuned on another task: how it learned this one is not recorded
+      return null;
     } else {
       String prefix = task + "/";
       meta.scenarioConfig().forEach((k, v) -> {

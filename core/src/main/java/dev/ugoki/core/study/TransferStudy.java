@@ -150,37 +150,49 @@ public final class TransferStudy {
    * to draw its report again without training anything.
    */
   public static void replot(Path dir) throws IOException {
-    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(dir.resolve("summary.json").toFile());
-    List<Application> apps = new ArrayList<>();
-    Map<String, Double> zero = new LinkedHashMap<>();
-    doc.get("applications").fields().forEachRemaining(e -> {
-      apps.add(Application.named(e.getKey()));
-      zero.put(e.getKey(), e.getValue().get("zero_shot_success_rate").asDouble());
-    });
-    Map<String, Double> nominal = new LinkedHashMap<>();
-    doc.get("zero_shot_on_nominal_scenarios").fields()
-        .forEachRemaining(e -> nominal.put(e.getKey(), e.getValue().asDouble()));
-    List<Long> seeds = new ArrayList<>();
-    doc.get("seeds").forEach(n -> seeds.add(n.asLong()));
-    List<Long> budgets = new ArrayList<>();
-    doc.get("budgets").forEach(n -> budgets.add(n.asLong()));
-    List<Point> points = new ArrayList<>();
-    List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",");
-      if (f.length != 6) {
-        throw new IllegalArgumentException(dir.resolve("results.csv") + ": bad row '" + line
-            + "'");
+    Settings s;
+    Result r;
+    try {
+      com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind
+          .ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+      List<Application> apps = new ArrayList<>();
+      Map<String, Double> zero = new LinkedHashMap<>();
+      doc.required("applications").fields().forEachRemaining(e -> {
+        apps.add(Application.named(e.getKey()));
+        zero.put(e.getKey(), e.getValue().required("zero_shot_success_rate").asDouble());
+      });
+      Map<String, Double> nominal = new LinkedHashMap<>();
+      doc.required("zero_shot_on_nominal_scenarios").fields()
+          .forEachRemaining(e -> nominal.put(e.getKey(), e.getValue().asDouble()));
+      List<Long> seeds = new ArrayList<>();
+      doc.required("seeds").forEach(n -> seeds.add(n.asLong()));
+      List<Long> budgets = new ArrayList<>();
+      doc.required("budgets").forEach(n -> budgets.add(n.asLong()));
+      List<Point> points = new ArrayList<>();
+      List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        String[] f = line.split(",");
+        if (f.length != 6) {
+          throw new IllegalArgumentException("results.csv has a bad row '" + line + "'");
+        }
+        points.add(new Point(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
+            Double.parseDouble(f[4]), Double.parseDouble(f[5])));
       }
-      points.add(new Point(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
-          Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+      if (apps.isEmpty() || budgets.isEmpty() || seeds.isEmpty() || points.isEmpty()) {
+        throw new IllegalArgumentException("it has no applications, budgets, seeds or results");
+      }
+      s = new Settings(Path.of(doc.required("foundation").asText()), apps, seeds, budgets,
+          new SeedRange.Converter().convert(doc.required("eval_seeds").asText()),
+          doc.required("target_success_rate").asDouble(),
+          points.stream().anyMatch(p -> p.start().equals(FROZEN)), dir);
+      r = new Result(points, zero, nominal);
+    } catch (IOException | RuntimeException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException
+          || e instanceof java.io.FileNotFoundException ? "missing " + e.getMessage()
+          : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+      throw new IllegalArgumentException(dir + " is not a finished transfer study: " + why);
     }
-    Settings s = new Settings(Path.of(doc.get("foundation").asText()), apps, seeds, budgets,
-        new SeedRange.Converter().convert(doc.get("eval_seeds").asText()),
-        doc.get("target_success_rate").asDouble(),
-        points.stream().anyMatch(p -> p.start().equals(FROZEN)), dir);
-    TransferReport.write(s, new Result(points, zero, nominal));
+    TransferReport.write(s, r);
   }
 
   /**

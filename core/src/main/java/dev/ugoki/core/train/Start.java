@@ -49,8 +49,29 @@ public final class Start {
     if (run.from() == null) {
       return run;
     }
-    Architecture a = PolicyFile.load(run.from(), 1e-3).policy().network().architecture();
-    Config c = run.algoConfig().with(Map.of("hidden", a.hidden(), "layers", a.layers()));
+    PolicyFile.Loaded from = PolicyFile.load(run.from(), 1e-3);
+    // refused here, before any run folder: a policy that cannot drive the scenario, ...
+    PolicyFile.fit(run.from(), from, Scenarios.make(run.scenarioConfig()));
+    Architecture a = from.policy().network().architecture();
+    Config algo = run.algoConfig();
+    // ... a network size other than the policy's (the defaults mean "the policy's") ...
+    for (String key : List.of("hidden", "layers")) {
+      int asked = algo.integer(key);
+      int own = key.equals("hidden") ? a.hidden() : a.layers();
+      int def = (int) Config.defaults(run.algo(), algo.params()).integer(key);
+      if (asked != own && asked != def) {
+        throw new IllegalArgumentException("--from fine-tunes " + run.from() + " with its own "
+            + "network (" + key + " " + own + "); " + run.algo() + "." + key + "=" + asked
+            + " cannot change it");
+      }
+    }
+    // ... and more frozen layers than it has
+    if (algo.integer("freeze_layers") > a.layers()) {
+      throw new IllegalArgumentException(run.algo() + ".freeze_layers="
+          + algo.integer("freeze_layers") + ": " + run.from() + " has " + a.layers()
+          + " hidden layers");
+    }
+    Config c = algo.with(Map.of("hidden", a.hidden(), "layers", a.layers()));
     return new RunConfig(run.scenario(), run.algo(), run.seed(), run.steps(), run.evalSeeds(),
         run.scenarioConfig(), c, run.from());
   }

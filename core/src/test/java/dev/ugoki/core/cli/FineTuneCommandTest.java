@@ -3,6 +3,10 @@ package dev.ugoki.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.scenario.Scenarios;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,6 +63,11 @@ class FineTuneCommandTest extends CliTest {
     assertThat(Files.readString(study.resolve("summary.json"))).isEqualTo(summary);
     assertThat(run("transfer")).isEqualTo(2);
     assertThat(err.toString()).contains("--foundation");
+    assertThat(run("transfer", "--replot", study.toString(), "--apps", "jet")).isEqualTo(2);
+    assertThat(err.toString()).contains("does not go with it");
+    Files.writeString(study.resolve("summary.json"), "{}");
+    assertThat(run("transfer", "--replot", study.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not a finished transfer study");
 
     // fine-tune on a car with a longer wheelbase, the first hidden layer frozen
     Path fine = tmp.resolve("fine");
@@ -84,6 +93,33 @@ class FineTuneCommandTest extends CliTest {
         "lidar.rays=16", "--seeds", "1-1")).isEqualTo(2);
     assertThat(err.toString()).contains("learned race with other channels")
         .contains("lidar.16");
+    // bad fine-tunes are refused before any run folder is made
+    Path refused = tmp.resolve("refused");
+    assertThat(run("train", "--from", foundation.toString(), "--set", "ppo.hidden=256",
+        "--out", refused.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("ppo.hidden=256").contains("its own network");
+    assertThat(run("train", "--from", foundation.toString(), "--set", "ppo.freeze_layers=3",
+        "--out", refused.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("2 hidden layers");
+    assertThat(run("train", "--from", foundation.toString(), "--set", "lidar.rays=16",
+        "--out", refused.toString())).isEqualTo(2);
+    Env arm = Scenarios.make("reach");
+    Path armPolicy = tmp.resolve("arm.zip");
+    PolicyFile.save(armPolicy, GaussianPolicy.create(arm.observationSpec(), arm.actionSpec(), 8,
+        1, -0.5, 1, 1e-3), new PolicyFile.Meta("reach", arm.unwrapped().version(),
+        arm.unwrapped().config().asMap(), "test", Map.of(), 1, 0, 0, Map.of()), false);
+    assertThat(run("train", "--from", armPolicy.toString(), "--scenario", "race", "--out",
+        refused.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("trained on scenario 'reach', not 'race'");
+    assertThat(run("train", "--algo", "bc", "--demos", tmp.resolve("no.jsonl").toString(),
+        "--out", refused.toString())).isEqualTo(2);
+    assertThat(refused).doesNotExist();
+    // a refused resume leaves the run's config as it was
+    String config = Files.readString(tuned.resolve("config.yaml"));
+    assertThat(run("train", "--resume", tuned.toString(), "--steps", "100")).isEqualTo(2);
+    assertThat(err.toString()).contains("covers a budget of 100");
+    assertThat(Files.readString(tuned.resolve("config.yaml"))).isEqualTo(config);
+
     // and it resumes with its trunk still frozen, without the foundation it started from
     Files.move(foundation, tmp.resolve("elsewhere.zip"));
     assertThat(run("train", "--resume", tuned.toString(), "--steps", "384"))
@@ -100,9 +136,6 @@ class FineTuneCommandTest extends CliTest {
     assertThat(run("train", "--from", tmp.resolve("none.zip").toString(), "--out",
         tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("none.zip");
-    assertThat(run("train", "--from", tmp.resolve("any.zip").toString(), "--set",
-        "ppo.hidden=256", "--out", tmp.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("ppo.hidden=256").contains("its own network");
     // a config whose keys are each fine but not together is refused before any folder is made
     Path none = tmp.resolve("none");
     assertThat(run("train", "--scenario", "multitask", "--set", "weight.race=0", "--set",

@@ -79,4 +79,24 @@ class DomainRandomizationTest {
     }
     assertThat(a.observationSpec().contains(oa)).isTrue();
   }
+
+  /** With an action repeat the delay counts policy steps, not simulation steps. */
+  @Test
+  void theDelayCountsPolicyStepsUnderAnActionRepeat() {
+    Env env = Scenarios.make("reach", Map.of("dr.action_delay", 2, "action_repeat", 4));
+    long seed = 1;
+    while (true) {
+      env.reset(seed);
+      if (dr(env).actionDelay() == 2) {
+        break;
+      }
+      seed++;
+    }
+    ReachScenario arm = (ReachScenario) env.unwrapped();
+    env.step(new float[] {1, 1});
+    env.step(new float[] {1, 1});
+    assertThat(arm.joints().shoulderRadps()).as("two policy steps of 4 sim steps").isZero();
+    env.step(new float[] {1, 1});
+    assertThat(arm.joints().shoulderRadps()).isPositive();
+  }
 }
