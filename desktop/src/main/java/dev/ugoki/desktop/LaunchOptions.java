@@ -73,14 +73,14 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
                            (drive S, frames N, pause, resume, step [N], speed N, camera
                            [next|free|I], zoom F, newtrack, restart, keys T,F, shot NAME,
                            record on|off, clone, train ppo|dagger|bc|stop, checkpoint,
-                           await N)
+                           await N, scenario NAME|next)
         --screenshots DIR  where the script's shots go (NAME.png, and shots.json)
         --fps-report FILE  after the script, the median frame time and FPS as JSON
       keys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
             N new track, R restart, T record demonstrations (keyboard agent) on/off, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
-            K save a checkpoint of the live training, wheel or +/- zoom, drag or arrows (free
-            camera) pan, H help, Esc quit""";
+            K save a checkpoint of the live training, M next scenario with the same agents,
+            wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
 
   public LaunchOptions {
     drivers = List.copyOf(drivers);

@@ -41,7 +41,7 @@ public final class UgokiApp extends ApplicationAdapter
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final LaunchOptions options;
-  private final Session session;
+  private Session session;
   private final ScriptRunner script;
   private final FrameTimes frameTimes = new FrameTimes();
   private final List<Map<String, Object>> shotLog = new ArrayList<>();
@@ -173,6 +173,28 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void toggleHelp() {
     hud.toggleHelp();
+  }
+
+  /** The same agents on the next scenario, with a camera for its world. */
+  @Override
+  public void nextScenario() {
+    switchTo(session.nextScenario());
+  }
+
+  /** Switches the window to {@code scenario} (unless the session refuses, while training). */
+  @Override
+  public void switchTo(String scenario) {
+    Session next = session.withScenario(scenario);
+    if (next == session) {
+      return;
+    }
+    session = next;
+    rig = CameraRig.forScenario(session.scenario());
+    rig.resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
+    input.setSession(session, rig);
+    if (session.cameraTarget() == Session.FREE_CAMERA) {
+      fitWorld();
+    }
   }
 
   @Override

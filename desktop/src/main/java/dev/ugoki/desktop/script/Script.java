@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   clone           train a clone on the recorded demonstrations (in the background)
  *   train ALGO|stop start training ppo, dagger or bc live (in the background), or stop it
  *   checkpoint      save a checkpoint of the live training after its current update
+ *   scenario NAME|next  the same agents on another scenario
  *   await N         run frames of 1/60 s until the live training has reported N updates or
  *                   ended (at most {@link #MAX_SECONDS} of real time)
  * </pre>
@@ -124,6 +125,12 @@ public record Script(List<Command> commands) {
         }
       }
       case "await" -> positiveInt(arg, bad, 1_000_000);
+      case "scenario" -> {
+        if (!arg.equals("next") && !dev.ugoki.sim.scenario.Scenarios.names().contains(arg)) {
+          throw new IllegalArgumentException(bad + "expected scenario next or one of "
+              + dev.ugoki.sim.scenario.Scenarios.names());
+        }
+      }
       case "pause", "resume", "newtrack", "restart", "clone", "checkpoint" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
@@ -131,7 +138,7 @@ public record Script(List<Command> commands) {
       }
       default -> throw new IllegalArgumentException(bad + "unknown command '" + op
           + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
-          + "restart, keys, shot, record, clone, train, checkpoint, await");
+          + "restart, keys, shot, record, clone, train, checkpoint, await, scenario");
     }
   }
 

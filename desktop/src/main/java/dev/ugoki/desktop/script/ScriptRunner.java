@@ -23,6 +23,9 @@ public final class ScriptRunner {
 
     void zoomBy(float factor);
 
+    /** Switches to another scenario with the same agents. */
+    void switchTo(String scenario);
+
     /** Saves the frame just drawn as {@code name}. */
     void shoot(String name) throws IOException;
   }
@@ -112,6 +115,7 @@ public final class ScriptRunner {
           }
         }
         case "checkpoint" -> s.saveCheckpoint();
+        case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {
           if (s.trainingAlgo() == null) {
             throw new IllegalStateException("await " + arg + ": no training was started");

@@ -332,6 +332,49 @@ public final class Session {
         : "world"));
   }
 
+  /**
+   * The same agents on another scenario, as a new session (this one is closed): experts,
+   * keyboards and policy files come along (a policy file that cannot drive the new scenario is
+   * left out with a message; a foundation policy drives every one), the session's scenario keys
+   * and recordings do not. Refused with a message, returning this session, while a clone or a
+   * live training runs.
+   */
+  public Session withScenario(String next) {
+    if (next.equals(scenario())) {
+      return this;
+    }
+    if (trainingLive() || cloning()) {
+      message("cannot switch to " + next + " while training: stop it first");
+      return this;
+    }
+    Scenarios.entry(next); // an unknown name is refused here
+    List<Driver> drivers = new ArrayList<>();
+    for (Agent a : agents) {
+      if (a.driver() instanceof Driver.Clone c && c.file() != null) {
+        drivers.add(new Driver.Policy(c.file()));
+      } else if (!(a.driver() instanceof Driver.Clone) && !(a.driver() instanceof Driver.Live)) {
+        drivers.add(a.driver());
+      }
+    }
+    close();
+    Session s = new Session(next, Map.of(), seed, drivers, listener);
+    s.demosDir = demosDir;
+    s.runsDir = runsDir;
+    s.trainConfig = trainConfig;
+    s.trainSets = trainSets;
+    s.trainFrom = trainFrom;
+    s.speed = speed;
+    s.message("scenario " + next + (userOverrides.isEmpty() ? ""
+        : " (the keys " + userOverrides.keySet() + " were " + scenario() + "'s)"));
+    return s;
+  }
+
+  /** The next registered scenario after this one's, in registration order. */
+  public String nextScenario() {
+    List<String> names = Scenarios.names();
+    return names.get((names.indexOf(scenario()) + 1) % names.size());
+  }
+
   /** Every agent back at the start of the current track; statistics are kept. */
   public void restart() {
     accumulatorS = 0;

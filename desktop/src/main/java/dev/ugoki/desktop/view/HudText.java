@@ -34,9 +34,9 @@ public final class HudText {
     }
   }
 
-  public static final String HELP = "Space pause   S / Right step   1-5 speed   C camera   "
-      + "N new track   R restart   T record   B clone   P train PPO   I train DAgger   "
-      + "K checkpoint   wheel +/- zoom   drag/arrows pan   F fit   H help";
+  public static final String HELP = "Space pause  S/Right step  1-5 speed  C camera  "
+      + "N new track  R restart  M scenario  T record  B clone  P train PPO  I train DAgger  "
+      + "K checkpoint  +/- zoom  drag pan  F fit  H help";
 
   private HudText() {}
 

@@ -14,7 +14,8 @@ import dev.ugoki.desktop.session.Session;
  *       F free camera on the whole world; N new track (next seed); R restart; T record the
  *       keyboard agent's demonstrations (on/off); B train a clone on them; P train PPO live
  *       (again: stop), I train DAgger live (again: stop), K save a checkpoint of the live
- *       training; H help; Esc quit.
+ *       training; M next scenario (race, navigate, reach, multitask) with the same agents; H
+ *       help; Esc quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -33,11 +34,14 @@ public final class SessionInput extends InputAdapter {
 
     void toggleHelp();
 
+    /** Switch to the next scenario, with the same agents. */
+    void nextScenario();
+
     void quit();
   }
 
-  private final Session session;
-  private final CameraRig rig;
+  private Session session;
+  private CameraRig rig;
   private final Commands commands;
   private int lastX;
   private int lastY;
@@ -46,6 +50,12 @@ public final class SessionInput extends InputAdapter {
     this.session = session;
     this.rig = rig;
     this.commands = commands;
+  }
+
+  /** The session and camera the keys act on from now on (after a switch of scenario). */
+  public void setSession(Session session, CameraRig rig) {
+    this.session = session;
+    this.rig = rig;
   }
 
   private boolean keyboardDriving() {
@@ -93,6 +103,7 @@ public final class SessionInput extends InputAdapter {
       case Keys.P -> session.toggleTraining("ppo");
       case Keys.I -> session.toggleTraining("dagger");
       case Keys.K -> session.saveCheckpoint();
+      case Keys.M -> commands.nextScenario();
       case Keys.H -> commands.toggleHelp();
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
       case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);

@@ -41,6 +41,17 @@ class ScriptTest {
   }
 
   @Test
+  void aScenarioSwitchNamesARegisteredScenario() throws Exception {
+    assertThat(Script.parse("scenario next; scenario reach").commands())
+        .extracting(Script.Command::arg).containsExactly("next", "reach");
+    assertThatThrownBy(() -> Script.parse("scenario mars")).hasMessageContaining("navigate");
+    FakeWindow w = new FakeWindow();
+    ScriptRunner runner = new ScriptRunner(Script.parse("scenario next; scenario reach"));
+    runner.beforeFrame(w);
+    assertThat(w.calls).containsExactly("switch navigate", "switch reach");
+  }
+
+  @Test
   void trainingCommandsAreCheckedAndAwaitNeedsATraining() throws Exception {
     assertThat(Script.parse("train ppo; await 3; checkpoint; train stop").commands())
         .extracting(Script.Command::op).containsExactly("train", "await", "checkpoint", "train");
@@ -61,6 +72,11 @@ class ScriptTest {
     @Override
     public Session session() {
       return session;
+    }
+
+    @Override
+    public void switchTo(String scenario) {
+      calls.add("switch " + scenario);
     }
 
     @Override

@@ -295,4 +295,31 @@ class SessionTest {
     }
     assertThat(s.agents().get(0).speedMps()).isFinite().isPositive();
   }
+
+  /** M: the same agents on the next scenario; a policy that cannot drive it is left out. */
+  @Test
+  void switchingScenarioKeepsTheAgentsThatCanDriveIt() throws Exception {
+    Path policy = policyFile(dir, "race.zip", Map.of());
+    List<String> heard = new java.util.ArrayList<>();
+    Session race = new Session("race", Map.of("lidar.noise", 0.01), 3,
+        List.of(new Driver.Expert(), new Driver.Policy(policy), new Driver.Keyboard()),
+        new Session.Listener() {
+          @Override
+          public void onMessage(String m) {
+            heard.add(m);
+          }
+        });
+    race.setSpeed(4);
+    assertThat(race.nextScenario()).isEqualTo("navigate");
+    Session nav = race.withScenario("navigate");
+    assertThat(nav.scenario()).isEqualTo("navigate");
+    assertThat(nav.seed()).isEqualTo(3);
+    assertThat(nav.speed()).isEqualTo(4);
+    assertThat(nav.agents()).extracting(Agent::name).containsExactly("1 expert", "2 keyboard");
+    assertThat(heard).anyMatch(m -> m.contains("left out") && m.contains("race"));
+    assertThat(nav.messages()).anyMatch(m -> m.contains("lidar.noise"));
+    assertThat(nav.withScenario("navigate")).isSameAs(nav);
+    assertThat(nav.withScenario("multitask").nextScenario()).isEqualTo("race");
+    assertThatThrownBy(() -> nav.withScenario("mars")).hasMessageContaining("mars");
+  }
 }
