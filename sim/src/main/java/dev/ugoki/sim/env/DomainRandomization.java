@@ -96,15 +96,6 @@ public final class DomainRandomization extends EnvWrapper {
   }
 
   private float[] noisy(float[] obs) {
-    if (noiseLevel == 0) {
-      return obs;
-    }
-    float[] out = obs.clone();
-    for (int i = 0; i < out.length; i++) {
-      double range = obsSpec.high(i) - obsSpec.low(i);
-      double v = out[i] + random.nextGaussian() * noiseLevel * range;
-      out[i] = (float) Math.max(obsSpec.low(i), Math.min(obsSpec.high(i), v));
-    }
-    return out;
+    return noiseLevel == 0 ? obs : ObservationNoise.add(obs, obsSpec, noiseLevel, random);
   }
 }

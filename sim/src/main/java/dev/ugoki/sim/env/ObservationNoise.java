@@ -37,8 +37,16 @@ public final class ObservationNoise extends EnvWrapper {
   }
 
   private float[] noisy(float[] clean) {
-    float[] obs = clean.clone(); // the inner env may keep its array
-    Spec spec = observationSpec();
+    return add(clean, observationSpec(), sigmaFraction, random);
+  }
+
+  /**
+   * A copy of {@code clean} (the inner env may keep its array) with Gaussian noise of standard
+   * deviation {@code sigmaFraction} of each channel's range, kept inside the bounds of
+   * {@code spec}: the noise of this wrapper and of {@link DomainRandomization}'s sensors.
+   */
+  static float[] add(float[] clean, Spec spec, double sigmaFraction, SplittableRandom random) {
+    float[] obs = clean.clone();
     for (int i = 0; i < obs.length; i++) {
       double sigma = sigmaFraction * (spec.high(i) - spec.low(i));
       double v = obs[i] + sigma * random.nextGaussian();
