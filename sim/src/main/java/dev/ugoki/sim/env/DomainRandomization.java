@@ -12,7 +12,10 @@ import java.util.SplittableRandom;
  * [0, {@code sensorNoise}] of each channel's range. The same seed gives the same draws.
  */
 public final class DomainRandomization extends EnvWrapper {
-  /** Decorrelates this wrapper's stream from the scenario's, which is seeded with the seed. */
+  /**
+   * Decorrelates this wrapper's stream from the scenario's, which is seeded with the seed (and
+   * from {@link ObservationNoise}'s, which has its own salt).
+   */
   private static final long SALT = 0x6A09E667F3BCC909L;
 
   private final int maxActionDelay;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  */
 public final class ObservationNoise extends EnvWrapper {
   /** Mixed into the reset seed so that the noise stream differs from the scenario's. */
-  private static final long STREAM_SALT = 0x6A09E667F3BCC909L;
+  private static final long STREAM_SALT = 0x3C6EF372FE94F82BL;
 
   private final double sigmaFraction;
   private SplittableRandom random = new SplittableRandom(0);
