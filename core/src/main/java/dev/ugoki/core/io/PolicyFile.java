@@ -199,11 +199,16 @@ public final class PolicyFile {
       diffs.add("action " + d);
     }
     if (!diffs.isEmpty()) {
-      int shown = Math.min(diffs.size(), 6);
       throw new PolicyFileException(who + " does not fit this " + scenario
-          + " environment (here vs. the policy's): " + String.join("; ", diffs.subList(0, shown))
-          + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : ""));
+          + " environment (here vs. the policy's): " + firstOf(diffs));
     }
+  }
+
+  /** The first few differences, joined, and how many more there are. */
+  private static String firstOf(List<String> diffs) {
+    int shown = Math.min(diffs.size(), 6);
+    return String.join("; ", diffs.subList(0, shown))
+        + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : "");
   }
 
   /**
@@ -225,10 +230,8 @@ public final class PolicyFile {
       List<String> diffs = learned == null ? List.of()
           : env.observationSpec().differencesFrom(learned);
       if (!diffs.isEmpty()) {
-        int shown = Math.min(diffs.size(), 6);
         throw new PolicyFileException("policy " + file + " learned " + task + " with other "
-            + "channels (here vs. the policy's): " + String.join("; ", diffs.subList(0, shown))
-            + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : ""));
+            + "channels (here vs. the policy's): " + firstOf(diffs));
       }
     }
     return fitted;

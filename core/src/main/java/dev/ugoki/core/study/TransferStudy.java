@@ -85,8 +85,9 @@ public final class TransferStudy {
         Config cfg = Scenarios.config(app.scenario(), app.overrides());
         Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
         zero.put(app.name(), z.successRate());
-        nominal.put(app.scenario(), evaluate(s.foundation(), foundation,
-            Scenarios.config(app.scenario(), Map.of())).successRate());
+        // once per scenario: long-car and fast-car share race's
+        nominal.computeIfAbsent(app.scenario(), sc -> evaluate(s.foundation(), foundation,
+            Scenarios.config(sc, Map.of())).successRate());
         log.printf(Locale.ROOT, "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
             app.name(), 100 * z.successRate(), app.scenario(),
             100 * nominal.get(app.scenario()));
