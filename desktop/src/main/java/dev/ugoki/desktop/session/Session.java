@@ -442,6 +442,13 @@ public final class Session {
     return List.copyOf(messages);
   }
 
+  /** Shows every message a background thread has queued, oldest first. */
+  private void relay(java.util.function.Supplier<String> queue) {
+    for (String m = queue.get(); m != null; m = queue.get()) {
+      message(m);
+    }
+  }
+
   public void message(String text) {
     messages.addLast(text);
     while (messages.size() > MESSAGES_KEPT) {
@@ -592,9 +599,7 @@ public final class Session {
 
   /** Hands the training thread's messages and finished policy to this (the render) thread. */
   private void pollCloneTraining() {
-    for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
-      message(m);
-    }
+    relay(cloneTraining::pollMessage);
     CloneTraining.Result r = cloneTraining.takeResult();
     if (r == null) {
       return;
@@ -741,9 +746,7 @@ public final class Session {
     if (live == null) {
       return;
     }
-    for (String m = live.pollMessage(); m != null; m = live.pollMessage()) {
-      message(m);
-    }
+    relay(live::pollMessage);
     for (TrainingListener.Update u = live.pollUpdate(); u != null; u = live.pollUpdate()) {
       curve.add(u);
     }
@@ -799,9 +802,7 @@ public final class Session {
       }
     }
     // what a clone said after the last frame (a damaged file) is still worth reading
-    for (String m = cloneTraining.pollMessage(); m != null; m = cloneTraining.pollMessage()) {
-      message(m);
-    }
+    relay(cloneTraining::pollMessage);
     if (trainingLive()) {
       live.requestStop();
       try {
@@ -811,9 +812,7 @@ public final class Session {
       }
     }
     if (live != null) {
-      for (String m = live.pollMessage(); m != null; m = live.pollMessage()) {
-        message(m);
-      }
+      relay(live::pollMessage);
     }
   }
 }

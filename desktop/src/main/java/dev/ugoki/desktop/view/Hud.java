@@ -104,9 +104,7 @@ public final class Hud implements Disposable {
     float chartX = width - MARGIN - chartW;
     float chartH = caption == null ? 0 : caption.height() + CHART_H + PAD;
     if (caption != null) {
-      panels.rect(chartX, chartTop - chartH, chartW, chartH);
-      rects.add(new Rect((int) Math.floor(chartX), (int) Math.floor(height - chartTop),
-          (int) Math.ceil(chartW), (int) Math.ceil(chartH)));
+      panel(chartX, chartTop, chartW, chartH);
     }
     if (!bottom.isEmpty()) {
       panel(footX, footTop, foot);
@@ -194,9 +192,14 @@ public final class Hud implements Disposable {
 
   /** A translucent panel whose top-left corner is at ({@code x}, {@code top}) (y up). */
   private void panel(float x, float top, Block b) {
-    panels.rect(x, top - b.height(), b.width(), b.height());
-    rects.add(new Rect((int) Math.floor(x), (int) Math.floor(height - top),
-        (int) Math.ceil(b.width()), (int) Math.ceil(b.height())));
+    panel(x, top, b.width(), b.height());
+  }
+
+  /** A translucent panel of w x h pixels below ({@code x}, {@code top}), recorded as covered. */
+  private void panel(float x, float top, float w, float h) {
+    panels.rect(x, top - h, w, h);
+    rects.add(new Rect((int) Math.floor(x), (int) Math.floor(height - top), (int) Math.ceil(w),
+        (int) Math.ceil(h)));
   }
 
   private void text(float x, float top, Block b) {

@@ -19,17 +19,20 @@ class DomainRandomizationTest {
     return (DomainRandomization) e;
   }
 
+  /** Resets on the first seed, from 1, whose episode draws a delay of {@code steps}. */
+  private static void resetWithDelay(Env env, int steps) {
+    for (long seed = 1; ; seed++) {
+      env.reset(seed);
+      if (dr(env).actionDelay() == steps) {
+        return;
+      }
+    }
+  }
+
   @Test
   void aDelayedActionReachesTheJointsOnlyAfterTheDelay() {
     Env env = Scenarios.make("reach", Map.of("dr.action_delay", 3));
-    long seed = 1;
-    while (true) {
-      env.reset(seed);
-      if (dr(env).actionDelay() == 3) {
-        break;
-      }
-      seed++;
-    }
+    resetWithDelay(env, 3);
     ReachScenario arm = (ReachScenario) env.unwrapped();
     for (int k = 0; k < 3; k++) {
       env.step(new float[] {1, 1});
@@ -84,14 +87,7 @@ class DomainRandomizationTest {
   @Test
   void theDelayCountsPolicyStepsUnderAnActionRepeat() {
     Env env = Scenarios.make("reach", Map.of("dr.action_delay", 2, "action_repeat", 4));
-    long seed = 1;
-    while (true) {
-      env.reset(seed);
-      if (dr(env).actionDelay() == 2) {
-        break;
-      }
-      seed++;
-    }
+    resetWithDelay(env, 2);
     ReachScenario arm = (ReachScenario) env.unwrapped();
     env.step(new float[] {1, 1});
     env.step(new float[] {1, 1});
