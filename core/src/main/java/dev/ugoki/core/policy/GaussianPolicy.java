@@ -118,6 +118,21 @@ public final class GaussianPolicy {
   }
 
   /**
+   * A policy for fine-tuning made from this one: its network through
+   * {@link PolicyNetwork#transfer} (frozen layers, a new head, fresh Adam at
+   * {@code learningRate}), a copy of its observation normalization, and the log standard
+   * deviation reset to {@code initLogStd}.
+   */
+  public GaussianPolicy fineTune(int frozenLayers, boolean newHead, double initLogStd,
+      double learningRate, long seed) {
+    float[] fresh = new float[actionSpec.size()];
+    java.util.Arrays.fill(fresh, (float) initLogStd);
+    return new GaussianPolicy(observationSpec, actionSpec,
+        network.transfer(frozenLayers, newHead, learningRate, seed), fresh, norm.copy(),
+        learningRate);
+  }
+
+  /**
    * An independent copy with the same weights, spread and normalization, for acting on another
    * thread; its log-std optimizer has learning rate 0, so a copy is not meant to be trained.
    */

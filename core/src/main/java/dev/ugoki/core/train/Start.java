@@ -3,13 +3,11 @@ package dev.ugoki.core.train;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.GaussianPolicy;
-import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Param;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -105,14 +103,9 @@ public final class Start {
     return from == null ? e : PolicyFile.fit(layoutFile, from, e);
   }
 
-  /** True when the weights come from a policy file. */
-  boolean fromFile() {
-    return from != null;
-  }
-
   /**
    * The policy to train: fresh with {@code hidden} x {@code layers} units, or the starting
-   * file's weights and observation normalization through {@link PolicyNetwork#transfer}, with
+   * file's weights and observation normalization through {@link GaussianPolicy#fineTune}, with
    * fresh optimizers and the given initial log standard deviation.
    */
   GaussianPolicy policy(Env env, int hidden, int layers, double initLogStd, double learningRate) {
@@ -121,11 +114,7 @@ public final class Start {
           initLogStd, run.seed(), learningRate);
     }
     Config c = run.algoConfig();
-    PolicyNetwork net = from.policy().network().transfer(c.integer("freeze_layers"),
-        c.bool("new_head"), learningRate, run.seed());
-    float[] logStd = new float[from.actionSpec().size()];
-    Arrays.fill(logStd, (float) initLogStd);
-    return new GaussianPolicy(from.observationSpec(), from.actionSpec(), net, logStd,
-        from.policy().norm().copy(), learningRate);
+    return from.policy().fineTune(c.integer("freeze_layers"), c.bool("new_head"), initLogStd,
+        learningRate, run.seed());
   }
 }

@@ -133,11 +133,7 @@ final class CloneTraining {
       policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), HIDDEN, LAYERS,
           INIT_LOG_STD, seed, LEARNING_RATE);
     } else {
-      float[] logStd = new float[base.actionSpec().size()];
-      java.util.Arrays.fill(logStd, (float) INIT_LOG_STD);
-      policy = new GaussianPolicy(base.observationSpec(), base.actionSpec(),
-          base.policy().network().transfer(0, false, LEARNING_RATE, seed), logStd,
-          base.policy().norm().copy(), LEARNING_RATE);
+      policy = base.policy().fineTune(0, false, INIT_LOG_STD, LEARNING_RATE, seed);
       messages.add("fine-tuning " + from + " on the demonstrations");
     }
     BehaviorCloning.Config bc = BehaviorCloning.Config.defaults();

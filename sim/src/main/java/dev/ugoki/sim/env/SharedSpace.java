@@ -105,11 +105,6 @@ public final class SharedSpace extends EnvWrapper {
     return new Spec(new ArrayList<>(m.keySet()), low, high);
   }
 
-  /** The task's names of the shared observation's channels: where each own channel goes. */
-  public int[] observationSlots() {
-    return obsSlot.clone();
-  }
-
   /** Its own observation written into the shared layout. */
   public float[] toShared(float[] own) {
     float[] out = new float[observationSpec.size()];
