@@ -10,6 +10,7 @@ import dev.ugoki.core.policy.RunningNorm;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.scenario.MultiTaskScenario;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -237,8 +238,6 @@ public final class PolicyFile {
     return fitted;
   }
 
-  private static final String MULTITASK = "multitask";
-
   /**
    * The observation spec {@code task} had when the policy learned it: from the policy's own
    * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config
@@ -248,11 +247,11 @@ public final class PolicyFile {
     Map<String, Object> keys = new LinkedHashMap<>();
     if (meta.scenario().equals(task)) {
       keys.putAll(meta.scenarioConfig());
-    } else if (!meta.scenario().equals(MULTITASK)) {
+    } else if (!meta.scenario().equals(MultiTaskScenario.NAME)) {
       // fine-tuned on another task: how it learned this one is not recorded
       return null;
     } else {
-      String prefix = task + "/";
+      String prefix = task + MultiTaskScenario.SEP;
       meta.scenarioConfig().forEach((k, v) -> {
         if (k.startsWith(prefix)) {
           keys.put(k.substring(prefix.length()), v);
