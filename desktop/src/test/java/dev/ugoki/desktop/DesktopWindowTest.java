@@ -125,9 +125,9 @@ class DesktopWindowTest {
   private static Path tinyPolicy(Path file) throws IOException {
     Env env = Scenarios.make("race");
     GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5,
-        5, 1e-3);
+        5);
     PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "test", Map.of(), 5, 0, 0, Map.of()), false);
+        env.unwrapped().config().asMap(), "test", Map.of(), 5, 0, 0, Map.of()));
     return file;
   }
 

@@ -1,7 +1,7 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
-import dev.ugoki.core.policy.PolicyNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * Inputs: raw observations and the demonstrator's actions, row after row. The policy
  * standardizes its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit}
  * first folds the demonstrations' observations into those statistics, then trains epochs of
- * shuffled minibatches (a seeded {@link SplittableRandom}) with the network's Adam and global
+ * shuffled minibatches (a seeded {@link SplittableRandom}) with the learner's Adam and global
  * gradient-norm clip. Output: the loss of each epoch.
  *
  * <p>The log standard deviation: regression does not learn it, and the value it had (PPO's
@@ -40,7 +40,7 @@ public final class BehaviorCloning {
   /**
    * @param epochs passes over the data
    * @param minibatchSize rows per gradient step (the last step of an epoch may have fewer)
-   * @param lrScale the factor on the policy network's Adam learning rate
+   * @param lrScale the factor on the learner's Adam learning rate
    * @param maxGradNorm global gradient norm clip; 0 turns it off
    * @param fitLogStd set the log standard deviation to the residual spread after training
    */
@@ -76,12 +76,14 @@ public final class BehaviorCloning {
    */
   public record EpochStats(int epoch, double loss, double gradNorm) {}
 
+  private final Learner learner;
   private final GaussianPolicy policy;
   private final Config config;
   private final SplittableRandom random;
 
-  public BehaviorCloning(GaussianPolicy policy, Config config, long seed) {
-    this.policy = policy;
+  public BehaviorCloning(Learner learner, Config config, long seed) {
+    this.learner = learner;
+    this.policy = learner.policy();
     this.config = config;
     this.random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
   }
@@ -139,11 +141,10 @@ public final class BehaviorCloning {
           System.arraycopy(target, k * a, y, m * a, a);
         }
         double[] loss = new double[1];
-        PolicyNetwork.Step step = policy.network().trainStep(x, n,
-            (mean, value, dMean, dValue) -> {
-              loss[0] = mseGradient(mean, y, n, a, dMean);
-              return 0; // dValue stays 0: the critic is not trained
-            }, config.maxGradNorm(), config.lrScale());
+        // dValue and dLogStd stay 0: the critic and the spread are not trained
+        Learner.Step step = learner.step(x, n,
+            (mean, value, dMean, dValue, dLogStd) -> loss[0] = mseGradient(mean, y, n, a, dMean),
+            config.maxGradNorm(), config.lrScale());
         lossSum += loss[0] * n;
         normSum += step.gradNorm();
         steps++;

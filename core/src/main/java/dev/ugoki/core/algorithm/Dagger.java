@@ -1,6 +1,7 @@
 package dev.ugoki.core.algorithm;
 
 import dev.ugoki.core.io.DemoFile;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.EpisodeStats;
 import dev.ugoki.sim.env.Info;
@@ -126,7 +127,8 @@ public final class Dagger {
   private final DemoDataset dataset;
   private int iteration;
 
-  public Dagger(VectorEnv envs, GaussianPolicy policy, Config config, long seed) {
+  public Dagger(VectorEnv envs, Learner learner, Config config, long seed) {
+    GaussianPolicy policy = learner.policy();
     if (!envs.observationSpec().equals(policy.observationSpec())
         || !envs.actionSpec().equals(policy.actionSpec())) {
       throw new IllegalArgumentException("the policy does not fit the environments: "
@@ -137,7 +139,7 @@ public final class Dagger {
     this.policy = policy;
     this.config = config;
     this.seed = seed;
-    this.cloning = new BehaviorCloning(policy, config.cloning(), seed);
+    this.cloning = new BehaviorCloning(learner, config.cloning(), seed);
     this.dataset = new DemoDataset(envs.observationSpec().size(), envs.actionSpec().size());
   }
 

@@ -1,7 +1,6 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.policy.GaussianPolicy;
-import dev.ugoki.core.policy.PolicyNetwork;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.rollout.Rollout;
 import java.util.SplittableRandom;
 
@@ -20,13 +19,13 @@ public final class Ppo {
       double clipFraction, double explainedVariance, double gradNorm, int epochs) {}
 
   private final PpoConfig config;
-  private final GaussianPolicy policy;
+  private final Learner learner;
   private final SplittableRandom random;
   private final PpoLoss.Coefficients coefficients;
 
-  public Ppo(PpoConfig config, GaussianPolicy policy, long seed) {
+  public Ppo(PpoConfig config, Learner learner, long seed) {
     this.config = config;
-    this.policy = policy;
+    this.learner = learner;
     this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
     this.coefficients = new PpoLoss.Coefficients(config.clipCoef(), config.clipVloss(),
         config.entCoef(), config.vfCoef());
@@ -57,7 +56,6 @@ public final class Ppo {
     float[] mbAdv = new float[mbSize];
     float[] mbRet = new float[mbSize];
     float[] mbVal = new float[mbSize];
-    float[] dLogStd = new float[a];
     double pg = 0;
     double vl = 0;
     double ent = 0;
@@ -84,20 +82,11 @@ public final class Ppo {
           standardize(mbAdv);
         }
         PpoLoss.Result[] result = new PpoLoss.Result[1];
-        PolicyNetwork.Step step = policy.network().trainStep(mbObs, mbSize,
-            (mean, value, dMean, dValue) -> {
-              result[0] = PpoLoss.compute(mean, value, policy.logStd(), mbAct, mbLogProb, mbAdv,
-                  mbRet, mbVal, mbSize, coefficients, dMean, dValue, dLogStd);
-              double sq = 0;
-              for (float g : dLogStd) {
-                sq += g * g;
-              }
-              return sq;
-            }, config.maxGradNorm(), lrScale);
-        for (int j = 0; j < a; j++) {
-          dLogStd[j] *= (float) step.clipScale();
-        }
-        policy.logStdAdam().step(policy.logStd(), dLogStd, lrScale);
+        Learner.Step step = learner.step(mbObs, mbSize,
+            (mean, value, dMean, dValue, dLogStd) -> result[0] = PpoLoss.compute(mean, value,
+                learner.policy().logStd(), mbAct, mbLogProb, mbAdv, mbRet, mbVal, mbSize,
+                coefficients, dMean, dValue, dLogStd),
+            config.maxGradNorm(), lrScale);
         pg += result[0].pgLoss();
         vl += result[0].vLoss();
         ent += result[0].entropy();

@@ -27,12 +27,25 @@ import java.util.List;
  * @param layers hidden layers per network
  * @param initLogStd initial log standard deviation of the actions
  * @param envThreads threads that step the environments
+ * @param targetSuccess stop early once the deterministic policy's success rate on the validation
+ *     seeds is at least this, {@code targetHolds} validations in a row; 0 trains the whole budget
+ * @param targetHolds consecutive validations that must reach the target
+ * @param validateEvery environment steps between validations (taken once the training episodes'
+ *     rolling success has reached the target)
+ * @param validationEpisodes validation seeds: {@link #VALIDATION_FIRST_SEED} on, one episode each
  */
 public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean annealLr,
     double gamma, double gaeLambda, int updateEpochs, int numMinibatches, boolean normAdv,
     double clipCoef, boolean clipVloss, double entCoef, double vfCoef, double maxGradNorm,
     double targetKl, boolean normReward, int hidden, int layers, double initLogStd,
-    int envThreads) {
+    int envThreads, double targetSuccess, int targetHolds, int validateEvery,
+    int validationEpisodes) {
+
+  /**
+   * The first validation seed: far from the evaluation seeds (1-50 by default) and from training's
+   * episode seeds (at least 2^62, {@code VectorEnv.episodeSeed}).
+   */
+  public static final long VALIDATION_FIRST_SEED = 1_000_001;
 
   public PpoConfig {
     require(numEnvs >= 1, "num_envs must be at least 1");
@@ -49,6 +62,9 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
     require(hidden >= 1 && layers >= 1, "hidden and layers must be at least 1");
     require(Double.isFinite(initLogStd), "init_log_std must be finite");
     require(envThreads >= 1, "env_threads must be at least 1");
+    require(targetSuccess >= 0 && targetSuccess <= 1, "target_success must be in [0, 1]");
+    require(targetHolds >= 1 && validateEvery >= 1 && validationEpisodes >= 1,
+        "target_holds, validate_every and validation_episodes must be at least 1");
   }
 
   private static void require(boolean ok, String message) {
@@ -78,7 +94,13 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
       Param.integer("hidden", 64, 1, 4096, "units per hidden layer"),
       Param.integer("layers", 2, 1, 16, "hidden layers per network"),
       Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation"),
-      Param.integer("env_threads", 2, 1, 256, "threads that step the environments"));
+      Param.integer("env_threads", 2, 1, 256, "threads that step the environments"),
+      Param.real("target_success", 0.9, 0, 1, "stop once validation success holds this (0: off)"),
+      Param.integer("target_holds", 2, 1, 100, "validations in a row at the target to stop"),
+      Param.integer("validate_every", 20_000, 1, 100_000_000,
+          "env steps between validations once training success reaches the target"),
+      Param.integer("validation_episodes", 50, 1, 10_000,
+          "validation seeds, from 1000001 (never trained or evaluated on)"));
 
   /** The record from a resolved {@code ppo} config section. */
   public static PpoConfig from(Config c) {
@@ -87,7 +109,8 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
         c.integer("num_minibatches"), c.bool("norm_adv"), c.real("clip_coef"),
         c.bool("clip_vloss"), c.real("ent_coef"), c.real("vf_coef"), c.real("max_grad_norm"),
         c.real("target_kl"), c.bool("norm_reward"), c.integer("hidden"), c.integer("layers"),
-        c.real("init_log_std"), c.integer("env_threads"));
+        c.real("init_log_std"), c.integer("env_threads"), c.real("target_success"),
+        c.integer("target_holds"), c.integer("validate_every"), c.integer("validation_episodes"));
   }
 
   /** Samples in one rollout. */
@@ -97,5 +120,10 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
 
   public int minibatchSize() {
     return batchSize() / numMinibatches;
+  }
+
+  /** The last validation seed. */
+  public long validationLastSeed() {
+    return VALIDATION_FIRST_SEED + validationEpisodes - 1;
   }
 }

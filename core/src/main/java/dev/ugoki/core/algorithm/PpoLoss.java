@@ -1,5 +1,7 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.policy.GaussianPolicy;
+
 /**
  * PPO's clipped objective for a diagonal Gaussian policy with a state-independent log standard
  * deviation, its value loss and entropy bonus, and their gradients with respect to the network's
@@ -17,7 +19,7 @@ package dev.ugoki.core.algorithm;
  * </pre>
  */
 public final class PpoLoss {
-  static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+  private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
   /** The loss and its parts for logging; the gradients are written into the caller's arrays. */
   public record Result(double loss, double pgLoss, double vLoss, double entropy, double approxKl,
@@ -27,18 +29,6 @@ public final class PpoLoss {
   public record Coefficients(double clipCoef, boolean clipVloss, double entCoef, double vfCoef) {}
 
   private PpoLoss() {}
-
-  /** Log-density of each row's action under N(mean, exp(logStd)^2). */
-  public static double logProb(float[] actions, float[] mean, float[] logStd, int row) {
-    int a = logStd.length;
-    double lp = 0;
-    for (int j = 0; j < a; j++) {
-      double sigma = Math.exp(logStd[j]);
-      double z = (actions[row * a + j] - mean[row * a + j]) / sigma;
-      lp += -0.5 * z * z - logStd[j] - HALF_LOG_2PI;
-    }
-    return lp;
-  }
 
   /**
    * Computes the loss over {@code rows} samples and writes dLoss/dMean (rows x act), dLoss/dValue
@@ -61,7 +51,7 @@ public final class PpoLoss {
     int clipped = 0;
     double[] dLogStdAcc = new double[a];
     for (int i = 0; i < rows; i++) {
-      double logRatio = logProb(actions, mean, logStd, i) - oldLogProb[i];
+      double logRatio = GaussianPolicy.logProb(actions, mean, logStd, i) - oldLogProb[i];
       double ratio = Math.exp(logRatio);
       kl += (ratio - 1) - logRatio;
       if (Math.abs(ratio - 1) > c.clipCoef()) {

@@ -2,7 +2,9 @@ package dev.ugoki.core.bench;
 
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.rollout.RewardScaler;
 import dev.ugoki.core.rollout.Rollout;
 import dev.ugoki.core.rollout.RolloutCollector;
@@ -14,52 +16,89 @@ import dev.ugoki.sim.scenario.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * Measures the learner: rollouts with the DL4J policy in the loop (one network call per step for
- * the whole vector env) and PPO updates, on {@code race} with the default PPO config except the
- * number of environments. Each figure is the median of timed samples after a warm-up.
+ * Measures the learner on {@code race}'s default policy (40 inputs, actor and critic 2 x 64 tanh):
+ * the policy's forward pass alone (inference, rows per second), PPO's minibatch step (samples per
+ * second per epoch: forward, loss, back-propagation, clip and Adam), and rollouts with the policy
+ * in the loop (environment steps per second). The figures other stacks publish are of these
+ * kinds. Each is the median of timed samples after a warm-up.
  */
 public final class LearnerBench {
+  /** Rows per second through the policy's forward pass. */
+  public static final String ROWS = "rows/s";
+  /** Training samples per second, per pass over the rollout. */
+  public static final String SAMPLES = "samples/s/epoch";
+
   private LearnerBench() {}
 
-  /** Rollout throughput in env steps per second. */
-  public static SimBench.Result rollout(int envs, int threads, double seconds, int samples) {
-    Config pc = Config.defaults("ppo", PpoConfig.PARAMS).with(Map.of("num_envs", envs,
-        "env_threads", threads));
-    PpoConfig c = PpoConfig.from(pc);
+  /** The default race policy, fresh. */
+  private static GaussianPolicy policy(VectorEnv vec, PpoConfig c) {
+    return GaussianPolicy.create(vec.observationSpec(), vec.actionSpec(), c.hidden(), c.layers(),
+        c.initLogStd(), 1);
+  }
+
+  /** The policy's forward pass (action means and values) on {@code batch} rows, one thread. */
+  public static SimBench.Result forward(int batch, double seconds, int samples) {
+    PpoConfig c = config(Map.of("num_envs", 1));
     try (VectorEnv vec = vector(c)) {
-      GaussianPolicy policy = GaussianPolicy.create(vec.observationSpec(), vec.actionSpec(),
-          c.hidden(), c.layers(), c.initLogStd(), 1, c.learningRate());
-      RolloutCollector collector = new RolloutCollector(vec, policy,
-          new RewardScaler(envs, c.gamma()), c.gamma(), 1);
-      int steps = 64;
-      return SimBench.measured("rollout, DL4J policy in the loop", threads, envs, seconds,
-          samples, () -> {
-        collector.collect(steps, true);
-        return (long) steps * envs;
-      });
+      PolicyNetwork net = policy(vec, c).network();
+      SplittableRandom r = new SplittableRandom(1);
+      float[] x = new float[batch * vec.observationSpec().size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+      int calls = Math.max(1, 4096 / batch);
+      return SimBench.measured("policy forward (inference)", ROWS, 1, batch, seconds, samples,
+          () -> {
+            for (int i = 0; i < calls; i++) {
+              net.forward(x, batch);
+            }
+            return (long) calls * batch;
+          });
     }
   }
 
-  /** PPO update throughput in samples per second per epoch. */
-  public static SimBench.Result update(int envs, int numSteps, int minibatches, double seconds,
-      int samples) {
-    Config pc = Config.defaults("ppo", PpoConfig.PARAMS).with(Map.of("num_envs", envs,
-        "num_steps", numSteps, "num_minibatches", minibatches, "update_epochs", 1));
-    PpoConfig c = PpoConfig.from(pc);
+  /** Rollout throughput in env steps per second. */
+  public static SimBench.Result rollout(int envs, int threads, double seconds, int samples) {
+    PpoConfig c = config(Map.of("num_envs", envs, "env_threads", threads));
     try (VectorEnv vec = vector(c)) {
-      GaussianPolicy policy = GaussianPolicy.create(vec.observationSpec(), vec.actionSpec(),
-          c.hidden(), c.layers(), c.initLogStd(), 1, c.learningRate());
+      RolloutCollector collector = new RolloutCollector(vec, policy(vec, c),
+          new RewardScaler(envs, c.gamma()), c.gamma(), 1);
+      int steps = 64;
+      return SimBench.measured("rollout, policy in the loop", SimBench.STEPS, threads, envs,
+          seconds, samples, () -> {
+            collector.collect(steps, true);
+            return (long) steps * envs;
+          });
+    }
+  }
+
+  /**
+   * PPO's update in minibatches of {@code minibatch} samples (one epoch over a rollout of 64
+   * environments x 128 steps), one thread.
+   */
+  public static SimBench.Result ppoStep(int minibatch, double seconds, int samples) {
+    int envs = 64;
+    int numSteps = 128;
+    PpoConfig c = config(Map.of("num_envs", envs, "num_steps", numSteps,
+        "num_minibatches", envs * numSteps / minibatch, "update_epochs", 1, "env_threads", 2));
+    try (VectorEnv vec = vector(c)) {
+      GaussianPolicy policy = policy(vec, c);
       Rollout r = new RolloutCollector(vec, policy, new RewardScaler(envs, c.gamma()), c.gamma(),
           1).collect(numSteps, true);
-      Ppo ppo = new Ppo(c, policy, 1);
-      return SimBench.measured("PPO update, minibatch " + c.minibatchSize() + " (per epoch)", 1,
-          envs, seconds, samples, () -> {
+      Ppo ppo = new Ppo(c, Learner.fresh(policy, c.learningRate()), 1);
+      return SimBench.measured("PPO minibatch step", SAMPLES, 1, minibatch, seconds, samples,
+          () -> {
             ppo.update(r, 1);
             return (long) r.size();
           });
     }
+  }
+
+  private static PpoConfig config(Map<String, Object> overrides) {
+    return PpoConfig.from(Config.defaults("ppo", PpoConfig.PARAMS).with(overrides));
   }
 
   private static VectorEnv vector(PpoConfig c) {

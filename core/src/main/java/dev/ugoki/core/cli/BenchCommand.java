@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ugoki.core.bench.LearnerBench;
 import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.sim.bench.SimBench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki bench}: the speed table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure throughput: simulation, rollouts with the policy in the loop, PPO "
-        + "updates (median of timed samples after a warm-up; PPO rows count samples per epoch).")
+    description = "Measure throughput: the simulation, the policy's forward pass (rows/s), PPO's "
+        + "minibatch step (samples/s per epoch) and rollouts with the policy in the loop "
+        + "(env steps/s); each the median of timed samples after a warm-up.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec
@@ -39,23 +41,30 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seconds must be positive and --samples at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("cores: %d, java %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
-    out.printf("%-44s %7s %5s %16s %14s%n", "benchmark", "threads", "envs",
-        "steps/s (median)", "per thread");
+    out.printf("cores: %d, java %s, SIMD: %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), PolicyNetwork.simd());
+    out.printf("%-34s %7s %5s %14s  %-16s %9s%n", "benchmark", "threads", "batch", "median",
+        "unit", "us/call");
     out.flush();
     List<SimBench.Result> results = new java.util.ArrayList<>();
     java.util.function.Consumer<SimBench.Result> show = r -> {
       results.add(r);
-      out.printf("%-44s %7d %5d %,16.0f %,14.0f%n", r.name(), r.threads(), r.envs(),
-          r.medianStepsPerSecond(), r.medianStepsPerSecond() / r.threads());
+      // a call handles one batch: rows or environments
+      String perCall = r.unit().equals(LearnerBench.ROWS)
+          ? String.format(java.util.Locale.ROOT, "%9.2f", r.batch() / r.median() * 1e6) : "";
+      out.printf(java.util.Locale.ROOT, "%-34s %7d %5d %,14.0f  %-16s %s%n", r.name(),
+          r.threads(), r.batch(), r.median(), r.unit(), perCall);
       out.flush();
     };
     SimBench.run(seconds, samples).forEach(show);
+    for (int batch : new int[] {1, 16, 64, 256}) {
+      show.accept(LearnerBench.forward(batch, seconds, samples));
+    }
+    for (int minibatch : new int[] {64, 512, 1024}) {
+      show.accept(LearnerBench.ppoStep(minibatch, seconds, samples));
+    }
     show.accept(LearnerBench.rollout(16, 2, seconds, samples));
     show.accept(LearnerBench.rollout(64, 2, seconds, samples));
-    show.accept(LearnerBench.update(16, 256, 8, seconds, samples));
-    show.accept(LearnerBench.update(64, 128, 8, seconds, samples));
     if (json != null) {
       AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsBytes(results));

@@ -17,6 +17,6 @@ final class PolicyOrExpert {
 
   /** The policy file, loaded and checked, or null for the expert. */
   PolicyFile.Loaded load() {
-    return policy == null ? null : PolicyFile.load(policy, 1e-3);
+    return policy == null ? null : PolicyFile.load(policy);
   }
 }

@@ -102,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
             + " run takes seconds: start it again");
       }
-      long done = PolicyFile.load(folder.latestCheckpoint(), 1e-3).meta().steps();
+      long done = PolicyFile.load(folder.latestCheckpoint()).meta().steps();
       if (run.steps() <= done) {
         throw new IllegalArgumentException("this run has trained " + done + " steps already, "
             + "which covers a budget of " + run.steps() + "; give --steps more than " + done
@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
     for (Path p : result.plots()) {
       outw.println("plot: " + p);
     }
-    PolicyFile.Loaded loaded = PolicyFile.load(folder.policy(), 1e-3);
+    PolicyFile.Loaded loaded = PolicyFile.load(folder.policy());
     var policy = loaded.policy();
     RunConfig done = run;
     Evaluation.Summary s = Evaluation.runBatch(

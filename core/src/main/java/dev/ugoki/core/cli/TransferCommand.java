@@ -90,7 +90,7 @@ public final class TransferCommand implements Callable<Integer> {
     List<Application> chosen = apps.stream().map(Application::named).toList();
     // a missing or damaged file, or one that cannot drive an application, is refused before
     // anything is written
-    PolicyFile.Loaded loaded = PolicyFile.load(foundation, 1e-3);
+    PolicyFile.Loaded loaded = PolicyFile.load(foundation);
     for (Application app : chosen) {
       PolicyFile.fit(foundation, loaded, Scenarios.make(app.scenario(), app.overrides()));
     }

@@ -3,6 +3,8 @@ package dev.ugoki.core.io;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ugoki.core.learner.Adam;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
@@ -37,9 +39,15 @@ import java.util.zip.ZipOutputStream;
  *       deviation; the observation normalization (mean, variance, count); the algorithm and its
  *       config; the environment steps trained; a metrics summary; the library versions.
  *   <li>{@code params.bin}: the network's weights as little-endian float32, in DL4J's order.
- *   <li>{@code optimizer.bin} (optional, for resuming): Adam's state as little-endian float32,
- *       and in {@code policy.json} the log standard deviation's Adam state and the update count.
+ *   <li>{@code optimizer.bin} (a checkpoint's, for resuming): the {@link Learner}'s Adam moments
+ *       as little-endian float32: the network's m and v, then the log standard deviation's m and
+ *       v; in {@code policy.json} each optimizer's step count.
  * </ul>
+ *
+ * <p>Versions: 2 (this one) stores the moments per parameter in DL4J's parameter order. 1, written
+ * while DL4J's updater trained the network, stored the updater's own state array, which is the
+ * same for a network without frozen layers and, with frozen layers, one {@code [m, v]} block per
+ * run of trainable parameters; the reader converts it.</p>
  *
  * <p>Written atomically (a temporary file renamed over the target), so a run killed at any
  * moment leaves the previous checkpoint whole. Read without Java object deserialization; a
@@ -47,7 +55,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class PolicyFile {
   public static final String FORMAT = "ugoki-policy";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final String META = "policy.json";
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
@@ -59,14 +67,30 @@ public final class PolicyFile {
       String algo, Map<String, Object> algoConfig, long seed, long steps, int updates,
       Map<String, Object> metrics) {}
 
-  /** A loaded checkpoint. */
+  /**
+   * A loaded policy file; {@code optimizer} is null unless it is a checkpoint written for
+   * resuming.
+   */
   public record Loaded(GaussianPolicy policy, Meta meta, Spec observationSpec, Spec actionSpec,
-      boolean hasOptimizerState) {}
+      Learner.State optimizer) {
+    public boolean hasOptimizerState() {
+      return optimizer != null;
+    }
+  }
 
   private PolicyFile() {}
 
-  /** Writes the policy atomically; {@code withOptimizer} adds what resuming needs. */
-  public static void save(Path file, GaussianPolicy policy, Meta meta, boolean withOptimizer)
+  /** Writes the policy atomically: what eval, render and the window need. */
+  public static void save(Path file, GaussianPolicy policy, Meta meta) throws IOException {
+    write(file, policy, meta, null);
+  }
+
+  /** Writes a checkpoint atomically: the policy and its optimizers' state, to resume from. */
+  public static void save(Path file, Learner learner, Meta meta) throws IOException {
+    write(file, learner.policy(), meta, learner.state());
+  }
+
+  private static void write(Path file, GaussianPolicy policy, Meta meta, Learner.State optimizer)
       throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
@@ -91,9 +115,9 @@ public final class PolicyFile {
     doc.put("metrics", meta.metrics());
     doc.put("versions", Map.of("ugoki", "0.1.0", "dl4j", "1.0.0-M2.1",
         "java", System.getProperty("java.version")));
-    if (withOptimizer) {
-      doc.put("optimizer", Map.of("iteration", policy.network().iteration(),
-          "log_std_adam", policy.logStdAdam().state()));
+    if (optimizer != null) {
+      doc.put("optimizer", Map.of("network_steps", optimizer.network().t(),
+          "log_std_steps", optimizer.logStd().t()));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -103,17 +127,18 @@ public final class PolicyFile {
       zip.putNextEntry(new ZipEntry(PARAMS));
       zip.write(floats(policy.network().params()));
       zip.closeEntry();
-      if (withOptimizer) {
+      if (optimizer != null) {
         zip.putNextEntry(new ZipEntry(OPTIMIZER));
-        zip.write(floats(policy.network().updaterState()));
+        zip.write(floats(concat(optimizer.network().m(), optimizer.network().v(),
+            optimizer.logStd().m(), optimizer.logStd().v())));
         zip.closeEntry();
       }
     }
     AtomicFiles.write(file, bytes.toByteArray());
   }
 
-  /** Reads a checkpoint, checking its structure; {@code learningRate} is for further training. */
-  public static Loaded load(Path file, double learningRate) {
+  /** Reads a policy file or a checkpoint, checking its structure. */
+  public static Loaded load(Path file) {
     Map<String, byte[]> entries = readZip(file);
     byte[] metaBytes = entries.get(META);
     byte[] paramBytes = entries.get(PARAMS);
@@ -126,36 +151,29 @@ public final class PolicyFile {
         throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
       }
       int version = ((Number) doc.get("version")).intValue();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw corrupt(file, "format version " + version + " is not supported (this build reads "
-            + VERSION + ")");
+            + "1 to " + VERSION + ")");
       }
       Spec obs = spec(doc.get("observation"));
       Spec act = spec(doc.get("action"));
       Map<String, Object> arch = map(doc.get("architecture"));
       Architecture a = new Architecture(num(arch, "obs_size"), num(arch, "act_size"),
           num(arch, "hidden"), num(arch, "layers"));
-      PolicyNetwork net = new PolicyNetwork(a, 0, learningRate);
-      net.setParams(floats(paramBytes));
-      // a fine-tune's frozen trunk stays frozen (and its optimizer state fits) when it resumes
+      // a fine-tune's frozen trunk stays frozen when it resumes
       int frozen = arch.containsKey("frozen_layers") ? num(arch, "frozen_layers") : 0;
-      if (frozen > 0) {
-        net = net.transfer(frozen, false, learningRate, 0);
-      }
+      PolicyNetwork net = new PolicyNetwork(a, floats(paramBytes), frozen);
       Map<String, Object> norm = map(doc.get("obs_norm"));
       RunningNorm rn = new RunningNorm(doubles(norm.get("mean")), doubles(norm.get("var")),
           ((Number) norm.get("count")).doubleValue());
       float[] logStd = toFloats(doubles(doc.get("log_std")));
-      GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn, learningRate);
-      boolean hasOptimizer = entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer");
-      if (hasOptimizer) {
+      GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn);
+      Learner.State optimizer = null;
+      if (entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer")) {
         Map<String, Object> opt = map(doc.get("optimizer"));
         float[] state = floats(entries.get(OPTIMIZER));
-        if (state.length > 0) {
-          net.setUpdaterState(state);
-        }
-        net.setIteration(num(opt, "iteration"));
-        policy.logStdAdam().setState(doubles(opt.get("log_std_adam")));
+        optimizer = version == 1 ? OptimizerV1.convert(net, state, opt)
+            : optimizer(net.numParams(), logStd.length, state, opt);
       }
       for (float v : net.params()) {
         if (!Float.isFinite(v)) {
@@ -166,7 +184,7 @@ public final class PolicyFile {
           map(doc.get("scenario_config")), (String) doc.get("algo"), map(doc.get("algo_config")),
           ((Number) doc.get("seed")).longValue(), ((Number) doc.get("steps")).longValue(),
           num(doc, "updates"), map(doc.get("metrics")));
-      return new Loaded(policy, meta, obs, act, hasOptimizer);
+      return new Loaded(policy, meta, obs, act, optimizer);
     } catch (IOException | ClassCastException | NullPointerException
         | IllegalArgumentException e) {
       if (e instanceof PolicyFileException pfe) {
@@ -353,7 +371,7 @@ public final class PolicyFile {
     return ((Number) m.get(key)).intValue();
   }
 
-  private static double[] doubles(Object o) {
+  static double[] doubles(Object o) {
     if (!(o instanceof List<?> list)) {
       throw new IllegalArgumentException("expected a list of numbers, found " + o);
     }
@@ -378,7 +396,37 @@ public final class PolicyFile {
     return b.array();
   }
 
-  private static float[] floats(byte[] bytes) {
+  private static Learner.State optimizer(int params, int act, float[] s,
+      Map<String, Object> opt) {
+    if (s.length != 2L * params + 2L * act) {
+      throw new IllegalArgumentException("optimizer state has " + s.length + " values, the "
+          + "policy needs " + (2L * params + 2L * act));
+    }
+    long tNet = ((Number) opt.get("network_steps")).longValue();
+    long tStd = ((Number) opt.get("log_std_steps")).longValue();
+    int o = 0;
+    Adam.State net = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += params),
+        java.util.Arrays.copyOfRange(s, o, o += params), tNet);
+    Adam.State std = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += act),
+        java.util.Arrays.copyOfRange(s, o, o + act), tStd);
+    return new Learner.State(net, std);
+  }
+
+  private static float[] concat(float[]... parts) {
+    int n = 0;
+    for (float[] p : parts) {
+      n += p.length;
+    }
+    float[] all = new float[n];
+    int o = 0;
+    for (float[] p : parts) {
+      System.arraycopy(p, 0, all, o, p.length);
+      o += p.length;
+    }
+    return all;
+  }
+
+  static float[] floats(byte[] bytes) {
     if (bytes.length % 4 != 0) {
       throw new IllegalArgumentException("a float array of " + bytes.length + " bytes");
     }

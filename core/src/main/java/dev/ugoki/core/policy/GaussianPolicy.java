@@ -1,6 +1,5 @@
 package dev.ugoki.core.policy;
 
-import dev.ugoki.core.algorithm.PpoLoss;
 import dev.ugoki.sim.env.Spec;
 import java.util.SplittableRandom;
 
@@ -14,15 +13,16 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe; {@link #copy()} gives an independent policy for another thread.
  */
 public final class GaussianPolicy {
+  static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
   private final Spec observationSpec;
   private final Spec actionSpec;
   private final PolicyNetwork network;
   private final float[] logStd;
-  private final VectorAdam logStdAdam;
   private final RunningNorm norm;
 
   public GaussianPolicy(Spec observationSpec, Spec actionSpec, PolicyNetwork network,
-      float[] logStd, RunningNorm norm, double learningRate) {
+      float[] logStd, RunningNorm norm) {
     if (network.architecture().obsSize() != observationSpec.size()
         || network.architecture().actSize() != actionSpec.size()
         || logStd.length != actionSpec.size() || norm.size() != observationSpec.size()) {
@@ -32,19 +32,17 @@ public final class GaussianPolicy {
     this.actionSpec = actionSpec;
     this.network = network;
     this.logStd = logStd.clone();
-    this.logStdAdam = new VectorAdam(logStd.length, learningRate);
     this.norm = norm;
   }
 
   /** A fresh policy with seeded weights. */
   public static GaussianPolicy create(Spec observationSpec, Spec actionSpec, int hidden,
-      int layers, double initLogStd, long seed, double learningRate) {
+      int layers, double initLogStd, long seed) {
     Architecture arch = new Architecture(observationSpec.size(), actionSpec.size(), hidden, layers);
     float[] logStd = new float[actionSpec.size()];
     java.util.Arrays.fill(logStd, (float) initLogStd);
     return new GaussianPolicy(observationSpec, actionSpec,
-        new PolicyNetwork(arch, seed, learningRate), logStd,
-        new RunningNorm(observationSpec.size()), learningRate);
+        new PolicyNetwork(arch, seed), logStd, new RunningNorm(observationSpec.size()));
   }
 
   public Spec observationSpec() {
@@ -59,12 +57,9 @@ public final class GaussianPolicy {
     return network;
   }
 
+  /** The log standard deviation of each action channel (the live array a learner trains). */
   public float[] logStd() {
     return logStd;
-  }
-
-  public VectorAdam logStdAdam() {
-    return logStdAdam;
   }
 
   public RunningNorm norm() {
@@ -93,9 +88,21 @@ public final class GaussianPolicy {
     }
     float[] logProb = new float[rows];
     for (int r = 0; r < rows; r++) {
-      logProb[r] = (float) PpoLoss.logProb(actions, out.mean(), logStd, r);
+      logProb[r] = (float) logProb(actions, out.mean(), logStd, r);
     }
     return new Sample(normObs, actions, clip(actions), logProb, out.value());
+  }
+
+  /** Log-density of row {@code row}'s action under N(mean, exp(logStd)^2), diagonal. */
+  public static double logProb(float[] actions, float[] mean, float[] logStd, int row) {
+    int a = logStd.length;
+    double lp = 0;
+    for (int j = 0; j < a; j++) {
+      double sigma = Math.exp(logStd[j]);
+      double z = (actions[row * a + j] - mean[row * a + j]) / sigma;
+      lp += -0.5 * z * z - logStd[j] - HALF_LOG_2PI;
+    }
+    return lp;
   }
 
   /** The mean action of each row, clipped into the action box: how a trained policy drives. */
@@ -119,25 +126,22 @@ public final class GaussianPolicy {
 
   /**
    * A policy for fine-tuning made from this one: its network through
-   * {@link PolicyNetwork#transfer} (frozen layers, a new head, fresh Adam at
-   * {@code learningRate}), a copy of its observation normalization, and the log standard
-   * deviation reset to {@code initLogStd}.
+   * {@link PolicyNetwork#transfer} (frozen layers, a new head), a copy of its observation
+   * normalization, and the log standard deviation reset to {@code initLogStd}.
    */
   public GaussianPolicy fineTune(int frozenLayers, boolean newHead, double initLogStd,
-      double learningRate, long seed) {
+      long seed) {
     float[] fresh = new float[actionSpec.size()];
     java.util.Arrays.fill(fresh, (float) initLogStd);
     return new GaussianPolicy(observationSpec, actionSpec,
-        network.transfer(frozenLayers, newHead, learningRate, seed), fresh, norm.copy(),
-        learningRate);
+        network.transfer(frozenLayers, newHead, seed), fresh, norm.copy());
   }
 
   /**
    * An independent copy with the same weights, spread and normalization, for acting on another
-   * thread; its log-std optimizer has learning rate 0, so a copy is not meant to be trained.
+   * thread.
    */
   public GaussianPolicy copy() {
-    return new GaussianPolicy(observationSpec, actionSpec, network.copy(), logStd, norm.copy(),
-        0);
+    return new GaussianPolicy(observationSpec, actionSpec, network.copy(), logStd, norm.copy());
   }
 }

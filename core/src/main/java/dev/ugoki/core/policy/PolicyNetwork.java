@@ -1,61 +1,92 @@
 package dev.ugoki.core.policy;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 
 /**
- * The DL4J network of a Gaussian policy: one {@link ComputationGraph} holding the actor (input to
- * action mean) and the critic (input to value) side by side, so that a single call computes both
- * for a whole batch of environments (DL4J's cost per call is far larger than its cost per row).
+ * The network of a Gaussian policy: the actor (input to action mean) and the critic (input to
+ * value) side by side on one input, each {@code layers} hidden tanh layers and a linear output.
  *
- * <p>Training uses DL4J's external-errors path: the caller computes the loss gradient with respect
- * to both outputs (the PPO or cloning loss lives in plain Java, where it can be read and tested),
- * {@link #applyGradient} back-propagates it, clips the global gradient norm and lets the graph's
- * Adam updater apply it.
+ * <p>DL4J defines it: the {@link ComputationGraph} ({@link #toGraph()}) gives the seeded initial
+ * weights, the flat parameter layout that policy files store, and transfer learning (frozen
+ * layers, a new head). The arithmetic runs in plain Java ({@link ActorCriticMlp}) on the same
+ * flat parameters, checked against DL4J's outputs and gradients ({@code PolicyNetworkTest}):
+ * DL4J's cost per call, not per row, was most of a training run's time.
  *
- * <p>Not thread-safe, as DL4J's networks are not: give each thread its own {@link #copy()}.
+ * <p>Holds weights only: the optimizer that trains them belongs to the learner
+ * ({@code dev.ugoki.core.learner.Learner}). Not thread-safe (scratch arrays for the batch): give
+ * each thread its own {@link #copy()}.
  */
 public final class PolicyNetwork {
   static final String INPUT = "obs";
   static final String MEAN = "mean";
   static final String VALUE = "value";
+  private static final Map<Architecture, ActorCriticMlp.Layout> LAYOUTS =
+      new ConcurrentHashMap<>();
 
   private final Architecture arch;
-  private final ComputationGraph graph;
-  private int iteration;
-  private int frozenLayers;
+  private final float[] params;
+  private final int frozenLayers;
+  private final ActorCriticMlp mlp;
+  private float[] grad;
 
-  /** A new network with seeded initial weights and Adam at the given base learning rate. */
-  public PolicyNetwork(Architecture arch, long seed, double learningRate) {
-    this(arch, build(arch, seed, learningRate));
+  /** A new network with DL4J's seeded initial weights. */
+  public PolicyNetwork(Architecture arch, long seed) {
+    this(arch, build(arch, seed).params().toFloatVector(), 0);
   }
 
-  private PolicyNetwork(Architecture arch, ComputationGraph graph) {
+  /**
+   * A network with the given weights in DL4J's flat order, the first {@code frozenLayers} hidden
+   * layers of each head frozen (they get no gradient).
+   */
+  public PolicyNetwork(Architecture arch, float[] params, int frozenLayers) {
+    if (frozenLayers < 0 || frozenLayers > arch.layers()) {
+      throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
+          + "with " + arch.layers() + " hidden layers");
+    }
+    ActorCriticMlp.Layout layout = layout(arch);
+    if (params.length != layout.numParams()) {
+      throw new IllegalArgumentException("the network has " + layout.numParams()
+          + " parameters, the file holds " + params.length);
+    }
     this.arch = arch;
-    this.graph = graph;
+    this.params = params.clone();
+    this.frozenLayers = frozenLayers;
+    this.mlp = new ActorCriticMlp(layout);
+    mlp.load(this.params);
   }
 
-  private static ComputationGraph build(Architecture a, long seed, double learningRate) {
+  /** The number of weights of a network of this shape, without building one. */
+  public static long numParams(Architecture a) {
+    long first = (long) a.obsSize() * a.hidden() + a.hidden();
+    long inner = (long) (a.layers() - 1) * ((long) a.hidden() * a.hidden() + a.hidden());
+    long actorOut = (long) a.hidden() * a.actSize() + a.actSize();
+    long criticOut = a.hidden() + 1L;
+    return 2 * (first + inner) + actorOut + criticOut;
+  }
+
+  private static ComputationGraph build(Architecture a, long seed) {
     ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
         .seed(seed)
         .dataType(DataType.FLOAT)
         .weightInit(WeightInit.XAVIER)
-        .updater(new Adam(learningRate, 0.9, 0.999, 1e-5))
+        .updater(new NoOp())
         .graphBuilder()
         .addInputs(INPUT)
         .setInputTypes(InputType.feedForward(a.obsSize()));
@@ -79,6 +110,50 @@ public final class PolicyNetwork {
     return graph;
   }
 
+  /** Where each layer's weights sit in DL4J's flat parameters, read off a graph of this shape. */
+  private static ActorCriticMlp.Layout layout(Architecture a) {
+    return LAYOUTS.computeIfAbsent(a, arch -> {
+      if (numParams(arch) > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("a network of " + arch.layers() + " x "
+            + arch.hidden() + " has too many parameters (" + numParams(arch) + ")");
+      }
+      ComputationGraph graph = build(arch, 0);
+      long base = graph.params().offset();
+      ActorCriticMlp.Dense[][] heads = new ActorCriticMlp.Dense[2][arch.layers() + 1];
+      String[] names = {MEAN, VALUE};
+      for (int h = 0; h < 2; h++) {
+        for (int l = 0; l <= arch.layers(); l++) {
+          String name = l < arch.layers() ? names[h] + "_h" + l : names[h];
+          Layer layer = graph.getLayer(name);
+          INDArray w = layer.getParam("W");
+          INDArray b = layer.getParam("b");
+          if (w.ordering() != 'f' && w.rows() > 1 && w.columns() > 1) {
+            throw new IllegalStateException("DL4J's dense weights are no longer column-major");
+          }
+          heads[h][l] = new ActorCriticMlp.Dense((int) w.rows(), (int) w.columns(),
+              (int) (w.offset() - base), (int) (b.offset() - base), l < arch.layers());
+        }
+      }
+      return new ActorCriticMlp.Layout(heads[0], heads[1], (int) graph.numParams());
+    });
+  }
+
+  /**
+   * How the arithmetic runs here: SIMD with the vector width, or plain loops when the JVM was
+   * started without {@code --add-modules jdk.incubator.vector}.
+   */
+  public static String simd() {
+    return Kernels.SIMD ? "Vector API, " + SimdKernels.lanes() + " float lanes"
+        : "off (plain loops: start the JVM with --add-modules jdk.incubator.vector)";
+  }
+
+  /** DL4J's graph with these weights: the reference the plain-Java arithmetic is checked on. */
+  public ComputationGraph toGraph() {
+    ComputationGraph graph = build(arch, 0);
+    graph.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.FLOAT));
+    return graph;
+  }
+
   public Architecture architecture() {
     return arch;
   }
@@ -86,14 +161,15 @@ public final class PolicyNetwork {
   /** The action means and values of a batch. */
   public record Output(float[] mean, float[] value) {}
 
-  /** Forward pass, inference mode, for {@code rows} standardized observations. */
+  /** Forward pass for {@code rows} standardized observations, row after row. */
   public Output forward(float[] obs, int rows) {
-    INDArray x = Nd4j.create(obs, new long[] {rows, arch.obsSize()}, DataType.FLOAT);
-    INDArray[] out = graph.output(false, x);
-    return new Output(flat(out[0]), flat(out[1]));
+    check(obs, rows);
+    mlp.forward(obs, rows);
+    return new Output(Arrays.copyOf(mlp.mean(), rows * arch.actSize()),
+        Arrays.copyOf(mlp.value(), rows));
   }
 
-  /** Fills the loss gradient with respect to the outputs of a training forward pass. */
+  /** Fills the loss gradient with respect to the outputs of a forward pass. */
   @FunctionalInterface
   public interface OutputGradient {
     /**
@@ -101,131 +177,81 @@ public final class PolicyNetwork {
      * @param value the critic's outputs, rows
      * @param dMean to fill: dLoss/dMean
      * @param dValue to fill: dLoss/dValue
-     * @return the squared norm of gradients kept outside the graph (e.g. the log standard
-     *     deviation's), so that the global norm clip covers them too
      */
-    double fill(float[] mean, float[] value, float[] dMean, float[] dValue);
+    void fill(float[] mean, float[] value, float[] dMean, float[] dValue);
   }
 
   /**
-   * One training step: a forward pass in training mode, the caller's loss gradient with respect to
-   * both outputs, back-propagation, a global gradient-norm clip to {@code maxGradNorm}, and one
-   * Adam step scaled by {@code lrScale} (Adam's step is proportional to its learning rate, so
-   * scaling the step is a learning-rate schedule without DL4J's costly {@code setLearningRate}).
-   *
-   * @return the gradient norm before clipping and the factor the gradients were scaled by
+   * A forward pass, the caller's loss gradient with respect to both outputs, and
+   * back-propagation: dLoss/dParams in the order of {@link #params()} (zero for frozen layers),
+   * in an array this network reuses on its next call.
    */
-  public Step trainStep(float[] obs, int rows, OutputGradient loss, double maxGradNorm,
-      double lrScale) {
-    INDArray x = Nd4j.create(obs, new long[] {rows, arch.obsSize()}, DataType.FLOAT);
-    graph.setInputs(x);
-    java.util.Map<String, INDArray> act = graph.feedForward(new INDArray[] {x}, true, false);
-    float[] mean = flat(act.get(MEAN));
-    float[] value = flat(act.get(VALUE));
+  public float[] gradient(float[] obs, int rows, OutputGradient loss) {
+    check(obs, rows);
+    mlp.forward(obs, rows);
+    float[] mean = Arrays.copyOf(mlp.mean(), rows * arch.actSize());
+    float[] value = Arrays.copyOf(mlp.value(), rows);
     float[] dMean = new float[mean.length];
     float[] dValue = new float[value.length];
-    double extraGradSquared = loss.fill(mean, value, dMean, dValue);
-    Gradient gradient = graph.backpropGradient(
-        Nd4j.create(dMean, new long[] {rows, arch.actSize()}, DataType.FLOAT),
-        Nd4j.create(dValue, new long[] {rows, 1}, DataType.FLOAT));
-    INDArray flat = gradient.gradient();
-    double graphNorm = flat.norm2Number().doubleValue();
-    double norm = Math.sqrt(graphNorm * graphNorm + extraGradSquared);
-    double scale = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1;
-    if (scale != 1) {
-      flat.muli(scale);
+    loss.fill(mean, value, dMean, dValue);
+    if (grad == null) {
+      grad = new float[params.length];
     }
-    // batch size 1: the loss gradient already averages over the minibatch
-    graph.getUpdater().update(gradient, iteration++, 0, 1, LayerWorkspaceMgr.noWorkspaces());
-    if (lrScale != 1) {
-      flat.muli(lrScale);
+    mlp.backward(obs, rows, dMean, dValue, frozenLayers, grad);
+    return grad;
+  }
+
+  private void check(float[] obs, int rows) {
+    if (rows < 1 || (long) rows * arch.obsSize() > obs.length) {
+      throw new IllegalArgumentException(rows + " rows of " + arch.obsSize()
+          + " observations do not fit an array of " + obs.length);
     }
-    graph.params().subi(flat);
-    graph.clearLayersStates();
-    return new Step(norm, scale);
   }
 
-  /** What a training step did to the gradient. */
-  public record Step(double gradNorm, double clipScale) {}
-
-  /** The gradient of a loss with respect to every weight, without changing them (for tests). */
-  public float[] gradient(float[] obs, int rows, float[] dMean, float[] dValue) {
-    INDArray x = Nd4j.create(obs, new long[] {rows, arch.obsSize()}, DataType.FLOAT);
-    graph.setInputs(x);
-    graph.feedForward(new INDArray[] {x}, true, false);
-    Gradient gradient = graph.backpropGradient(
-        Nd4j.create(dMean, new long[] {rows, arch.actSize()}, DataType.FLOAT),
-        Nd4j.create(dValue, new long[] {rows, 1}, DataType.FLOAT));
-    float[] g = gradient.gradient().toFloatVector();
-    graph.clearLayersStates();
-    return g;
-  }
-
-  private static float[] flat(INDArray a) {
-    return Nd4j.toFlattened('c', a).toFloatVector();
-  }
-
-  /** All weights, flattened in DL4J's parameter order. */
+  /** All weights, flattened in DL4J's parameter order (a copy). */
   public float[] params() {
-    return graph.params().toFloatVector();
+    return params.clone();
   }
 
-  public void setParams(float[] params) {
-    if (params.length != graph.numParams()) {
-      throw new IllegalArgumentException("the network has " + graph.numParams()
-          + " parameters, the file holds " + params.length);
+  /** Replaces every weight. */
+  public void setParams(float[] p) {
+    if (p.length != params.length) {
+      throw new IllegalArgumentException("the network has " + params.length
+          + " parameters, the file holds " + p.length);
     }
-    graph.setParams(Nd4j.create(params, new long[] {1, params.length}, DataType.FLOAT));
+    System.arraycopy(p, 0, params, 0, p.length);
+    mlp.load(params);
+  }
+
+  /** {@code params -= step}, the learner's update, element by element. */
+  public void subtract(float[] step) {
+    for (int k = 0; k < params.length; k++) {
+      params[k] -= step[k];
+    }
+    mlp.load(params);
   }
 
   public int numParams() {
-    return (int) graph.numParams();
-  }
-
-  /** Adam's moment estimates, flattened (empty before the first update). */
-  public float[] updaterState() {
-    INDArray state = graph.getUpdater().getStateViewArray();
-    return state == null ? new float[0] : state.toFloatVector();
-  }
-
-  public void setUpdaterState(float[] state) {
-    INDArray view = graph.getUpdater().getStateViewArray();
-    if (view == null || view.length() != state.length) {
-      throw new IllegalArgumentException("optimizer state has " + state.length
-          + " values, the network expects " + (view == null ? 0 : view.length()));
-    }
-    view.assign(Nd4j.create(state, new long[] {1, state.length}, DataType.FLOAT));
-  }
-
-  public int iteration() {
-    return iteration;
-  }
-
-  public void setIteration(int iteration) {
-    this.iteration = iteration;
+    return params.length;
   }
 
   /**
    * A network for fine-tuning, made from this one with DL4J's transfer-learning API: the first
    * {@code frozenLayers} hidden layers of both the actor and the critic become a frozen feature
    * extractor (their weights never change again), and with {@code newHead} the actor's and the
-   * critic's output layers start again from fresh weights (a new head on a pretrained trunk).
-   * With 0 and false it is a full fine-tune: every weight kept, and trained. Adam starts afresh
-   * at {@code learningRate}.
+   * critic's output layers start again from fresh weights (a new head on a pretrained trunk),
+   * drawn from {@code seed}. With 0 and false it is a full fine-tune: every weight kept.
    */
-  public PolicyNetwork transfer(int frozenLayers, boolean newHead, double learningRate,
-      long seed) {
+  public PolicyNetwork transfer(int frozenLayers, boolean newHead, long seed) {
     if (frozenLayers < 0 || frozenLayers > arch.layers()) {
       throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
           + "with " + arch.layers() + " hidden layers");
     }
     // from a plain graph with these weights: the builder would keep the frozen vertices of a
     // network that is itself a fine-tune, whatever frozenLayers asks for
-    PolicyNetwork plain = new PolicyNetwork(arch, seed, learningRate);
-    plain.setParams(params());
-    FineTuneConfiguration ft = new FineTuneConfiguration.Builder()
-        .updater(new Adam(learningRate, 0.9, 0.999, 1e-5)).seed(seed).build();
-    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(plain.graph)
+    FineTuneConfiguration ft = new FineTuneConfiguration.Builder().updater(new NoOp()).seed(seed)
+        .build();
+    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(toGraph())
         .fineTuneConfiguration(ft);
     if (frozenLayers > 0) {
       b.setFeatureExtractor(MEAN + "_h" + (frozenLayers - 1), VALUE + "_h" + (frozenLayers - 1));
@@ -234,8 +260,21 @@ public final class PolicyNetwork {
       b.nOutReplace(MEAN, arch.actSize(), new NormalDistribution(0, 0.01 / Math.sqrt(arch.hidden())));
       b.nOutReplace(VALUE, 1, new NormalDistribution(0, 1.0 / Math.sqrt(arch.hidden())));
     }
-    PolicyNetwork t = new PolicyNetwork(arch, b.build());
-    t.frozenLayers = frozenLayers;
+    return new PolicyNetwork(arch, b.build().params().toFloatVector(), frozenLayers);
+  }
+
+  /** For each weight in the order of {@link #params()}: whether training may change it. */
+  public boolean[] trainable() {
+    boolean[] t = new boolean[params.length];
+    ActorCriticMlp.Layout layout = mlp.layout();
+    for (ActorCriticMlp.Dense[] head : new ActorCriticMlp.Dense[][] {layout.actor(),
+        layout.critic()}) {
+      for (int l = frozenLayers; l < head.length; l++) {
+        ActorCriticMlp.Dense d = head[l];
+        Arrays.fill(t, d.wOffset(), d.wOffset() + d.nIn() * d.nOut(), true);
+        Arrays.fill(t, d.bOffset(), d.bOffset() + d.nOut(), true);
+      }
+    }
     return t;
   }
 
@@ -246,15 +285,11 @@ public final class PolicyNetwork {
 
   /** An independent network with the same weights (for another thread or a frozen view). */
   public PolicyNetwork copy() {
-    PolicyNetwork c = new PolicyNetwork(arch, graph.clone());
-    c.iteration = iteration;
-    c.frozenLayers = frozenLayers;
-    return c;
+    return new PolicyNetwork(arch, params, frozenLayers);
   }
 
   @Override
   public String toString() {
-    return "PolicyNetwork" + arch + " params=" + numParams() + " "
-        + Arrays.toString(graph.getConfiguration().getNetworkOutputs().toArray());
+    return "PolicyNetwork" + arch + " params=" + numParams() + " frozen=" + frozenLayers;
   }
 }

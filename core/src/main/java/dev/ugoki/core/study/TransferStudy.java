@@ -72,7 +72,7 @@ public final class TransferStudy {
 
   public Result run() throws IOException {
     Files.createDirectories(s.dir());
-    PolicyFile.Loaded foundation = PolicyFile.load(s.foundation(), 1e-3);
+    PolicyFile.Loaded foundation = PolicyFile.load(s.foundation());
     int hidden = foundation.policy().network().architecture().hidden();
     int layers = foundation.policy().network().architecture().layers();
     List<Point> points = new ArrayList<>();
@@ -136,7 +136,7 @@ public final class TransferStudy {
     RunFolder folder = RunFolder.create(s.dir().resolve("runs"), run);
     run.write(folder.config());
     ImitationTrainer.train(run, folder, null, Progress.silent());
-    PolicyFile.Loaded trained = PolicyFile.load(folder.policy(), 1e-3);
+    PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
     Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
     return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());
   }

@@ -6,6 +6,7 @@ import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
@@ -40,7 +41,7 @@ public final class ImitationTrainer {
       Progress progress, TrainingListener listener) throws IOException {
     Config c = run.algoConfig();
     int n = c.integer("num_envs");
-    Start start = Start.of(run, c.real("learning_rate"));
+    Start start = Start.of(run);
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       list.add(start.env());
@@ -48,7 +49,8 @@ public final class ImitationTrainer {
     try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
         MetricsLog metrics = new MetricsLog(folder.metrics(), -1)) {
       GaussianPolicy policy = start.policy(list.get(0), c.integer("hidden"), c.integer("layers"),
-          -0.5, c.real("learning_rate"));
+          -0.5);
+      Learner learner = Learner.fresh(policy, c.real("learning_rate"));
       long t0 = System.nanoTime();
       long steps;
       int updates;
@@ -68,7 +70,7 @@ public final class ImitationTrainer {
           }
         }
         steps = data.rows();
-        BehaviorCloning bc = new BehaviorCloning(policy, ImitationConfig.cloning(c), run.seed());
+        BehaviorCloning bc = new BehaviorCloning(learner, ImitationConfig.cloning(c), run.seed());
         List<BehaviorCloning.EpochStats> epochs = bc.fit(data);
         for (BehaviorCloning.EpochStats e : epochs) {
           LinkedHashMap<String, Double> row = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ public final class ImitationTrainer {
         int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
         Dagger.Config dc = new Dagger.Config(perIteration, c.real("expert_noise"), perIteration,
             c.real("beta0"), ImitationConfig.cloning(c), c.integer("refit_epochs"));
-        Dagger dagger = new Dagger(envs, policy, dc, run.seed());
+        Dagger dagger = new Dagger(envs, learner, dc, run.seed());
         steps = 0;
         updates = 0;
         for (int i = 0; i <= c.integer("iterations"); i++) {
@@ -112,8 +114,8 @@ public final class ImitationTrainer {
               s.meanReturn(), s.successRate(), elapsed), policy);
           if (listener.checkpointRequested()) {
             PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
-            PolicyFile.save(folder.checkpoint(steps), policy, meta, true);
-            PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+            PolicyFile.save(folder.checkpoint(steps), learner, meta);
+            PolicyFile.save(folder.latestCheckpoint(), learner, meta);
             listener.onCheckpoint(folder.checkpoint(steps));
           }
           if (listener.stopRequested()) {
@@ -123,9 +125,9 @@ public final class ImitationTrainer {
       }
       progress.finish();
       PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
-      PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+      PolicyFile.save(folder.latestCheckpoint(), learner, meta);
       listener.onCheckpoint(folder.latestCheckpoint());
-      PolicyFile.save(folder.policy(), policy, meta, false);
+      PolicyFile.save(folder.policy(), policy, meta);
       return new PpoTrainer.Outcome(steps, updates, false, "trained on " + steps
           + " labeled steps");
     }

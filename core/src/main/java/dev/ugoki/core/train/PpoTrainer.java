@@ -3,6 +3,7 @@ package dev.ugoki.core.train;
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.EpisodeStats;
 import dev.ugoki.core.rollout.RewardScaler;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PPO training loop around {@link Ppo}: rollouts, updates, the metrics log, checkpoints, the
- * learning-rate schedule, a NaN guard that rolls back to the last good checkpoint, and resuming.
+ * learning-rate schedule, a NaN guard that rolls back to the last good checkpoint, resuming, and
+ * the early stop at a target success rate on validation seeds (seeds neither trained nor
+ * evaluated on: {@link PpoConfig#VALIDATION_FIRST_SEED}), checked with the deterministic policy
+ * once the training episodes' rolling success has reached the target.
  */
 public final class PpoTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(PpoTrainer.class);
@@ -51,9 +55,9 @@ public final class PpoTrainer {
       throws IOException {
     PpoConfig pc = PpoConfig.from(run.algoConfig());
     PolicyFile.Loaded checkpoint = resume
-        ? PolicyFile.load(folder.latestCheckpoint(), pc.learningRate()) : null;
+        ? PolicyFile.load(folder.latestCheckpoint()) : null;
     Start start = resume ? Start.resumed(run, folder.latestCheckpoint(), checkpoint)
-        : Start.of(run, pc.learningRate());
+        : Start.of(run);
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < pc.numEnvs(); i++) {
       list.add(start.env());
@@ -61,7 +65,7 @@ public final class PpoTrainer {
     int numUpdates = (int) Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize());
     int version = list.get(0).unwrapped().version();
     try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
-      GaussianPolicy policy;
+      Learner learner;
       int startUpdate;
       long startStep;
       if (resume) {
@@ -71,7 +75,7 @@ public final class PpoTrainer {
           throw new IllegalArgumentException(folder.latestCheckpoint()
               + " has no optimizer state to resume from");
         }
-        policy = l.policy();
+        learner = new Learner(l.policy(), l.optimizer(), pc.learningRate());
         startUpdate = l.meta().updates();
         startStep = l.meta().steps();
         if (startUpdate >= numUpdates) {
@@ -81,19 +85,21 @@ public final class PpoTrainer {
         }
         LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, startStep);
       } else {
-        policy = start.policy(list.get(0), pc.hidden(), pc.layers(), pc.initLogStd(),
-            pc.learningRate());
+        learner = Learner.fresh(start.policy(list.get(0), pc.hidden(), pc.layers(),
+            pc.initLogStd()), pc.learningRate());
         startUpdate = 0;
         startStep = 0;
       }
+      GaussianPolicy policy = learner.policy();
       // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
       long streamSeed = run.seed() * 1_000_003L + startUpdate;
       RolloutCollector collector = new RolloutCollector(envs, policy,
           pc.normReward() ? new RewardScaler(pc.numEnvs(), pc.gamma()) : null, pc.gamma(),
           streamSeed);
-      Ppo ppo = new Ppo(pc, policy, streamSeed);
+      Ppo ppo = new Ppo(pc, learner, streamSeed);
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
       long step = startStep;
+      Validation validation = new Validation(pc, start);
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
       boolean haveCheckpoint = resume;
@@ -121,16 +127,21 @@ public final class PpoTrainer {
               window.removeFirst();
             }
           }
+          double valSuccess = validation.check(step, success(window), window.size() >= WINDOW,
+              policy);
           double elapsed = (System.nanoTime() - t0) / 1e9;
           double sps = (step - startStep) / elapsed;
-          metrics.write(row(update, step, elapsed, sps, r, s, window,
+          LinkedHashMap<String, Double> row = row(update, step, elapsed, sps, r, s, window,
               pc.learningRate() * lrScale, policy, (u1 - u0) / 1e9, (u2 - u1) / 1e9,
-              pc.updateEpochs()));
+              pc.updateEpochs());
+          row.put("val_success", valSuccess);
+          metrics.write(row);
           TrainingListener listener = opt.listener();
           listener.onUpdate(new TrainingListener.Update(update, step, run.steps(),
               mean(window, true), success(window), elapsed), policy);
+          boolean reached = validation.reached();
           boolean stopped = update < numUpdates && listener.stopRequested();
-          boolean last = update == numUpdates || stopped;
+          boolean last = update == numUpdates || stopped || reached;
           opt.progress().update(step, run.steps(), sps, mean(window, true), success(window),
               elapsed, last);
           // asked every update, so that a request is answered by this update's checkpoint
@@ -138,17 +149,24 @@ public final class PpoTrainer {
           if (!haveCheckpoint || last || asked
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
             PolicyFile.Meta meta = meta(run, version, step, update, window);
-            PolicyFile.save(folder.checkpoint(step), policy, meta, true);
-            PolicyFile.save(folder.latestCheckpoint(), policy, meta, true);
+            PolicyFile.save(folder.checkpoint(step), learner, meta);
+            PolicyFile.save(folder.latestCheckpoint(), learner, meta);
             haveCheckpoint = true;
             lastCheckpoint = System.nanoTime();
             listener.onCheckpoint(folder.checkpoint(step));
           }
           if (last) {
-            PolicyFile.save(folder.policy(), policy, meta(run, version, step, update, window),
-                false);
+            PolicyFile.save(folder.policy(), policy, meta(run, version, step, update, window));
           }
-          if (stopped) {
+          if (reached) {
+            opt.progress().finish();
+            return new Outcome(step, update, false, String.format(java.util.Locale.ROOT,
+                "reached the target: %.0f%% success on validation seeds %d-%d, %d validations "
+                + "in a row, after %d steps (%.0f s)", 100 * valSuccess,
+                PpoConfig.VALIDATION_FIRST_SEED, pc.validationLastSeed(), pc.targetHolds(), step,
+                elapsed));
+          }
+          if (stopped && !reached) {
             opt.progress().finish();
             return new Outcome(step, update, false, "stopped on request after " + step
                 + " steps (update " + update + " of " + numUpdates + "); --resume goes on");
@@ -185,8 +203,8 @@ public final class PpoTrainer {
       return new Outcome(step, update, true, "NaN in the loss or the weights at update " + update
           + " (step " + step + "), before any checkpoint: stopped with no policy written");
     }
-    PolicyFile.Loaded good = PolicyFile.load(folder.latestCheckpoint(), pc.learningRate());
-    PolicyFile.save(folder.policy(), good.policy(), good.meta(), false);
+    PolicyFile.Loaded good = PolicyFile.load(folder.latestCheckpoint());
+    PolicyFile.save(folder.policy(), good.policy(), good.meta());
     return new Outcome(good.meta().steps(), good.meta().updates(), true,
         "NaN in the loss or the weights at update " + update + " (step " + step
             + "): stopped and rolled back to the last good checkpoint (step "

@@ -150,7 +150,13 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     Scenarios.make(scenarioConfig);
     Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
     if (al.equals("ppo")) {
-      PpoConfig.from(algoConfig); // cross-field checks
+      PpoConfig pc = PpoConfig.from(algoConfig); // cross-field checks
+      if (pc.targetSuccess() > 0 && ev.last() >= PpoConfig.VALIDATION_FIRST_SEED
+          && ev.first() <= pc.validationLastSeed()) {
+        throw new IllegalArgumentException("evaluation seeds " + ev + " overlap the validation "
+            + "seeds " + PpoConfig.VALIDATION_FIRST_SEED + "-" + pc.validationLastSeed()
+            + " that stop training early; choose others, or set ppo.target_success=0");
+      }
     }
     Path from = file.get("from") == null ? null : Path.of(String.valueOf(file.get("from")));
     return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from);

@@ -47,7 +47,7 @@ public final class Start {
     if (run.from() == null) {
       return run;
     }
-    PolicyFile.Loaded from = PolicyFile.load(run.from(), 1e-3);
+    PolicyFile.Loaded from = PolicyFile.load(run.from());
     // refused here, before any run folder: a policy that cannot drive the scenario, ...
     PolicyFile.fit(run.from(), from, Scenarios.make(run.scenarioConfig()));
     Architecture a = from.policy().network().architecture();
@@ -85,7 +85,7 @@ public final class Start {
   }
 
   /** Loads {@code run.from()} if there is one; refuses fine-tune keys without it. */
-  static Start of(RunConfig run, double learningRate) {
+  static Start of(RunConfig run) {
     Config c = run.algoConfig();
     if (run.from() == null) {
       if (c.integer("freeze_layers") > 0 || c.bool("new_head")) {
@@ -94,7 +94,7 @@ public final class Start {
       }
       return new Start(run, null, null);
     }
-    return new Start(run, PolicyFile.load(run.from(), learningRate), run.from());
+    return new Start(run, PolicyFile.load(run.from()), run.from());
   }
 
   /** A new environment of the run, in the starting policy's layout. */
@@ -106,15 +106,15 @@ public final class Start {
   /**
    * The policy to train: fresh with {@code hidden} x {@code layers} units, or the starting
    * file's weights and observation normalization through {@link GaussianPolicy#fineTune}, with
-   * fresh optimizers and the given initial log standard deviation.
+   * the given initial log standard deviation (the learner that trains it starts afresh).
    */
-  GaussianPolicy policy(Env env, int hidden, int layers, double initLogStd, double learningRate) {
+  GaussianPolicy policy(Env env, int hidden, int layers, double initLogStd) {
     if (from == null) {
       return GaussianPolicy.create(env.observationSpec(), env.actionSpec(), hidden, layers,
-          initLogStd, run.seed(), learningRate);
+          initLogStd, run.seed());
     }
     Config c = run.algoConfig();
     return from.policy().fineTune(c.integer("freeze_layers"), c.bool("new_head"), initLogStd,
-        learningRate, run.seed());
+        run.seed());
   }
 }

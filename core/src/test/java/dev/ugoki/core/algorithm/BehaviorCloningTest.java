@@ -1,5 +1,7 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.learner.Learner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,13 +34,13 @@ class BehaviorCloningTest {
   }
 
   private static GaussianPolicy policy() {
-    return GaussianPolicy.create(OBS, ACT, 32, 1, 0.0, 11, 3e-3);
+    return GaussianPolicy.create(OBS, ACT, 32, 1, 0.0, 11);
   }
 
   @Test
   void theLossFallsAndTheMeanReproducesALinearExpert() {
     GaussianPolicy policy = policy();
-    BehaviorCloning bc = new BehaviorCloning(policy, new BehaviorCloning.Config(60, 128, 1, 1,
+    BehaviorCloning bc = new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(60, 128, 1, 1,
         true), 5);
 
     List<BehaviorCloning.EpochStats> stats = bc.fit(demonstrations(1024, 1));
@@ -59,7 +61,7 @@ class BehaviorCloningTest {
     float valueBefore = policy.value(probe, 1)[0];
     DemoDataset data = demonstrations(512, 3);
 
-    new BehaviorCloning(policy, new BehaviorCloning.Config(3, 64, 1, 1, true), 5).fit(data);
+    new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 64, 1, 1, true), 5).fit(data);
 
     assertThat(policy.norm().count()).isGreaterThan(511);
     assertThat(policy.norm().mean()[2]).isCloseTo(5, within(0.5));
@@ -74,7 +76,7 @@ class BehaviorCloningTest {
   @Test
   void theSpreadIsSetToTheResidualsNeverBelowTheFloor() {
     GaussianPolicy policy = policy();
-    BehaviorCloning bc = new BehaviorCloning(policy, new BehaviorCloning.Config(1, 64, 1, 1,
+    BehaviorCloning bc = new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(1, 64, 1, 1,
         true), 5);
 
     bc.fit(demonstrations(256, 4));

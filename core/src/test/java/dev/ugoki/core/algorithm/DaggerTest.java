@@ -1,5 +1,7 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.learner.Learner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.DemoFile;
@@ -27,14 +29,14 @@ class DaggerTest {
   }
 
   private static GaussianPolicy policy(VectorEnv envs) {
-    return GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), 16, 1, 0.0, 3, 1e-3);
+    return GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(), 16, 1, 0.0, 3);
   }
 
   @Test
   void theDatasetGrowsEveryIterationAndStatsDescribeIt() {
     try (VectorEnv envs = race(3)) {
       GaussianPolicy policy = policy(envs);
-      Dagger dagger = new Dagger(envs, policy, new Dagger.Config(40, 0.1, 30, 0.5,
+      Dagger dagger = new Dagger(envs, Learner.fresh(policy, 1e-3), new Dagger.Config(40, 0.1, 30, 0.5,
           new BehaviorCloning.Config(2, 64, 1, 1, true), 1), 9);
 
       List<Dagger.IterationStats> stats = new ArrayList<>();

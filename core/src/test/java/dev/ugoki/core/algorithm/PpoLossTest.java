@@ -1,5 +1,7 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.policy.GaussianPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -57,7 +59,7 @@ class PpoLossTest {
     float[] oldLogProb = new float[rows];
     for (int i = 0; i < rows; i++) {
       // old policy close to the current one, so some ratios are clipped and some are not
-      oldLogProb[i] = (float) (PpoLoss.logProb(actions, mean, logStd, i) + r.nextDouble(-0.3, 0.3));
+      oldLogProb[i] = (float) (GaussianPolicy.logProb(actions, mean, logStd, i) + r.nextDouble(-0.3, 0.3));
     }
     float[] dMean = new float[rows * a];
     float[] dValue = new float[rows];

@@ -36,7 +36,7 @@ class FineTuneCommandTest extends CliTest {
         "--set", "reach/max_steps=100", "--eval-seeds", "1-3", "--out", pre.toString()))
         .as(err.toString()).isZero();
     Path foundation = onlyRun(pre).resolve("policy.zip");
-    PolicyFile.Loaded f = PolicyFile.load(foundation, 1e-3);
+    PolicyFile.Loaded f = PolicyFile.load(foundation);
     assertThat(f.observationSpec().names()).startsWith("task.race", "task.navigate",
         "task.reach");
 
@@ -79,7 +79,7 @@ class FineTuneCommandTest extends CliTest {
     Path tuned = onlyRun(fine);
     assertThat(Files.readString(tuned.resolve("config.yaml"))).contains("from: ")
         .contains("freeze_layers: 1");
-    PolicyFile.Loaded t = PolicyFile.load(tuned.resolve("policy.zip"), 1e-3);
+    PolicyFile.Loaded t = PolicyFile.load(tuned.resolve("policy.zip"));
     assertThat(t.meta().scenario()).isEqualTo("race");
     assertThat(t.observationSpec()).isEqualTo(f.observationSpec());
     assertThat(t.policy().network().frozenLayers()).isEqualTo(1);
@@ -106,8 +106,8 @@ class FineTuneCommandTest extends CliTest {
     Env arm = Scenarios.make("reach");
     Path armPolicy = tmp.resolve("arm.zip");
     PolicyFile.save(armPolicy, GaussianPolicy.create(arm.observationSpec(), arm.actionSpec(), 8,
-        1, -0.5, 1, 1e-3), new PolicyFile.Meta("reach", arm.unwrapped().version(),
-        arm.unwrapped().config().asMap(), "test", Map.of(), 1, 0, 0, Map.of()), false);
+        1, -0.5, 1), new PolicyFile.Meta("reach", arm.unwrapped().version(),
+        arm.unwrapped().config().asMap(), "test", Map.of(), 1, 0, 0, Map.of()));
     assertThat(run("train", "--from", armPolicy.toString(), "--scenario", "race", "--out",
         refused.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("trained on scenario 'reach', not 'race'");
@@ -124,7 +124,7 @@ class FineTuneCommandTest extends CliTest {
     Files.move(foundation, tmp.resolve("elsewhere.zip"));
     assertThat(run("train", "--resume", tuned.toString(), "--steps", "384"))
         .as(err.toString()).isZero();
-    assertThat(PolicyFile.load(tuned.resolve("policy.zip"), 1e-3).policy().network()
+    assertThat(PolicyFile.load(tuned.resolve("policy.zip")).policy().network()
         .frozenLayers()).isEqualTo(1);
   }
 

@@ -5,6 +5,7 @@ import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
@@ -89,7 +90,7 @@ final class CloneTraining {
     SharedSpace layout = null;
     if (from != null) {
       try {
-        base = PolicyFile.load(from, LEARNING_RATE);
+        base = PolicyFile.load(from);
         if (PolicyFile.fit(from, base, Scenarios.make(config)) instanceof SharedSpace s) {
           layout = s;
         }
@@ -131,20 +132,20 @@ final class CloneTraining {
     GaussianPolicy policy;
     if (base == null) {
       policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), HIDDEN, LAYERS,
-          INIT_LOG_STD, seed, LEARNING_RATE);
+          INIT_LOG_STD, seed);
     } else {
-      policy = base.policy().fineTune(0, false, INIT_LOG_STD, LEARNING_RATE, seed);
+      policy = base.policy().fineTune(0, false, INIT_LOG_STD, seed);
       messages.add("fine-tuning " + from + " on the demonstrations");
     }
     BehaviorCloning.Config bc = BehaviorCloning.Config.defaults();
-    List<BehaviorCloning.EpochStats> stats = new BehaviorCloning(policy, bc, seed).fit(data);
+    List<BehaviorCloning.EpochStats> stats = new BehaviorCloning(Learner.fresh(policy, LEARNING_RATE), bc, seed).fit(data);
     double loss = stats.isEmpty() ? Double.NaN : stats.get(stats.size() - 1).loss();
     PolicyFile.Meta meta = new PolicyFile.Meta(config.scenario(), env.unwrapped().version(),
         config.asMap(), "bc", from == null ? Map.of() : Map.of("from", from.toString()), seed,
         data.rows(), bc.epochs(), Map.of());
     Path saved = saveAs;
     try {
-      PolicyFile.save(saveAs, policy, meta, false);
+      PolicyFile.save(saveAs, policy, meta);
     } catch (IOException | RuntimeException e) {
       messages.add("clone " + number + " not saved to " + saveAs + ": " + e.getMessage());
       saved = null;

@@ -185,7 +185,7 @@ public final class Session {
       Env fitted;
       try {
         if (batch == null) {
-          PolicyFile.Loaded loaded = PolicyFile.load(p.file(), 1e-3);
+          PolicyFile.Loaded loaded = PolicyFile.load(p.file());
           batch = new PolicyBatch(p.file(), loaded);
         }
         // a foundation policy drives this scenario in its shared layout
@@ -606,7 +606,7 @@ public final class Session {
     }
     // from here on only this thread uses the policy's network
     PolicyFile.Loaded loaded = new PolicyFile.Loaded(r.policy(), r.meta(),
-        r.policy().observationSpec(), r.policy().actionSpec(), false);
+        r.policy().observationSpec(), r.policy().actionSpec(), null);
     addAgent(new Driver.Clone(r.number(), r.file()), new HashMap<>(), loaded);
     Agent added = agents.get(agents.size() - 1);
     added.reset(seed);

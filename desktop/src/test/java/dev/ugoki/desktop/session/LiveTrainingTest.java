@@ -85,7 +85,7 @@ class LiveTrainingTest {
 
     // the agent now drives with the final weights: the saved policy's action on its observation
     float[] obs = live.observation().clone();
-    float[] expected = PolicyFile.load(run.resolve("policy.zip"), 1e-3).policy()
+    float[] expected = PolicyFile.load(run.resolve("policy.zip")).policy()
         .actDeterministic(obs, 1);
     s.singleStep();
     assertThat(live.lastAction()).containsExactly(expected);
@@ -107,7 +107,7 @@ class LiveTrainingTest {
     assertThat(s.trainingLive()).isFalse();
     assertThat(s.messages()).anyMatch(m -> m.contains("stopped on request"));
     Path policy = onlyRun().resolve("policy.zip");
-    assertThat(PolicyFile.load(policy, 1e-3).meta().steps())
+    assertThat(PolicyFile.load(policy).meta().steps())
         .isEqualTo(s.trainingCurve().last().step()).isLessThan(10_000_000);
     assertThat(liveAgent(s)).isNotNull();
   }
@@ -162,7 +162,7 @@ class LiveTrainingTest {
 
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(foundation)));
     assertThat(s.agents()).hasSize(1);
-    assertThat(s.agents().get(0).observation()).hasSize(PolicyFile.load(foundation, 1e-3)
+    assertThat(s.agents().get(0).observation()).hasSize(PolicyFile.load(foundation)
         .observationSpec().size());
     s.singleStep();
     assertThat(s.agents().get(0).lastAction()).hasSize(6); // every body's action channels

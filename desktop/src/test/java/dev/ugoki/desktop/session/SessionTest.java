@@ -48,10 +48,10 @@ class SessionTest {
   static Path policyFile(Path dir, String name, Map<String, ?> overrides) throws Exception {
     Env env = Scenarios.make("race", overrides);
     GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2,
-        -0.5, 7, 1e-3);
+        -0.5, 7);
     Path file = dir.resolve(name);
     PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "test", Map.of(), 7, 0, 0, Map.of()), false);
+        env.unwrapped().config().asMap(), "test", Map.of(), 7, 0, 0, Map.of()));
     return file;
   }
 
@@ -187,7 +187,7 @@ class SessionTest {
   void policyAgentsOfOneFileDriveWithTheFilesPolicy() throws Exception {
     Path file = policyFile(dir, "fits.zip", Map.of());
     Session s = race(5, new Driver.Policy(file), new Driver.Expert(), new Driver.Policy(file));
-    PolicyFile.Loaded loaded = PolicyFile.load(file, 1e-3);
+    PolicyFile.Loaded loaded = PolicyFile.load(file);
     float[] obs = s.agents().get(0).observation().clone();
 
     s.singleStep();

@@ -106,7 +106,7 @@ class TeachTest {
     assertThat(clone.name()).isEqualTo("2 clone 1");
     Path saved = ((Driver.Clone) clone.driver()).file();
     assertThat(saved).exists().hasParent(dir.resolve("demos"));
-    PolicyFile.Loaded loaded = PolicyFile.load(saved, 1e-3);
+    PolicyFile.Loaded loaded = PolicyFile.load(saved);
     assertThat(loaded.meta().algo()).isEqualTo("bc");
     assertThat(loaded.meta().steps()).isEqualTo(200);
     PolicyFile.checkFits(saved, loaded, Scenarios.make(s.config()));
@@ -127,7 +127,7 @@ class TeachTest {
     RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
     run.write(folder.config());
     ImitationTrainer.train(run, folder, null, Progress.silent());
-    PolicyFile.Loaded foundation = PolicyFile.load(folder.policy(), 1e-3);
+    PolicyFile.Loaded foundation = PolicyFile.load(folder.policy());
 
     Session s = keyboardSession();
     s.setTrainingSettings(null, List.of(), dir.resolve("runs"), folder.policy());
@@ -140,7 +140,7 @@ class TeachTest {
     Agent clone = s.agents().get(1);
     assertThat(clone.observation()).hasSize(foundation.observationSpec().size());
     Path saved = ((Driver.Clone) clone.driver()).file();
-    PolicyFile.Loaded loaded = PolicyFile.load(saved, 1e-3);
+    PolicyFile.Loaded loaded = PolicyFile.load(saved);
     assertThat(loaded.observationSpec()).isEqualTo(foundation.observationSpec());
     assertThat(loaded.meta().scenario()).isEqualTo("race");
     assertThat(loaded.policy().network().params())

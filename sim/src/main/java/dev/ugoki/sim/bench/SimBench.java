@@ -19,14 +19,16 @@ import java.util.function.LongSupplier;
  * samples after a warm-up. A benchmark, not a test: run it on a quiet machine.
  */
 public final class SimBench {
-  /** One measured configuration. */
-  public record Result(String name, int threads, int envs, double medianStepsPerSecond,
-      double[] samplesStepsPerSecond) {
+  /**
+   * One measured configuration: its throughput in {@code unit} (what a sample counts, per
+   * second), on {@code threads} threads with {@code batch} environments or rows per call; the
+   * median of the timed samples.
+   */
+  public record Result(String name, String unit, int threads, int batch, double median,
+      double[] samples) {}
 
-    Result withMedian() {
-      return new Result(name, threads, envs, median(samplesStepsPerSecond), samplesStepsPerSecond);
-    }
-  }
+  /** Environment steps per second: the unit of the simulation's rows. */
+  public static final String STEPS = "env steps/s";
 
   private static final int ACTION_TABLE = 4096;
 
@@ -81,7 +83,7 @@ public final class SimBench {
       }
       return n;
     };
-    return measured(scenario + ", " + label, 1, 1, secondsPerSample, samples, burst);
+    return measured(scenario + ", " + label, STEPS, 1, 1, secondsPerSample, samples, burst);
   }
 
   public static Result vector(String scenario, int envs, int threads, double secondsPerSample,
@@ -109,7 +111,8 @@ public final class SimBench {
         }
         return (long) rounds * envs;
       };
-      return measured(scenario + ", vectorized", threads, envs, secondsPerSample, samples, burst);
+      return measured(scenario + ", vectorized", STEPS, threads, envs, secondsPerSample, samples,
+          burst);
     }
   }
 
@@ -118,9 +121,10 @@ public final class SimBench {
    * {@code seconds}, {@code samples} timed samples of {@code seconds} each give the steps per
    * second, and the result carries their median.
    */
-  public static Result measured(String name, int threads, int envs, double seconds,
-      int samples, LongSupplier burst) {
-    return new Result(name, threads, envs, 0, measure(burst, seconds, samples)).withMedian();
+  public static Result measured(String name, String unit, int threads, int batch,
+      double seconds, int samples, LongSupplier burst) {
+    double[] timed = measure(burst, seconds, samples);
+    return new Result(name, unit, threads, batch, median(timed), timed);
   }
 
   private static double[] measure(LongSupplier burst, double seconds,
@@ -156,8 +160,7 @@ public final class SimBench {
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     System.out.printf("%-36s %7s %5s %16s%n", "benchmark", "threads", "envs", "steps/s (median)");
     for (Result r : run(seconds, samples)) {
-      System.out.printf("%-36s %7d %5d %,16.0f%n", r.name(), r.threads(), r.envs(),
-          r.medianStepsPerSecond());
+      System.out.printf("%-36s %7d %5d %,16.0f%n", r.name(), r.threads(), r.batch(), r.median());
     }
   }
 }

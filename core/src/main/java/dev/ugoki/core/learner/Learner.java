@@ -1,0 +1,104 @@
+package dev.ugoki.core.learner;
+
+import dev.ugoki.core.policy.GaussianPolicy;
+
+/**
+ * What training holds, as one value (Brax's {@code TrainingState}): the policy being trained
+ * (its weights, log standard deviation and observation normalization) and the Adam state of its
+ * network and of its log standard deviation. A checkpoint saves exactly this and a resume
+ * restores it; the policy alone, which eval, render, the rollouts and the window use, carries no
+ * optimizer.
+ *
+ * <p>{@link #step} is the one gradient step of every algorithm here (PPO, behavior cloning,
+ * DAgger): the caller's loss gradient with respect to the network's outputs and the log standard
+ * deviation, back-propagation, one global gradient-norm clip over both, and an Adam step on each.
+ * Not thread-safe.
+ */
+public final class Learner {
+  /** Both optimizers' moments and step counts. */
+  public record State(Adam.State network, Adam.State logStd) {}
+
+  /** The loss gradient with respect to the network's outputs and the log standard deviation. */
+  @FunctionalInterface
+  public interface Loss {
+    /**
+     * @param mean the actor's outputs, rows x act
+     * @param value the critic's outputs, rows
+     * @param dMean to fill: dLoss/dMean
+     * @param dValue to fill: dLoss/dValue
+     * @param dLogStd to fill: dLoss/dLogStd (left at zero, the spread does not move)
+     */
+    void fill(float[] mean, float[] value, float[] dMean, float[] dValue, float[] dLogStd);
+  }
+
+  /** What a step did to the gradient: its norm before clipping and the factor it was scaled by. */
+  public record Step(double gradNorm, double clipScale) {}
+
+  private final GaussianPolicy policy;
+  private final Adam network;
+  private final Adam logStd;
+  private final float[] dLogStd;
+
+  /** A learner that starts training {@code policy} with fresh optimizers. */
+  public static Learner fresh(GaussianPolicy policy, double learningRate) {
+    return new Learner(policy, new State(Adam.State.zero(policy.network().numParams()),
+        Adam.State.zero(policy.logStd().length)), learningRate);
+  }
+
+  /** A learner that goes on from a checkpoint's optimizer state. */
+  public Learner(GaussianPolicy policy, State state, double learningRate) {
+    if (state.network().m().length != policy.network().numParams()
+        || state.logStd().m().length != policy.logStd().length) {
+      throw new IllegalArgumentException("optimizer state for " + state.network().m().length
+          + " weights and " + state.logStd().m().length + " log stds does not fit a policy with "
+          + policy.network().numParams() + " and " + policy.logStd().length);
+    }
+    this.policy = policy;
+    this.network = new Adam(state.network(), learningRate);
+    this.logStd = new Adam(state.logStd(), learningRate);
+    this.dLogStd = new float[policy.logStd().length];
+  }
+
+  public GaussianPolicy policy() {
+    return policy;
+  }
+
+  public State state() {
+    return new State(network.state(), logStd.state());
+  }
+
+  /**
+   * One training step on {@code rows} standardized observations: see the class. {@code lrScale}
+   * multiplies Adam's step (a learning-rate schedule); {@code maxGradNorm} 0 turns the clip off.
+   */
+  public Step step(float[] obs, int rows, Loss loss, double maxGradNorm, double lrScale) {
+    java.util.Arrays.fill(dLogStd, 0);
+    float[] g = policy.network().gradient(obs, rows,
+        (mean, value, dMean, dValue) -> loss.fill(mean, value, dMean, dValue, dLogStd));
+    double sq = 0;
+    for (float x : g) {
+      sq += (double) x * x;
+    }
+    for (float x : dLogStd) {
+      sq += (double) x * x;
+    }
+    double norm = Math.sqrt(sq);
+    double scale = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1;
+    if (scale != 1) {
+      float s = (float) scale;
+      for (int k = 0; k < g.length; k++) {
+        g[k] *= s;
+      }
+      for (int j = 0; j < dLogStd.length; j++) {
+        dLogStd[j] *= s;
+      }
+    }
+    policy.network().subtract(network.step(g, lrScale));
+    float[] sigma = policy.logStd();
+    float[] ds = logStd.step(dLogStd, lrScale);
+    for (int j = 0; j < sigma.length; j++) {
+      sigma[j] -= ds[j];
+    }
+    return new Step(norm, scale);
+  }
+}

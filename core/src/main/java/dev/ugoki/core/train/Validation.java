@@ -1,0 +1,50 @@
+package dev.ugoki.core.train;
+
+import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.policy.GaussianPolicy;
+
+/**
+ * The early stop of a training run: the deterministic policy's success rate on the validation
+ * seeds ({@link PpoConfig#VALIDATION_FIRST_SEED} on), measured every
+ * {@code validate_every} steps once the training episodes' rolling success has reached half the
+ * target (their actions carry exploration noise, so they succeed less often than the
+ * deterministic policy; further below, a validation cannot pass), and reached when it is at least the target
+ * {@code target_holds} validations in a row. Off when the target is 0.
+ */
+final class Validation {
+  private final PpoConfig config;
+  private final Start start;
+  private long lastStep = Long.MIN_VALUE;
+  private int holds;
+
+  Validation(PpoConfig config, Start start) {
+    this.config = config;
+    this.start = start;
+  }
+
+  /**
+   * Validates if it is time; returns the success rate on the validation seeds, or NaN when it
+   * did not validate at this update.
+   *
+   * @param trainingSuccess the rolling success rate of the training episodes
+   * @param windowFull whether that rate is over a full window of episodes
+   */
+  double check(long step, double trainingSuccess, boolean windowFull, GaussianPolicy policy) {
+    double target = config.targetSuccess();
+    if (target <= 0 || !windowFull || !(trainingSuccess >= target / 2)
+        || step - lastStep < config.validateEvery()) {
+      return Double.NaN;
+    }
+    lastStep = step;
+    double success = Evaluation.runBatch(start::env, policy::actDeterministic,
+        PpoConfig.VALIDATION_FIRST_SEED, config.validationLastSeed()).successRate();
+    holds = success >= target ? holds + 1 : 0;
+    return success;
+  }
+
+  /** Whether the target has held for the configured number of validations. */
+  boolean reached() {
+    return config.targetSuccess() > 0 && holds >= config.targetHolds();
+  }
+}
