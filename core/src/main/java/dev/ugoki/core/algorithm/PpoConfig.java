@@ -95,11 +95,12 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
       Param.integer("layers", 2, 1, 16, "hidden layers per network"),
       Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation"),
       Param.integer("env_threads", 2, 1, 256, "threads that step the environments"),
-      Param.real("target_success", 0.9, 0, 1, "stop once validation success holds this (0: off)"),
-      Param.integer("target_holds", 2, 1, 100, "validations in a row at the target to stop"),
+      Param.real("target_success", 0.95, 0, 1,
+          "stop once validation success holds this (0: off)"),
+      Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop"),
       Param.integer("validate_every", 20_000, 1, 100_000_000,
           "env steps between validations once training success reaches the target"),
-      Param.integer("validation_episodes", 50, 1, 10_000,
+      Param.integer("validation_episodes", 100, 1, 10_000,
           "validation seeds, from 1000001 (never trained or evaluated on)"));
 
   /** The record from a resolved {@code ppo} config section. */

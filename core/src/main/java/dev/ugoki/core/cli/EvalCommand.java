@@ -54,7 +54,8 @@ public final class EvalCommand implements Callable<Integer> {
       Config resolved = config;
       PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
       s = Evaluation.runBatch(() -> PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)),
-          loaded.policy()::actDeterministic, seeds.first(), seeds.last());
+          () -> loaded.policy().copy()::actDeterministic, seeds.first(), seeds.last(),
+          Evaluation.THREADS);
       label = "policy";
     } else {
       config = scenario.config();

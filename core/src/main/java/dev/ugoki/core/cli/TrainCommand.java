@@ -140,6 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return NAN_STOPPED;
     }
+    outw.println(result.outcome().message());
     for (Path p : result.plots()) {
       outw.println("plot: " + p);
     }
@@ -148,7 +149,8 @@ public final class TrainCommand implements Callable<Integer> {
     RunConfig done = run;
     Evaluation.Summary s = Evaluation.runBatch(
         () -> PolicyFile.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
-        policy::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last());
+        () -> policy.copy()::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last(),
+        Evaluation.THREADS);
     outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
     EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");
     EvalCommand.writeJson(folder.eval(), done.scenarioConfig(), done.evalSeeds(), s,

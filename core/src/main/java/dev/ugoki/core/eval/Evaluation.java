@@ -61,10 +61,70 @@ public final class Evaluation {
 
   /**
    * One episode per seed, all seeds at once: every step calls the controller once on the rows of
-   * the episodes still running, so a neural policy is not called one environment at a time.
-   * Gives the same episodes as {@link #run} with a controller that acts row by row.
+   * the episodes still running, so a neural policy is not called one environment at a time. The
+   * seeds are split into {@code threads} consecutive parts, each run on its own thread with its
+   * own controller from {@code controllers} (a policy is not thread-safe). Gives the same
+   * episodes as {@link #run} with a controller that acts row by row, whatever the threads.
    */
-  public static Summary runBatch(Supplier<Env> envs, BatchController controller, long firstSeed,
+  public static Summary runBatch(Supplier<Env> envs, Supplier<BatchController> controllers,
+      long firstSeed, long lastSeed, int threads) {
+    long count = lastSeed - firstSeed + 1;
+    if (count < 1 || count > MAX_EPISODES || threads < 1) {
+      throw new IllegalArgumentException("cannot evaluate seeds " + firstSeed + "-" + lastSeed
+          + " on " + threads + " threads (at most " + MAX_EPISODES + " episodes)");
+    }
+    int n = (int) count;
+    int parts = Math.min(threads, n);
+    Summary[] summaries = new Summary[parts];
+    RuntimeException[] failures = new RuntimeException[parts];
+    Thread[] workers = new Thread[parts];
+    for (int p = 0; p < parts; p++) {
+      long from = firstSeed + (long) n * p / parts;
+      long to = firstSeed + (long) n * (p + 1) / parts - 1;
+      int part = p;
+      Runnable job = () -> {
+        try {
+          summaries[part] = runBatch(envs, controllers.get(), from, to);
+        } catch (RuntimeException e) {
+          failures[part] = e;
+        }
+      };
+      if (p == 0) {
+        workers[0] = new Thread(job); // run below, on this thread, while the others work
+      } else {
+        workers[p] = new Thread(job, "ugoki-eval-" + p);
+        workers[p].start();
+      }
+    }
+    workers[0].run();
+    workers[0] = null;
+    for (Thread w : workers) {
+      if (w != null) {
+        try {
+          w.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while evaluating", e);
+        }
+      }
+    }
+    List<Episode> all = new ArrayList<>(n);
+    for (int p = 0; p < parts; p++) {
+      if (failures[p] != null) {
+        throw failures[p];
+      }
+      all.addAll(summaries[p].episodes());
+    }
+    return new Summary(summaries[0].scenario(), List.copyOf(all));
+  }
+
+  /** Threads an evaluation runs on by default: one per core. */
+  public static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+  /** The most episodes one evaluation runs (each holds an environment while it runs). */
+  public static final int MAX_EPISODES = 100_000;
+
+  private static Summary runBatch(Supplier<Env> envs, BatchController controller, long firstSeed,
       long lastSeed) {
     int n = (int) (lastSeed - firstSeed + 1);
     List<Env> list = new ArrayList<>(n);

@@ -143,7 +143,8 @@ public final class TransferStudy {
 
   private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
     return Evaluation.runBatch(() -> PolicyFile.fit(file, policy, Scenarios.make(cfg)),
-        policy.policy()::actDeterministic, s.evalSeeds().first(), s.evalSeeds().last());
+        () -> policy.policy().copy()::actDeterministic, s.evalSeeds().first(),
+        s.evalSeeds().last(), Evaluation.THREADS);
   }
 
   /**

@@ -99,7 +99,7 @@ public final class PpoTrainer {
       Ppo ppo = new Ppo(pc, learner, streamSeed);
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
       long step = startStep;
-      Validation validation = new Validation(pc, start);
+      Validation validation = Validation.of(pc, start);
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
       boolean haveCheckpoint = resume;

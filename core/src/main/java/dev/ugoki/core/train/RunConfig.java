@@ -87,7 +87,7 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   /** Default steps per algorithm: what the README's figures were measured with. */
   public static long defaultSteps(String algo, String scenario) {
     return switch (algo) {
-      case "ppo" -> scenario.equals("navigate") ? 3_000_000 : 2_000_000;
+      case "ppo" -> scenario.equals("navigate") ? 3_000_000 : 1_000_000;
       case "bc" -> 32_000;
       default -> 64_000;
     };
@@ -96,12 +96,14 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   /**
    * Algorithm settings that differ by scenario, under the file's and {@code --set}'s: the robot
    * threads rooms and warehouses, so PPO explores with less action noise than for the car and
-   * looks further ahead (episodes run to ~600 policy steps). What the README's navigate figures
-   * were measured with ({@code configs/navigate-ppo.yaml} spells them out).
+   * looks further ahead (episodes run to ~600 policy steps); its validations (100 rooms, about
+   * a second each) come every 50k steps. What the README's navigate figures were measured with
+   * ({@code configs/navigate-ppo.yaml} spells them out).
    */
   public static Map<String, Object> scenarioAlgoDefaults(String algo, String scenario) {
     if (algo.equals("ppo") && scenario.equals("navigate")) {
-      return Map.of("num_envs", 32, "num_steps", 128, "gamma", 0.995, "init_log_std", -1.0);
+      return Map.of("num_envs", 32, "num_steps", 128, "gamma", 0.995, "init_log_std", -1.0,
+          "validate_every", 50_000);
     }
     return Map.of();
   }

@@ -3,6 +3,7 @@ package dev.ugoki.core.train;
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.policy.GaussianPolicy;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The early stop of a training run: the deterministic policy's success rate on the validation
@@ -14,13 +15,21 @@ import dev.ugoki.core.policy.GaussianPolicy;
  */
 final class Validation {
   private final PpoConfig config;
-  private final Start start;
-  private long lastStep = Long.MIN_VALUE;
+  private final ToDoubleFunction<GaussianPolicy> successRate;
+  private long nextStep;
   private int holds;
 
-  Validation(PpoConfig config, Start start) {
+  /** @param successRate the policy's success rate on the validation seeds */
+  Validation(PpoConfig config, ToDoubleFunction<GaussianPolicy> successRate) {
     this.config = config;
-    this.start = start;
+    this.successRate = successRate;
+  }
+
+  /** Validation of a run's policy on its own environments (the starting policy's layout). */
+  static Validation of(PpoConfig config, Start start) {
+    return new Validation(config, policy -> Evaluation.runBatch(start::env,
+        () -> policy.copy()::actDeterministic, PpoConfig.VALIDATION_FIRST_SEED,
+        config.validationLastSeed(), config.envThreads()).successRate());
   }
 
   /**
@@ -33,12 +42,11 @@ final class Validation {
   double check(long step, double trainingSuccess, boolean windowFull, GaussianPolicy policy) {
     double target = config.targetSuccess();
     if (target <= 0 || !windowFull || !(trainingSuccess >= target / 2)
-        || step - lastStep < config.validateEvery()) {
+        || step < nextStep) {
       return Double.NaN;
     }
-    lastStep = step;
-    double success = Evaluation.runBatch(start::env, policy::actDeterministic,
-        PpoConfig.VALIDATION_FIRST_SEED, config.validationLastSeed()).successRate();
+    nextStep = step + config.validateEvery();
+    double success = successRate.applyAsDouble(policy);
     holds = success >= target ? holds + 1 : 0;
     return success;
   }

@@ -2,8 +2,12 @@ package dev.ugoki.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.GaussianPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +55,68 @@ class TrainCommandTest extends CliTest {
     // a budget the run already covers is refused, not silently skipped
     assertThat(run("train", "--resume", dir.toString(), "--steps", "1024")).isEqualTo(2);
     assertThat(err.toString()).contains("trained 2048 steps already");
+  }
+
+  /** Same seed, same thread count: the same weights, spread, statistics and metrics, bit for bit. */
+  @Test
+  void aTrainingRunIsDeterministicBitForBit(@TempDir Path tmp) throws Exception {
+    List<PolicyFile.Loaded> policies = new ArrayList<>();
+    List<List<String>> metrics = new ArrayList<>();
+    for (String name : new String[] {"a", "b"}) {
+      Path runs = tmp.resolve(name);
+      String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--seed", "7"),
+          Stream.of(TINY)).toArray(String[]::new);
+      assertThat(run(args)).as(err.toString()).isZero();
+      Path dir = onlyRun(runs);
+      policies.add(PolicyFile.load(dir.resolve("policy.zip")));
+      metrics.add(withoutTimings(dir.resolve("metrics.csv")));
+    }
+    GaussianPolicy a = policies.get(0).policy();
+    GaussianPolicy b = policies.get(1).policy();
+    assertThat(b.network().params()).containsExactly(a.network().params());
+    assertThat(b.logStd()).containsExactly(a.logStd());
+    assertThat(b.norm().mean()).containsExactly(a.norm().mean());
+    assertThat(b.norm().var()).containsExactly(a.norm().var());
+    assertThat(metrics.get(1)).isEqualTo(metrics.get(0));
+  }
+
+  /** The metrics without the columns that measure time. */
+  private static List<String> withoutTimings(Path csv) throws Exception {
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      String[] cells = line.split(",", -1);
+      StringBuilder kept = new StringBuilder();
+      for (int i = 0; i < cells.length; i++) {
+        String col = header.get(i);
+        if (!col.equals("time_s") && !col.contains("sps") && !col.contains("per_s")) {
+          kept.append(cells[i]).append(',');
+        }
+      }
+      out.add(kept.toString());
+    }
+    return out;
+  }
+
+  /** Without a target it trains the whole budget, and metrics.csv has the validation column. */
+  @Test
+  void withoutATargetTheRunTrainsItsWholeBudget(@TempDir Path tmp) throws Exception {
+    Path runs = tmp.resolve("runs");
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--set",
+        "ppo.target_success=0"), Stream.of(TINY)).toArray(String[]::new);
+    assertThat(run(args)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("trained 1024 steps");
+    assertThat(Files.readAllLines(onlyRun(runs).resolve("metrics.csv")).get(0))
+        .contains("val_success");
+  }
+
+  @Test
+  void evaluationSeedsMayNotOverlapTheValidationSeeds(@TempDir Path tmp) {
+    assertThat(run("train", "--out", tmp.toString(), "--eval-seeds", "1000000-1000010"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("overlap the validation seeds 1000001-1000100");
+    assertThat(tmp.toFile().list()).isEmpty();
   }
 
   @Test
