@@ -103,6 +103,7 @@ final class ActorCriticMlp {
     private final float[][] act;
     private float[] delta;
     private float[] deltaBelow;
+    private final float[] dW;
 
     Head(Dense[] layers) {
       this.layers = layers;
@@ -118,6 +119,33 @@ final class ActorCriticMlp {
       }
       delta = new float[0];
       deltaBelow = new float[0];
+      int largest = 0;
+      for (Dense d : layers) {
+        largest = Math.max(largest, d.nIn() * d.nOut());
+      }
+      dW = new float[largest];
+    }
+
+    /**
+     * dW = in^T delta into DL4J's column-major layout. Computed as W^T straight into the layout
+     * when its rows (nIn long) suit the vector width better, else row-major and transposed:
+     * each value is the same fused multiply-add chain over the rows either way, so the same bits.
+     */
+    private void weightGradient(Dense d, float[] in, int rows, float[] grad) {
+      int nIn = d.nIn();
+      int nOut = d.nOut();
+      if ((long) Kernels.vectorCovered(nOut) * nIn <= (long) Kernels.vectorCovered(nIn) * nOut) {
+        // row j of W^T is column j of W: delta^T in
+        Kernels.matmul(delta, 0, 1, nOut, in, 0, nIn, rows, null, grad, d.wOffset(), nOut);
+        return;
+      }
+      Kernels.matmul(in, 0, 1, nIn, delta, 0, nOut, rows, null, dW, 0, nIn);
+      int w = d.wOffset();
+      for (int i = 0; i < nIn; i++) {
+        for (int j = 0; j < nOut; j++) {
+          grad[w + j * nIn + i] = dW[i * nOut + j];
+        }
+      }
     }
 
     void allocate(int rows) {
@@ -175,8 +203,7 @@ final class ActorCriticMlp {
           Kernels.tanhBackward(delta, act[l], rows * nOut);
         }
         float[] in = l == 0 ? x : act[l - 1];
-        // dW^T = delta^T in, straight into DL4J's column-major layout: row j of W^T is column j
-        Kernels.matmul(delta, 0, 1, nOut, in, 0, nIn, rows, null, grad, d.wOffset(), nOut);
+        weightGradient(d, in, rows, grad);
         Kernels.columnSums(delta, nOut, rows, grad, d.bOffset());
         if (l > frozen) {
           // dLoss/d(input of l) = delta W^T, with W^T row-major being DL4J's W

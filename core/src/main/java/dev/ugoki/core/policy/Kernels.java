@@ -30,6 +30,11 @@ final class Kernels {
     }
   }
 
+  /** Of {@code n} columns, how many the SIMD loops cover (the rest run as plain loops). */
+  static int vectorCovered(int n) {
+    return SIMD ? SimdKernels.vectorCovered(n) : 0;
+  }
+
   /** The columns from {@code from} on, as plain loops (SIMD's remainder, or all of them). */
   static void matmulScalar(float[] a, int aOff, int ars, int acs, float[] m, int mOff, int n,
       int kk, float[] init, float[] out, int outOff, int rows, int from) {

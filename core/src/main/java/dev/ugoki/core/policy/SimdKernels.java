@@ -19,6 +19,10 @@ final class SimdKernels {
     return L;
   }
 
+  static int vectorCovered(int n) {
+    return n - n % L;
+  }
+
   static void matmul(float[] a, int aOff, int ars, int acs, float[] m, int mOff, int n, int kk,
       float[] init, float[] out, int outOff, int rows) {
     int wide = n - n % L;

@@ -51,6 +51,28 @@ class KernelsTest {
     }
   }
 
+  /**
+   * A weight gradient in^T delta computed as W^T (rows nIn long) or as W and transposed gives the
+   * same bits: ActorCriticMlp picks whichever suits the vector width, which differs by machine.
+   */
+  @ParameterizedTest(name = "{0} inputs")
+  @ValueSource(ints = {3, 40, 64, 90})
+  void bothOrientationsOfAWeightGradientGiveTheSameBits(int nIn) {
+    int nOut = 37;
+    int rows = 50;
+    float[] in = random(rows * nIn, 7);
+    float[] delta = random(rows * nOut, 8);
+    float[] wt = new float[nIn * nOut]; // W^T: wt[j * nIn + i]
+    float[] w = new float[nIn * nOut]; // W: w[i * nOut + j]
+    Kernels.matmul(delta, 0, 1, nOut, in, 0, nIn, rows, null, wt, 0, nOut);
+    Kernels.matmul(in, 0, 1, nIn, delta, 0, nOut, rows, null, w, 0, nIn);
+    for (int i = 0; i < nIn; i++) {
+      for (int j = 0; j < nOut; j++) {
+        assertThat(wt[j * nIn + i]).isEqualTo(w[i * nOut + j]);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0} values")
   @ValueSource(ints = {1, 15, 16, 17, 64, 1000})
   void simdTanhColumnSumsAndTanhBackwardEqualThePlainLoops(int n) {
