@@ -13,7 +13,17 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.core.train.PpoTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,8 +31,8 @@ import java.util.SplittableRandom;
 /**
  * Measures the learner on {@code race}'s default policy (40 inputs, actor and critic 2 x 64 tanh):
  * the policy's forward pass alone (inference, rows per second), PPO's minibatch step (samples per
- * second per epoch: forward, loss, back-propagation, clip and Adam), and rollouts with the policy
- * in the loop (environment steps per second). The figures other stacks publish are of these
+ * second per epoch: forward, loss, back-propagation, clip and Adam), rollouts with the policy in
+ * the loop (environment steps per second), and the default training run's time to its target. The figures other stacks publish are of these
  * kinds. Each is the median of timed samples after a warm-up.
  */
 public final class LearnerBench {
@@ -94,6 +104,35 @@ public final class LearnerBench {
             ppo.update(r, 1);
             return (long) r.size();
           });
+    }
+  }
+
+  /** Seconds of wall time, the unit of the training row. */
+  public static final String SECONDS = "s";
+
+  /**
+   * The default training run ({@code ./ugoki}'s: race, PPO, seed 1) from start to its target,
+   * in a temporary folder deleted afterwards; one sample, as a run is long. Its name carries the
+   * steps it took.
+   */
+  public static SimBench.Result defaultRunToTarget() throws IOException {
+    RunConfig run = RunConfig.resolve(null, null, null, null, null, null, List.of());
+    Path tmp = Files.createTempDirectory("ugoki-bench-");
+    try {
+      RunFolder folder = RunFolder.create(tmp, run);
+      run.write(folder.config());
+      long t0 = System.nanoTime();
+      PpoTrainer.Outcome outcome = PpoTrainer.train(run, folder, false,
+          new PpoTrainer.Options(Progress.silent(), Double.MAX_VALUE, -1));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      int envs = PpoConfig.from(run.algoConfig()).numEnvs();
+      return new SimBench.Result(String.format(Locale.ROOT, "default race run to target (%,dk "
+          + "steps)", outcome.steps() / 1000), SECONDS, run.algoConfig().integer("env_threads"),
+          envs, seconds, new double[] {seconds});
+    } finally {
+      try (Stream<Path> all = Files.walk(tmp)) {
+        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

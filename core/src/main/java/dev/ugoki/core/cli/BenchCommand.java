@@ -35,6 +35,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(names = "--skip-training",
+      description = "Skip the last row: the default training run to its target (15-30 s).")
+  boolean skipTraining;
+
   @Override
   public Integer call() throws Exception {
     if (!(seconds > 0) || samples < 1) {
@@ -65,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     show.accept(LearnerBench.rollout(16, 2, seconds, samples));
     show.accept(LearnerBench.rollout(64, 2, seconds, samples));
+    if (!skipTraining) {
+      show.accept(LearnerBench.defaultRunToTarget());
+    }
     if (json != null) {
       AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsBytes(results));

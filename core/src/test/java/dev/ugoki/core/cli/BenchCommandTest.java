@@ -1,0 +1,40 @@
+package dev.ugoki.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The speed table on the shortest samples: every row, and its JSON (what a user compares). */
+class BenchCommandTest extends CliTest {
+  @Test
+  void printsEveryRowAndWritesThemAsJson(@TempDir Path tmp) throws Exception {
+    Path json = tmp.resolve("bench.json");
+    assertThat(run("bench", "--seconds", "0.02", "--samples", "1", "--skip-training", "--json",
+        json.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("policy forward (inference)").contains("PPO minibatch step")
+        .contains("rollout, policy in the loop").contains("SIMD: Vector API");
+    JsonNode rows = new ObjectMapper().readTree(json.toFile());
+    List<String> forward = new ArrayList<>();
+    for (JsonNode r : rows) {
+      assertThat(r.get("median").asDouble()).as(r.toString()).isPositive();
+      assertThat(r.get("threads").asInt()).isPositive();
+      if (r.get("name").asText().startsWith("policy forward")) {
+        forward.add(r.get("batch").asText() + " " + r.get("unit").asText());
+      }
+    }
+    assertThat(forward).containsExactly("1 rows/s", "16 rows/s", "64 rows/s", "256 rows/s");
+    assertThat(rows).hasSize(5 + 4 + 3 + 2);
+  }
+
+  @Test
+  void refusesSamplesThatMeasureNothing() {
+    assertThat(run("bench", "--seconds", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--seconds must be positive");
+  }
+}
