@@ -56,8 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
       // a call handles one batch: rows or environments
       String perCall = r.unit().equals(LearnerBench.ROWS)
           ? String.format(java.util.Locale.ROOT, "%9.2f", r.batch() / r.median() * 1e6) : "";
-      out.printf(java.util.Locale.ROOT, "%-34s %7d %5d %,14.0f  %-16s %s%n", r.name(),
-          r.threads(), r.batch(), r.median(), r.unit(), perCall);
+      String median = String.format(java.util.Locale.ROOT,
+          r.unit().equals(LearnerBench.SECONDS) ? "%,14.1f" : "%,14.0f", r.median());
+      out.printf(java.util.Locale.ROOT, "%-34s %7d %5d %s  %-16s %s%n", r.name(), r.threads(),
+          r.batch(), median, r.unit(), perCall);
       out.flush();
     };
     SimBench.run(seconds, samples).forEach(show);
