@@ -9,6 +9,8 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Plots a run's metrics CSV as PNG learning curves with XChart. */
@@ -55,6 +57,28 @@ public final class LearningCurves {
     return written;
   }
 
+  /** The early stop's validations (deterministic policy, validation seeds) as points. */
+  private static void overlayValidation(XYChart c, double[] x, double[] val) {
+    if (val == null) {
+      return;
+    }
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isNaN(val[i])) {
+        xs.add(x[i]);
+        ys.add(val[i]);
+      }
+    }
+    if (!xs.isEmpty()) {
+      c.getStyler().setLegendVisible(true);
+      c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+      c.getSeriesMap().values().iterator().next().setLabel("training episodes, last 100");
+      c.addSeries("validation: deterministic policy, validation seeds", xs, ys)
+          .setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
+    }
+  }
+
   private static Path chart(Path file, String title, double[] x, String xLabel,
       java.util.Map<String, double[]> cols, String[] keys, String[] labels) throws IOException {
     // one chart per series, stacked: values of different scales stay readable
@@ -81,6 +105,9 @@ public final class LearningCurves {
       c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
       c.getStyler().setXAxisDecimalPattern("#,##0.##");
       c.addSeries(labels[k], xs, ys).setMarker(SeriesMarkers.NONE);
+      if (keys[k].equals("success_rate_100")) {
+        overlayValidation(c, x, cols.get("val_success"));
+      }
       images.add(BitmapEncoder.getBufferedImage(c));
     }
     int height = images.stream().mapToInt(java.awt.image.BufferedImage::getHeight).sum();
