@@ -4,9 +4,9 @@ import dev.ugoki.core.policy.GaussianPolicy;
 
 /**
  * What training holds, as one value (Brax's {@code TrainingState}): the policy being trained
- * (its weights, log standard deviation and observation normalization) and the Adam state of its
- * network and of its log standard deviation. A checkpoint saves exactly this and a resume
- * restores it; the policy alone, which eval, render, the rollouts and the window use, carries no
+ * (its weights, log standard deviation and observation normalization), the Adam state of its
+ * network and of its log standard deviation, and the environment steps and updates trained so
+ * far. A checkpoint saves exactly this (the counts in its metadata) and a resume restores it; the policy alone, which eval, render, the rollouts and the window use, carries no
  * optimizer.
  *
  * <p>{@link #step} is the one gradient step of every algorithm here (PPO, behavior cloning,
@@ -38,15 +38,27 @@ public final class Learner {
   private final Adam network;
   private final Adam logStd;
   private final float[] dLogStd;
+  private long steps;
+  private int updates;
 
   /** A learner that starts training {@code policy} with fresh optimizers. */
   public static Learner fresh(GaussianPolicy policy, double learningRate) {
     return new Learner(policy, new State(Adam.State.zero(policy.network().numParams()),
-        Adam.State.zero(policy.logStd().length)), learningRate);
+        Adam.State.zero(policy.logStd().length)), learningRate, 0, 0);
   }
 
-  /** A learner that goes on from a checkpoint's optimizer state. */
-  public Learner(GaussianPolicy policy, State state, double learningRate) {
+  /**
+   * A learner that goes on from a checkpoint: its policy, optimizer state, and the steps and
+   * updates it had trained.
+   */
+  public Learner(GaussianPolicy policy, State state, double learningRate, long steps,
+      int updates) {
+    if (steps < 0 || updates < 0) {
+      throw new IllegalArgumentException("a learner cannot have trained " + steps + " steps in "
+          + updates + " updates");
+    }
+    this.steps = steps;
+    this.updates = updates;
     if (state.network().m().length != policy.network().numParams()
         || state.logStd().m().length != policy.logStd().length) {
       throw new IllegalArgumentException("optimizer state for " + state.network().m().length
@@ -65,6 +77,22 @@ public final class Learner {
 
   public State state() {
     return new State(network.state(), logStd.state());
+  }
+
+  /** Environment steps trained on so far. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Updates (rollouts learned from, or cloning fits) so far. */
+  public int updates() {
+    return updates;
+  }
+
+  /** Counts one update that learned from {@code samples} environment steps. */
+  public void countUpdate(long samples) {
+    steps = Math.addExact(steps, samples);
+    updates = Math.addExact(updates, 1);
   }
 
   /**

@@ -67,7 +67,6 @@ public final class PpoTrainer {
     try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
       Learner learner;
       int startUpdate;
-      long startStep;
       if (resume) {
         PolicyFile.Loaded l = checkpoint;
         PolicyFile.checkFits(folder.latestCheckpoint(), l, list.get(0));
@@ -75,20 +74,20 @@ public final class PpoTrainer {
           throw new IllegalArgumentException(folder.latestCheckpoint()
               + " has no optimizer state to resume from");
         }
-        learner = new Learner(l.policy(), l.optimizer(), pc.learningRate());
-        startUpdate = l.meta().updates();
-        startStep = l.meta().steps();
+        learner = new Learner(l.policy(), l.optimizer(), pc.learningRate(), l.meta().steps(),
+            l.meta().updates());
+        startUpdate = learner.updates();
         if (startUpdate >= numUpdates) {
-          throw new IllegalArgumentException("this run has trained " + startStep
+          throw new IllegalArgumentException("this run has trained " + learner.steps()
               + " steps already, which covers a budget of " + run.steps()
-              + "; give --steps more than " + startStep + " to train on");
+              + "; give --steps more than " + learner.steps() + " to train on");
         }
-        LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, startStep);
+        LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate,
+            learner.steps());
       } else {
         learner = Learner.fresh(start.policy(list.get(0), pc.hidden(), pc.layers(),
             pc.initLogStd()), pc.learningRate());
         startUpdate = 0;
-        startStep = 0;
       }
       GaussianPolicy policy = learner.policy();
       // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
@@ -98,7 +97,7 @@ public final class PpoTrainer {
           streamSeed);
       Ppo ppo = new Ppo(pc, learner, streamSeed);
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
-      long step = startStep;
+      long startStep = learner.steps();
       Validation validation = Validation.of(pc, start);
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
@@ -118,9 +117,10 @@ public final class PpoTrainer {
           }
           if (!healthy(s, policy)) {
             opt.progress().finish();
-            return rollBack(run, folder, update, step, haveCheckpoint, pc);
+            return rollBack(run, folder, update, learner.steps(), haveCheckpoint, pc);
           }
-          step += r.size();
+          learner.countUpdate(r.size());
+          long step = learner.steps();
           for (EpisodeStats e : r.episodes()) {
             window.addLast(e);
             if (window.size() > WINDOW) {
@@ -148,7 +148,7 @@ public final class PpoTrainer {
           boolean asked = listener.checkpointRequested();
           if (!haveCheckpoint || last || asked
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
-            PolicyFile.Meta meta = meta(run, version, step, update, window);
+            PolicyFile.Meta meta = meta(run, version, learner, window);
             PolicyFile.save(folder.checkpoint(step), learner, meta);
             PolicyFile.save(folder.latestCheckpoint(), learner, meta);
             haveCheckpoint = true;
@@ -156,7 +156,7 @@ public final class PpoTrainer {
             listener.onCheckpoint(folder.checkpoint(step));
           }
           if (last) {
-            PolicyFile.save(folder.policy(), policy, meta(run, version, step, update, window));
+            PolicyFile.save(folder.policy(), policy, meta(run, version, learner, window));
           }
           if (reached) {
             opt.progress().finish();
@@ -174,7 +174,8 @@ public final class PpoTrainer {
         }
       }
       opt.progress().finish();
-      return new Outcome(step, numUpdates, false, "trained " + step + " steps");
+      return new Outcome(learner.steps(), numUpdates, false, "trained " + learner.steps()
+          + " steps");
     }
   }
 
@@ -211,14 +212,15 @@ public final class PpoTrainer {
             + good.meta().steps() + "), saved as " + folder.policy());
   }
 
-  static PolicyFile.Meta meta(RunConfig run, int scenarioVersion, long step, int update,
+  static PolicyFile.Meta meta(RunConfig run, int scenarioVersion, Learner learner,
       ArrayDeque<EpisodeStats> window) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("mean_return_100", mean(window, true));
     metrics.put("success_rate_100", success(window));
     metrics.put("episodes_in_window", window.size());
     return new PolicyFile.Meta(run.scenario(), scenarioVersion, run.scenarioConfig().asMap(),
-        run.algo(), run.algoConfig().asMap(), run.seed(), step, update, metrics);
+        run.algo(), run.algoConfig().asMap(), run.seed(), learner.steps(), learner.updates(),
+        metrics);
   }
 
   private static LinkedHashMap<String, Double> row(int update, long step, double elapsed,

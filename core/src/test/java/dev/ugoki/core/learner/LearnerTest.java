@@ -94,7 +94,7 @@ class LearnerTest {
       Arrays.fill(dLogStd, 0.2f);
     };
     a.step(inputs(8), 8, loss, 0.5, 1);
-    Learner b = new Learner(a.policy().copy(), a.state(), 1e-3);
+    Learner b = new Learner(a.policy().copy(), a.state(), 1e-3, 0, 1);
     a.step(inputs(8), 8, loss, 0.5, 0.7);
     b.step(inputs(8), 8, loss, 0.5, 0.7);
     assertThat(b.policy().network().params()).containsExactly(a.policy().network().params());
