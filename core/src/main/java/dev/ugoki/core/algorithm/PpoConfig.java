@@ -31,7 +31,7 @@ import java.util.List;
  *     seeds is at least this, {@code targetHolds} validations in a row; 0 trains the whole budget
  * @param targetHolds consecutive validations that must reach the target
  * @param validateEvery environment steps between validations (taken once the training episodes'
- *     rolling success has reached the target)
+ *     rolling success has reached half the target)
  * @param validationEpisodes validation seeds: {@link #VALIDATION_FIRST_SEED} on, one episode each
  */
 public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean annealLr,
@@ -99,7 +99,7 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
           "stop once validation success holds this (0: off)"),
       Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop"),
       Param.integer("validate_every", 20_000, 1, 100_000_000,
-          "env steps between validations once training success reaches the target"),
+          "env steps between validations once training success is half the target"),
       Param.integer("validation_episodes", 100, 1, 10_000,
           "validation seeds, from 1000001 (never trained or evaluated on)"));
 

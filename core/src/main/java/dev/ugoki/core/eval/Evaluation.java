@@ -76,7 +76,7 @@ public final class Evaluation {
     int n = (int) count;
     int parts = Math.min(threads, n);
     Summary[] summaries = new Summary[parts];
-    RuntimeException[] failures = new RuntimeException[parts];
+    Throwable[] failures = new Throwable[parts];
     Thread[] workers = new Thread[parts];
     for (int p = 0; p < parts; p++) {
       long from = firstSeed + (long) n * p / parts;
@@ -85,7 +85,7 @@ public final class Evaluation {
       Runnable job = () -> {
         try {
           summaries[part] = runBatch(envs, controllers.get(), from, to);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // joined below, then thrown on the caller's thread
           failures[part] = e;
         }
       };
@@ -110,8 +110,11 @@ public final class Evaluation {
     }
     List<Episode> all = new ArrayList<>(n);
     for (int p = 0; p < parts; p++) {
-      if (failures[p] != null) {
-        throw failures[p];
+      if (failures[p] instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failures[p] instanceof Error e) {
+        throw e;
       }
       all.addAll(summaries[p].episodes());
     }

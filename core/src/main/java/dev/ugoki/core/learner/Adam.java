@@ -2,7 +2,10 @@ package dev.ugoki.core.learner;
 
 /**
  * Adam (Kingma and Ba, 2015) over a flat parameter vector, in DL4J's formulation (its
- * {@code AdamUpdater}), so that a run trained here continues a DL4J-trained one unchanged:
+ * {@code AdamUpdater}, float arithmetic included), so that a network trained here continues one
+ * DL4J's updater trained as DL4J would have (the log standard deviation's Adam of version-1
+ * files ran in double with epsilon added to the bias-corrected root: it continues in this one,
+ * which differs in the last digits):
  *
  * <pre>
  * m      = beta1 m + (1 - beta1) g

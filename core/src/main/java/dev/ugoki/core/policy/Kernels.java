@@ -5,8 +5,10 @@ package dev.ugoki.core.policy;
  * {@link SimdKernels}) and once as plain loops for a JVM started without the
  * {@code jdk.incubator.vector} module. Both compute every value by the same operations in the
  * same order (a fused multiply-add chain over {@code k}; tanh's polynomial step by step), so they
- * give the same bits, whatever the machine's vector width: a run is deterministic across
- * machines and with or without the module ({@code KernelsTest}).
+ * give the same bits, whatever the machine's vector width and with or without the module
+ * ({@code KernelsTest}): the network computes the same on every machine (the rest of a run uses
+ * {@code Math.exp} and {@code Math.log}, which the JDK allows to differ in the last bit between
+ * platforms).
  */
 final class Kernels {
   /** Whether the SIMD versions run (the {@code jdk.incubator.vector} module is present). */

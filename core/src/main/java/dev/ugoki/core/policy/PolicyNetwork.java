@@ -117,25 +117,29 @@ public final class PolicyNetwork {
         throw new IllegalArgumentException("a network of " + arch.layers() + " x "
             + arch.hidden() + " has too many parameters (" + numParams(arch) + ")");
       }
-      ComputationGraph graph = build(arch, 0);
-      long base = graph.params().offset();
-      ActorCriticMlp.Dense[][] heads = new ActorCriticMlp.Dense[2][arch.layers() + 1];
-      String[] names = {MEAN, VALUE};
-      for (int h = 0; h < 2; h++) {
-        for (int l = 0; l <= arch.layers(); l++) {
-          String name = l < arch.layers() ? names[h] + "_h" + l : names[h];
-          Layer layer = graph.getLayer(name);
-          INDArray w = layer.getParam("W");
-          INDArray b = layer.getParam("b");
-          if (w.ordering() != 'f' && w.rows() > 1 && w.columns() > 1) {
-            throw new IllegalStateException("DL4J's dense weights are no longer column-major");
-          }
-          heads[h][l] = new ActorCriticMlp.Dense((int) w.rows(), (int) w.columns(),
-              (int) (w.offset() - base), (int) (b.offset() - base), l < arch.layers());
-        }
-      }
-      return new ActorCriticMlp.Layout(heads[0], heads[1], (int) graph.numParams());
+      return readLayout(build(arch, 0), arch);
     });
+  }
+
+  /** Where each layer's weights sit in a graph's flat parameters (its views' offsets). */
+  private static ActorCriticMlp.Layout readLayout(ComputationGraph graph, Architecture arch) {
+    long base = graph.params().offset();
+    ActorCriticMlp.Dense[][] heads = new ActorCriticMlp.Dense[2][arch.layers() + 1];
+    String[] names = {MEAN, VALUE};
+    for (int h = 0; h < 2; h++) {
+      for (int l = 0; l <= arch.layers(); l++) {
+        String name = l < arch.layers() ? names[h] + "_h" + l : names[h];
+        Layer layer = graph.getLayer(name);
+        INDArray w = layer.getParam("W");
+        INDArray b = layer.getParam("b");
+        if (w.ordering() != 'f' && w.rows() > 1 && w.columns() > 1) {
+          throw new IllegalStateException("DL4J's dense weights are no longer column-major");
+        }
+        heads[h][l] = new ActorCriticMlp.Dense((int) w.rows(), (int) w.columns(),
+            (int) (w.offset() - base), (int) (b.offset() - base), l < arch.layers());
+      }
+    }
+    return new ActorCriticMlp.Layout(heads[0], heads[1], (int) graph.numParams());
   }
 
   /**
@@ -260,7 +264,16 @@ public final class PolicyNetwork {
       b.nOutReplace(MEAN, arch.actSize(), new NormalDistribution(0, 0.01 / Math.sqrt(arch.hidden())));
       b.nOutReplace(VALUE, 1, new NormalDistribution(0, 1.0 / Math.sqrt(arch.hidden())));
     }
-    return new PolicyNetwork(arch, b.build().params().toFloatVector(), frozenLayers);
+    ComputationGraph built = b.build();
+    // the transferred graph must keep the plain graph's parameter order, as it does today
+    // (DL4J re-adds replaced output layers; a change there would scramble the weights)
+    ActorCriticMlp.Layout expected = layout(arch);
+    ActorCriticMlp.Layout got = readLayout(built, arch);
+    if (!Arrays.equals(expected.actor(), got.actor())
+        || !Arrays.equals(expected.critic(), got.critic())) {
+      throw new IllegalStateException("DL4J's transfer learning reordered the parameters");
+    }
+    return new PolicyNetwork(arch, built.params().toFloatVector(), frozenLayers);
   }
 
   /** For each weight in the order of {@link #params()}: whether training may change it. */

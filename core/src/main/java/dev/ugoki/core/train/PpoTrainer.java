@@ -26,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * learning-rate schedule, a NaN guard that rolls back to the last good checkpoint, resuming, and
  * the early stop at a target success rate on validation seeds (seeds neither trained nor
  * evaluated on: {@link PpoConfig#VALIDATION_FIRST_SEED}), checked with the deterministic policy
- * once the training episodes' rolling success has reached the target.
+ * once the training episodes' rolling success has reached half the target ({@link Validation}).
  */
 public final class PpoTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(PpoTrainer.class);
   /** Episodes the rolling figures are averaged over (as Stable-Baselines3's ep_info_buffer). */
   private static final int WINDOW = 100;
+  /** Where a checkpoint keeps the early stop's streak, so that a resume goes on with it. */
+  private static final String VALIDATION_HOLDS = "validation_holds";
+  private static final String VALIDATION_NEXT = "validation_next_step";
 
   /** How a run ended. */
   public record Outcome(long steps, int updates, boolean stoppedOnNan, String message) {}
@@ -99,6 +102,10 @@ public final class PpoTrainer {
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
       long startStep = learner.steps();
       Validation validation = Validation.of(pc, start);
+      if (resume && checkpoint.meta().metrics().get(VALIDATION_HOLDS) instanceof Number h
+          && checkpoint.meta().metrics().get(VALIDATION_NEXT) instanceof Number next) {
+        validation.restore(h.intValue(), next.longValue());
+      }
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
       boolean haveCheckpoint = resume;
@@ -148,7 +155,7 @@ public final class PpoTrainer {
           boolean asked = listener.checkpointRequested();
           if (!haveCheckpoint || last || asked
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
-            PolicyFile.Meta meta = meta(run, version, learner, window);
+            PolicyFile.Meta meta = meta(run, version, learner, window, validation);
             PolicyFile.save(folder.checkpoint(step), learner, meta);
             PolicyFile.save(folder.latestCheckpoint(), learner, meta);
             haveCheckpoint = true;
@@ -156,7 +163,7 @@ public final class PpoTrainer {
             listener.onCheckpoint(folder.checkpoint(step));
           }
           if (last) {
-            PolicyFile.save(folder.policy(), policy, meta(run, version, learner, window));
+            PolicyFile.save(folder.policy(), policy, meta(run, version, learner, window, validation));
           }
           if (reached) {
             opt.progress().finish();
@@ -213,11 +220,13 @@ public final class PpoTrainer {
   }
 
   static PolicyFile.Meta meta(RunConfig run, int scenarioVersion, Learner learner,
-      ArrayDeque<EpisodeStats> window) {
+      ArrayDeque<EpisodeStats> window, Validation validation) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("mean_return_100", mean(window, true));
     metrics.put("success_rate_100", success(window));
     metrics.put("episodes_in_window", window.size());
+    metrics.put(VALIDATION_HOLDS, validation.holds());
+    metrics.put(VALIDATION_NEXT, validation.nextStep());
     return new PolicyFile.Meta(run.scenario(), scenarioVersion, run.scenarioConfig().asMap(),
         run.algo(), run.algoConfig().asMap(), run.seed(), learner.steps(), learner.updates(),
         metrics);

@@ -164,9 +164,18 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from);
   }
 
-  /** Reads a run folder's config.yaml back. */
+  /**
+   * Reads a run folder's config.yaml back. A PPO run written before the early stop existed (its
+   * algorithm section, always written whole, has no {@code target_success}) goes on as it was
+   * configured: without one.
+   */
   public static RunConfig read(Path yaml) {
-    return resolve(yaml, null, null, null, null, null, List.of());
+    Map<String, Object> file = readYaml(yaml);
+    boolean beforeEarlyStop = "ppo".equals(file.getOrDefault("algo", "ppo"))
+        && !section(file, "algo_config").isEmpty()
+        && !section(file, "algo_config").containsKey("target_success");
+    return resolve(yaml, null, null, null, null, null,
+        beforeEarlyStop ? List.of("ppo.target_success=0") : List.of());
   }
 
   public void write(Path yaml) throws IOException {

@@ -51,6 +51,22 @@ final class Validation {
     return success;
   }
 
+  /** Validations in a row at the target so far (a checkpoint keeps it). */
+  int holds() {
+    return holds;
+  }
+
+  /** The step from which the next validation may run (a checkpoint keeps it). */
+  long nextStep() {
+    return nextStep;
+  }
+
+  /** Goes on from a checkpoint's streak: a resumed run keeps the validations it had passed. */
+  void restore(int holdsSoFar, long next) {
+    this.holds = Math.max(0, holdsSoFar);
+    this.nextStep = next;
+  }
+
   /** Whether the target has held for the configured number of validations. */
   boolean reached() {
     return config.targetSuccess() > 0 && holds >= config.targetHolds();

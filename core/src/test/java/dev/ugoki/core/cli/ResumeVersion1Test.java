@@ -30,6 +30,8 @@ class ResumeVersion1Test extends CliTest {
     assertThat(run("train", "--resume", dir.toString(), "--steps", "1536")).as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("trained 1536 steps");
+    // a run from before the early stop goes on as it was configured: without one
+    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("target_success: 0.0");
     PolicyFile.Loaded resumed = PolicyFile.load(dir.resolve("checkpoints/latest.zip"));
     assertThat(resumed.meta().steps()).isEqualTo(1536);
     assertThat(resumed.optimizer().network().t()).isEqualTo(48); // 32 before, 16 more

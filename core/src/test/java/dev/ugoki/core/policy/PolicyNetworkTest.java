@@ -215,7 +215,8 @@ class PolicyNetworkTest {
 
   /**
    * DL4J's transfer learning: a full fine-tune keeps every weight; a frozen trunk is marked
-   * untrainable; a new head starts afresh; the result computes what DL4J's transferred graph does.
+   * untrainable; a new head starts afresh (transfer itself refuses a graph whose parameter order
+   * changed).
    */
   @Test
   void transferLearningFreezesTheTrunkAndCanReplaceTheHead() {

@@ -61,6 +61,18 @@ class ValidationTest {
   }
 
   @Test
+  void aRestoredStreakGoesOn() {
+    Scripted s = new Scripted(0.97);
+    Validation v = new Validation(config(0.95, 3, 100), p -> s.next());
+    v.restore(2, 500);
+    assertThat(v.check(400, 0.9, true, null)).isNaN(); // before the saved next step
+    assertThat(v.check(500, 0.9, true, null)).isEqualTo(0.97);
+    assertThat(v.reached()).isTrue();
+    assertThat(v.holds()).isEqualTo(3);
+    assertThat(v.nextStep()).isEqualTo(600);
+  }
+
+  @Test
   void aZeroTargetNeverValidates() {
     Scripted s = new Scripted();
     Validation v = new Validation(config(0, 1, 1), p -> s.next());
