@@ -11,7 +11,10 @@ package dev.ugoki.core.policy;
  * platforms).
  */
 final class Kernels {
-  /** Whether the SIMD versions run (the {@code jdk.incubator.vector} module is present). */
+  /**
+   * Whether the SIMD versions run: the {@code jdk.incubator.vector} module is present, and
+   * {@code -Dugoki.scalar=true} does not ask for the plain loops (to compare the two).
+   */
   static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
       && !Boolean.getBoolean("ugoki.scalar");
 
