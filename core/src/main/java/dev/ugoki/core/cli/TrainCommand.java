@@ -72,6 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Seeds evaluated after training (default: 1-50; training never uses them).")
   SeedRange evalSeeds;
 
+  @Option(names = "--target-success", paramLabel = "RATE",
+      description = "PPO: stop once the policy holds this success rate on the validation seeds "
+          + "(default 0.95; 0 trains the whole budget); the same as --set ppo.target_success.")
+  Double targetSuccess;
+
   @Option(names = "--checkpoint-every", defaultValue = "30",
       description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
   double checkpointEvery;
@@ -88,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resuming = resume != null;
     if (resuming) {
       if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()
-          || from != null) {
+          || from != null || targetSuccess != null) {
         throw new IllegalArgumentException("--resume continues a run as it was configured; "
             + "only --steps may change");
       }
@@ -113,6 +118,15 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--steps must be positive, was " + steps);
       }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
+      if (targetSuccess != null) {
+        if (!run.algo().equals("ppo")) {
+          throw new IllegalArgumentException("--target-success stops PPO runs early; "
+              + run.algo() + " trains a fixed number of labeled steps");
+        }
+        List<String> withTarget = new java.util.ArrayList<>(sets);
+        withTarget.add("ppo.target_success=" + targetSuccess);
+        run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, withTarget);
+      }
       if (from != null) {
         run = run.withFrom(from.toAbsolutePath());
       }

@@ -103,12 +103,22 @@ class TrainCommandTest extends CliTest {
   @Test
   void withoutATargetTheRunTrainsItsWholeBudget(@TempDir Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--set",
-        "ppo.target_success=0"), Stream.of(TINY)).toArray(String[]::new);
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(),
+        "--target-success", "0"), Stream.of(TINY)).toArray(String[]::new);
     assertThat(run(args)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("trained 1024 steps");
     assertThat(Files.readAllLines(onlyRun(runs).resolve("metrics.csv")).get(0))
         .contains("val_success");
+  }
+
+  @Test
+  void aTargetOutOfRangeOrForImitationIsRefused(@TempDir Path tmp) {
+    assertThat(run("train", "--out", tmp.toString(), "--target-success", "1.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("target_success");
+    assertThat(run("train", "--out", tmp.toString(), "--algo", "bc", "--target-success", "0.9"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--target-success stops PPO runs early");
+    assertThat(tmp.toFile().list()).isEmpty();
   }
 
   @Test
