@@ -32,8 +32,8 @@ class PolicyNetworkTest {
         Arguments.of(40, 2, 32, 1, 0),
         Arguments.of(27, 2, 128, 3, 0),
         Arguments.of(19, 2, 256, 2, 0),
-        Arguments.of(90, 4, 128, 2, 0), // the shared-layout foundation's size
-        Arguments.of(90, 4, 128, 2, 1), // a fine-tune of it with a frozen trunk
+        Arguments.of(62, 6, 128, 2, 0), // the shared-layout foundation (multitask)
+        Arguments.of(62, 6, 128, 2, 1), // a fine-tune of it with a frozen trunk
         Arguments.of(33, 3, 48, 3, 2));
   }
 
