@@ -3,13 +3,22 @@ package dev.ugoki.core.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** An inclusive range of seeds written {@code A-B}, or a single seed {@code A}. */
+/**
+ * An inclusive range of seeds written {@code A-B}, or a single seed {@code A}: at most
+ * {@link #MAX_COUNT} seeds, one episode each.
+ */
 public record SeedRange(long first, long last) {
+  /** The most seeds a range may hold (an evaluation holds one environment per seed). */
+  public static final long MAX_COUNT = dev.ugoki.core.eval.Evaluation.MAX_EPISODES;
 
   public SeedRange {
     if (first < 0 || last < first) {
       throw new IllegalArgumentException("seed range " + first + "-" + last
           + " is empty or negative");
+    }
+    if (last - first >= MAX_COUNT) {
+      throw new IllegalArgumentException("seed range " + first + "-" + last + " holds more than "
+          + MAX_COUNT + " seeds");
     }
   }
 

@@ -117,6 +117,10 @@ public final class TrainCommand implements Callable<Integer> {
       if (steps != null && steps <= 0) {
         throw new IllegalArgumentException("--steps must be positive, was " + steps);
       }
+      if (!(checkpointEvery > 0) || Double.isInfinite(checkpointEvery)) {
+        throw new IllegalArgumentException("--checkpoint-every must be a positive number of "
+            + "seconds, was " + checkpointEvery);
+      }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
       if (targetSuccess != null) {
         if (!run.algo().equals("ppo")) {

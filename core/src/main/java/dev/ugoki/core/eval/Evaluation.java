@@ -177,8 +177,14 @@ public final class Evaluation {
 
   /** One episode per seed, from {@code firstSeed} to {@code lastSeed} inclusive. */
   public static Summary run(Env env, Controller controller, long firstSeed, long lastSeed) {
+    long count = lastSeed - firstSeed + 1;
+    if (count < 1 || count > MAX_EPISODES) {
+      throw new IllegalArgumentException("cannot evaluate seeds " + firstSeed + "-" + lastSeed
+          + " (at most " + MAX_EPISODES + " episodes)");
+    }
     List<Episode> episodes = new ArrayList<>();
-    for (long seed = firstSeed; seed <= lastSeed; seed++) {
+    // counted, not compared: seed <= lastSeed never fails at Long.MAX_VALUE
+    for (long i = 0, seed = firstSeed; i < count; i++, seed++) {
       float[] obs = env.reset(seed);
       double ret = 0;
       int steps = 0;

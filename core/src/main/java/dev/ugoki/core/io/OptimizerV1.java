@@ -45,7 +45,7 @@ final class OptimizerV1 {
         k = end;
       }
     }
-    long iteration = ((Number) opt.get("iteration")).longValue();
+    long iteration = PolicyFile.integer(opt, "iteration", 0, Integer.MAX_VALUE);
     double[] s = PolicyFile.doubles(opt.get("log_std_adam"));
     int a = (s.length - 1) / 2;
     if (s.length != 2 * a + 1) {

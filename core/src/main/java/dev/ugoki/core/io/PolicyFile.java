@@ -59,6 +59,16 @@ public final class PolicyFile {
   private static final String META = "policy.json";
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
+  /** The largest network a file may hold: 16M weights (64 MiB of float32). */
+  public static final long MAX_PARAMS = 1L << 24;
+  /** The largest hidden layer and the most hidden layers a file may declare. */
+  public static final int MAX_HIDDEN = 4096;
+  public static final int MAX_LAYERS = 16;
+  /** The most observation or action channels a file may declare. */
+  public static final int MAX_CHANNELS = 65_536;
+  /** The largest each entry may be: policy.json, the weights, Adam's two moments per weight. */
+  private static final Map<String, Integer> ENTRY_LIMITS = Map.of(META, 16 << 20,
+      PARAMS, (int) (4 * MAX_PARAMS), OPTIMIZER, (int) (8 * MAX_PARAMS) + (1 << 20));
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -150,7 +160,7 @@ public final class PolicyFile {
       if (!FORMAT.equals(doc.get("format"))) {
         throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
       }
-      int version = ((Number) doc.get("version")).intValue();
+      int version = num(doc, "version", 1, Integer.MAX_VALUE);
       if (version != VERSION && version != 1) {
         throw corrupt(file, "format version " + version + " is not supported (this build reads "
             + "1 to " + VERSION + ")");
@@ -158,10 +168,21 @@ public final class PolicyFile {
       Spec obs = spec(doc.get("observation"));
       Spec act = spec(doc.get("action"));
       Map<String, Object> arch = map(doc.get("architecture"));
-      Architecture a = new Architecture(num(arch, "obs_size"), num(arch, "act_size"),
-          num(arch, "hidden"), num(arch, "layers"));
+      Architecture a = new Architecture(num(arch, "obs_size", 1, MAX_CHANNELS),
+          num(arch, "act_size", 1, MAX_CHANNELS), num(arch, "hidden", 1, MAX_HIDDEN),
+          num(arch, "layers", 1, MAX_LAYERS));
+      long params = PolicyNetwork.numParams(a);
+      if (params > MAX_PARAMS) {
+        throw corrupt(file, "its network of " + a.layers() + " x " + a.hidden() + " units has "
+            + params + " weights, more than the " + MAX_PARAMS + " a policy file may hold");
+      }
+      if (paramBytes.length != 4 * params) {
+        throw corrupt(file, PARAMS + " holds " + paramBytes.length + " bytes, the network needs "
+            + 4 * params);
+      }
       // a fine-tune's frozen trunk stays frozen when it resumes
-      int frozen = arch.containsKey("frozen_layers") ? num(arch, "frozen_layers") : 0;
+      int frozen = arch.containsKey("frozen_layers")
+          ? num(arch, "frozen_layers", 0, a.layers()) : 0;
       PolicyNetwork net = new PolicyNetwork(a, floats(paramBytes), frozen);
       Map<String, Object> norm = map(doc.get("obs_norm"));
       RunningNorm rn = new RunningNorm(doubles(norm.get("mean")), doubles(norm.get("var")),
@@ -180,17 +201,20 @@ public final class PolicyFile {
           throw corrupt(file, "its weights hold NaN or infinity");
         }
       }
-      Meta meta = new Meta((String) doc.get("scenario"), num(doc, "scenario_version"),
-          map(doc.get("scenario_config")), (String) doc.get("algo"), map(doc.get("algo_config")),
-          ((Number) doc.get("seed")).longValue(), ((Number) doc.get("steps")).longValue(),
-          num(doc, "updates"), map(doc.get("metrics")));
+      Meta meta = new Meta(text(doc, "scenario"), num(doc, "scenario_version", 0,
+          Integer.MAX_VALUE), map(doc.get("scenario_config")), text(doc, "algo"),
+          map(doc.get("algo_config")), integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
+          integer(doc, "steps", 0, Long.MAX_VALUE), num(doc, "updates", 0, Integer.MAX_VALUE),
+          map(doc.get("metrics")));
       return new Loaded(policy, meta, obs, act, optimizer);
     } catch (IOException | ClassCastException | NullPointerException
         | IllegalArgumentException e) {
       if (e instanceof PolicyFileException pfe) {
         throw pfe;
       }
-      throw corrupt(file, "its contents do not parse (" + e.getMessage() + ")");
+      // one line: Jackson's messages go on with the source location
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw corrupt(file, "its contents do not parse (" + why + ")");
     }
   }
 
@@ -327,8 +351,18 @@ public final class PolicyFile {
       var all = zip.entries();
       while (all.hasMoreElements()) {
         ZipEntry e = all.nextElement();
+        Integer limit = ENTRY_LIMITS.get(e.getName());
+        if (limit == null) {
+          continue; // not ours: never read
+        }
         try (InputStream in = zip.getInputStream(e)) {
-          entries.put(e.getName(), in.readAllBytes());
+          // read at most one byte past the limit, whatever the entry claims its size is
+          byte[] bytes = in.readNBytes(limit + 1);
+          if (bytes.length > limit) {
+            throw corrupt(file, "its entry " + e.getName() + " is larger than " + (limit >> 20)
+                + " MiB, more than a policy of at most " + MAX_PARAMS + " weights needs");
+          }
+          entries.put(e.getName(), bytes);
         }
       }
     } catch (ZipException | java.io.EOFException e) {
@@ -352,11 +386,27 @@ public final class PolicyFile {
     return Map.of("names", s.names(), "low", lo, "high", hi);
   }
 
-  @SuppressWarnings("unchecked")
   private static Spec spec(Object o) {
     Map<String, Object> m = map(o);
-    return new Spec((List<String>) m.get("names"), toFloats(doubles(m.get("low"))),
-        toFloats(doubles(m.get("high"))));
+    if (!(m.get("names") instanceof List<?> names) || names.size() > MAX_CHANNELS) {
+      throw new IllegalArgumentException("channel names must be a list of at most "
+          + MAX_CHANNELS);
+    }
+    List<String> n = new ArrayList<>(names.size());
+    for (Object name : names) {
+      if (!(name instanceof String str)) {
+        throw new IllegalArgumentException("a channel name is " + name + ", not text");
+      }
+      n.add(str);
+    }
+    return new Spec(n, toFloats(doubles(m.get("low"))), toFloats(doubles(m.get("high"))));
+  }
+
+  private static String text(Map<String, Object> m, String key) {
+    if (!(m.get(key) instanceof String s)) {
+      throw new IllegalArgumentException(key + " must be text, was " + m.get(key));
+    }
+    return s;
   }
 
   @SuppressWarnings("unchecked")
@@ -367,17 +417,39 @@ public final class PolicyFile {
     return (Map<String, Object>) o;
   }
 
-  private static int num(Map<String, Object> m, String key) {
-    return ((Number) m.get(key)).intValue();
+  /** An integer in [min, max]: never a fraction rounded, nor a large number wrapped. */
+  static long integer(Map<String, Object> m, String key, long min, long max) {
+    Object o = m.get(key);
+    if (!(o instanceof Integer || o instanceof Long || o instanceof java.math.BigInteger)) {
+      throw new IllegalArgumentException(key + " must be an integer, was " + o);
+    }
+    java.math.BigInteger v = new java.math.BigInteger(o.toString());
+    if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0
+        || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+      throw new IllegalArgumentException(key + " = " + v + " is outside [" + min + ", " + max
+          + "]");
+    }
+    return v.longValue();
+  }
+
+  private static int num(Map<String, Object> m, String key, int min, int max) {
+    return (int) integer(m, key, min, max);
   }
 
   static double[] doubles(Object o) {
     if (!(o instanceof List<?> list)) {
       throw new IllegalArgumentException("expected a list of numbers, found " + o);
     }
+    if (list.size() > MAX_CHANNELS) {
+      throw new IllegalArgumentException("a list of " + list.size() + " numbers, more than "
+          + MAX_CHANNELS);
+    }
     double[] d = new double[list.size()];
     for (int i = 0; i < d.length; i++) {
-      d[i] = ((Number) list.get(i)).doubleValue();
+      if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+        throw new IllegalArgumentException("expected a finite number, found " + list.get(i));
+      }
+      d[i] = n.doubleValue();
     }
     return d;
   }
@@ -402,8 +474,8 @@ public final class PolicyFile {
       throw new IllegalArgumentException("optimizer state has " + s.length + " values, the "
           + "policy needs " + (2L * params + 2L * act));
     }
-    long tNet = ((Number) opt.get("network_steps")).longValue();
-    long tStd = ((Number) opt.get("log_std_steps")).longValue();
+    long tNet = integer(opt, "network_steps", 0, Long.MAX_VALUE);
+    long tStd = integer(opt, "log_std_steps", 0, Long.MAX_VALUE);
     int o = 0;
     Adam.State net = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += params),
         java.util.Arrays.copyOfRange(s, o, o += params), tNet);

@@ -65,7 +65,9 @@ public final class PpoTrainer {
     for (int i = 0; i < pc.numEnvs(); i++) {
       list.add(start.env());
     }
-    int numUpdates = (int) Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize());
+    // RunConfig refuses budgets of more updates than an int holds
+    int numUpdates = Math.toIntExact(Math.max(1,
+        (run.steps() + pc.batchSize() - 1) / pc.batchSize()));
     int version = list.get(0).unwrapped().version();
     try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
       Learner learner;

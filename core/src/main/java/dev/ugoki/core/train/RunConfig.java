@@ -44,9 +44,19 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
+  /** The largest PPO budget: 10^10 environment steps (days on a laptop). */
+  public static final long MAX_STEPS = 10_000_000_000L;
+  /** The largest imitation budget: labeled steps are held in memory, about 300 bytes each. */
+  public static final long MAX_LABELED_STEPS = 2_000_000;
+
   public RunConfig {
     if (steps <= 0) {
       throw new IllegalArgumentException("the step budget must be positive, was " + steps);
+    }
+    long max = algo.equals("ppo") ? MAX_STEPS : MAX_LABELED_STEPS;
+    if (steps > max) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the step budget "
+          + "%,d is more than %s takes (at most %,d steps)", steps, algo, max));
     }
   }
 
@@ -153,6 +163,11 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
     if (al.equals("ppo")) {
       PpoConfig pc = PpoConfig.from(algoConfig); // cross-field checks
+      if ((st + pc.batchSize() - 1) / pc.batchSize() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d steps in "
+            + "rollouts of %,d are more than %,d updates", st, pc.batchSize(),
+            Integer.MAX_VALUE));
+      }
       if (pc.targetSuccess() > 0 && ev.last() >= PpoConfig.VALIDATION_FIRST_SEED
           && ev.first() <= pc.validationLastSeed()) {
         throw new IllegalArgumentException("evaluation seeds " + ev + " overlap the validation "
@@ -222,9 +237,17 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     if (o == null) {
       return def;
     }
-    if (o instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return n.longValue();
+    if (o instanceof Integer || o instanceof Long) {
+      return ((Number) o).longValue();
     }
-    throw new IllegalArgumentException("config key '" + key + "' must be an integer, was " + o);
+    // 2e6 is an integer too, as long as a double holds it exactly; 1e400 and 10^23 are not
+    if (o instanceof Number n && Double.isFinite(n.doubleValue())
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) <= (double) (1L << 53)
+        && !(o instanceof java.math.BigInteger)) {
+      return (long) n.doubleValue();
+    }
+    throw new IllegalArgumentException("config key '" + key + "' must be an integer of at most "
+        + "2^53, was " + o);
   }
 }
