@@ -1,9 +1,7 @@
 package dev.ugoki.core.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ugoki.core.bench.LearnerBench;
-import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.sim.bench.SimBench;
 import java.io.PrintWriter;
@@ -75,8 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
       show.accept(LearnerBench.defaultRunToTarget());
     }
     if (json != null) {
-      AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsBytes(results));
+      CanonicalJson.write(json, results);
     }
     return 0;
   }

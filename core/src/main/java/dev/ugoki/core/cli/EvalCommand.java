@@ -1,9 +1,7 @@
 package dev.ugoki.core.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ugoki.core.eval.Evaluation;
-import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.expert.Expert;
@@ -115,7 +113,6 @@ public final class EvalCommand implements Callable<Integer> {
       doc.put("goal_rate", s.meanProgress() / config.integer("targets"));
     }
     doc.put("per_episode", s.episodes());
-    AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsBytes(doc));
+    CanonicalJson.write(file, doc);
   }
 }

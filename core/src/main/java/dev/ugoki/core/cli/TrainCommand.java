@@ -172,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
     outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
     EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");
     EvalCommand.writeJson(folder.eval(), done.scenarioConfig(), done.evalSeeds(), s,
-        folder.policy().toString());
+        folder.dir().relativize(folder.policy()).toString()); // the run folder's own file
     outw.printf("policy: %s%n", folder.policy());
     outw.flush();
     return 0;

@@ -2,7 +2,6 @@ package dev.ugoki.core.io;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ugoki.core.learner.Adam;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.Architecture;
@@ -69,8 +68,10 @@ public final class PolicyFile {
   /** The largest each entry may be: policy.json, the weights, Adam's two moments per weight. */
   private static final Map<String, Integer> ENTRY_LIMITS = Map.of(META, 16 << 20,
       PARAMS, (int) (4 * MAX_PARAMS), OPTIMIZER, (int) (8 * MAX_PARAMS) + (1 << 20));
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = CanonicalJson.MAPPER;
+  /** Every entry's time, so that the same policy gives the same bytes. */
+  private static final java.time.LocalDateTime ENTRY_TIME =
+      java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
 
   /** What a checkpoint says about the policy besides its weights. */
   public record Meta(String scenario, int scenarioVersion, Map<String, Object> scenarioConfig,
@@ -131,20 +132,26 @@ public final class PolicyFile {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry(META));
+      zip.putNextEntry(entry(META));
       zip.write(JSON.writeValueAsBytes(doc));
       zip.closeEntry();
-      zip.putNextEntry(new ZipEntry(PARAMS));
+      zip.putNextEntry(entry(PARAMS));
       zip.write(floats(policy.network().params()));
       zip.closeEntry();
       if (optimizer != null) {
-        zip.putNextEntry(new ZipEntry(OPTIMIZER));
+        zip.putNextEntry(entry(OPTIMIZER));
         zip.write(floats(concat(optimizer.network().m(), optimizer.network().v(),
             optimizer.logStd().m(), optimizer.logStd().v())));
         zip.closeEntry();
       }
     }
     AtomicFiles.write(file, bytes.toByteArray());
+  }
+
+  private static ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setTimeLocal(ENTRY_TIME);
+    return e;
   }
 
   /** Reads a policy file or a checkpoint, checking its structure. */

@@ -1,7 +1,6 @@
 package dev.ugoki.core.study;
 
 import dev.ugoki.core.eval.Evaluation;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.Progress;
@@ -222,8 +221,6 @@ public final class TransferStudy {
   }
 
   static void writeJson(Path file, Object doc) throws IOException {
-    AtomicFiles.write(file, new com.fasterxml.jackson.databind.ObjectMapper()
-        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsBytes(doc));
+    dev.ugoki.core.io.CanonicalJson.write(file, doc);
   }
 }

@@ -113,7 +113,7 @@ public final class ImitationTrainer {
           listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(),
               s.meanReturn(), s.successRate(), elapsed), policy);
           if (listener.checkpointRequested()) {
-            PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
+            PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates);
             PolicyFile.save(folder.checkpoint(steps), learner, meta);
             PolicyFile.save(folder.latestCheckpoint(), learner, meta);
             listener.onCheckpoint(folder.checkpoint(steps));
@@ -124,7 +124,7 @@ public final class ImitationTrainer {
         }
       }
       progress.finish();
-      PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates, t0);
+      PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates);
       PolicyFile.save(folder.latestCheckpoint(), learner, meta);
       listener.onCheckpoint(folder.latestCheckpoint());
       PolicyFile.save(folder.policy(), policy, meta);
@@ -133,11 +133,10 @@ public final class ImitationTrainer {
     }
   }
 
-  private static PolicyFile.Meta meta(RunConfig run, Env env, Config c, long steps, int updates,
-      long t0) {
+  private static PolicyFile.Meta meta(RunConfig run, Env env, Config c, long steps,
+      int updates) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("labeled_steps", steps);
-    summary.put("train_seconds", (System.nanoTime() - t0) / 1e9);
     return new PolicyFile.Meta(run.scenario(), env.unwrapped().version(),
         run.scenarioConfig().asMap(), run.algo(), c.asMap(), run.seed(), steps, updates, summary);
   }

@@ -50,6 +50,10 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   public static final long MAX_LABELED_STEPS = 2_000_000;
 
   public RunConfig {
+    checkBudget(algo, steps);
+  }
+
+  private static void checkBudget(String algo, long steps) {
     if (steps <= 0) {
       throw new IllegalArgumentException("the step budget must be positive, was " + steps);
     }
@@ -161,6 +165,7 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     // checks across keys (wheels wider than the body, no task with a weight) before any folder
     Scenarios.make(scenarioConfig);
     Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
+    checkBudget(al, st);
     if (al.equals("ppo")) {
       PpoConfig pc = PpoConfig.from(algoConfig); // cross-field checks
       if ((st + pc.batchSize() - 1) / pc.batchSize() > Integer.MAX_VALUE) {

@@ -57,17 +57,22 @@ class TrainCommandTest extends CliTest {
     assertThat(err.toString()).contains("trained 2048 steps already");
   }
 
-  /** Same seed, same thread count: the same weights, spread, statistics and metrics, bit for bit. */
+  /**
+   * Same seed, same thread count: the same weights, spread, statistics and metrics, bit for bit,
+   * and the same bytes in policy.zip, every checkpoint, config.yaml and eval.json.
+   */
   @Test
   void aTrainingRunIsDeterministicBitForBit(@TempDir Path tmp) throws Exception {
     List<PolicyFile.Loaded> policies = new ArrayList<>();
     List<List<String>> metrics = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
     for (String name : new String[] {"a", "b"}) {
       Path runs = tmp.resolve(name);
       String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--seed", "7"),
           Stream.of(TINY)).toArray(String[]::new);
       assertThat(run(args)).as(err.toString()).isZero();
       Path dir = onlyRun(runs);
+      dirs.add(dir);
       policies.add(PolicyFile.load(dir.resolve("policy.zip")));
       metrics.add(withoutTimings(dir.resolve("metrics.csv")));
     }
@@ -78,6 +83,41 @@ class TrainCommandTest extends CliTest {
     assertThat(b.norm().mean()).containsExactly(a.norm().mean());
     assertThat(b.norm().var()).containsExactly(a.norm().var());
     assertThat(metrics.get(1)).isEqualTo(metrics.get(0));
+    for (String f : new String[] {"policy.zip", "checkpoints/latest.zip", "config.yaml",
+        "eval.json"}) {
+      assertThat(Files.readAllBytes(dirs.get(1).resolve(f))).as(f)
+          .isEqualTo(Files.readAllBytes(dirs.get(0).resolve(f)));
+    }
+  }
+
+  /**
+   * policy.json's keys are sorted at every level: its bytes cannot depend on a map's iteration
+   * order, which changes from one JVM run to the next.
+   */
+  @Test
+  void policyJsonIsCanonical(@TempDir Path tmp) throws Exception {
+    Path runs = tmp.resolve("runs");
+    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
+        Stream.of(TINY)).toArray(String[]::new);
+    assertThat(run(args)).as(err.toString()).isZero();
+    byte[] json;
+    try (var zip = new java.util.zip.ZipFile(onlyRun(runs).resolve("policy.zip").toFile())) {
+      json = zip.getInputStream(zip.getEntry("policy.json")).readAllBytes();
+      zip.stream().forEach(e -> assertThat(e.getTimeLocal())
+          .isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0)));
+    }
+    assertSorted(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+  }
+
+  private static void assertSorted(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isObject()) {
+      List<String> keys = new ArrayList<>();
+      node.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).isSorted();
+      node.elements().forEachRemaining(TrainCommandTest::assertSorted);
+    } else if (node.isArray()) {
+      node.elements().forEachRemaining(TrainCommandTest::assertSorted);
+    }
   }
 
   /** The metrics without the columns that measure time. */
