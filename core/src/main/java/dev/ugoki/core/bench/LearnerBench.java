@@ -120,7 +120,6 @@ public final class LearnerBench {
     Path tmp = Files.createTempDirectory("ugoki-bench-");
     try {
       RunFolder folder = RunFolder.create(tmp, run);
-      run.write(folder.config());
       long t0 = System.nanoTime();
       PpoTrainer.Outcome outcome = PpoTrainer.train(run, folder, false,
           new PpoTrainer.Options(Progress.silent(), Double.MAX_VALUE, -1));

@@ -107,7 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
             + " run takes seconds: start it again");
       }
-      long done = PolicyFile.load(folder.latestCheckpoint()).meta().steps();
+      Path resumeFrom = folder.resumePoint();
+      long done = resumeFrom == null ? 0 : PolicyFile.load(resumeFrom).meta().steps();
       if (run.steps() <= done) {
         throw new IllegalArgumentException("this run has trained " + done + " steps already, "
             + "which covers a budget of " + run.steps() + "; give --steps more than " + done
@@ -141,9 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
       if (demos != null && !java.nio.file.Files.isRegularFile(demos)) {
         throw new IllegalArgumentException("demonstration file " + demos + " does not exist");
       }
-      folder = RunFolder.create(out, run);
+      folder = RunFolder.create(out, run); // with its config.yaml
     }
-    run.write(folder.config());
+    if (resuming) {
+      run.write(folder.config()); // the new budget
+    }
     outw.printf("%s %s on %s, seed %d, %,d steps -> %s%n", resuming ? "resuming" : "training",
         run.algo(), run.scenario(), run.seed(), run.steps(), folder.dir());
     outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());

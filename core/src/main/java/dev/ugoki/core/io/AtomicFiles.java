@@ -43,6 +43,32 @@ public final class AtomicFiles {
     }
   }
 
+  /** What {@link #write} names its temporary files: {@code .NAME.PID.NANOS.tmp}. */
+  private static final java.util.regex.Pattern TEMPORARY =
+      java.util.regex.Pattern.compile("^\\..+\\.\\d+\\.\\d+\\.tmp$");
+
+  /**
+   * Deletes the temporary files a killed writer left in {@code dir} (not below it); the target
+   * files they were for are whole, old or new. Call it when no writer works in {@code dir}.
+   *
+   * @return how many were deleted
+   */
+  public static int removeStale(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int n = 0;
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (TEMPORARY.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+          Files.deleteIfExists(p);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   public static void writeString(Path target, String text) throws IOException {
     write(target, text.getBytes(StandardCharsets.UTF_8));
   }

@@ -133,7 +133,6 @@ public final class TransferStudy {
       run = run.withFrom(s.foundation());
     }
     RunFolder folder = RunFolder.create(s.dir().resolve("runs"), run);
-    run.write(folder.config());
     ImitationTrainer.train(run, folder, null, Progress.silent());
     PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
     Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());

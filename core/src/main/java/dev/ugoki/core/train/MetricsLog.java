@@ -30,13 +30,16 @@ public final class MetricsLog implements AutoCloseable {
         columns = List.of(lines.get(0).split(","));
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));
         for (String l : lines.subList(1, lines.size())) {
-          String[] cells = l.split(",", 2);
+          String[] cells = l.split(",", -1);
+          if (cells.length != columns.size()) {
+            continue; // a half-written last line from a killed run, wherever it was cut
+          }
           try {
             if (Long.parseLong(cells[0]) <= keepUpToUpdate) {
               kept.add(l);
             }
           } catch (NumberFormatException e) {
-            // a half-written last line from a killed run
+            // cut inside its first cell
           }
         }
         dev.ugoki.core.io.AtomicFiles.writeString(file, String.join("\n", kept) + "\n");

@@ -13,6 +13,7 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,9 +58,12 @@ public final class PpoTrainer {
   public static Outcome train(RunConfig run, RunFolder folder, boolean resume, Options opt)
       throws IOException {
     PpoConfig pc = PpoConfig.from(run.algoConfig());
-    PolicyFile.Loaded checkpoint = resume
-        ? PolicyFile.load(folder.latestCheckpoint()) : null;
-    Start start = resume ? Start.resumed(run, folder.latestCheckpoint(), checkpoint)
+    // a folder killed before its first checkpoint holds only its config: it starts over
+    Path resumeFrom = resume ? folder.resumePoint() : null;
+    boolean restart = resume && resumeFrom == null;
+    resume = resumeFrom != null;
+    PolicyFile.Loaded checkpoint = resume ? PolicyFile.load(resumeFrom) : null;
+    Start start = resume ? Start.resumed(run, resumeFrom, checkpoint)
         : Start.of(run);
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < pc.numEnvs(); i++) {
@@ -74,9 +78,9 @@ public final class PpoTrainer {
       int startUpdate;
       if (resume) {
         PolicyFile.Loaded l = checkpoint;
-        PolicyFile.checkFits(folder.latestCheckpoint(), l, list.get(0));
+        PolicyFile.checkFits(resumeFrom, l, list.get(0));
         if (!l.hasOptimizerState()) {
-          throw new IllegalArgumentException(folder.latestCheckpoint()
+          throw new IllegalArgumentException(resumeFrom
               + " has no optimizer state to resume from");
         }
         learner = new Learner(l.policy(), l.optimizer(), pc.learningRate(), l.meta().steps(),
@@ -111,7 +115,8 @@ public final class PpoTrainer {
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
       boolean haveCheckpoint = resume;
-      try (MetricsLog metrics = new MetricsLog(folder.metrics(), resume ? startUpdate : -1)) {
+      try (MetricsLog metrics = new MetricsLog(folder.metrics(),
+          resume || restart ? startUpdate : -1)) {
         for (int update = startUpdate + 1; update <= numUpdates; update++) {
           double lrScale = pc.annealLr() ? 1 - (update - 1.0) / numUpdates : 1;
           long u0 = System.nanoTime();

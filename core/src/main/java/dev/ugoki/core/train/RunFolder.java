@@ -1,10 +1,15 @@
 package dev.ugoki.core.train;
 
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.PolicyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A training run's folder, {@code runs/<scenario>-<algo>-<seed>-<yyyyMMdd-HHmmss>/}:
@@ -14,20 +19,48 @@ import java.time.format.DateTimeFormatter;
  */
 public record RunFolder(Path dir) {
 
-  /** Creates a new, uniquely named run folder under {@code parent}. */
+  /**
+   * Creates a new, uniquely named run folder under {@code parent} holding the run's
+   * {@code config.yaml}: made under a temporary name and renamed into place, so that a run
+   * folder never exists without its config, whenever the process is killed.
+   */
   public static RunFolder create(Path parent, RunConfig c) throws IOException {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String base = c.scenario() + "-" + c.algo() + "-" + c.seed() + "-" + stamp;
-    Path dir = parent.resolve(base);
-    for (int k = 2; Files.exists(dir); k++) {
-      dir = parent.resolve(base + "-" + k);
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, "." + base + ".");
+    try {
+      Files.createDirectories(tmp.resolve("checkpoints"));
+      c.write(tmp.resolve("config.yaml"));
+      for (int k = 2; ; k++) {
+        Path dir = parent.resolve(k == 2 ? base : base + "-" + (k - 1));
+        if (Files.exists(dir)) {
+          continue; // a run of the same second: the next suffix
+        }
+        try {
+          Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          return new RunFolder(dir);
+        } catch (java.nio.file.FileSystemException e) {
+          if (!Files.exists(dir)) {
+            throw e;
+          }
+          // made by another process meanwhile: the next suffix
+        }
+      }
+    } finally {
+      if (Files.exists(tmp)) {
+        try (var files = Files.walk(tmp)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
-    Files.createDirectories(dir.resolve("checkpoints"));
-    return new RunFolder(dir);
   }
 
-  /** An existing run folder to resume; refuses one without a config or a checkpoint. */
-  public static RunFolder existing(Path dir) {
+  /**
+   * An existing run folder to resume; refuses one without a config or a checkpoint. The
+   * temporary files a killed run left are removed first.
+   */
+  public static RunFolder existing(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("run folder " + dir + " does not exist");
     }
@@ -35,12 +68,54 @@ public record RunFolder(Path dir) {
     if (!Files.isRegularFile(f.config())) {
       throw new IllegalArgumentException(dir + " is not a run folder: it has no config.yaml");
     }
-    if (!Files.isRegularFile(f.latestCheckpoint())) {
-      throw new IllegalArgumentException("run folder " + dir
-          + " has no checkpoint to resume from (checkpoints/latest.zip)");
-    }
+    AtomicFiles.removeStale(dir);
+    AtomicFiles.removeStale(f.checkpoints());
     return f;
   }
+
+  /**
+   * The checkpoint a resume starts from: the newest one that loads, whatever its name. A run
+   * killed while writing its first {@code latest.zip} has only {@code step-N.zip}; one killed
+   * between the two writes of a checkpoint has a {@code step-N.zip} newer than latest.zip.
+   * Null when there is none: the run was killed before its first checkpoint, and starts over.
+   */
+  public Path resumePoint() throws IOException {
+    List<Path> candidates = new ArrayList<>();
+    if (Files.isDirectory(checkpoints())) {
+      try (var files = Files.list(checkpoints())) {
+        files.filter(p -> STEP.matcher(p.getFileName().toString()).matches())
+            .sorted(Comparator.reverseOrder()) // zero-padded: the newest first
+            .forEach(candidates::add);
+      }
+    }
+    Path best = null;
+    long bestSteps = -1;
+    if (Files.isRegularFile(latestCheckpoint())) {
+      try {
+        bestSteps = PolicyFile.load(latestCheckpoint()).meta().steps();
+        best = latestCheckpoint();
+      } catch (PolicyFile.PolicyFileException e) {
+        // a damaged latest.zip: the step files may still hold the run
+      }
+    }
+    for (Path c : candidates) {
+      long named = Long.parseLong(c.getFileName().toString().replaceAll("\\D", ""));
+      if (named <= bestSteps) {
+        break;
+      }
+      try {
+        if (PolicyFile.load(c).hasOptimizerState()) {
+          return c;
+        }
+      } catch (PolicyFile.PolicyFileException e) {
+        // cut short by a kill: try the one before
+      }
+    }
+    return best;
+  }
+
+  private static final java.util.regex.Pattern STEP =
+      java.util.regex.Pattern.compile("^step-\\d{10,}\\.zip$");
 
   public Path config() {
     return dir.resolve("config.yaml");

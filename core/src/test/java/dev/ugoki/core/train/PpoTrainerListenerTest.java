@@ -55,7 +55,6 @@ class PpoTrainerListenerTest {
       @TempDir Path tmp) throws Exception {
     RunConfig run = RunConfig.resolve(null, "race", "ppo", 1L, 128L * 20, null, TINY);
     RunFolder folder = RunFolder.create(tmp, run);
-    run.write(folder.config());
     Recorder rec = new Recorder();
     // checkpoints by time never come due here: only the first, the asked-for and the last
     PpoTrainer.Outcome out = PpoTrainer.train(run, folder, false,
@@ -95,7 +94,6 @@ class PpoTrainerListenerTest {
         List.of("dagger.num_envs=2", "dagger.epochs=2", "dagger.hidden=16",
             "dagger.iterations=3", "max_steps=100"));
     RunFolder folder = RunFolder.create(tmp, run);
-    run.write(folder.config());
     Recorder rec = new Recorder();
     PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, null, Progress.silent(), rec);
     assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);

@@ -63,7 +63,6 @@ final class LiveTraining implements TrainingListener {
     thread = new Thread(() -> {
       try {
         RunFolder folder = RunFolder.create(runsDir, run);
-        run.write(folder.config());
         runDir = folder.dir();
         messages.add("training " + run.algo() + " on " + run.scenario() + " for "
             + String.format("%,d", run.steps()) + " steps -> " + folder.dir());

@@ -156,7 +156,6 @@ class LiveTrainingTest {
         List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
             "navigate/max_steps=100", "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(pre, run);
-    run.write(folder.config());
     ImitationTrainer.train(run, folder, null, Progress.silent());
     Path foundation = folder.policy();
 

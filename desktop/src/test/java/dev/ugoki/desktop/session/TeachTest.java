@@ -125,7 +125,6 @@ class TeachTest {
         List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
             "navigate/max_steps=100", "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
-    run.write(folder.config());
     ImitationTrainer.train(run, folder, null, Progress.silent());
     PolicyFile.Loaded foundation = PolicyFile.load(folder.policy());
 
