@@ -28,6 +28,7 @@ public record RunFolder(Path dir) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String base = c.scenario() + "-" + c.algo() + "-" + c.seed() + "-" + stamp;
     Files.createDirectories(parent);
+    removeAbandoned(parent);
     Path tmp = Files.createTempDirectory(parent, "." + base + ".");
     try {
       Files.createDirectories(tmp.resolve("checkpoints"));
@@ -112,6 +113,28 @@ public record RunFolder(Path dir) {
       }
     }
     return best;
+  }
+
+  /** The hidden folders {@link #create} renames into place: {@code .NAME.DIGITS}. */
+  private static final java.util.regex.Pattern UNFINISHED =
+      java.util.regex.Pattern.compile("^\\..+-\\d{8}-\\d{6}\\.\\d+$");
+
+  /**
+   * Deletes the unfinished folders of creations killed more than a minute ago (a younger one
+   * may be another process's, about to be renamed).
+   */
+  private static void removeAbandoned(Path parent) throws IOException {
+    long cutoff = System.currentTimeMillis() - 60_000;
+    try (var dirs = Files.list(parent)) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (UNFINISHED.matcher(d.getFileName().toString()).matches() && Files.isDirectory(d)
+            && Files.getLastModifiedTime(d).toMillis() < cutoff) {
+          try (var files = Files.walk(d)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+      }
+    }
   }
 
   private static final java.util.regex.Pattern STEP =
