@@ -77,9 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
           + "(default 0.95; 0 trains the whole budget); the same as --set ppo.target_success.")
   Double targetSuccess;
 
-  @Option(names = "--checkpoint-every", defaultValue = "30",
-      description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
-  double checkpointEvery;
+  @Option(names = "--checkpoint-every", paramLabel = "SECONDS",
+      description = "Seconds between checkpoints (default: 30, or the config file's "
+          + "checkpoint_every); kept in config.yaml, so a resume keeps the schedule.")
+  Double checkpointEvery;
 
   @Option(names = "--inject-nan-at-update", hidden = true, defaultValue = "-1",
       description = "Testing aid: poison the weights after this update to exercise the NaN guard.")
@@ -93,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resuming = resume != null;
     if (resuming) {
       if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()
-          || from != null || targetSuccess != null) {
+          || from != null || targetSuccess != null || checkpointEvery != null) {
         throw new IllegalArgumentException("--resume continues a run as it was configured; "
             + "only --steps may change");
       }
@@ -118,7 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
       if (steps != null && steps <= 0) {
         throw new IllegalArgumentException("--steps must be positive, was " + steps);
       }
-      if (!(checkpointEvery > 0) || Double.isInfinite(checkpointEvery)) {
+      if (checkpointEvery != null
+          && (!(checkpointEvery > 0) || Double.isInfinite(checkpointEvery))) {
         throw new IllegalArgumentException("--checkpoint-every must be a positive number of "
             + "seconds, was " + checkpointEvery);
       }
@@ -134,6 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
       if (from != null) {
         run = run.withFrom(from.toAbsolutePath());
+      }
+      if (checkpointEvery != null) {
+        run = run.withCheckpointEvery(checkpointEvery);
       }
       run = Start.adopt(run);
       if (demos != null && !run.algo().equals("bc")) {
@@ -155,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintStream progressStream = System.out;
     Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
     TrainingRun.Result result = TrainingRun.execute(run, folder, resuming, demos,
-        new PpoTrainer.Options(progress, checkpointEvery, injectNan));
+        new PpoTrainer.Options(progress, run.checkpointEverySeconds(), injectNan));
     if (result.outcome().stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());
       spec.commandLine().getErr().flush();

@@ -31,16 +31,19 @@ import java.util.Set;
  * steps: 2000000            # environment steps to train for
  * eval_seeds: 1-50          # evaluated after training, never trained on
  * from: runs/.../policy.zip # optional: start from this policy (fine-tuning)
+ * checkpoint_every: 30      # seconds between checkpoints
  * scenario_config: {lidar.rays: 32, ...}
  * algo_config: {learning_rate: 0.0003, ...}
  * </pre>
  */
 public record RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
-    Config scenarioConfig, Config algoConfig, Path from) {
+    Config scenarioConfig, Config algoConfig, Path from, double checkpointEverySeconds) {
 
   public static final List<String> ALGOS = List.of("ppo", "bc", "dagger");
   private static final Set<String> KEYS = Set.of("scenario", "algo", "seed", "steps",
-      "eval_seeds", "scenario_config", "algo_config", "from");
+      "eval_seeds", "scenario_config", "algo_config", "from", "checkpoint_every");
+  /** Seconds between checkpoints unless a run says otherwise. */
+  public static final double CHECKPOINT_EVERY_S = 30;
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
@@ -51,6 +54,10 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
 
   public RunConfig {
     checkBudget(algo, steps);
+    if (!(checkpointEverySeconds > 0) || Double.isInfinite(checkpointEverySeconds)) {
+      throw new IllegalArgumentException("checkpoints must come every positive number of "
+          + "seconds, not " + checkpointEverySeconds);
+    }
   }
 
   private static void checkBudget(String algo, long steps) {
@@ -67,19 +74,26 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   /** A run that starts from fresh weights. */
   public RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
       Config scenarioConfig, Config algoConfig) {
-    this(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, null);
+    this(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, null,
+        CHECKPOINT_EVERY_S);
   }
 
   /** The same run with another step budget. */
   public RunConfig withSteps(long newSteps) {
     return new RunConfig(scenario, algo, seed, newSteps, evalSeeds, scenarioConfig, algoConfig,
-        from);
+        from, checkpointEverySeconds);
   }
 
   /** The same run starting from the weights of {@code policy} (null: fresh weights). */
   public RunConfig withFrom(Path policy) {
     return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
-        policy);
+        policy, checkpointEverySeconds);
+  }
+
+  /** The same run checkpointing every {@code seconds}. */
+  public RunConfig withCheckpointEvery(double seconds) {
+    return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
+        from, seconds);
   }
 
   /** The keys of an algorithm's config section. */
@@ -181,7 +195,12 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
       }
     }
     Path from = file.get("from") == null ? null : Path.of(String.valueOf(file.get("from")));
-    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from);
+    Object ce = file.getOrDefault("checkpoint_every", CHECKPOINT_EVERY_S);
+    if (!(ce instanceof Number n)) {
+      throw new IllegalArgumentException("config key 'checkpoint_every' must be a number of "
+          + "seconds, was " + ce);
+    }
+    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from, n.doubleValue());
   }
 
   /**
@@ -210,6 +229,7 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     if (from != null) {
       doc.put("from", from.toString());
     }
+    doc.put("checkpoint_every", checkpointEverySeconds);
     dev.ugoki.core.io.AtomicFiles.write(yaml, YAML.writeValueAsBytes(doc));
   }
 

@@ -37,7 +37,8 @@ class TrainCommandTest extends CliTest {
       assertThat(dir.resolve(f)).as(f).isRegularFile();
     }
     assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(3); // header + 2 updates
-    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("num_envs: 4");
+    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("num_envs: 4")
+        .contains("checkpoint_every: 30.0"); // kept, so that a resume keeps the schedule
     assertThat(out.toString()).contains("evaluation on seeds 1-2").contains("race");
 
     Path policy = dir.resolve("policy.zip");
@@ -52,6 +53,8 @@ class TrainCommandTest extends CliTest {
     assertThat(run("train", "--resume", dir.toString(), "--steps", "2048")).as(err.toString())
         .isZero();
     assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(5);
+    assertThat(run("train", "--resume", dir.toString(), "--checkpoint-every", "5")).isEqualTo(2);
+    assertThat(err.toString()).contains("only --steps may change");
     // a budget the run already covers is refused, not silently skipped
     assertThat(run("train", "--resume", dir.toString(), "--steps", "1024")).isEqualTo(2);
     assertThat(err.toString()).contains("trained 2048 steps already");
