@@ -603,6 +603,12 @@ public final class DemoFile {
           if (!Float.isFinite(v)) {
             throw bad("'" + field + "'[" + i + "] (" + spec.name(i) + ") is " + p.getText());
           }
+          // a channel's values lie in its bounds; a whole range beyond them is not a recording
+          double range = (double) spec.high(i) - spec.low(i);
+          if (v < spec.low(i) - range || v > spec.high(i) + range) {
+            throw bad("'" + field + "'[" + i + "] (" + spec.name(i) + ") is " + p.getText()
+                + ", far outside its bounds [" + spec.low(i) + ", " + spec.high(i) + "]");
+          }
           into[offset + i] = v;
         }
         i++;

@@ -5,6 +5,7 @@ import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
@@ -25,6 +26,9 @@ import java.util.Map;
  * labeled environment steps collected.
  */
 public final class ImitationTrainer {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ImitationTrainer.class);
+
   private ImitationTrainer() {}
 
   /** Trains; {@code demos} (bc only) replaces the expert's demonstrations. */
@@ -57,7 +61,12 @@ public final class ImitationTrainer {
       if (run.algo().equals("bc")) {
         DemoDataset data;
         if (demos != null) {
-          data = DemoDataset.of(DemoFile.read(demos, list.get(0)));
+          Demonstrations read = DemoFile.read(demos, list.get(0));
+          // a cut-off last line, another version or configuration: said, not silently taken
+          for (String w : read.warnings()) {
+            LOG.warn(w);
+          }
+          data = DemoDataset.of(read);
         } else {
           int perEnv = (int) Math.max(1, run.steps() / n);
           try (DemoFile.Writer w = DemoFile.create(folder.dir().resolve("demos.jsonl"),

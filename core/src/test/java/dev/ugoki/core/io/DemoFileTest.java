@@ -155,6 +155,17 @@ class DemoFileTest {
   }
 
   @Test
+  void aValueFarOutsideItsChannelsBoundsIsRefused() throws IOException {
+    Path file = recorded(5);
+    String line = Files.readAllLines(file).get(2);
+    replaceLine(file, 3, line.replaceFirst("\"action\":\\[([^,]+),[^\\]]+]",
+        "\"action\":[$1,1e30]"));
+    assertThatThrownBy(() -> DemoFile.read(file))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3:")
+        .hasMessageContaining("(throttle) is 1e30, far outside its bounds [-1.0, 1.0]");
+  }
+
+  @Test
   void aDamagedHeaderIsRefused() throws IOException {
     Path file = recorded(2);
     replaceLine(file, 1, "{\"format\":\"ugoki-demo\",\"version\":1,\"scenario\":\"ra");
