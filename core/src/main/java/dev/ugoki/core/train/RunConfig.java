@@ -150,14 +150,13 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
             + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
     }
-    String sc = scenario != null ? scenario : (String) file.getOrDefault("scenario", "race");
-    String al = algo != null ? algo : (String) file.getOrDefault("algo", "ppo");
+    String sc = scenario != null ? scenario : text(file, "scenario", "race");
+    String al = algo != null ? algo : text(file, "algo", "ppo");
     algoParams(al);
     long sd = seed != null ? seed : number(file, "seed", 1);
     long st = steps != null ? steps : number(file, "steps", defaultSteps(al, sc));
     SeedRange ev = evalSeeds != null ? evalSeeds
-        : file.containsKey("eval_seeds")
-            ? new SeedRange.Converter().convert(String.valueOf(file.get("eval_seeds")))
+        : file.containsKey("eval_seeds") ? seedRange(file.get("eval_seeds"))
             : new SeedRange(1, 50);
     Map<String, Object> scenarioOverrides = new LinkedHashMap<>(section(file, "scenario_config"));
     Map<String, Object> algoOverrides = new LinkedHashMap<>(scenarioAlgoDefaults(al, sc));
@@ -255,6 +254,22 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
       throw new IllegalArgumentException("config key '" + key + "' must be a mapping");
     }
     return (Map<String, Object>) o;
+  }
+
+  private static SeedRange seedRange(Object o) {
+    try {
+      return new SeedRange.Converter().convert(String.valueOf(o));
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      throw new IllegalArgumentException("config key 'eval_seeds': " + e.getMessage());
+    }
+  }
+
+  private static String text(Map<String, Object> file, String key, String def) {
+    Object o = file.getOrDefault(key, def);
+    if (!(o instanceof String t)) {
+      throw new IllegalArgumentException("config key '" + key + "' must be a name, was " + o);
+    }
+    return t;
   }
 
   private static long number(Map<String, Object> file, String key, long def) {
