@@ -141,11 +141,15 @@ public final class TrainCommand implements Callable<Integer> {
         run = run.withCheckpointEvery(checkpointEvery);
       }
       run = Start.adopt(run);
-      if (demos != null && !run.algo().equals("bc")) {
-        throw new IllegalArgumentException("--demos is for --algo bc");
+      if (demos != null) {
+        if (!run.algo().equals("bc")) {
+          throw new IllegalArgumentException("--demos is for --algo bc");
+        }
+        run = run.withDemos(demos.toAbsolutePath());
       }
-      if (demos != null && !java.nio.file.Files.isRegularFile(demos)) {
-        throw new IllegalArgumentException("demonstration file " + demos + " does not exist");
+      if (run.demos() != null && !java.nio.file.Files.isRegularFile(run.demos())) {
+        throw new IllegalArgumentException("demonstration file " + run.demos()
+            + " does not exist");
       }
       folder = RunFolder.create(out, run); // with its config.yaml
     }
@@ -159,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     PrintStream progressStream = System.out;
     Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
-    TrainingRun.Result result = TrainingRun.execute(run, folder, resuming, demos,
+    TrainingRun.Result result = TrainingRun.execute(run, folder, resuming,
         new PpoTrainer.Options(progress, run.checkpointEverySeconds(), injectNan));
     if (result.outcome().stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());

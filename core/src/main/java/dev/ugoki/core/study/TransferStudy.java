@@ -133,7 +133,7 @@ public final class TransferStudy {
       run = run.withFrom(s.foundation());
     }
     RunFolder folder = RunFolder.create(s.dir().resolve("runs"), run);
-    ImitationTrainer.train(run, folder, null, Progress.silent());
+    ImitationTrainer.train(run, folder, Progress.silent());
     PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
     Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
     return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());

@@ -31,18 +31,19 @@ public final class ImitationTrainer {
 
   private ImitationTrainer() {}
 
-  /** Trains; {@code demos} (bc only) replaces the expert's demonstrations. */
-  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Path demos,
-      Progress progress) throws IOException {
-    return train(run, folder, demos, progress, TrainingListener.NONE);
+  /** Trains; the run's {@code demos} (bc only) replace the expert's demonstrations. */
+  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Progress progress)
+      throws IOException {
+    return train(run, folder, progress, TrainingListener.NONE);
   }
 
   /**
    * As above, telling {@code listener} of each DAgger iteration (or the one cloning fit); a stop
    * request ends DAgger after the current iteration, with its policy saved.
    */
-  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Path demos,
-      Progress progress, TrainingListener listener) throws IOException {
+  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Progress progress,
+      TrainingListener listener) throws IOException {
+    Path demos = run.demos();
     Config c = run.algoConfig();
     int n = c.integer("num_envs");
     Start start = Start.of(run);

@@ -31,17 +31,19 @@ import java.util.Set;
  * steps: 2000000            # environment steps to train for
  * eval_seeds: 1-50          # evaluated after training, never trained on
  * from: runs/.../policy.zip # optional: start from this policy (fine-tuning)
+ * demos: recordings.jsonl   # optional, bc: clone these demonstrations instead of the expert
  * checkpoint_every: 30      # seconds between checkpoints
  * scenario_config: {lidar.rays: 32, ...}
  * algo_config: {learning_rate: 0.0003, ...}
  * </pre>
  */
 public record RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
-    Config scenarioConfig, Config algoConfig, Path from, double checkpointEverySeconds) {
+    Config scenarioConfig, Config algoConfig, Path from, Path demos,
+    double checkpointEverySeconds) {
 
   public static final List<String> ALGOS = List.of("ppo", "bc", "dagger");
   private static final Set<String> KEYS = Set.of("scenario", "algo", "seed", "steps",
-      "eval_seeds", "scenario_config", "algo_config", "from", "checkpoint_every");
+      "eval_seeds", "scenario_config", "algo_config", "from", "demos", "checkpoint_every");
   /** Seconds between checkpoints unless a run says otherwise. */
   public static final double CHECKPOINT_EVERY_S = 30;
   private static final ObjectMapper YAML = new ObjectMapper(
@@ -74,26 +76,32 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   /** A run that starts from fresh weights. */
   public RunConfig(String scenario, String algo, long seed, long steps, SeedRange evalSeeds,
       Config scenarioConfig, Config algoConfig) {
-    this(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, null,
+    this(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, null, null,
         CHECKPOINT_EVERY_S);
   }
 
   /** The same run with another step budget. */
   public RunConfig withSteps(long newSteps) {
     return new RunConfig(scenario, algo, seed, newSteps, evalSeeds, scenarioConfig, algoConfig,
-        from, checkpointEverySeconds);
+        from, demos, checkpointEverySeconds);
   }
 
   /** The same run starting from the weights of {@code policy} (null: fresh weights). */
   public RunConfig withFrom(Path policy) {
     return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
-        policy, checkpointEverySeconds);
+        policy, demos, checkpointEverySeconds);
+  }
+
+  /** The same run cloning the demonstrations in {@code file} (bc only; null: the expert's). */
+  public RunConfig withDemos(Path file) {
+    return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
+        from, file, checkpointEverySeconds);
   }
 
   /** The same run checkpointing every {@code seconds}. */
   public RunConfig withCheckpointEvery(double seconds) {
     return new RunConfig(scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig,
-        from, seconds);
+        from, demos, seconds);
   }
 
   /** The keys of an algorithm's config section. */
@@ -199,7 +207,12 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
       throw new IllegalArgumentException("config key 'checkpoint_every' must be a number of "
           + "seconds, was " + ce);
     }
-    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from, n.doubleValue());
+    Path demoFile = file.get("demos") == null ? null : Path.of(String.valueOf(file.get("demos")));
+    if (demoFile != null && !al.equals("bc")) {
+      throw new IllegalArgumentException("demos are for algo bc, not " + al);
+    }
+    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from, demoFile,
+        n.doubleValue());
   }
 
   /**
@@ -227,6 +240,9 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
     doc.put("algo_config", algoConfig.asMap());
     if (from != null) {
       doc.put("from", from.toString());
+    }
+    if (demos != null) {
+      doc.put("demos", demos.toString());
     }
     doc.put("checkpoint_every", checkpointEverySeconds);
     dev.ugoki.core.io.AtomicFiles.write(yaml, YAML.writeValueAsBytes(doc));

@@ -71,7 +71,7 @@ public final class Start {
     }
     Config c = algo.with(Map.of("hidden", a.hidden(), "layers", a.layers()));
     return new RunConfig(run.scenario(), run.algo(), run.seed(), run.steps(), run.evalSeeds(),
-        run.scenarioConfig(), c, run.from(), run.checkpointEverySeconds());
+        run.scenarioConfig(), c, run.from(), run.demos(), run.checkpointEverySeconds());
   }
 
   /**

@@ -20,14 +20,10 @@ public final class TrainingRun {
    * Trains {@code run} into {@code folder}.
    *
    * @param resume continue a PPO run from its last checkpoint
-   * @param demos for {@code bc}: a demonstration file to clone instead of the expert; else null
-   * @throws IllegalArgumentException for a resumed imitation run or demos with another algorithm
+   * @throws IllegalArgumentException for a resumed imitation run
    */
-  public static Result execute(RunConfig run, RunFolder folder, boolean resume, Path demos,
+  public static Result execute(RunConfig run, RunFolder folder, boolean resume,
       PpoTrainer.Options options) throws IOException {
-    if (demos != null && !run.algo().equals("bc")) {
-      throw new IllegalArgumentException("--demos is for --algo bc");
-    }
     PpoTrainer.Outcome outcome;
     if (run.algo().equals("ppo")) {
       outcome = PpoTrainer.train(run, folder, resume, options);
@@ -36,7 +32,7 @@ public final class TrainingRun {
         throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
             + " run takes seconds: start it again");
       }
-      outcome = ImitationTrainer.train(run, folder, demos, options.progress(),
+      outcome = ImitationTrainer.train(run, folder, options.progress(),
           options.listener());
     }
     if (outcome.stoppedOnNan()) {

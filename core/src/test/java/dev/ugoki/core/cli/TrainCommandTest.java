@@ -239,6 +239,9 @@ class TrainCommandTest extends CliTest {
         assertThat(run("train", "--algo", "bc", "--demos", dir.resolve("demos.jsonl").toString(),
             "--out", again.toString(), "--set", "bc.epochs=1", "--set", "bc.hidden=16",
             "--eval-seeds", "1-1", "--set", "max_steps=100")).as(err.toString()).isZero();
+        // the demonstrations it cloned are part of the run, in its config.yaml
+        assertThat(Files.readString(onlyRun(again).resolve("config.yaml")))
+            .contains("demos: \"" + dir.resolve("demos.jsonl").toAbsolutePath());
       }
     }
     assertThat(run("train", "--algo", "bc", "--resume", tmp.toString())).isEqualTo(2);

@@ -95,7 +95,7 @@ class PpoTrainerListenerTest {
             "dagger.iterations=3", "max_steps=100"));
     RunFolder folder = RunFolder.create(tmp, run);
     Recorder rec = new Recorder();
-    PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, null, Progress.silent(), rec);
+    PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, Progress.silent(), rec);
     assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);
     // asked after iteration 2: its checkpoint; then the final one after the stop at 3
     assertThat(rec.checkpointAfter).containsExactly(2, 3);

@@ -66,7 +66,7 @@ final class LiveTraining implements TrainingListener {
         runDir = folder.dir();
         messages.add("training " + run.algo() + " on " + run.scenario() + " for "
             + String.format("%,d", run.steps()) + " steps -> " + folder.dir());
-        TrainingRun.Result r = TrainingRun.execute(run, folder, false, null,
+        TrainingRun.Result r = TrainingRun.execute(run, folder, false,
             new PpoTrainer.Options(Progress.silent(), CHECKPOINT_EVERY_S, -1, this));
         messages.add(run.algo() + ": " + r.outcome().message()
             + (r.outcome().stoppedOnNan() ? "" : "; policy " + folder.policy()));

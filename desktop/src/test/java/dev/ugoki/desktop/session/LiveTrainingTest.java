@@ -156,7 +156,7 @@ class LiveTrainingTest {
         List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
             "navigate/max_steps=100", "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(pre, run);
-    ImitationTrainer.train(run, folder, null, Progress.silent());
+    ImitationTrainer.train(run, folder, Progress.silent());
     Path foundation = folder.policy();
 
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(foundation)));

@@ -125,7 +125,7 @@ class TeachTest {
         List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
             "navigate/max_steps=100", "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
-    ImitationTrainer.train(run, folder, null, Progress.silent());
+    ImitationTrainer.train(run, folder, Progress.silent());
     PolicyFile.Loaded foundation = PolicyFile.load(folder.policy());
 
     Session s = keyboardSession();
