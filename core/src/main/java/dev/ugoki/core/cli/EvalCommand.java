@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.io.PolicyFile;
@@ -33,7 +34,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin
   ScenarioOptions scenario = new ScenarioOptions();
 
-  @Option(names = "--seeds", defaultValue = "1-50", converter = SeedRange.Converter.class,
+  @Option(names = "--seeds", defaultValue = "1-50", converter = SeedRangeConverter.class,
       description = "Inclusive seed range, one episode each (default: ${DEFAULT-VALUE}).")
   SeedRange seeds;
 

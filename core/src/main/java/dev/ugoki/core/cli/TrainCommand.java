@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.train.PpoTrainer;
@@ -68,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Behavior cloning from this demonstration file instead of the expert.")
   Path demos;
 
-  @Option(names = "--eval-seeds", converter = SeedRange.Converter.class,
+  @Option(names = "--eval-seeds", converter = SeedRangeConverter.class,
       description = "Seeds evaluated after training (default: 1-50; training never uses them).")
   SeedRange evalSeeds;
 

@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.study.Application;
 import dev.ugoki.core.study.TransferStudy;
@@ -32,7 +33,7 @@ public final class TransferCommand implements Callable<Integer> {
       description = "Held-out applications (default: ${DEFAULT-VALUE}).")
   List<String> apps;
 
-  @Option(names = "--seeds", defaultValue = "1-3", converter = SeedRange.Converter.class,
+  @Option(names = "--seeds", defaultValue = "1-3", converter = SeedRangeConverter.class,
       description = "Training seeds, one curve each (default: ${DEFAULT-VALUE}).")
   SeedRange seeds;
 
@@ -40,7 +41,7 @@ public final class TransferCommand implements Callable<Integer> {
       description = "Labeled expert steps per policy (default: ${DEFAULT-VALUE}).")
   List<Long> budgets;
 
-  @Option(names = "--eval-seeds", defaultValue = "1-30", converter = SeedRange.Converter.class,
+  @Option(names = "--eval-seeds", defaultValue = "1-30", converter = SeedRangeConverter.class,
       description = "Seeds each policy is evaluated on (default: ${DEFAULT-VALUE}).")
   SeedRange evalSeeds;
 

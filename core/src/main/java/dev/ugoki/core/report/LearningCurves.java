@@ -1,6 +1,6 @@
 package dev.ugoki.core.report;
 
-import dev.ugoki.core.train.MetricsLog;
+import dev.ugoki.core.io.MetricsLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
-import dev.ugoki.core.cli.SeedRange;
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.BufferedWriter;
@@ -182,7 +182,7 @@ public final class TransferStudy {
         throw new IllegalArgumentException("it has no applications, budgets, seeds or results");
       }
       s = new Settings(Path.of(doc.required("foundation").asText()), apps, seeds, budgets,
-          new SeedRange.Converter().convert(doc.required("eval_seeds").asText()),
+          SeedRange.parse(doc.required("eval_seeds").asText()),
           doc.required("target_success_rate").asDouble(),
           points.stream().anyMatch(p -> p.start().equals(FROZEN)), dir);
       r = new Result(points, zero, nominal);

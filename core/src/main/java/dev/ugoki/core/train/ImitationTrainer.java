@@ -1,5 +1,6 @@
 package dev.ugoki.core.train;
 
+import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.algorithm.BehaviorCloning;
 import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.algorithm.DemoDataset;

@@ -1,5 +1,6 @@
 package dev.ugoki.core.train;
 
+import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.io.PolicyFile;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ugoki.core.algorithm.PpoConfig;
-import dev.ugoki.core.cli.SeedRange;
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Param;
 import dev.ugoki.sim.scenario.Scenarios;
@@ -274,8 +274,8 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
 
   private static SeedRange seedRange(Object o) {
     try {
-      return new SeedRange.Converter().convert(String.valueOf(o));
-    } catch (picocli.CommandLine.TypeConversionException e) {
+      return SeedRange.parse(String.valueOf(o));
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("config key 'eval_seeds': " + e.getMessage());
     }
   }

@@ -1,4 +1,4 @@
-package dev.ugoki.core.train;
+package dev.ugoki.core.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
