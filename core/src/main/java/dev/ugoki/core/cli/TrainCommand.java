@@ -95,7 +95,8 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resuming = resume != null;
     if (resuming) {
       if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()
-          || from != null || targetSuccess != null || checkpointEvery != null) {
+          || from != null || targetSuccess != null || checkpointEvery != null
+          || evalSeeds != null || demos != null) {
         throw new IllegalArgumentException("--resume continues a run as it was configured; "
             + "only --steps may change");
       }
@@ -152,10 +153,11 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("demonstration file " + run.demos()
             + " does not exist");
       }
+      if (run.demos() != null) {
+        // read once before any folder exists: a damaged file is refused with nothing made
+        dev.ugoki.core.io.DemoFile.read(run.demos());
+      }
       folder = RunFolder.create(out, run); // with its config.yaml
-    }
-    if (resuming) {
-      run.write(folder.config()); // the new budget
     }
     outw.printf("%s %s on %s, seed %d, %,d steps -> %s%n", resuming ? "resuming" : "training",
         run.algo(), run.scenario(), run.seed(), run.steps(), folder.dir());

@@ -127,7 +127,27 @@ public final class Evaluation {
   /** The most episodes one evaluation runs (each holds an environment while it runs). */
   public static final int MAX_EPISODES = 100_000;
 
+  /** Episodes one thread runs side by side: each holds an environment (a track, a room). */
+  private static final int CHUNK = 512;
+
+  /** One part's seeds, {@link #CHUNK} episodes at a time, so that memory stays bounded. */
   private static Summary runBatch(Supplier<Env> envs, BatchController controller, long firstSeed,
+      long lastSeed) {
+    List<Episode> all = new ArrayList<>();
+    String scenario = null;
+    for (long from = firstSeed; from <= lastSeed && from >= firstSeed; from += CHUNK) {
+      long to = Math.min(lastSeed, from + CHUNK - 1);
+      Summary s = runChunk(envs, controller, from, to);
+      scenario = s.scenario();
+      all.addAll(s.episodes());
+      if (to == lastSeed) {
+        break;
+      }
+    }
+    return new Summary(scenario, List.copyOf(all));
+  }
+
+  private static Summary runChunk(Supplier<Env> envs, BatchController controller, long firstSeed,
       long lastSeed) {
     int n = (int) (lastSeed - firstSeed + 1);
     List<Env> list = new ArrayList<>(n);

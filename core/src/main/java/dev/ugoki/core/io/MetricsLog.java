@@ -25,7 +25,22 @@ public final class MetricsLog implements AutoCloseable {
   public MetricsLog(Path file, long keepUpToUpdate) throws IOException {
     this.file = file;
     if (keepUpToUpdate >= 0 && Files.exists(file)) {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.MalformedInputException e) {
+        lines = List.of(); // not text: set aside below
+      }
+      if (lines.isEmpty() || !lines.get(0).startsWith("update,")) {
+        // no header this program wrote: kept beside, not lost, and the log starts afresh
+        if (Files.size(file) > 0) {
+          Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+          Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          Files.delete(file);
+        }
+        lines = List.of();
+      }
       if (!lines.isEmpty()) {
         columns = List.of(lines.get(0).split(","));
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));

@@ -47,9 +47,11 @@ final class OptimizerV1 {
     }
     long iteration = PolicyFile.integer(opt, "iteration", 0, Integer.MAX_VALUE);
     double[] s = PolicyFile.doubles(opt.get("log_std_adam"));
-    int a = (s.length - 1) / 2;
-    if (s.length != 2 * a + 1) {
-      throw new IllegalArgumentException("log std optimizer state of " + s.length + " values");
+    int a = net.architecture().actSize();
+    double t = s.length == 2 * a + 1 ? s[2 * a] : -1;
+    if (s.length != 2 * a + 1 || t != Math.rint(t) || t < 0 || t > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("log std optimizer state of " + s.length + " values "
+          + "for " + a + " actions");
     }
     float[] ms = new float[a];
     float[] vs = new float[a];
@@ -58,6 +60,6 @@ final class OptimizerV1 {
       vs[j] = (float) s[a + j];
     }
     return new Learner.State(new Adam.State(m, v, iteration),
-        new Adam.State(ms, vs, (long) s[2 * a]));
+        new Adam.State(ms, vs, (long) t));
   }
 }

@@ -362,12 +362,22 @@ public final class PolicyFile {
         if (limit == null) {
           continue; // not ours: never read
         }
+        if (entries.containsKey(e.getName())) {
+          throw corrupt(file, "it holds " + e.getName() + " twice");
+        }
         try (InputStream in = zip.getInputStream(e)) {
           // read at most one byte past the limit, whatever the entry claims its size is
           byte[] bytes = in.readNBytes(limit + 1);
           if (bytes.length > limit) {
             throw corrupt(file, "its entry " + e.getName() + " is larger than " + (limit >> 20)
                 + " MiB, more than a policy of at most " + MAX_PARAMS + " weights needs");
+          }
+          // ZipFile checks no checksum: a flipped byte in a stored entry would load
+          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          crc.update(bytes);
+          if ((e.getCrc() != -1 && crc.getValue() != e.getCrc())
+              || (e.getSize() != -1 && e.getSize() != bytes.length)) {
+            throw corrupt(file, "its entry " + e.getName() + " fails its checksum");
           }
           entries.put(e.getName(), bytes);
         }
@@ -465,6 +475,9 @@ public final class PolicyFile {
     float[] f = new float[d.length];
     for (int i = 0; i < d.length; i++) {
       f[i] = (float) d[i];
+      if (!Float.isFinite(f[i])) {
+        throw new IllegalArgumentException(d[i] + " does not fit a float");
+      }
     }
     return f;
   }

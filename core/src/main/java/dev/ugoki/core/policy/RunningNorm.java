@@ -25,7 +25,7 @@ public final class RunningNorm {
   }
 
   public RunningNorm(double[] mean, double[] var, double count) {
-    if (mean.length != var.length || !(count > 0)) {
+    if (mean.length != var.length || !(count > 0) || Double.isInfinite(count)) {
       throw new IllegalArgumentException("normalization statistics are inconsistent");
     }
     for (int i = 0; i < mean.length; i++) {

@@ -99,6 +99,10 @@ public final class PpoTrainer {
             pc.initLogStd()), pc.learningRate());
         startUpdate = 0;
       }
+      if (resume || restart) {
+        // only now, every check passed: a refused resume leaves the run as it was
+        run.write(folder.config());
+      }
       GaussianPolicy policy = learner.policy();
       // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
       long streamSeed = run.seed() * 1_000_003L + startUpdate;
@@ -116,6 +120,8 @@ public final class PpoTrainer {
       long t0 = System.nanoTime();
       long lastCheckpoint = System.nanoTime();
       boolean haveCheckpoint = resume;
+      // the newest complete checkpoint of this run: a NaN rolls back to it
+      Path lastGood = resumeFrom;
       try (MetricsLog metrics = new MetricsLog(folder.metrics(),
           resume || restart ? startUpdate : -1)) {
         for (int update = startUpdate + 1; update <= numUpdates; update++) {
@@ -132,7 +138,7 @@ public final class PpoTrainer {
           }
           if (!healthy(s, policy)) {
             opt.progress().finish();
-            return rollBack(run, folder, update, learner.steps(), haveCheckpoint, pc);
+            return rollBack(folder, update, learner.steps(), lastGood);
           }
           learner.countUpdate(r.size());
           long step = learner.steps();
@@ -166,6 +172,7 @@ public final class PpoTrainer {
             PolicyFile.Meta meta = meta(run, version, learner, window, validation);
             PolicyFile.save(folder.checkpoint(step), learner, meta);
             PolicyFile.save(folder.latestCheckpoint(), learner, meta);
+            lastGood = folder.latestCheckpoint();
             haveCheckpoint = true;
             lastCheckpoint = System.nanoTime();
             listener.onCheckpoint(folder.checkpoint(step));
@@ -213,13 +220,13 @@ public final class PpoTrainer {
   }
 
   /** Stops the run: the last good checkpoint becomes the final policy, and the log says so. */
-  private static Outcome rollBack(RunConfig run, RunFolder folder, int update, long step,
-      boolean haveCheckpoint, PpoConfig pc) throws IOException {
-    if (!haveCheckpoint) {
+  private static Outcome rollBack(RunFolder folder, int update, long step, Path lastGood)
+      throws IOException {
+    if (lastGood == null) {
       return new Outcome(step, update, true, "NaN in the loss or the weights at update " + update
           + " (step " + step + "), before any checkpoint: stopped with no policy written");
     }
-    PolicyFile.Loaded good = PolicyFile.load(folder.latestCheckpoint());
+    PolicyFile.Loaded good = PolicyFile.load(lastGood);
     PolicyFile.save(folder.policy(), good.policy(), good.meta());
     return new Outcome(good.meta().steps(), good.meta().updates(), true,
         "NaN in the loss or the weights at update " + update + " (step " + step

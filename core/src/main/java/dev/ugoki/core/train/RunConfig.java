@@ -47,7 +47,9 @@ public record RunConfig(String scenario, String algo, long seed, long steps, See
   /** Seconds between checkpoints unless a run says otherwise. */
   public static final double CHECKPOINT_EVERY_S = 30;
   private static final ObjectMapper YAML = new ObjectMapper(
-      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+      // a key given twice is a mistake, not "the last one wins"
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** The largest PPO budget: 10^10 environment steps (days on a laptop). */
   public static final long MAX_STEPS = 10_000_000_000L;

@@ -29,7 +29,9 @@ public record RunFolder(Path dir) {
     String base = c.scenario() + "-" + c.algo() + "-" + c.seed() + "-" + stamp;
     Files.createDirectories(parent);
     removeAbandoned(parent);
-    Path tmp = Files.createTempDirectory(parent, "." + base + ".");
+    // createDirectory, not createTempDirectory: the folder keeps the usual permissions (umask)
+    Path tmp = Files.createDirectory(parent.resolve("." + base + "."
+        + ProcessHandle.current().pid() + System.nanoTime()));
     try {
       Files.createDirectories(tmp.resolve("checkpoints"));
       c.write(tmp.resolve("config.yaml"));
@@ -81,27 +83,39 @@ public record RunFolder(Path dir) {
    * Null when there is none: the run was killed before its first checkpoint, and starts over.
    */
   public Path resumePoint() throws IOException {
-    List<Path> candidates = new ArrayList<>();
+    // step files by the number in their names, the newest first; a name whose number does not
+    // fit a long is not one this program wrote
+    java.util.TreeMap<Long, Path> steps = new java.util.TreeMap<>(Comparator.reverseOrder());
     if (Files.isDirectory(checkpoints())) {
       try (var files = Files.list(checkpoints())) {
-        files.filter(p -> STEP.matcher(p.getFileName().toString()).matches())
-            .sorted(Comparator.reverseOrder()) // zero-padded: the newest first
-            .forEach(candidates::add);
+        for (Path p : (Iterable<Path>) files::iterator) {
+          String name = p.getFileName().toString();
+          if (STEP.matcher(name).matches()) {
+            try {
+              steps.put(Long.parseLong(name.substring(5, name.length() - 4)), p);
+            } catch (NumberFormatException e) {
+              // skipped
+            }
+          }
+        }
       }
     }
     Path best = null;
     long bestSteps = -1;
     if (Files.isRegularFile(latestCheckpoint())) {
       try {
-        bestSteps = PolicyFile.load(latestCheckpoint()).meta().steps();
-        best = latestCheckpoint();
+        PolicyFile.Loaded l = PolicyFile.load(latestCheckpoint());
+        if (l.hasOptimizerState()) {
+          bestSteps = l.meta().steps();
+          best = latestCheckpoint();
+        }
       } catch (PolicyFile.PolicyFileException e) {
         // a damaged latest.zip: the step files may still hold the run
       }
     }
-    for (Path c : candidates) {
-      long named = Long.parseLong(c.getFileName().toString().replaceAll("\\D", ""));
-      if (named <= bestSteps) {
+    for (var entry : steps.entrySet()) {
+      Path c = entry.getValue();
+      if (entry.getKey() <= bestSteps) {
         break;
       }
       try {

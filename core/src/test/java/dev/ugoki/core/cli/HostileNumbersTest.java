@@ -45,6 +45,22 @@ class HostileNumbersTest extends CliTest {
   }
 
   @Test
+  void aDamagedDemonstrationFileOrAKeyGivenTwiceIsRefusedBeforeAnyFolder(@TempDir Path tmp)
+      throws Exception {
+    Path out = tmp.resolve("runs");
+    Path bad = tmp.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"bad\": 1}\n");
+    refused(out, "bad.jsonl", "train", "--out", out.toString(), "--algo", "bc", "--demos",
+        bad.toString());
+    Path yaml = tmp.resolve("twice.yaml");
+    Files.writeString(yaml, "steps: 1\nsteps: 4096\n");
+    refused(out, "Duplicate field 'steps'", "train", "--out", out.toString(), "--config",
+        yaml.toString());
+    refused(out, "only --steps may change", "train", "--resume", tmp.toString(), "--eval-seeds",
+        "3-4");
+  }
+
+  @Test
   void seedRangesAreBoundedAndTheLastLongSeedEnds() throws Exception {
     refused(Path.of("none"), "holds more than 100000 seeds", "eval", "--expert", "--seeds",
         "1-1000000");

@@ -116,6 +116,50 @@ class HostilePolicyFileTest {
   }
 
   @Test
+  void duplicateEntriesAndChecksumFailuresAreRefused() throws Exception {
+    // two entries of one name: ZipOutputStream refuses to write them, so the bytes are patched
+    Map<String, byte[]> e = new LinkedHashMap<>(good);
+    e.put("params.bia", good.get("params.bin"));
+    byte[] z = Files.readAllBytes(zip("dup.zip", e));
+    byte[] from = "params.bia".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i + from.length <= z.length; i++) {
+      if (java.util.Arrays.equals(z, i, i + from.length, from, 0, from.length)) {
+        z[i + from.length - 1] = 'n';
+      }
+    }
+    Path dup = dir.resolve("dup-patched.zip");
+    Files.write(dup, z);
+    refused(dup, "holds params.bin twice");
+
+    // a stored (uncompressed) entry with one byte flipped after it was written
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (var en : good.entrySet()) {
+        ZipEntry ze = new ZipEntry(en.getKey());
+        ze.setMethod(ZipEntry.STORED);
+        ze.setSize(en.getValue().length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(en.getValue());
+        ze.setCrc(crc.getValue());
+        out.putNextEntry(ze);
+        out.write(en.getValue());
+        out.closeEntry();
+      }
+    }
+    byte[] stored = bytes.toByteArray();
+    byte[] params = good.get("params.bin");
+    for (int i = 0; i + 32 <= stored.length; i++) {
+      if (java.util.Arrays.equals(stored, i, i + 32, params, 0, 32)) {
+        stored[i + 16] ^= 1;
+        break;
+      }
+    }
+    Path flipped = dir.resolve("stored-flipped.zip");
+    Files.write(flipped, stored);
+    refused(flipped, "params.bin fails its checksum");
+  }
+
+  @Test
   void networkSizesAreCheckedBeforeAnythingIsBuilt() throws Exception {
     refused(withMeta("hidden-1e8.zip", d -> arch(d).put("hidden", 100_000_000)),
         "hidden = 100000000 is outside [1, 4096]");
@@ -143,6 +187,9 @@ class HostilePolicyFileTest {
     e.put("policy.json", json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e400, 0]")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     refused(zip("infinite-log-std.zip", e), "finite number");
+    e.put("policy.json", json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e39, 0]")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    refused(zip("log-std-beyond-float.zip", e), "does not fit a float");
     e.put("policy.json", "{\"format\": \"ugoki-policy\", \"version\": 2, \"scen"
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     refused(zip("cut-json.zip", e), "do not parse");

@@ -62,6 +62,12 @@ class RunFolderTest {
     Files.write(f.latestCheckpoint(), new byte[] {0}); // a damaged latest.zip
     assertThat(f.resumePoint()).isEqualTo(f.checkpoint(8192));
 
+    // numbers, not names, order the step files; a number too large for a long is skipped
+    checkpoint(f.checkpoint(10_000_000_000L), 10_000_000_000L);
+    checkpoint(f.checkpoint(9_999_999_999L), 9_999_999_999L);
+    Files.write(f.checkpoints().resolve("step-99999999999999999999.zip"), new byte[] {1});
+    assertThat(f.resumePoint()).isEqualTo(f.checkpoint(10_000_000_000L));
+
     Path stale = f.checkpoints().resolve(".latest.zip.4242.123456789.tmp");
     Path staleConfig = f.dir().resolve(".config.yaml.4242.987.tmp");
     Files.write(stale, new byte[10]);
