@@ -1,5 +1,6 @@
 package dev.ugoki.core.report;
 
+import dev.ugoki.sim.scene.Colors;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
@@ -130,11 +131,14 @@ public final class SceneRenderer {
   /** Space left around the world's bounds in world view [px]. */
   public static final int WORLD_MARGIN_PX = 3;
   /** Outside a room's walls. */
-  static final Color OUTSIDE = new Color(24, 26, 30);
-  static final Color GRASS = new Color(86, 140, 62);
-  static final Color FLOOR = new Color(58, 62, 72);
-  static final Color ASPHALT = new Color(66, 66, 70);
-  static final Color BODY = new Color(40, 200, 255);
+  static final Color OUTSIDE = new Color(Colors.OUTSIDE);
+  static final Color GRASS = new Color(Colors.GRASS);
+  static final Color FLOOR = new Color(Colors.FLOOR);
+  static final Color ASPHALT = new Color(Colors.ASPHALT);
+  static final Color BODY = new Color(Colors.tint(0));
+  private static final Color WHITE = new Color(Colors.LINE_WHITE);
+  private static final Color DARK = new Color(Colors.DARK);
+  private static final Color GOAL_EDGE = new Color(Colors.GOAL_EDGE);
 
   private static final Map<Layer, Style> OUTDOOR = palette(GRASS);
   private static final Map<Layer, Style> INDOOR = palette(FLOOR);
@@ -143,20 +147,22 @@ public final class SceneRenderer {
     Map<Layer, Style> p = new EnumMap<>(Layer.class);
     p.put(Layer.GROUND, new Style(ground, null, 0, null));
     p.put(Layer.TRACK_SURFACE, new Style(ASPHALT, null, 0, null));
-    p.put(Layer.START_LINE, new Style(null, new Color(245, 245, 245), 3f, null));
-    p.put(Layer.CENTERLINE, new Style(null, new Color(235, 200, 40), 1.2f, new float[] {6, 6}));
-    p.put(Layer.WALL, new Style(null, new Color(245, 245, 245), 2f, null));
-    p.put(Layer.OBSTACLE, new Style(new Color(140, 96, 56), new Color(88, 58, 32), 1.5f, null));
-    p.put(Layer.PATH, new Style(null, new Color(130, 210, 255), 1.5f, new float[] {4, 4}));
-    p.put(Layer.GOAL, new Style(new Color(60, 200, 90), new Color(20, 90, 40), 1.5f, null));
-    p.put(Layer.GOAL_ACTIVE, new Style(new Color(235, 55, 50), new Color(110, 20, 20), 1.5f,
-        null));
-    p.put(Layer.TRAIL, new Style(null, new Color(255, 150, 30), 2f, null));
+    p.put(Layer.START_LINE, new Style(null, WHITE, 3f, null));
+    p.put(Layer.CENTERLINE, new Style(null, new Color(Colors.CENTERLINE), 1.2f,
+        new float[] {6, 6}));
+    p.put(Layer.WALL, new Style(null, WHITE, 2f, null));
+    p.put(Layer.OBSTACLE, new Style(new Color(Colors.OBSTACLE), new Color(Colors.OBSTACLE_EDGE),
+        1.5f, null));
+    p.put(Layer.PATH, new Style(null, new Color(Colors.PATH), 1.5f, new float[] {4, 4}));
+    p.put(Layer.GOAL, new Style(new Color(Colors.GOAL), GOAL_EDGE, 1.5f, null));
+    p.put(Layer.GOAL_ACTIVE, new Style(new Color(Colors.GOAL_ACTIVE), GOAL_EDGE, 1.5f, null));
+    p.put(Layer.TRAIL, new Style(null, new Color(Colors.tint(1)), 2f, null));
     // Rays are many thin translucent lines that move every frame: without anti-aliasing they
     // look the same, draw faster and make GIFs about 40% smaller (fewer changed pixels).
-    p.put(Layer.RAY, new Style(null, new Color(255, 60, 60, 90), 1f, null, false));
-    p.put(Layer.BODY, new Style(BODY, new Color(12, 20, 30), 1.5f, null));
-    p.put(Layer.HEADING, new Style(null, new Color(12, 20, 30), 2f, null));
+    p.put(Layer.RAY, new Style(null, new Color(Colors.RAY >> 16, Colors.RAY >> 8 & 0xFF,
+        Colors.RAY & 0xFF, 90), 1f, null, false));
+    p.put(Layer.BODY, new Style(BODY, DARK, 1.5f, null));
+    p.put(Layer.HEADING, new Style(null, DARK, 2f, null));
     for (Layer l : Layer.values()) {
       if (!p.containsKey(l)) {
         throw new IllegalStateException("no style for layer " + l); // a layer added to sim

@@ -1,38 +1,32 @@
 package dev.ugoki.desktop.view;
 
+import dev.ugoki.sim.scene.Colors;
+
 import com.badlogic.gdx.graphics.Color;
 import dev.ugoki.sim.scene.Layer;
 
 /**
- * How each layer of a scene looks in the window, the same look as the headless image renderer
- * ({@code core}'s {@code SceneRenderer}): grass, asphalt, white walls, a yellow dashed centerline.
+ * How each layer of a scene looks in the window: the scene's one colour scheme ({@link Colors},
+ * which the headless image renderer reads too) and the window's line widths.
  * A body, its trail and its rays take their agent's tint, so that ghosts racing on one track can
  * be told apart.
  */
 public final class Palette {
-  public static final Color GRASS = rgb(86, 140, 62);
-  public static final Color FLOOR = rgb(58, 62, 72);
+  public static final Color GRASS = rgb(Colors.GRASS);
+  public static final Color FLOOR = rgb(Colors.FLOOR);
   /** Beyond a room's walls. */
-  public static final Color OUTSIDE = rgb(24, 26, 30);
-  public static final Color ASPHALT = rgb(66, 66, 70);
-  public static final Color LINE_WHITE = rgb(245, 245, 245);
-  public static final Color CENTERLINE = rgb(235, 200, 40);
-  public static final Color OBSTACLE = rgb(140, 96, 56);
-  public static final Color OBSTACLE_EDGE = rgb(88, 58, 32);
-  public static final Color PATH = rgb(130, 210, 255);
-  public static final Color GOAL = rgb(60, 200, 90);
-  public static final Color GOAL_ACTIVE = rgb(235, 55, 50);
-  public static final Color GOAL_EDGE = rgb(20, 60, 30);
+  public static final Color OUTSIDE = rgb(Colors.OUTSIDE);
+  public static final Color ASPHALT = rgb(Colors.ASPHALT);
+  public static final Color LINE_WHITE = rgb(Colors.LINE_WHITE);
+  public static final Color CENTERLINE = rgb(Colors.CENTERLINE);
+  public static final Color OBSTACLE = rgb(Colors.OBSTACLE);
+  public static final Color OBSTACLE_EDGE = rgb(Colors.OBSTACLE_EDGE);
+  public static final Color PATH = rgb(Colors.PATH);
+  public static final Color GOAL = rgb(Colors.GOAL);
+  public static final Color GOAL_ACTIVE = rgb(Colors.GOAL_ACTIVE);
+  public static final Color GOAL_EDGE = rgb(Colors.GOAL_EDGE);
   /** Body outlines and heading marks. */
-  public static final Color DARK = rgb(12, 20, 30);
-
-  /**
-   * One tint per agent, in order; the first is the image renderer's body colour. None is yellow,
-   * the centerline's colour, nor green or grey like the ground.
-   */
-  private static final Color[] TINTS = {
-      rgb(40, 200, 255), rgb(255, 150, 30), rgb(235, 80, 210), rgb(150, 240, 70),
-      rgb(250, 90, 80), rgb(235, 235, 235), rgb(160, 130, 255), rgb(255, 175, 205)};
+  public static final Color DARK = rgb(Colors.DARK);
 
   /** Line widths [px]: they stay the same when the camera zooms. */
   public static final float WALL_PX = 2f;
@@ -52,10 +46,14 @@ public final class Palette {
 
   private Palette() {}
 
-  /** The tint of agent {@code index} (repeats after eight agents). */
+  /** The tint of agent {@code index} (repeats after eight agents; the first is a lone body's). */
   public static Color tint(int index) {
     return TINTS[Math.floorMod(index, TINTS.length)];
   }
+
+  /** The scheme's tints as colours, made once (the HUD asks for them every frame). */
+  private static final Color[] TINTS = java.util.stream.IntStream.range(0, 8)
+      .mapToObj(i -> rgb(Colors.tint(i))).toArray(Color[]::new);
 
   /** The ground: grass around a track ({@code outdoor}), a floor in a room. */
   public static Color ground(boolean outdoor) {
@@ -108,6 +106,11 @@ public final class Palette {
   /** Red, green, blue in 0..255, as a colour in 0..1, opaque. */
   public static Color rgb(int r, int g, int b) {
     return new Color(r / 255f, g / 255f, b / 255f, 1f);
+  }
+
+  /** {@code 0xRRGGBB} (the scene's {@link Colors}) as an opaque colour. */
+  public static Color rgb(int rgb) {
+    return rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
   }
 
   /** {@code r, g, b} in 0..255 of an opaque colour, for reports and tests. */
