@@ -78,34 +78,30 @@ public final class Evaluation {
     Summary[] summaries = new Summary[parts];
     Throwable[] failures = new Throwable[parts];
     Thread[] workers = new Thread[parts];
+    Runnable[] jobs = new Runnable[parts];
     for (int p = 0; p < parts; p++) {
       long from = firstSeed + (long) n * p / parts;
       long to = firstSeed + (long) n * (p + 1) / parts - 1;
       int part = p;
-      Runnable job = () -> {
+      jobs[p] = () -> {
         try {
           summaries[part] = runBatch(envs, controllers.get(), from, to);
         } catch (Throwable e) { // joined below, then thrown on the caller's thread
           failures[part] = e;
         }
       };
-      if (p == 0) {
-        workers[0] = new Thread(job); // run below, on this thread, while the others work
-      } else {
-        workers[p] = new Thread(job, "ugoki-eval-" + p);
+      if (p > 0) {
+        workers[p] = new Thread(jobs[p], "ugoki-eval-" + p);
         workers[p].start();
       }
     }
-    workers[0].run();
-    workers[0] = null;
-    for (Thread w : workers) {
-      if (w != null) {
-        try {
-          w.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while evaluating", e);
-        }
+    jobs[0].run(); // on this thread, while the others work
+    for (int p = 1; p < parts; p++) {
+      try {
+        workers[p].join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while evaluating", e);
       }
     }
     List<Episode> all = new ArrayList<>(n);
