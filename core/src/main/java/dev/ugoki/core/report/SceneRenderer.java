@@ -1,26 +1,21 @@
 package dev.ugoki.core.report;
 
-import dev.ugoki.sim.scene.Colors;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
 import java.awt.AlphaComposite;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +23,7 @@ import java.util.Objects;
  * {@code ./ugoki render} and of the README. The desktop app draws the same scene with LibGDX; this
  * class is its counterpart for files.
  *
- * <p>Each {@link Layer} has one look (see {@link #style(Layer, boolean)}); line widths are in
+ * <p>Each {@link Layer} has one look (see {@link LayerStyle#of(Layer, boolean)}); line widths are in
  * pixels, so they do not grow when the camera zooms in. Shapes are drawn in layer order, background
  * before foreground; consecutive shapes of one layer are merged into one path, so the track's
  * surface quads fill without anti-aliasing seams between them and 32 rays cost one draw call.
@@ -111,73 +106,8 @@ public final class SceneRenderer {
     }
   }
 
-  /**
-   * How one layer looks: {@code fill} for polygons and circles (null: not filled), {@code line}
-   * for polylines and outlines (null: none), {@code widthPx} the line width, {@code dashPx} an
-   * optional dash pattern, {@code smooth} whether its lines are anti-aliased.
-   */
-  public record Style(Color fill, Color line, float widthPx, float[] dashPx, boolean smooth) {
-    Style(Color fill, Color line, float widthPx, float[] dashPx) {
-      this(fill, line, widthPx, dashPx, true);
-    }
-
-    Stroke stroke() {
-      return dashPx == null
-          ? new BasicStroke(widthPx, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-          : new BasicStroke(widthPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dashPx, 0);
-    }
-  }
-
   /** Space left around the world's bounds in world view [px]. */
   public static final int WORLD_MARGIN_PX = 3;
-  /** Outside a room's walls. */
-  static final Color OUTSIDE = new Color(Colors.OUTSIDE);
-  static final Color GRASS = new Color(Colors.GRASS);
-  static final Color FLOOR = new Color(Colors.FLOOR);
-  static final Color ASPHALT = new Color(Colors.ASPHALT);
-  static final Color BODY = new Color(Colors.tint(0));
-  private static final Color WHITE = new Color(Colors.LINE_WHITE);
-  private static final Color DARK = new Color(Colors.DARK);
-  private static final Color GOAL_EDGE = new Color(Colors.GOAL_EDGE);
-
-  private static final Map<Layer, Style> OUTDOOR = palette(GRASS);
-  private static final Map<Layer, Style> INDOOR = palette(FLOOR);
-
-  private static Map<Layer, Style> palette(Color ground) {
-    Map<Layer, Style> p = new EnumMap<>(Layer.class);
-    p.put(Layer.GROUND, new Style(ground, null, 0, null));
-    p.put(Layer.TRACK_SURFACE, new Style(ASPHALT, null, 0, null));
-    p.put(Layer.START_LINE, new Style(null, WHITE, 3f, null));
-    p.put(Layer.CENTERLINE, new Style(null, new Color(Colors.CENTERLINE), 1.2f,
-        new float[] {6, 6}));
-    p.put(Layer.WALL, new Style(null, WHITE, 2f, null));
-    p.put(Layer.OBSTACLE, new Style(new Color(Colors.OBSTACLE), new Color(Colors.OBSTACLE_EDGE),
-        1.5f, null));
-    p.put(Layer.PATH, new Style(null, new Color(Colors.PATH), 1.5f, new float[] {4, 4}));
-    p.put(Layer.GOAL, new Style(new Color(Colors.GOAL), GOAL_EDGE, 1.5f, null));
-    p.put(Layer.GOAL_ACTIVE, new Style(new Color(Colors.GOAL_ACTIVE), GOAL_EDGE, 1.5f, null));
-    p.put(Layer.TRAIL, new Style(null, new Color(Colors.tint(1)), 2f, null));
-    // Rays are many thin translucent lines that move every frame: without anti-aliasing they
-    // look the same, draw faster and make GIFs about 40% smaller (fewer changed pixels).
-    p.put(Layer.RAY, new Style(null, new Color(Colors.RAY >> 16, Colors.RAY >> 8 & 0xFF,
-        Colors.RAY & 0xFF, 90), 1f, null, false));
-    p.put(Layer.BODY, new Style(BODY, DARK, 1.5f, null));
-    p.put(Layer.HEADING, new Style(null, DARK, 2f, null));
-    for (Layer l : Layer.values()) {
-      if (!p.containsKey(l)) {
-        throw new IllegalStateException("no style for layer " + l); // a layer added to sim
-      }
-    }
-    return p;
-  }
-
-  /**
-   * The look of a layer. The ground is grass around a track and a floor in a room ({@code outdoor}
-   * is true when the background has a track surface); the rest does not depend on the scene.
-   */
-  public static Style style(Layer layer, boolean outdoor) {
-    return (outdoor ? OUTDOOR : INDOOR).get(layer);
-  }
 
   /** Shapes of one layer, merged into one world-space path; kept per background instance. */
   private record Batch(Layer layer, Path2D.Float area, Path2D.Float lines) {}
@@ -291,7 +221,7 @@ public final class SceneRenderer {
    * room.
    */
   private Color outside() {
-    return outdoor ? style(Layer.GROUND, true).fill() : OUTSIDE;
+    return outdoor ? LayerStyle.of(Layer.GROUND, true).fill() : LayerStyle.OUTSIDE;
   }
 
   private static void setQuality(Graphics2D g) {
@@ -352,7 +282,7 @@ public final class SceneRenderer {
   private void draw(Graphics2D g, List<Batch> batches, Camera camera) {
     AffineTransform toPixels = camera.transform();
     for (Batch b : batches) {
-      Style st = style(b.layer(), outdoor);
+      LayerStyle st = LayerStyle.of(b.layer(), outdoor);
       // Paths go to pixel coordinates first, so that strokes and dashes are measured in pixels.
       if (b.area().getCurrentPoint() != null) {
         java.awt.Shape area = toPixels.createTransformedShape(b.area());

@@ -47,7 +47,7 @@ class SceneRendererTest {
 
     // Asphalt 2 m to the side of the centerline (clear of its dashes, inside the 9-14 m wide
     // track), away from the car's rays and from the start line.
-    Color asphalt = SceneRenderer.style(Layer.TRACK_SURFACE, true).fill();
+    Color asphalt = LayerStyle.of(Layer.TRACK_SURFACE, true).fill();
     int checked = 0;
     int n = center.length / 2;
     for (int i = 0; i < n; i += 7) {
@@ -69,7 +69,7 @@ class SceneRendererTest {
     assertThat(checked).isGreaterThan(20);
 
     // Grass at points of the world at least 25 m from every centerline point.
-    Color grass = SceneRenderer.style(Layer.GROUND, true).fill();
+    Color grass = LayerStyle.of(Layer.GROUND, true).fill();
     int grassPoints = 0;
     for (double x = race.minX() + 2; x < race.maxX(); x += 17) {
       for (double y = race.minY() + 2; y < race.maxY(); y += 17) {
@@ -92,7 +92,7 @@ class SceneRendererTest {
     bx /= body.length / 2.0;
     by /= body.length / 2.0;
     assertThat(Math.hypot(bx - race.focusX(), by - race.focusY())).isLessThan(3);
-    Color bodyColor = SceneRenderer.style(Layer.BODY, true).fill();
+    Color bodyColor = LayerStyle.of(Layer.BODY, true).fill();
     int cx = (int) cam.toPixelX(bx);
     int cy = (int) cam.toPixelY(by);
     boolean found = false;
@@ -117,7 +117,7 @@ class SceneRendererTest {
     assertThat(cam.toPixelY(race.focusY() + 1)).isLessThan(150.0);
     BufferedImage img = renderer.render(race, List.of());
     assertThat(new Color(img.getRGB(200, 150))).isEqualTo(
-        SceneRenderer.style(Layer.BODY, true).fill());
+        LayerStyle.of(Layer.BODY, true).fill());
   }
 
   @Test
@@ -132,9 +132,9 @@ class SceneRendererTest {
         .filter(s -> s.layer() == Layer.GOAL_ACTIVE).map(Shape.Circle.class::cast).findFirst()
         .orElseThrow();
     assertThat(pixel(img, cam, goal.x(), goal.y()))
-        .isEqualTo(SceneRenderer.style(Layer.GOAL_ACTIVE, false).fill());
-    assertThat(SceneRenderer.style(Layer.GROUND, false).fill())
-        .isNotEqualTo(SceneRenderer.style(Layer.GROUND, true).fill());
+        .isEqualTo(LayerStyle.of(Layer.GOAL_ACTIVE, false).fill());
+    assertThat(LayerStyle.of(Layer.GROUND, false).fill())
+        .isNotEqualTo(LayerStyle.of(Layer.GROUND, true).fill());
     assertThat(distinctColours(img)).isGreaterThan(10);
   }
 
