@@ -4,6 +4,7 @@ import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scenario.Config;
@@ -51,8 +52,8 @@ public final class EvalCommand implements Callable<Integer> {
       // the policy's own scenario and config, unless the user picks others
       config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
       Config resolved = config;
-      PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
-      s = Evaluation.runBatch(() -> PolicyFile.fit(who.policy, loaded, Scenarios.make(resolved)),
+      PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
+      s = Evaluation.runBatch(() -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
           () -> loaded.policy().copy()::actDeterministic, seeds.first(), seeds.last(),
           Evaluation.THREADS);
       label = "policy";

@@ -5,6 +5,7 @@ import dev.ugoki.core.report.EpisodeGif;
 import dev.ugoki.core.report.SceneRenderer;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
@@ -135,7 +136,7 @@ public final class RenderCommand implements Callable<Integer> {
     if (who.policy != null) {
       PolicyFile.Loaded loaded = who.load();
       Config config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
-      return new Driver(config, env -> PolicyFile.fit(who.policy, loaded, env),
+      return new Driver(config, env -> PolicyFit.fit(who.policy, loaded, env),
           env -> obs -> loaded.policy().actDeterministic(obs, 1), "policy");
     }
     return new Driver(scenario.config(), UnaryOperator.identity(), env -> {

@@ -3,6 +3,7 @@ package dev.ugoki.core.cli;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.PpoTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
@@ -181,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
     var policy = loaded.policy();
     RunConfig done = run;
     Evaluation.Summary s = Evaluation.runBatch(
-        () -> PolicyFile.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
+        () -> PolicyFit.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
         () -> policy.copy()::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last(),
         Evaluation.THREADS);
     outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());

@@ -2,6 +2,7 @@ package dev.ugoki.core.cli;
 
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.study.Application;
 import dev.ugoki.core.study.TransferStudy;
 import dev.ugoki.sim.scenario.Scenarios;
@@ -93,7 +94,7 @@ public final class TransferCommand implements Callable<Integer> {
     // anything is written
     PolicyFile.Loaded loaded = PolicyFile.load(foundation);
     for (Application app : chosen) {
-      PolicyFile.fit(foundation, loaded, Scenarios.make(app.scenario(), app.overrides()));
+      PolicyFit.fit(foundation, loaded, Scenarios.make(app.scenario(), app.overrides()));
     }
     List<Long> seedList = new ArrayList<>();
     for (long s = seeds.first(); s <= seeds.last(); s++) {

@@ -45,8 +45,8 @@ final class OptimizerV1 {
         k = end;
       }
     }
-    long iteration = PolicyFile.integer(opt, "iteration", 0, Integer.MAX_VALUE);
-    double[] s = PolicyFile.doubles(opt.get("log_std_adam"));
+    long iteration = PolicyJson.integer(opt, "iteration", 0, Integer.MAX_VALUE);
+    double[] s = PolicyJson.doubles(opt.get("log_std_adam"));
     int a = net.architecture().actSize();
     double t = s.length == 2 * a + 1 ? s[2 * a] : -1;
     if (s.length != 2 * a + 1 || t != Math.rint(t) || t < 0 || t > Integer.MAX_VALUE) {

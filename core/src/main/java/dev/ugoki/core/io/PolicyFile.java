@@ -8,21 +8,13 @@ import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.policy.RunningNorm;
-import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
-import dev.ugoki.sim.scenario.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -109,8 +101,8 @@ public final class PolicyFile {
     doc.put("scenario", meta.scenario());
     doc.put("scenario_version", meta.scenarioVersion());
     doc.put("scenario_config", meta.scenarioConfig());
-    doc.put("observation", specJson(policy.observationSpec()));
-    doc.put("action", specJson(policy.actionSpec()));
+    doc.put("observation", PolicyJson.specJson(policy.observationSpec()));
+    doc.put("action", PolicyJson.specJson(policy.actionSpec()));
     Architecture a = policy.network().architecture();
     doc.put("architecture", Map.of("obs_size", a.obsSize(), "act_size", a.actSize(),
         "hidden", a.hidden(), "layers", a.layers(), "params", policy.network().numParams(),
@@ -136,11 +128,11 @@ public final class PolicyFile {
       zip.write(JSON.writeValueAsBytes(doc));
       zip.closeEntry();
       zip.putNextEntry(entry(PARAMS));
-      zip.write(floats(policy.network().params()));
+      zip.write(PolicyJson.floats(policy.network().params()));
       zip.closeEntry();
       if (optimizer != null) {
         zip.putNextEntry(entry(OPTIMIZER));
-        zip.write(floats(concat(optimizer.network().m(), optimizer.network().v(),
+        zip.write(PolicyJson.floats(concat(optimizer.network().m(), optimizer.network().v(),
             optimizer.logStd().m(), optimizer.logStd().v())));
         zip.closeEntry();
       }
@@ -167,17 +159,17 @@ public final class PolicyFile {
       if (!FORMAT.equals(doc.get("format"))) {
         throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
       }
-      int version = num(doc, "version", 1, Integer.MAX_VALUE);
+      int version = PolicyJson.num(doc, "version", 1, Integer.MAX_VALUE);
       if (version != VERSION && version != 1) {
         throw corrupt(file, "format version " + version + " is not supported (this build reads "
             + "1 to " + VERSION + ")");
       }
-      Spec obs = spec(doc.get("observation"));
-      Spec act = spec(doc.get("action"));
-      Map<String, Object> arch = map(doc.get("architecture"));
-      Architecture a = new Architecture(num(arch, "obs_size", 1, MAX_CHANNELS),
-          num(arch, "act_size", 1, MAX_CHANNELS), num(arch, "hidden", 1, MAX_HIDDEN),
-          num(arch, "layers", 1, MAX_LAYERS));
+      Spec obs = PolicyJson.spec(doc.get("observation"));
+      Spec act = PolicyJson.spec(doc.get("action"));
+      Map<String, Object> arch = PolicyJson.map(doc.get("architecture"));
+      Architecture a = new Architecture(PolicyJson.num(arch, "obs_size", 1, MAX_CHANNELS),
+          PolicyJson.num(arch, "act_size", 1, MAX_CHANNELS), PolicyJson.num(arch, "hidden", 1, MAX_HIDDEN),
+          PolicyJson.num(arch, "layers", 1, MAX_LAYERS));
       long params = PolicyNetwork.numParams(a);
       if (params > MAX_PARAMS) {
         throw corrupt(file, "its network of " + a.layers() + " x " + a.hidden() + " units has "
@@ -189,17 +181,17 @@ public final class PolicyFile {
       }
       // a fine-tune's frozen trunk stays frozen when it resumes
       int frozen = arch.containsKey("frozen_layers")
-          ? num(arch, "frozen_layers", 0, a.layers()) : 0;
-      PolicyNetwork net = new PolicyNetwork(a, floats(paramBytes), frozen);
-      Map<String, Object> norm = map(doc.get("obs_norm"));
-      RunningNorm rn = new RunningNorm(doubles(norm.get("mean")), doubles(norm.get("var")),
+          ? PolicyJson.num(arch, "frozen_layers", 0, a.layers()) : 0;
+      PolicyNetwork net = new PolicyNetwork(a, PolicyJson.floats(paramBytes), frozen);
+      Map<String, Object> norm = PolicyJson.map(doc.get("obs_norm"));
+      RunningNorm rn = new RunningNorm(PolicyJson.doubles(norm.get("mean")), PolicyJson.doubles(norm.get("var")),
           ((Number) norm.get("count")).doubleValue());
-      float[] logStd = toFloats(doubles(doc.get("log_std")));
+      float[] logStd = PolicyJson.toFloats(PolicyJson.doubles(doc.get("log_std")));
       GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn);
       Learner.State optimizer = null;
       if (entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer")) {
-        Map<String, Object> opt = map(doc.get("optimizer"));
-        float[] state = floats(entries.get(OPTIMIZER));
+        Map<String, Object> opt = PolicyJson.map(doc.get("optimizer"));
+        float[] state = PolicyJson.floats(entries.get(OPTIMIZER));
         optimizer = version == 1 ? OptimizerV1.convert(net, state, opt)
             : optimizer(net.numParams(), logStd.length, state, opt);
       }
@@ -208,11 +200,11 @@ public final class PolicyFile {
           throw corrupt(file, "its weights hold NaN or infinity");
         }
       }
-      Meta meta = new Meta(text(doc, "scenario"), num(doc, "scenario_version", 0,
-          Integer.MAX_VALUE), map(doc.get("scenario_config")), text(doc, "algo"),
-          map(doc.get("algo_config")), integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
-          integer(doc, "steps", 0, Long.MAX_VALUE), num(doc, "updates", 0, Integer.MAX_VALUE),
-          map(doc.get("metrics")));
+      Meta meta = new Meta(PolicyJson.text(doc, "scenario"), PolicyJson.num(doc, "scenario_version", 0,
+          Integer.MAX_VALUE), PolicyJson.map(doc.get("scenario_config")), PolicyJson.text(doc, "algo"),
+          PolicyJson.map(doc.get("algo_config")), PolicyJson.integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
+          PolicyJson.integer(doc, "steps", 0, Long.MAX_VALUE), PolicyJson.num(doc, "updates", 0, Integer.MAX_VALUE),
+          PolicyJson.map(doc.get("metrics")));
       return new Loaded(policy, meta, obs, act, optimizer);
     } catch (IOException | ClassCastException | NullPointerException
         | IllegalArgumentException e) {
@@ -222,115 +214,6 @@ public final class PolicyFile {
       // one line: Jackson's messages go on with the source location
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw corrupt(file, "its contents do not parse (" + why + ")");
-    }
-  }
-
-  /**
-   * Refuses a policy that does not fit an environment: another scenario, or other observation or
-   * action channels; the message names every channel that differs.
-   */
-  public static void checkFits(Path file, Loaded loaded, Env env) {
-    checkFits("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
-        loaded.actionSpec(), env);
-  }
-
-  private static void checkFits(String who, String policyScenario, Spec observation,
-      Spec action, Env env) {
-    String scenario = env.unwrapped().name();
-    if (!scenario.equals(policyScenario)) {
-      throw new PolicyFileException(who + " was trained on scenario '" + policyScenario
-          + "', not '" + scenario + "'");
-    }
-    List<String> diffs = new ArrayList<>();
-    for (String d : env.observationSpec().differencesFrom(observation)) {
-      diffs.add("observation " + d);
-    }
-    for (String d : env.actionSpec().differencesFrom(action)) {
-      diffs.add("action " + d);
-    }
-    if (!diffs.isEmpty()) {
-      throw new PolicyFileException(who + " does not fit this " + scenario
-          + " environment (here vs. the policy's): " + firstOf(diffs));
-    }
-  }
-
-  /** The first few differences, joined, and how many more there are. */
-  private static String firstOf(List<String> diffs) {
-    int shown = Math.min(diffs.size(), 6);
-    return String.join("; ", diffs.subList(0, shown))
-        + (diffs.size() > shown ? "; and " + (diffs.size() - shown) + " more" : "");
-  }
-
-  /**
-   * The environment the policy drives: {@code env} itself when it has the policy's channels, or,
-   * for a policy whose observation holds {@code env}'s task descriptor (a foundation policy, or
-   * one fine-tuned from it), {@code env} presented in the policy's shared layout
-   * ({@link SharedSpace}).
-   *
-   * @throws PolicyFileException naming what does not fit
-   */
-  public static Env fit(Path file, Loaded loaded, Env env) {
-    Env fitted = fit("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
-        loaded.actionSpec(), env);
-    if (fitted != env) {
-      // the layout matches channels by name only: the task's own channels must also be the ones
-      // the policy learned them as (16 rays named lidar.00-15 are not the first 16 of 32)
-      String task = env.unwrapped().name();
-      Spec learned = learnedSpec(loaded.meta(), task);
-      List<String> diffs = learned == null ? List.of()
-          : env.observationSpec().differencesFrom(learned);
-      if (!diffs.isEmpty()) {
-        throw new PolicyFileException("policy " + file + " learned " + task + " with other "
-            + "channels (here vs. the policy's): " + firstOf(diffs));
-      }
-    }
-    return fitted;
-  }
-
-  /**
-   * The observation spec {@code task} had when the policy learned it: from the policy's own
-   * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config
-   * no longer builds (keys of another version).
-   */
-  private static Spec learnedSpec(Meta meta, String task) {
-    Map<String, Object> keys = new LinkedHashMap<>();
-    if (meta.scenario().equals(task)) {
-      keys.putAll(meta.scenarioConfig());
-    } else if (!meta.scenario().equals(MultiTaskScenario.NAME)) {
-      // fine-tuned on another task: how it learned this one is not recorded
-      return null;
-    } else {
-      String prefix = task + MultiTaskScenario.SEP;
-      meta.scenarioConfig().forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          keys.put(k.substring(prefix.length()), v);
-        }
-      });
-    }
-    try {
-      return Scenarios.make(task, keys).observationSpec();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /**
-   * As {@link #fit(Path, Loaded, Env)} for a policy in memory: {@code who} names it in messages,
-   * {@code scenario} is the one it was trained on.
-   */
-  public static Env fit(String who, String scenario, Spec observation, Spec action, Env env) {
-    String task = env.unwrapped().name();
-    boolean shared = !env.observationSpec().equals(observation)
-        && observation.names().contains(SharedSpace.TASK_PREFIX + task);
-    if (!shared) {
-      checkFits(who, scenario, observation, action, env);
-      return env;
-    }
-    try {
-      return new SharedSpace(env, task, observation, action);
-    } catch (IllegalArgumentException e) {
-      throw new PolicyFileException(who + " cannot drive this " + task + " environment: "
-          + e.getMessage());
     }
   }
 
@@ -393,109 +276,14 @@ public final class PolicyFile {
     return entries;
   }
 
-  private static Map<String, Object> specJson(Spec s) {
-    float[] lo = new float[s.size()];
-    float[] hi = new float[s.size()];
-    for (int i = 0; i < s.size(); i++) {
-      lo[i] = s.low(i);
-      hi[i] = s.high(i);
-    }
-    return Map.of("names", s.names(), "low", lo, "high", hi);
-  }
-
-  private static Spec spec(Object o) {
-    Map<String, Object> m = map(o);
-    if (!(m.get("names") instanceof List<?> names) || names.size() > MAX_CHANNELS) {
-      throw new IllegalArgumentException("channel names must be a list of at most "
-          + MAX_CHANNELS);
-    }
-    List<String> n = new ArrayList<>(names.size());
-    for (Object name : names) {
-      if (!(name instanceof String str)) {
-        throw new IllegalArgumentException("a channel name is " + name + ", not text");
-      }
-      n.add(str);
-    }
-    return new Spec(n, toFloats(doubles(m.get("low"))), toFloats(doubles(m.get("high"))));
-  }
-
-  private static String text(Map<String, Object> m, String key) {
-    if (!(m.get(key) instanceof String s)) {
-      throw new IllegalArgumentException(key + " must be text, was " + m.get(key));
-    }
-    return s;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    if (!(o instanceof Map)) {
-      throw new IllegalArgumentException("expected an object, found " + o);
-    }
-    return (Map<String, Object>) o;
-  }
-
-  /** An integer in [min, max]: never a fraction rounded, nor a large number wrapped. */
-  static long integer(Map<String, Object> m, String key, long min, long max) {
-    Object o = m.get(key);
-    if (!(o instanceof Integer || o instanceof Long || o instanceof java.math.BigInteger)) {
-      throw new IllegalArgumentException(key + " must be an integer, was " + o);
-    }
-    java.math.BigInteger v = new java.math.BigInteger(o.toString());
-    if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0
-        || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-      throw new IllegalArgumentException(key + " = " + v + " is outside [" + min + ", " + max
-          + "]");
-    }
-    return v.longValue();
-  }
-
-  private static int num(Map<String, Object> m, String key, int min, int max) {
-    return (int) integer(m, key, min, max);
-  }
-
-  static double[] doubles(Object o) {
-    if (!(o instanceof List<?> list)) {
-      throw new IllegalArgumentException("expected a list of numbers, found " + o);
-    }
-    if (list.size() > MAX_CHANNELS) {
-      throw new IllegalArgumentException("a list of " + list.size() + " numbers, more than "
-          + MAX_CHANNELS);
-    }
-    double[] d = new double[list.size()];
-    for (int i = 0; i < d.length; i++) {
-      if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-        throw new IllegalArgumentException("expected a finite number, found " + list.get(i));
-      }
-      d[i] = n.doubleValue();
-    }
-    return d;
-  }
-
-  private static float[] toFloats(double[] d) {
-    float[] f = new float[d.length];
-    for (int i = 0; i < d.length; i++) {
-      f[i] = (float) d[i];
-      if (!Float.isFinite(f[i])) {
-        throw new IllegalArgumentException(d[i] + " does not fit a float");
-      }
-    }
-    return f;
-  }
-
-  private static byte[] floats(float[] v) {
-    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(v);
-    return b.array();
-  }
-
   private static Learner.State optimizer(int params, int act, float[] s,
       Map<String, Object> opt) {
     if (s.length != 2L * params + 2L * act) {
       throw new IllegalArgumentException("optimizer state has " + s.length + " values, the "
           + "policy needs " + (2L * params + 2L * act));
     }
-    long tNet = integer(opt, "network_steps", 0, Long.MAX_VALUE);
-    long tStd = integer(opt, "log_std_steps", 0, Long.MAX_VALUE);
+    long tNet = PolicyJson.integer(opt, "network_steps", 0, Long.MAX_VALUE);
+    long tStd = PolicyJson.integer(opt, "log_std_steps", 0, Long.MAX_VALUE);
     int o = 0;
     Adam.State net = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += params),
         java.util.Arrays.copyOfRange(s, o, o += params), tNet);
@@ -516,14 +304,5 @@ public final class PolicyFile {
       o += p.length;
     }
     return all;
-  }
-
-  static float[] floats(byte[] bytes) {
-    if (bytes.length % 4 != 0) {
-      throw new IllegalArgumentException("a float array of " + bytes.length + " bytes");
-    }
-    float[] v = new float[bytes.length / 4];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
   }
 }

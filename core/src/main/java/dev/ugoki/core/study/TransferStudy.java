@@ -2,6 +2,7 @@ package dev.ugoki.core.study;
 
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
@@ -140,7 +141,7 @@ public final class TransferStudy {
   }
 
   private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
-    return Evaluation.runBatch(() -> PolicyFile.fit(file, policy, Scenarios.make(cfg)),
+    return Evaluation.runBatch(() -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
         () -> policy.policy().copy()::actDeterministic, s.evalSeeds().first(),
         s.evalSeeds().last(), Evaluation.THREADS);
   }

@@ -4,6 +4,7 @@ import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.EpisodeStats;
@@ -79,7 +80,7 @@ public final class PpoTrainer {
       int startUpdate;
       if (resume) {
         PolicyFile.Loaded l = checkpoint;
-        PolicyFile.checkFits(resumeFrom, l, list.get(0));
+        PolicyFit.checkFits(resumeFrom, l, list.get(0));
         if (!l.hasOptimizerState()) {
           throw new IllegalArgumentException(resumeFrom
               + " has no optimizer state to resume from");

@@ -1,6 +1,7 @@
 package dev.ugoki.core.train;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
@@ -49,7 +50,7 @@ public final class Start {
     }
     PolicyFile.Loaded from = PolicyFile.load(run.from());
     // refused here, before any run folder: a policy that cannot drive the scenario, ...
-    PolicyFile.fit(run.from(), from, Scenarios.make(run.scenarioConfig()));
+    PolicyFit.fit(run.from(), from, Scenarios.make(run.scenarioConfig()));
     Architecture a = from.policy().network().architecture();
     Config algo = run.algoConfig();
     // ... a network size other than the policy's (the defaults mean "the policy's") ...
@@ -100,7 +101,7 @@ public final class Start {
   /** A new environment of the run, in the starting policy's layout. */
   Env env() {
     Env e = Scenarios.make(run.scenarioConfig());
-    return from == null ? e : PolicyFile.fit(layoutFile, from, e);
+    return from == null ? e : PolicyFit.fit(layoutFile, from, e);
   }
 
   /**

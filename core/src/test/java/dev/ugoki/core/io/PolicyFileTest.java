@@ -68,7 +68,7 @@ class PolicyFileTest {
     assertThat(l.meta().steps()).isEqualTo(1234);
     assertThat(Scenarios.config("race", l.meta().scenarioConfig()))
         .isEqualTo(env.unwrapped().config());
-    PolicyFile.checkFits(file, l, env);
+    PolicyFit.checkFits(file, l, env);
   }
 
   @Test
@@ -99,10 +99,10 @@ class PolicyFileTest {
     Path file = dir.resolve("race.zip");
     PolicyFile.save(file, trainedALittle(race).policy(), meta(race));
     PolicyFile.Loaded l = PolicyFile.load(file);
-    assertThatThrownBy(() -> PolicyFile.checkFits(file, l, Scenarios.make("navigate")))
+    assertThatThrownBy(() -> PolicyFit.checkFits(file, l, Scenarios.make("navigate")))
         .hasMessageContaining("trained on scenario 'race', not 'navigate'");
     Env moreRays = Scenarios.make("race", Map.of("lidar.rays", 36));
-    assertThatThrownBy(() -> PolicyFile.checkFits(file, l, moreRays))
+    assertThatThrownBy(() -> PolicyFit.checkFits(file, l, moreRays))
         .hasMessageContaining("does not fit").hasMessageContaining("lidar.32")
         .hasMessageContaining("speed");
   }

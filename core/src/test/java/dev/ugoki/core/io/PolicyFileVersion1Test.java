@@ -20,7 +20,7 @@ class PolicyFileVersion1Test {
     PolicyFile.Loaded l = PolicyFile.load(V1.resolve("policy.zip"));
     assertThat(l.hasOptimizerState()).isFalse();
     var env = Scenarios.make("race");
-    PolicyFile.checkFits(V1.resolve("policy.zip"), l, env);
+    PolicyFit.checkFits(V1.resolve("policy.zip"), l, env);
     for (float a : l.policy().actDeterministic(env.reset(3), 1)) {
       assertThat(a).isBetween(-1f, 1f);
     }

@@ -5,6 +5,7 @@ import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
@@ -91,7 +92,7 @@ final class CloneTraining {
     if (from != null) {
       try {
         base = PolicyFile.load(from);
-        if (PolicyFile.fit(from, base, Scenarios.make(config)) instanceof SharedSpace s) {
+        if (PolicyFit.fit(from, base, Scenarios.make(config)) instanceof SharedSpace s) {
           layout = s;
         }
       } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.Start;
 import dev.ugoki.core.train.TrainingListener;
@@ -170,7 +171,7 @@ public final class Session {
     Env env = Scenarios.make(config);
     if (driver instanceof Driver.Clone) {
       // a clone fine-tuned from a foundation drives in its shared layout
-      Env fitted = PolicyFile.fit("clone", config.scenario(), clone.observationSpec(),
+      Env fitted = PolicyFit.fit("clone", config.scenario(), clone.observationSpec(),
           clone.actionSpec(), env);
       Agent agent = new Agent(index, driver, fitted);
       PolicyBatch batch = new PolicyBatch(clone.policy());
@@ -189,7 +190,7 @@ public final class Session {
           batch = new PolicyBatch(p.file(), loaded);
         }
         // a foundation policy drives this scenario in its shared layout
-        fitted = PolicyFile.fit(p.file(), batch.loaded(), env);
+        fitted = PolicyFit.fit(p.file(), batch.loaded(), env);
       } catch (RuntimeException | LinkageError e) {
         // PolicyFileException names the file and the reason; anything else (ND4J failing to
         // load its natives) is reported with its type.
@@ -761,7 +762,7 @@ public final class Session {
     }
     Env env;
     try {
-      env = PolicyFile.fit("the trained policy", live.run().scenario(),
+      env = PolicyFit.fit("the trained policy", live.run().scenario(),
           snap.policy().observationSpec(), snap.policy().actionSpec(), Scenarios.make(config));
     } catch (IllegalArgumentException e) {
       message("the trained policy cannot drive in this window: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
@@ -109,7 +110,7 @@ class TeachTest {
     PolicyFile.Loaded loaded = PolicyFile.load(saved);
     assertThat(loaded.meta().algo()).isEqualTo("bc");
     assertThat(loaded.meta().steps()).isEqualTo(200);
-    PolicyFile.checkFits(saved, loaded, Scenarios.make(s.config()));
+    PolicyFit.checkFits(saved, loaded, Scenarios.make(s.config()));
 
     s.setPaused(false);
     s.advance(0.25);
