@@ -6,9 +6,9 @@ import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.view.Palette;
 
 /**
- * {@code ./ugoki desktop}: checks the command line, builds the session (loading any policy
- * files), then opens the LibGDX window. Bad arguments give one line on stderr and exit code 2; a
- * window that cannot open (no display, no OpenGL) or a failed script exits with code 1.
+ * {@code ./ugoki desktop}: checks the command line, builds the session (loading any policy files),
+ * then opens the LibGDX window. Bad arguments give one line on stderr and exit code 2; a window
+ * that cannot open (no display, no OpenGL) or a failed script exits with code 1.
  */
 public final class DesktopLauncher {
   private DesktopLauncher() {}
@@ -22,17 +22,25 @@ public final class DesktopLauncher {
         System.out.println(LaunchOptions.USAGE);
         return;
       }
-      session = new Session(options.scenario(), options.overrides(), options.seed(),
-          options.drivers(), new Session.Listener() {
-            @Override
-            public void onMessage(String message) {
-              System.err.println("ugoki desktop: " + message);
-            }
-          });
+      session =
+          new Session(
+              options.scenario(),
+              options.overrides(),
+              options.seed(),
+              options.drivers(),
+              new Session.Listener() {
+                @Override
+                public void onMessage(String message) {
+                  System.err.println("ugoki desktop: " + message);
+                }
+              });
       session.setDemosDir(options.demosDir());
       session.addDemoFiles(options.demos());
-      session.setTrainingSettings(options.training().config(), options.training().sets(),
-          options.training().runsDir(), options.training().from());
+      session.setTrainingSettings(
+          options.training().config(),
+          options.training().sets(),
+          options.training().runsDir(),
+          options.training().from());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);
@@ -40,9 +48,10 @@ public final class DesktopLauncher {
     }
     if (noDisplay()) {
       // GLFW would fail too, but with its own stack trace: say it in one line instead.
-      System.err.println("ugoki desktop: error: no display to open a window on (DISPLAY is not "
-          + "set); on a machine without a screen run it inside Xvfb (Debian package xvfb): "
-          + "xvfb-run -s '-screen 0 1280x800x24' ./ugoki desktop ...");
+      System.err.println(
+          "ugoki desktop: error: no display to open a window on (DISPLAY is not "
+              + "set); on a machine without a screen run it inside Xvfb (Debian package xvfb): "
+              + "xvfb-run -s '-screen 0 1280x800x24' ./ugoki desktop ...");
       System.exit(1);
       return;
     }
@@ -64,7 +73,9 @@ public final class DesktopLauncher {
   private static boolean noDisplay() {
     String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
     boolean needsDisplay = !os.contains("win") && !os.contains("mac");
-    return needsDisplay && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"));
+    return needsDisplay
+        && blank(System.getenv("DISPLAY"))
+        && blank(System.getenv("WAYLAND_DISPLAY"));
   }
 
   private static boolean blank(String s) {

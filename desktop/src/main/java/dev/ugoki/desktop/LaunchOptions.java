@@ -1,8 +1,8 @@
 package dev.ugoki.desktop;
 
+import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.desktop.script.Script;
 import dev.ugoki.desktop.session.Driver;
-import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.nio.file.Files;
@@ -28,9 +28,19 @@ import java.util.Map;
  * @param training how live trainings are configured and where their runs go
  * @param help print the usage and quit
  */
-public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
-    Map<String, String> overrides, Script script, Path screenshots, Path fpsReport, int maxFps,
-    Path demosDir, List<Path> demos, Training training, boolean help) {
+public record LaunchOptions(
+    String scenario,
+    long seed,
+    List<Driver> drivers,
+    Map<String, String> overrides,
+    Script script,
+    Path screenshots,
+    Path fpsReport,
+    int maxFps,
+    Path demosDir,
+    List<Path> demos,
+    Training training,
+    boolean help) {
 
   /**
    * Live training's settings: a run config in YAML (null: the defaults), {@code ALGO.key=value}
@@ -42,7 +52,8 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     }
   }
 
-  public static final String USAGE = """
+  public static final String USAGE =
+      """
       usage: ugoki desktop [--scenario NAME] [--seed N] [--policy FILE]... [--expert]...
                            [--keyboard] [--set KEY=VALUE]... [--max-fps N] [--demos-dir DIR]
                            [--demos FILE]... [--train-config FILE] [--train-set K=V]...
@@ -117,9 +128,20 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
         case "--help", "-h" -> help = true;
         case "--expert" -> drivers.add(new Driver.Expert());
         case "--keyboard" -> drivers.add(new Driver.Keyboard());
-        case "--scenario", "--seed", "--policy", "--set", "--script", "--screenshots",
-            "--fps-report", "--max-fps", "--demos-dir", "--train-config", "--train-set",
-            "--runs-dir", "--demos", "--from" -> {
+        case "--scenario",
+            "--seed",
+            "--policy",
+            "--set",
+            "--script",
+            "--screenshots",
+            "--fps-report",
+            "--max-fps",
+            "--demos-dir",
+            "--train-config",
+            "--train-set",
+            "--runs-dir",
+            "--demos",
+            "--from" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -154,12 +176,16 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     }
     Training training = new Training(trainConfig, trainSets, runsDir, from);
     if (help) {
-      return new LaunchOptions(scenario, seed, drivers, overrides, null, null, null, maxFps,
-          demosDir, demos, training, true);
+      return new LaunchOptions(
+          scenario, seed, drivers, overrides, null, null, null, maxFps, demosDir, demos, training,
+          true);
     }
     if (!Scenarios.names().contains(scenario)) {
-      throw new IllegalArgumentException("unknown scenario '" + scenario + "'; known scenarios: "
-          + String.join(", ", Scenarios.names()));
+      throw new IllegalArgumentException(
+          "unknown scenario '"
+              + scenario
+              + "'; known scenarios: "
+              + String.join(", ", Scenarios.names()));
     }
     Scenarios.config(scenario, overrides); // an unknown key or a bad value is refused here
     if (trainConfig != null && !Files.isRegularFile(trainConfig)) {
@@ -179,8 +205,19 @@ public record LaunchOptions(String scenario, long seed, List<Driver> drivers,
     if (script != null && !script.shots().isEmpty() && screenshots == null) {
       throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
     }
-    return new LaunchOptions(scenario, seed, drivers, overrides, script, screenshots, fpsReport,
-        maxFps, demosDir, demos, training, false);
+    return new LaunchOptions(
+        scenario,
+        seed,
+        drivers,
+        overrides,
+        script,
+        screenshots,
+        fpsReport,
+        maxFps,
+        demosDir,
+        demos,
+        training,
+        false);
   }
 
   private static long parseLong(String option, String value, long min, long max) {

@@ -29,14 +29,15 @@ import java.util.Map;
 
 /**
  * The window (SuperJumper's {@code GameScreen}): each frame lets the frame's time pass in the
- * {@link Session} (a fixed-step model), points the camera, and draws the scene and the HUD. With
- * a script it plays the script instead of reading a person's input, saves its screenshots, and
- * quits; {@link #exitCode()} then tells whether all went well.
+ * {@link Session} (a fixed-step model), points the camera, and draws the scene and the HUD. With a
+ * script it plays the script instead of reading a person's input, saves its screenshots, and quits;
+ * {@link #exitCode()} then tells whether all went well.
  */
 public final class UgokiApp extends ApplicationAdapter
     implements ScriptRunner.Target, SessionInput.Commands {
   /** Frames left out of the frame-time report while the JIT and the GL driver warm up. */
   private static final int WARMUP_FRAMES = 30;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -81,8 +82,7 @@ public final class UgokiApp extends ApplicationAdapter
     input = new SessionInput(session, rig, this);
     Gdx.input.setInputProcessor(input);
     resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
-    glRenderer = Gdx.gl.glGetString(GL20.GL_RENDERER) + " / "
-        + Gdx.gl.glGetString(GL20.GL_VERSION);
+    glRenderer = Gdx.gl.glGetString(GL20.GL_RENDERER) + " / " + Gdx.gl.glGetString(GL20.GL_VERSION);
     if (session.cameraTarget() == Session.FREE_CAMERA) {
       fitWorld();
     }
@@ -243,8 +243,17 @@ public final class UgokiApp extends ApplicationAdapter
     m.put("steps", session.steps());
     m.put("paused", session.paused());
     m.put("camera_target", session.cameraTarget());
-    m.put("camera", Map.of("x", rig.centerX(), "y", rig.centerY(),
-        "pixels_per_metre", rig.pixelsPerMetre(), "zoom", rig.zoom()));
+    m.put(
+        "camera",
+        Map.of(
+            "x",
+            rig.centerX(),
+            "y",
+            rig.centerY(),
+            "pixels_per_metre",
+            rig.pixelsPerMetre(),
+            "zoom",
+            rig.zoom()));
     List<int[]> panels = new ArrayList<>();
     for (Hud.Rect r : hud.covered()) {
       panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
@@ -280,8 +289,9 @@ public final class UgokiApp extends ApplicationAdapter
     r.put("scenario", session.scenario());
     r.put("agents", session.agents().size());
     r.put("rays_per_agent", session.config().integer("lidar.rays"));
-    r.put("window", new int[] {Gdx.graphics.getBackBufferWidth(),
-        Gdx.graphics.getBackBufferHeight()});
+    r.put(
+        "window",
+        new int[] {Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight()});
     r.put("fps_cap", options.maxFps());
     r.put("frames_measured", frameTimes.count());
     r.put("median_frame_ms", frameTimes.medianMs());
@@ -295,9 +305,16 @@ public final class UgokiApp extends ApplicationAdapter
       Files.createDirectories(parent);
     }
     JSON.writeValue(file.toFile(), r);
-    System.out.printf(Locale.ROOT, "ugoki desktop: %d agents, median frame %.2f ms (%.1f fps), "
-        + "p99 %.2f ms over %d frames; %s%n", session.agents().size(), frameTimes.medianMs(),
-        frameTimes.medianFps(), frameTimes.quantileMs(0.99), frameTimes.count(), glRenderer);
+    System.out.printf(
+        Locale.ROOT,
+        "ugoki desktop: %d agents, median frame %.2f ms (%.1f fps), "
+            + "p99 %.2f ms over %d frames; %s%n",
+        session.agents().size(),
+        frameTimes.medianMs(),
+        frameTimes.medianFps(),
+        frameTimes.quantileMs(0.99),
+        frameTimes.count(),
+        glRenderer);
   }
 
   @Override

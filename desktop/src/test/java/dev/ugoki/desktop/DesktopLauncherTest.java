@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 class DesktopLauncherTest {
   private record Result(int code, String out, String err) {}
 
-  private static Result launch(boolean withDisplay, String... args) throws IOException,
-      InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), DesktopLauncher.class.getName()));
+  private static Result launch(boolean withDisplay, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DesktopLauncher.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     if (!withDisplay) {
@@ -29,7 +33,9 @@ class DesktopLauncherTest {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err, StandardCharsets.UTF_8));
   }
 
@@ -37,8 +43,9 @@ class DesktopLauncherTest {
   void anUnknownScenarioExitsWithCodeTwoAndOneLine() throws Exception {
     Result r = launch(false, "--scenario", "fly");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo(
-        "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach, multitask");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach, multitask");
   }
 
   @Test
@@ -52,7 +59,9 @@ class DesktopLauncherTest {
   void noDisplayExitsWithCodeOneAndSaysWhy() throws Exception {
     Result r = launch(false, "--expert", "--script", "frames 1");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("ugoki desktop: error: no display")
-        .contains("DISPLAY is not set", "xvfb").doesNotContain("\n");
+    assertThat(r.err().strip())
+        .startsWith("ugoki desktop: error: no display")
+        .contains("DISPLAY is not set", "xvfb")
+        .doesNotContain("\n");
   }
 }

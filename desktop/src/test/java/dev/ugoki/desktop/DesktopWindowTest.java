@@ -25,19 +25,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the real app in a real window (in its own JVM, on Xvfb with Mesa's software OpenGL when
- * no display is set) with the expert and a policy on race, plays a script (3 s of driving, pause,
- * one step, the other agent's camera, the whole world, then PPO trained live), and checks the
+ * Starts the real app in a real window (in its own JVM, on Xvfb with Mesa's software OpenGL when no
+ * display is set) with the expert and a policy on race, plays a script (3 s of driving, pause, one
+ * step, the other agent's camera, the whole world, then PPO trained live), and checks the
  * screenshots: the followed car in its tint at the centre, asphalt where the track is, grass where
  * it is not, frames that change exactly when they should, and the live policy's agent and chart.
  */
 class DesktopWindowTest {
   private static final long SEED = 4;
-  private static final String SCRIPT = "frames 3; shot start; drive 3; shot driving; pause; "
-      + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world; "
-      + "resume; train ppo; await 3; drive 1; shot training; clone; frames 2";
+  private static final String SCRIPT =
+      "frames 3; shot start; drive 3; shot driving; pause; "
+          + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world; "
+          + "resume; train ppo; await 3; drive 1; shot training; clone; frames 2";
+
   /** Largest difference per channel for a colour to count as the palette's. */
   private static final int TOLERANCE = 12;
+
   private static final int WIDTH = 1280;
   private static final int HEIGHT = 800;
 
@@ -63,21 +66,48 @@ class DesktopWindowTest {
     Files.writeString(trainYaml, "steps: 1000000\n");
     Path brokenDemos = dir.resolve("broken.jsonl");
     Files.writeString(brokenDemos, "{\"format\": \"ugoki-demos\", \"version\": 1, \"scen");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        DesktopLauncher.class.getName(),
-        "--scenario", "race", "--seed", Long.toString(SEED),
-        "--expert", "--policy", policy.toString(), "--policy", dir.resolve("missing.zip").toString(),
-        "--script", SCRIPT, "--screenshots", out.toString(),
-        "--fps-report", dir.resolve("fps.json").toString(),
-        "--train-config", trainYaml.toString(), "--runs-dir", dir.resolve("runs").toString(),
-        "--train-set", "ppo.num_envs=2", "--train-set", "ppo.num_steps=64",
-        "--train-set", "ppo.update_epochs=1", "--train-set", "ppo.hidden=16",
-        "--train-set", "max_steps=50", "--demos", brokenDemos.toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve("app.out").toFile())
-        .redirectError(dir.resolve("app.err").toFile());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DesktopLauncher.class.getName(),
+                "--scenario",
+                "race",
+                "--seed",
+                Long.toString(SEED),
+                "--expert",
+                "--policy",
+                policy.toString(),
+                "--policy",
+                dir.resolve("missing.zip").toString(),
+                "--script",
+                SCRIPT,
+                "--screenshots",
+                out.toString(),
+                "--fps-report",
+                dir.resolve("fps.json").toString(),
+                "--train-config",
+                trainYaml.toString(),
+                "--runs-dir",
+                dir.resolve("runs").toString(),
+                "--train-set",
+                "ppo.num_envs=2",
+                "--train-set",
+                "ppo.num_steps=64",
+                "--train-set",
+                "ppo.update_epochs=1",
+                "--train-set",
+                "ppo.hidden=16",
+                "--train-set",
+                "max_steps=50",
+                "--demos",
+                brokenDemos.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectOutput(dir.resolve("app.out").toFile())
+            .redirectError(dir.resolve("app.err").toFile());
     pb.environment().put("DISPLAY", display.display());
     pb.environment().put("OMP_NUM_THREADS", "1");
     if (display.isVirtual()) {
@@ -87,17 +117,20 @@ class DesktopWindowTest {
     Process app = pb.start();
     if (!app.waitFor(120, TimeUnit.SECONDS)) {
       app.destroyForcibly();
-      throw new AssertionError("the app did not finish its script in 120 s; stderr:\n"
-          + Files.readString(dir.resolve("app.err")));
+      throw new AssertionError(
+          "the app did not finish its script in 120 s; stderr:\n"
+              + Files.readString(dir.resolve("app.err")));
     }
     exitCode = app.exitValue();
-    System.out.printf("DesktopWindowTest: the app ran its script in %.1f s on display %s%n",
+    System.out.printf(
+        "DesktopWindowTest: the app ran its script in %.1f s on display %s%n",
         (System.nanoTime() - startNs) / 1e9, display.display());
     stderr = Files.readString(dir.resolve("app.err"));
     assertThat(exitCode).as("exit code; stderr:\n" + stderr).isZero();
     shots = new ObjectMapper().readTree(out.resolve("shots.json").toFile());
     for (JsonNode s : shots.get("shots")) {
-      images.put(s.get("name").asText(), ImageIO.read(out.resolve(s.get("file").asText()).toFile()));
+      images.put(
+          s.get("name").asText(), ImageIO.read(out.resolve(s.get("file").asText()).toFile()));
     }
     Env env = Scenarios.make("race");
     env.reset(SEED);
@@ -124,10 +157,21 @@ class DesktopWindowTest {
   /** An untrained policy that fits race: the policy path is exercised without a training run. */
   private static Path tinyPolicy(Path file) throws IOException {
     Env env = Scenarios.make("race");
-    GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5,
-        5);
-    PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "test", Map.of(), 5, 0, 0, Map.of()));
+    GaussianPolicy p =
+        GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5, 5);
+    PolicyFile.save(
+        file,
+        p,
+        new PolicyFile.Meta(
+            "race",
+            env.unwrapped().version(),
+            env.unwrapped().config().asMap(),
+            "test",
+            Map.of(),
+            5,
+            0,
+            0,
+            Map.of()));
     return file;
   }
 
@@ -143,15 +187,17 @@ class DesktopWindowTest {
   @Test
   void everyShotIsAFullFrameOfTheScene() {
     assertThat(images.keySet())
-        .containsExactlyInAnyOrder("start", "driving", "paused", "stepped", "camera", "world",
-            "training");
+        .containsExactlyInAnyOrder(
+            "start", "driving", "paused", "stepped", "camera", "world", "training");
     for (var e : images.entrySet()) {
       BufferedImage img = e.getValue();
       assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
       assertThat(img.getHeight()).as(e.getKey()).isEqualTo(HEIGHT);
-      assertThat(share(img, rgb(shots.get("asphalt")))).as(e.getKey() + ": asphalt share")
+      assertThat(share(img, rgb(shots.get("asphalt"))))
+          .as(e.getKey() + ": asphalt share")
           .isGreaterThan(0.03);
-      assertThat(share(img, rgb(shots.get("grass")))).as(e.getKey() + ": grass share")
+      assertThat(share(img, rgb(shots.get("grass"))))
+          .as(e.getKey() + ": grass share")
           .isGreaterThan(0.10);
       assertThat(distinctColours(img)).as(e.getKey() + ": distinct colours").isGreaterThan(30);
     }
@@ -168,7 +214,8 @@ class DesktopWindowTest {
       assertThat(px).as(name).isCloseTo(WIDTH / 2.0, org.assertj.core.data.Offset.offset(2.0));
       assertThat(py).as(name).isCloseTo(HEIGHT / 2.0, org.assertj.core.data.Offset.offset(2.0));
       assertThat(near(images.get(name), (int) px, (int) py, 2, rgb(agent.get("tint"))))
-          .as(name + ": the tint of " + agent.get("name").asText() + " at the centre").isTrue();
+          .as(name + ": the tint of " + agent.get("name").asText() + " at the centre")
+          .isTrue();
     }
     assertThat(shot("start").get("camera_target").asInt()).isZero();
     assertThat(shot("camera").get("camera_target").asInt()).isEqualTo(1);
@@ -207,10 +254,12 @@ class DesktopWindowTest {
         }
       }
       assertThat(onTrack).as(name + ": track probes in view").isGreaterThanOrEqualTo(10);
-      assertThat(asphaltHits).as(name + ": asphalt at " + onTrack + " track probes")
+      assertThat(asphaltHits)
+          .as(name + ": asphalt at " + onTrack + " track probes")
           .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * onTrack));
       assertThat(offTrack).as(name + ": grass probes in view").isGreaterThanOrEqualTo(20);
-      assertThat(grassHits).as(name + ": grass at " + offTrack + " field probes")
+      assertThat(grassHits)
+          .as(name + ": grass at " + offTrack + " field probes")
           .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * offTrack));
     }
   }
@@ -222,20 +271,24 @@ class DesktopWindowTest {
     assertThat(shot("paused").get("steps").asInt()).isEqualTo(61);
     assertThat(shot("stepped").get("steps").asInt()).isEqualTo(62);
     assertThat(shot("camera").get("steps").asInt()).isEqualTo(62);
-    assertThat(shot("driving").get("agents").get(0).get("speed_mps").asDouble())
-        .isGreaterThan(8);
+    assertThat(shot("driving").get("agents").get(0).get("speed_mps").asDouble()).isGreaterThan(8);
 
     // On a straight the track looks much the same 40 m on: the trail, dashes and rays moved.
     assertThat(changedOutsideHud("start", "driving")).as("start -> driving").isGreaterThan(0.01);
     JsonNode from = shot("start").get("agents").get(0).get("focus");
     JsonNode to = shot("driving").get("agents").get(0).get("focus");
-    assertThat(Math.hypot(to.get(0).asDouble() - from.get(0).asDouble(),
-        to.get(1).asDouble() - from.get(1).asDouble())).as("metres driven").isGreaterThan(20);
+    assertThat(
+            Math.hypot(
+                to.get(0).asDouble() - from.get(0).asDouble(),
+                to.get(1).asDouble() - from.get(1).asDouble()))
+        .as("metres driven")
+        .isGreaterThan(20);
     assertThat(changedOutsideHud("driving", "paused")).as("driving -> paused").isZero();
     // One step of 0.05 s moves the car about 1 m: its trail, rays and the dashes shift.
     assertThat(changedOutsideHud("paused", "stepped")).as("paused -> stepped").isGreaterThan(0.002);
     assertThat(changedOutsideHud("stepped", "camera")).as("stepped -> camera").isGreaterThan(0.01);
-    assertThat(cameraMoveM("stepped", "camera")).as("camera moved to agent 2 [m]")
+    assertThat(cameraMoveM("stepped", "camera"))
+        .as("camera moved to agent 2 [m]")
         .isGreaterThan(20);
     assertThat(changedOutsideHud("camera", "world")).as("camera -> world").isGreaterThan(0.2);
   }
@@ -323,15 +376,19 @@ class DesktopWindowTest {
   private static int[] toPixel(JsonNode shot, double x, double y) {
     JsonNode c = shot.get("camera");
     double ppm = c.get("pixels_per_metre").asDouble();
-    return new int[] {(int) Math.floor(WIDTH / 2.0 + (x - c.get("x").asDouble()) * ppm),
-        (int) Math.floor(HEIGHT / 2.0 - (y - c.get("y").asDouble()) * ppm)};
+    return new int[] {
+      (int) Math.floor(WIDTH / 2.0 + (x - c.get("x").asDouble()) * ppm),
+      (int) Math.floor(HEIGHT / 2.0 - (y - c.get("y").asDouble()) * ppm)
+    };
   }
 
   private static double[] toWorld(JsonNode shot, int px, int py) {
     JsonNode c = shot.get("camera");
     double ppm = c.get("pixels_per_metre").asDouble();
-    return new double[] {c.get("x").asDouble() + (px + 0.5 - WIDTH / 2.0) / ppm,
-        c.get("y").asDouble() - (py + 0.5 - HEIGHT / 2.0) / ppm};
+    return new double[] {
+      c.get("x").asDouble() + (px + 0.5 - WIDTH / 2.0) / ppm,
+      c.get("y").asDouble() - (py + 0.5 - HEIGHT / 2.0) / ppm
+    };
   }
 
   /** Inside the picture with a margin, and not under a HUD panel. */
@@ -342,7 +399,9 @@ class DesktopWindowTest {
     for (JsonNode r : shot.get("hud")) {
       int x = r.get(0).asInt();
       int y = r.get(1).asInt();
-      if (p[0] >= x - 4 && p[0] <= x + r.get(2).asInt() + 4 && p[1] >= y - 4
+      if (p[0] >= x - 4
+          && p[0] <= x + r.get(2).asInt() + 4
+          && p[1] >= y - 4
           && p[1] <= y + r.get(3).asInt() + 4) {
         return false;
       }
@@ -364,7 +423,10 @@ class DesktopWindowTest {
       for (int dx = -radius; dx <= radius; dx++) {
         int px = x + dx;
         int py = y + dy;
-        if (px >= 0 && py >= 0 && px < img.getWidth() && py < img.getHeight()
+        if (px >= 0
+            && py >= 0
+            && px < img.getWidth()
+            && py < img.getHeight()
             && close(img.getRGB(px, py), colour, TOLERANCE)) {
           return true;
         }
@@ -402,7 +464,8 @@ class DesktopWindowTest {
   private static double cameraMoveM(String a, String b) {
     JsonNode ca = shot(a).get("camera");
     JsonNode cb = shot(b).get("camera");
-    return Math.hypot(ca.get("x").asDouble() - cb.get("x").asDouble(),
+    return Math.hypot(
+        ca.get("x").asDouble() - cb.get("x").asDouble(),
         ca.get("y").asDouble() - cb.get("y").asDouble());
   }
 

@@ -15,10 +15,24 @@ class LaunchOptionsTest {
 
   @Test
   void agentsComeInTheOrderGiven() {
-    LaunchOptions o = LaunchOptions.parse("--policy", "a.zip", "--expert", "--keyboard",
-        "--policy=b.zip", "--seed", "9", "--scenario=navigate", "--set", "lidar.rays=16");
-    assertThat(o.drivers()).containsExactly(new Driver.Policy(Path.of("a.zip")),
-        new Driver.Expert(), new Driver.Keyboard(), new Driver.Policy(Path.of("b.zip")));
+    LaunchOptions o =
+        LaunchOptions.parse(
+            "--policy",
+            "a.zip",
+            "--expert",
+            "--keyboard",
+            "--policy=b.zip",
+            "--seed",
+            "9",
+            "--scenario=navigate",
+            "--set",
+            "lidar.rays=16");
+    assertThat(o.drivers())
+        .containsExactly(
+            new Driver.Policy(Path.of("a.zip")),
+            new Driver.Expert(),
+            new Driver.Keyboard(),
+            new Driver.Policy(Path.of("b.zip")));
     assertThat(o.seed()).isEqualTo(9);
     assertThat(o.scenario()).isEqualTo("navigate");
     assertThat(o.overrides()).isEqualTo(Map.of("lidar.rays", "16"));
@@ -42,8 +56,16 @@ class LaunchOptionsTest {
   void aScriptWithShotsNeedsAFolder() {
     assertThatThrownBy(() -> LaunchOptions.parse("--script", "drive 1; shot a"))
         .hasMessageContaining("--screenshots");
-    LaunchOptions o = LaunchOptions.parse("--script", "drive 1; shot a", "--screenshots", "out",
-        "--fps-report", "fps.json", "--max-fps", "0");
+    LaunchOptions o =
+        LaunchOptions.parse(
+            "--script",
+            "drive 1; shot a",
+            "--screenshots",
+            "out",
+            "--fps-report",
+            "fps.json",
+            "--max-fps",
+            "0");
     assertThat(o.script().shots()).containsExactly("a");
     assertThat(o.screenshots()).isEqualTo(Path.of("out"));
     assertThat(o.fpsReport()).isEqualTo(Path.of("fps.json"));
@@ -55,7 +77,8 @@ class LaunchOptionsTest {
   @Test
   void badArgumentsAreRefusedWithAMessage() {
     assertThatThrownBy(() -> LaunchOptions.parse("--scenario", "fly"))
-        .hasMessageContaining("unknown scenario 'fly'").hasMessageContaining("race, navigate");
+        .hasMessageContaining("unknown scenario 'fly'")
+        .hasMessageContaining("race, navigate");
     assertThatThrownBy(() -> LaunchOptions.parse("--set", "lidar.ray=3"))
         .hasMessageContaining("lidar.rays");
     assertThatThrownBy(() -> LaunchOptions.parse("--seed", "-1")).hasMessageContaining("--seed");
@@ -69,8 +92,17 @@ class LaunchOptionsTest {
 
   @Test
   void trainingOptionsAreCheckedBeforeTheWindowOpens(@TempDir Path tmp) throws Exception {
-    LaunchOptions o = LaunchOptions.parse("--train-set", "ppo.num_envs=8", "--train-set",
-        "dagger.iterations=2", "--runs-dir", "r", "--demos", "a.jsonl", "--demos=b.jsonl");
+    LaunchOptions o =
+        LaunchOptions.parse(
+            "--train-set",
+            "ppo.num_envs=8",
+            "--train-set",
+            "dagger.iterations=2",
+            "--runs-dir",
+            "r",
+            "--demos",
+            "a.jsonl",
+            "--demos=b.jsonl");
     assertThat(o.training().sets()).containsExactly("ppo.num_envs=8", "dagger.iterations=2");
     assertThat(o.training().runsDir()).isEqualTo(Path.of("r"));
     assertThat(o.training().config()).isNull();
@@ -80,9 +112,11 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse("--train-set", "ppo.num_env=8"))
         .hasMessageContaining("num_env");
     assertThatThrownBy(() -> LaunchOptions.parse("--from", "nowhere.zip"))
-        .hasMessageContaining("--from").hasMessageContaining("nowhere.zip");
+        .hasMessageContaining("--from")
+        .hasMessageContaining("nowhere.zip");
     assertThatThrownBy(() -> LaunchOptions.parse("--train-config", "nowhere.yaml"))
-        .hasMessageContaining("no such file").hasMessageContaining("nowhere.yaml");
+        .hasMessageContaining("no such file")
+        .hasMessageContaining("nowhere.yaml");
     Path yaml = tmp.resolve("t.yaml");
     Files.writeString(yaml, "steps: 1000\nbogus: 1\n");
     assertThatThrownBy(() -> LaunchOptions.parse("--train-config", yaml.toString()))

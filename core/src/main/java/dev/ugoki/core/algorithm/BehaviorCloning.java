@@ -16,24 +16,24 @@ import java.util.SplittableRandom;
  * dLoss/dV   = 0            (the critic is left as it is)
  * </pre>
  *
- * Inputs: raw observations and the demonstrator's actions, row after row. The policy
- * standardizes its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit}
- * first folds the demonstrations' observations into those statistics, then trains epochs of
- * shuffled minibatches (a seeded {@link SplittableRandom}) with the learner's Adam and global
- * gradient-norm clip. Output: the loss of each epoch.
+ * Inputs: raw observations and the demonstrator's actions, row after row. The policy standardizes
+ * its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit} first folds the
+ * demonstrations' observations into those statistics, then trains epochs of shuffled minibatches (a
+ * seeded {@link SplittableRandom}) with the learner's Adam and global gradient-norm clip. Output:
+ * the loss of each epoch.
  *
- * <p>The log standard deviation: regression does not learn it, and the value it had (PPO's
- * initial e^0 = 1 by default) would make a sampled action mostly noise. With
- * {@link Config#fitLogStd()} it is set, after training, to the maximum-likelihood spread of the
- * demonstrations around the fitted mean, per channel ({@code log sqrt(mean (mu - a*)^2)}), never
- * below {@link #MIN_STD}: the policy then samples about as precisely as it imitates, and PPO
- * fine-tuning starts from an honest, small exploration noise it can grow. A cloned policy is
- * normally driven by its mean ({@link GaussianPolicy#actDeterministic}), which the spread does not
- * touch.
+ * <p>The log standard deviation: regression does not learn it, and the value it had (PPO's initial
+ * e^0 = 1 by default) would make a sampled action mostly noise. With {@link Config#fitLogStd()} it
+ * is set, after training, to the maximum-likelihood spread of the demonstrations around the fitted
+ * mean, per channel ({@code log sqrt(mean (mu - a*)^2)}), never below {@link #MIN_STD}: the policy
+ * then samples about as precisely as it imitates, and PPO fine-tuning starts from an honest, small
+ * exploration noise it can grow. A cloned policy is normally driven by its mean ({@link
+ * GaussianPolicy#actDeterministic}), which the spread does not touch.
  */
 public final class BehaviorCloning {
   /** The fitted standard deviation is never set below this (in action units). */
   public static final double MIN_STD = 0.05;
+
   /** Rows per forward call when measuring the residual spread. */
   private static final int EVAL_CHUNK = 4096;
 
@@ -44,19 +44,25 @@ public final class BehaviorCloning {
    * @param maxGradNorm global gradient norm clip; 0 turns it off
    * @param fitLogStd set the log standard deviation to the residual spread after training
    */
-  public record Config(int epochs, int minibatchSize, double lrScale, double maxGradNorm,
-      boolean fitLogStd) {
+  public record Config(
+      int epochs, int minibatchSize, double lrScale, double maxGradNorm, boolean fitLogStd) {
     public Config {
       if (epochs < 0 || minibatchSize < 1 || !(lrScale > 0) || !(maxGradNorm >= 0)) {
-        throw new IllegalArgumentException("invalid behavior cloning config: epochs " + epochs
-            + ", minibatch " + minibatchSize + ", lr scale " + lrScale + ", max grad norm "
-            + maxGradNorm);
+        throw new IllegalArgumentException(
+            "invalid behavior cloning config: epochs "
+                + epochs
+                + ", minibatch "
+                + minibatchSize
+                + ", lr scale "
+                + lrScale
+                + ", max grad norm "
+                + maxGradNorm);
       }
     }
 
     /**
-     * 30 epochs of 512-row minibatches at the network's learning rate (1e-3 measured), clipped
-     * at norm 1, spread fitted.
+     * 30 epochs of 512-row minibatches at the network's learning rate (1e-3 measured), clipped at
+     * norm 1, spread fitted.
      */
     public static Config defaults() {
       return new Config(30, 512, 1, 1, true);
@@ -109,9 +115,15 @@ public final class BehaviorCloning {
     }
     if (data.observationSize() != policy.observationSpec().size()
         || data.actionSize() != policy.actionSpec().size()) {
-      throw new IllegalArgumentException("the demonstrations have " + data.observationSize()
-          + " observation and " + data.actionSize() + " action channels, the policy "
-          + policy.observationSpec().size() + " and " + policy.actionSpec().size());
+      throw new IllegalArgumentException(
+          "the demonstrations have "
+              + data.observationSize()
+              + " observation and "
+              + data.actionSize()
+              + " action channels, the policy "
+              + policy.observationSpec().size()
+              + " and "
+              + policy.actionSpec().size());
     }
     int o = data.observationSize();
     int a = data.actionSize();
@@ -142,9 +154,14 @@ public final class BehaviorCloning {
         }
         double[] loss = new double[1];
         // dValue and dLogStd stay 0: the critic and the spread are not trained
-        Learner.Step step = learner.step(x, n,
-            (mean, value, dMean, dValue, dLogStd) -> loss[0] = mseGradient(mean, y, n, a, dMean),
-            config.maxGradNorm(), config.lrScale());
+        Learner.Step step =
+            learner.step(
+                x,
+                n,
+                (mean, value, dMean, dValue, dLogStd) ->
+                    loss[0] = mseGradient(mean, y, n, a, dMean),
+                config.maxGradNorm(),
+                config.lrScale());
         lossSum += loss[0] * n;
         normSum += step.gradNorm();
         steps++;
@@ -161,8 +178,7 @@ public final class BehaviorCloning {
    * The mean squared error of {@code mean} against {@code target} over {@code rows x act} values,
    * with its gradient written into {@code dMean}: 2 (mean - target) / (rows * act).
    */
-  public static double mseGradient(float[] mean, float[] target, int rows, int act,
-      float[] dMean) {
+  public static double mseGradient(float[] mean, float[] target, int rows, int act, float[] dMean) {
     int count = rows * act;
     double sum = 0;
     for (int k = 0; k < count; k++) {
@@ -213,5 +229,4 @@ public final class BehaviorCloning {
     }
     return sq;
   }
-
 }

@@ -27,21 +27,21 @@ import java.util.SplittableRandom;
  *               labeled with the expert's action there; aggregate all data; fit again
  * </pre>
  *
- * Inputs: a {@link VectorEnv} whose envs' scenarios have experts ({@code env.expert()}
- * reads the scenario's privileged state), the policy to train, a {@link Config}. The learner runs
- * on the whole batch of envs in one call per step; each env's expert labels the state before the
- * env steps, so the label belongs to the observation the learner saw. Output: the trained policy
- * and one {@link IterationStats} per {@link #iterate()}.
+ * Inputs: a {@link VectorEnv} whose envs' scenarios have experts ({@code env.expert()} reads the
+ * scenario's privileged state), the policy to train, a {@link Config}. The learner runs on the
+ * whole batch of envs in one call per step; each env's expert labels the state before the env
+ * steps, so the label belongs to the observation the learner saw. Output: the trained policy and
+ * one {@link IterationStats} per {@link #iterate()}.
  *
  * <p>Each fit continues from the previous weights (warm start) for {@link Config#refitEpochs()}
  * epochs over the whole aggregate, rather than training a new policy from scratch as the paper's
- * analysis assumes: the same fixed point, at a fraction of the cost. The observation
- * normalization folds in each iteration's new observations once.
+ * analysis assumes: the same fixed point, at a fraction of the cost. The observation normalization
+ * folds in each iteration's new observations once.
  *
  * <p>Iteration 0 may add Gaussian noise to the actions the expert executes while recording its
  * clean labels ({@link Config#expertNoise()}): DART (Laskey et al., <i>DART: Noise Injection for
- * Robust Imitation Learning</i>, CoRL 2017). The noise pushes the car off the expert's line, so
- * the demonstrations show how to recover, which makes even plain behavior cloning robust.
+ * Robust Imitation Learning</i>, CoRL 2017). The noise pushes the car off the expert's line, so the
+ * demonstrations show how to recover, which makes even plain behavior cloning robust.
  */
 public final class Dagger {
 
@@ -55,14 +55,30 @@ public final class Dagger {
    * @param cloning behavior cloning's settings for the fit after iteration 0
    * @param refitEpochs epochs over the aggregate after each later iteration
    */
-  public record Config(int expertStepsPerEnv, double expertNoise, int stepsPerEnv, double beta0,
-      BehaviorCloning.Config cloning, int refitEpochs) {
+  public record Config(
+      int expertStepsPerEnv,
+      double expertNoise,
+      int stepsPerEnv,
+      double beta0,
+      BehaviorCloning.Config cloning,
+      int refitEpochs) {
     public Config {
-      if (expertStepsPerEnv < 1 || stepsPerEnv < 1 || !(expertNoise >= 0)
-          || !(beta0 >= 0 && beta0 <= 1) || refitEpochs < 0) {
-        throw new IllegalArgumentException("invalid DAgger config: expert steps "
-            + expertStepsPerEnv + ", expert noise " + expertNoise + ", steps " + stepsPerEnv
-            + ", beta0 " + beta0 + ", refit epochs " + refitEpochs);
+      if (expertStepsPerEnv < 1
+          || stepsPerEnv < 1
+          || !(expertNoise >= 0)
+          || !(beta0 >= 0 && beta0 <= 1)
+          || refitEpochs < 0) {
+        throw new IllegalArgumentException(
+            "invalid DAgger config: expert steps "
+                + expertStepsPerEnv
+                + ", expert noise "
+                + expertNoise
+                + ", steps "
+                + stepsPerEnv
+                + ", beta0 "
+                + beta0
+                + ", refit epochs "
+                + refitEpochs);
       }
     }
 
@@ -86,16 +102,25 @@ public final class Dagger {
    * @param episodes episodes that ended during the collection (each iteration starts new ones, so
    *     with fewer steps per env than an episode takes, only crashes end any: a {@code race} lap
    *     takes about 750 steps)
-   * @param successRate the share of them that succeeded (NaN when none ended); from iteration 1
-   *     on these are the learner's own episodes (mixed with the expert while beta > 0)
+   * @param successRate the share of them that succeeded (NaN when none ended); from iteration 1 on
+   *     these are the learner's own episodes (mixed with the expert while beta > 0)
    * @param crashes how many of them ended in a crash
    * @param meanReturn their mean return (NaN when none ended)
    * @param collectSeconds wall time of the collection
    * @param fitSeconds wall time of the fit
    */
-  public record IterationStats(int iteration, double beta, int newRows, int datasetRows,
-      double trainLoss, int episodes, double successRate, long crashes, double meanReturn,
-      double collectSeconds, double fitSeconds) {}
+  public record IterationStats(
+      int iteration,
+      double beta,
+      int newRows,
+      int datasetRows,
+      double trainLoss,
+      int episodes,
+      double successRate,
+      long crashes,
+      double meanReturn,
+      double collectSeconds,
+      double fitSeconds) {}
 
   /**
    * Labeled states from one collection.
@@ -105,16 +130,17 @@ public final class Dagger {
    * @param rows labeled states: steps per env times envs, step-major (row {@code t * N + i})
    * @param episodes the episodes that ended during the collection
    */
-  public record Labeled(float[] observations, float[] labels, int rows,
-      List<EpisodeStats> episodes) {
+  public record Labeled(
+      float[] observations, float[] labels, int rows, List<EpisodeStats> episodes) {
 
     public double successRate() {
-      return episodes.stream().filter(EpisodeStats::success).count()
-          / (double) episodes.size();
+      return episodes.stream().filter(EpisodeStats::success).count() / (double) episodes.size();
     }
 
     public double meanReturn() {
-      return episodes.stream().mapToDouble(EpisodeStats::episodeReturn).average()
+      return episodes.stream()
+          .mapToDouble(EpisodeStats::episodeReturn)
+          .average()
           .orElse(Double.NaN);
     }
   }
@@ -131,9 +157,11 @@ public final class Dagger {
     GaussianPolicy policy = learner.policy();
     if (!envs.observationSpec().equals(policy.observationSpec())
         || !envs.actionSpec().equals(policy.actionSpec())) {
-      throw new IllegalArgumentException("the policy does not fit the environments: "
-          + policy.observationSpec().differencesFrom(envs.observationSpec()) + " "
-          + policy.actionSpec().differencesFrom(envs.actionSpec()));
+      throw new IllegalArgumentException(
+          "the policy does not fit the environments: "
+              + policy.observationSpec().differencesFrom(envs.observationSpec())
+              + " "
+              + policy.actionSpec().differencesFrom(envs.actionSpec()));
     }
     this.envs = envs;
     this.policy = policy;
@@ -165,33 +193,41 @@ public final class Dagger {
     // every iteration drives new tracks: a different base seed for the vector env's episodes
     long base = seed + i * 0x9E3779B97F4A7C15L;
     long t0 = System.nanoTime();
-    Labeled data = i == 0
-        ? collect(envs, null, config.expertStepsPerEnv(), 1, config.expertNoise(), base, null)
-        : collect(envs, policy, config.stepsPerEnv(), beta, 0, base, null);
+    Labeled data =
+        i == 0
+            ? collect(envs, null, config.expertStepsPerEnv(), 1, config.expertNoise(), base, null)
+            : collect(envs, policy, config.stepsPerEnv(), beta, 0, base, null);
     long t1 = System.nanoTime();
     dataset.add(data.observations(), data.labels(), data.rows());
     policy.norm().update(data.observations(), data.rows());
-    List<BehaviorCloning.EpochStats> fit = cloning.train(dataset,
-        i == 0 ? config.cloning().epochs() : config.refitEpochs());
+    List<BehaviorCloning.EpochStats> fit =
+        cloning.train(dataset, i == 0 ? config.cloning().epochs() : config.refitEpochs());
     long t2 = System.nanoTime();
     iteration++;
     int ended = data.episodes().size();
-    return new IterationStats(i, beta, data.rows(), dataset.rows(),
-        fit.isEmpty() ? Double.NaN : fit.get(fit.size() - 1).loss(), ended,
+    return new IterationStats(
+        i,
+        beta,
+        data.rows(),
+        dataset.rows(),
+        fit.isEmpty() ? Double.NaN : fit.get(fit.size() - 1).loss(),
+        ended,
         ended == 0 ? Double.NaN : data.successRate(),
-        data.episodes().stream().filter(EpisodeStats::crashed).count(), data.meanReturn(),
-        (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        data.episodes().stream().filter(EpisodeStats::crashed).count(),
+        data.meanReturn(),
+        (t1 - t0) * 1e-9,
+        (t2 - t1) * 1e-9);
   }
 
   /**
    * The expert drives every env for {@code stepsPerEnv} steps, each executed action with Gaussian
    * noise of standard deviation {@code noise} (times the channel's half-range, then clipped into
-   * the bounds) while the clean expert action is recorded (DART); episodes are seeded from
-   * {@code seed} as {@link VectorEnv#reset(long)} does. With a {@code writer}, every step is also
-   * written to a demonstration file, episode ids numbered in the order the episodes start.
+   * the bounds) while the clean expert action is recorded (DART); episodes are seeded from {@code
+   * seed} as {@link VectorEnv#reset(long)} does. With a {@code writer}, every step is also written
+   * to a demonstration file, episode ids numbered in the order the episodes start.
    */
-  public static Labeled collectExpert(VectorEnv envs, int stepsPerEnv, double noise, long seed,
-      DemoFile.Writer writer) {
+  public static Labeled collectExpert(
+      VectorEnv envs, int stepsPerEnv, double noise, long seed, DemoFile.Writer writer) {
     return collect(envs, null, stepsPerEnv, 1, noise, seed, writer);
   }
 
@@ -200,8 +236,14 @@ public final class Dagger {
    * probability {@code beta} (plus {@code noise}) and otherwise by the learner's mean action, and
    * labels every visited state with the expert's action.
    */
-  static Labeled collect(VectorEnv envs, GaussianPolicy learner, int stepsPerEnv, double beta,
-      double noise, long seed, DemoFile.Writer writer) {
+  static Labeled collect(
+      VectorEnv envs,
+      GaussianPolicy learner,
+      int stepsPerEnv,
+      double beta,
+      double noise,
+      long seed,
+      DemoFile.Writer writer) {
     int n = envs.numEnvs();
     Spec spec = envs.actionSpec();
     int o = envs.observationSpec().size();
@@ -254,14 +296,30 @@ public final class Dagger {
         boolean done = envs.terminated()[i] || envs.truncated()[i];
         if (writer != null) {
           int episode = envs.episodesFinished(i) - (done ? 1 : 0);
-          write(writer, episodeIds[i], VectorEnv.episodeSeed(seed, i, episode, n), lengths[i] - 1,
-              allObs, labels, row0 + i, o, a, envs.rewards()[i], envs.terminated()[i],
+          write(
+              writer,
+              episodeIds[i],
+              VectorEnv.episodeSeed(seed, i, episode, n),
+              lengths[i] - 1,
+              allObs,
+              labels,
+              row0 + i,
+              o,
+              a,
+              envs.rewards()[i],
+              envs.terminated()[i],
               envs.truncated()[i]);
         }
         if (done) {
           Info info = envs.infos()[i];
-          episodes.add(new EpisodeStats(returns[i], lengths[i], info.success(), info.crashed(),
-              info.progress(), info.episodeTimeS()));
+          episodes.add(
+              new EpisodeStats(
+                  returns[i],
+                  lengths[i],
+                  info.success(),
+                  info.crashed(),
+                  info.progress(),
+                  info.episodeTimeS()));
           returns[i] = 0;
           lengths[i] = 0;
           episodeIds[i] = nextEpisodeId++;
@@ -272,13 +330,28 @@ public final class Dagger {
     return new Labeled(allObs, labels, rows, List.copyOf(episodes));
   }
 
-  private static void write(DemoFile.Writer writer, int episode, long seed, int t,
-      float[] obs, float[] labels, int row, int o, int a, float reward, boolean terminated,
+  private static void write(
+      DemoFile.Writer writer,
+      int episode,
+      long seed,
+      int t,
+      float[] obs,
+      float[] labels,
+      int row,
+      int o,
+      int a,
+      float reward,
+      boolean terminated,
       boolean truncated) {
     try {
-      writer.write(episode, seed, t,
+      writer.write(
+          episode,
+          seed,
+          t,
           java.util.Arrays.copyOfRange(obs, row * o, (row + 1) * o),
-          java.util.Arrays.copyOfRange(labels, row * a, (row + 1) * a), reward, terminated,
+          java.util.Arrays.copyOfRange(labels, row * a, (row + 1) * a),
+          reward,
+          terminated,
           truncated);
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + writer.path() + ": " + e.getMessage(), e);

@@ -53,8 +53,12 @@ public final class DemoDataset {
       throw new IllegalStateException("a dataset of " + need + " rows does not fit in an array");
     }
     if (need * obsSize > obs.length) {
-      int cap = Math.max(need, Math.max(1024, (int) Math.min(Integer.MAX_VALUE / obsSize - 8,
-          2L * obs.length / obsSize)));
+      int cap =
+          Math.max(
+              need,
+              Math.max(
+                  1024,
+                  (int) Math.min(Integer.MAX_VALUE / obsSize - 8, 2L * obs.length / obsSize)));
       obs = Arrays.copyOf(obs, cap * obsSize);
       actions = Arrays.copyOf(actions, cap * actSize);
     }

@@ -19,8 +19,15 @@ public final class Gae {
    * @param lastValues V of the observation after the last step, per env
    * @return the advantages A[t, i]; the returns (value targets) are A + V
    */
-  public static float[] advantages(float[] rewards, float[] values, boolean[] dones,
-      float[] lastValues, int steps, int envs, double gamma, double lambda) {
+  public static float[] advantages(
+      float[] rewards,
+      float[] values,
+      boolean[] dones,
+      float[] lastValues,
+      int steps,
+      int envs,
+      double gamma,
+      double lambda) {
     float[] adv = new float[steps * envs];
     for (int i = 0; i < envs; i++) {
       double lastGaeLam = 0;

@@ -7,16 +7,23 @@ import java.util.SplittableRandom;
 /**
  * Proximal policy optimization's update, in the paper's order (Schulman et al., 2017; CleanRL's
  * {@code ppo_continuous_action.py}): advantages by GAE over a rollout, then several epochs of
- * shuffled minibatches, each a step on the clipped surrogate, the value loss and the entropy
- * bonus, with advantage normalization, a global gradient-norm clip and an optional KL early stop.
- * Rollouts come from {@link dev.ugoki.core.rollout.RolloutCollector}; the training loop, with
- * checkpoints and logging, is {@link dev.ugoki.core.train.Trainer}.
+ * shuffled minibatches, each a step on the clipped surrogate, the value loss and the entropy bonus,
+ * with advantage normalization, a global gradient-norm clip and an optional KL early stop. Rollouts
+ * come from {@link dev.ugoki.core.rollout.RolloutCollector}; the training loop, with checkpoints
+ * and logging, is {@link dev.ugoki.core.train.Trainer}.
  */
 public final class Ppo {
 
   /** What one update did, for the logs. */
-  public record UpdateStats(double pgLoss, double vLoss, double entropy, double approxKl,
-      double clipFraction, double explainedVariance, double gradNorm, int epochs) {}
+  public record UpdateStats(
+      double pgLoss,
+      double vLoss,
+      double entropy,
+      double approxKl,
+      double clipFraction,
+      double explainedVariance,
+      double gradNorm,
+      int epochs) {}
 
   private final PpoConfig config;
   private final Learner learner;
@@ -27,15 +34,24 @@ public final class Ppo {
     this.config = config;
     this.learner = learner;
     this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
-    this.coefficients = new PpoLoss.Coefficients(config.clipCoef(), config.clipVloss(),
-        config.entCoef(), config.vfCoef());
+    this.coefficients =
+        new PpoLoss.Coefficients(
+            config.clipCoef(), config.clipVloss(), config.entCoef(), config.vfCoef());
   }
 
   /** Learns from one rollout; {@code lrScale} is the learning-rate schedule's factor. */
   public UpdateStats update(Rollout r, double lrScale) {
     // 1. advantages and value targets
-    float[] advantages = Gae.advantages(r.rewards(), r.values(), r.dones(), r.lastValues(),
-        r.steps(), r.envs(), config.gamma(), config.gaeLambda());
+    float[] advantages =
+        Gae.advantages(
+            r.rewards(),
+            r.values(),
+            r.dones(),
+            r.lastValues(),
+            r.steps(),
+            r.envs(),
+            config.gamma(),
+            config.gaeLambda());
     int b = r.size();
     float[] returns = new float[b];
     for (int k = 0; k < b; k++) {
@@ -82,11 +98,28 @@ public final class Ppo {
           standardize(mbAdv);
         }
         PpoLoss.Result[] result = new PpoLoss.Result[1];
-        Learner.Step step = learner.step(mbObs, mbSize,
-            (mean, value, dMean, dValue, dLogStd) -> result[0] = PpoLoss.compute(mean, value,
-                learner.policy().logStd(), mbAct, mbLogProb, mbAdv, mbRet, mbVal, mbSize,
-                coefficients, dMean, dValue, dLogStd),
-            config.maxGradNorm(), lrScale);
+        Learner.Step step =
+            learner.step(
+                mbObs,
+                mbSize,
+                (mean, value, dMean, dValue, dLogStd) ->
+                    result[0] =
+                        PpoLoss.compute(
+                            mean,
+                            value,
+                            learner.policy().logStd(),
+                            mbAct,
+                            mbLogProb,
+                            mbAdv,
+                            mbRet,
+                            mbVal,
+                            mbSize,
+                            coefficients,
+                            dMean,
+                            dValue,
+                            dLogStd),
+                config.maxGradNorm(),
+                lrScale);
         pg += result[0].pgLoss();
         vl += result[0].vLoss();
         ent += result[0].entropy();
@@ -102,10 +135,16 @@ public final class Ppo {
         break;
       }
     }
-    return new UpdateStats(pg / steps, vl / steps, ent / steps, kl / steps, clipFrac / steps,
-        explainedVariance(r.values(), returns), gradNorm / steps, epochsRun);
+    return new UpdateStats(
+        pg / steps,
+        vl / steps,
+        ent / steps,
+        kl / steps,
+        clipFrac / steps,
+        explainedVariance(r.values(), returns),
+        gradNorm / steps,
+        epochsRun);
   }
-
 
   static void standardize(float[] x) {
     double mean = 0;

@@ -34,11 +34,30 @@ import java.util.List;
  *     rolling success has reached half the target)
  * @param validationEpisodes validation seeds: {@link #VALIDATION_FIRST_SEED} on, one episode each
  */
-public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean annealLr,
-    double gamma, double gaeLambda, int updateEpochs, int numMinibatches, boolean normAdv,
-    double clipCoef, boolean clipVloss, double entCoef, double vfCoef, double maxGradNorm,
-    double targetKl, boolean normReward, int hidden, int layers, double initLogStd,
-    int envThreads, double targetSuccess, int targetHolds, int validateEvery,
+public record PpoConfig(
+    int numEnvs,
+    int numSteps,
+    double learningRate,
+    boolean annealLr,
+    double gamma,
+    double gaeLambda,
+    int updateEpochs,
+    int numMinibatches,
+    boolean normAdv,
+    double clipCoef,
+    boolean clipVloss,
+    double entCoef,
+    double vfCoef,
+    double maxGradNorm,
+    double targetKl,
+    boolean normReward,
+    int hidden,
+    int layers,
+    double initLogStd,
+    int envThreads,
+    double targetSuccess,
+    int targetHolds,
+    int validateEvery,
     int validationEpisodes) {
 
   /**
@@ -54,16 +73,19 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
     require(gamma > 0 && gamma <= 1, "gamma must be in (0, 1]");
     require(gaeLambda >= 0 && gaeLambda <= 1, "gae_lambda must be in [0, 1]");
     require(updateEpochs >= 1, "update_epochs must be at least 1");
-    require(numMinibatches >= 1 && numMinibatches <= numEnvs * numSteps,
+    require(
+        numMinibatches >= 1 && numMinibatches <= numEnvs * numSteps,
         "num_minibatches must be between 1 and num_envs * num_steps");
     require(clipCoef > 0, "clip_coef must be positive");
-    require(entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0,
+    require(
+        entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0,
         "ent_coef, vf_coef, max_grad_norm and target_kl must not be negative");
     require(hidden >= 1 && layers >= 1, "hidden and layers must be at least 1");
     require(Double.isFinite(initLogStd), "init_log_std must be finite");
     require(envThreads >= 1, "env_threads must be at least 1");
     require(targetSuccess >= 0 && targetSuccess <= 1, "target_success must be in [0, 1]");
-    require(targetHolds >= 1 && validateEvery >= 1 && validationEpisodes >= 1,
+    require(
+        targetHolds >= 1 && validateEvery >= 1 && validationEpisodes >= 1,
         "target_holds, validate_every and validation_episodes must be at least 1");
   }
 
@@ -74,44 +96,71 @@ public record PpoConfig(int numEnvs, int numSteps, double learningRate, boolean 
   }
 
   /** The keys of PPO's section in a run's config, with CleanRL's defaults where they fit. */
-  public static final List<Param> PARAMS = List.of(
-      Param.integer("num_envs", 16, 1, 4096, "environments stepped together"),
-      Param.integer("num_steps", 256, 1, 100_000, "steps per environment per rollout"),
-      Param.real("learning_rate", 3e-4, 1e-7, 0.1, "Adam's learning rate at the start"),
-      Param.bool("anneal_lr", true, "decay the learning rate linearly to zero"),
-      Param.real("gamma", 0.99, 0.5, 1, "discount factor"),
-      Param.real("gae_lambda", 0.95, 0, 1, "GAE's lambda"),
-      Param.integer("update_epochs", 10, 1, 100, "passes over each rollout"),
-      Param.integer("num_minibatches", 8, 1, 4096, "minibatches per pass"),
-      Param.bool("norm_adv", true, "standardize advantages per minibatch"),
-      Param.real("clip_coef", 0.2, 0.01, 1, "surrogate clipping range"),
-      Param.bool("clip_vloss", true, "clip the value loss around the rollout's values"),
-      Param.real("ent_coef", 0, 0, 1, "weight of the entropy bonus"),
-      Param.real("vf_coef", 0.5, 0, 10, "weight of the value loss"),
-      Param.real("max_grad_norm", 0.5, 0, 100, "global gradient norm clip (0: off)"),
-      Param.real("target_kl", 0, 0, 10, "early-stop epochs past this KL (0: off)"),
-      Param.bool("norm_reward", true, "scale rewards by the return's running spread"),
-      Param.integer("hidden", 64, 1, 4096, "units per hidden layer"),
-      Param.integer("layers", 2, 1, 16, "hidden layers per network"),
-      Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation"),
-      Param.integer("env_threads", 2, 1, 256, "threads that step the environments"),
-      Param.real("target_success", 0.95, 0, 1,
-          "stop once validation success holds this (0: off)"),
-      Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop"),
-      Param.integer("validate_every", 20_000, 1, 100_000_000,
-          "env steps between validations once training success is half the target"),
-      Param.integer("validation_episodes", 100, 1, 10_000,
-          "validation seeds, from 1000001 (never trained or evaluated on)"));
+  public static final List<Param> PARAMS =
+      List.of(
+          Param.integer("num_envs", 16, 1, 4096, "environments stepped together"),
+          Param.integer("num_steps", 256, 1, 100_000, "steps per environment per rollout"),
+          Param.real("learning_rate", 3e-4, 1e-7, 0.1, "Adam's learning rate at the start"),
+          Param.bool("anneal_lr", true, "decay the learning rate linearly to zero"),
+          Param.real("gamma", 0.99, 0.5, 1, "discount factor"),
+          Param.real("gae_lambda", 0.95, 0, 1, "GAE's lambda"),
+          Param.integer("update_epochs", 10, 1, 100, "passes over each rollout"),
+          Param.integer("num_minibatches", 8, 1, 4096, "minibatches per pass"),
+          Param.bool("norm_adv", true, "standardize advantages per minibatch"),
+          Param.real("clip_coef", 0.2, 0.01, 1, "surrogate clipping range"),
+          Param.bool("clip_vloss", true, "clip the value loss around the rollout's values"),
+          Param.real("ent_coef", 0, 0, 1, "weight of the entropy bonus"),
+          Param.real("vf_coef", 0.5, 0, 10, "weight of the value loss"),
+          Param.real("max_grad_norm", 0.5, 0, 100, "global gradient norm clip (0: off)"),
+          Param.real("target_kl", 0, 0, 10, "early-stop epochs past this KL (0: off)"),
+          Param.bool("norm_reward", true, "scale rewards by the return's running spread"),
+          Param.integer("hidden", 64, 1, 4096, "units per hidden layer"),
+          Param.integer("layers", 2, 1, 16, "hidden layers per network"),
+          Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation"),
+          Param.integer("env_threads", 2, 1, 256, "threads that step the environments"),
+          Param.real(
+              "target_success", 0.95, 0, 1, "stop once validation success holds this (0: off)"),
+          Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop"),
+          Param.integer(
+              "validate_every",
+              20_000,
+              1,
+              100_000_000,
+              "env steps between validations once training success is half the target"),
+          Param.integer(
+              "validation_episodes",
+              100,
+              1,
+              10_000,
+              "validation seeds, from 1000001 (never trained or evaluated on)"));
 
   /** The record from a resolved {@code ppo} config section. */
   public static PpoConfig from(Config c) {
-    return new PpoConfig(c.integer("num_envs"), c.integer("num_steps"), c.real("learning_rate"),
-        c.bool("anneal_lr"), c.real("gamma"), c.real("gae_lambda"), c.integer("update_epochs"),
-        c.integer("num_minibatches"), c.bool("norm_adv"), c.real("clip_coef"),
-        c.bool("clip_vloss"), c.real("ent_coef"), c.real("vf_coef"), c.real("max_grad_norm"),
-        c.real("target_kl"), c.bool("norm_reward"), c.integer("hidden"), c.integer("layers"),
-        c.real("init_log_std"), c.integer("env_threads"), c.real("target_success"),
-        c.integer("target_holds"), c.integer("validate_every"), c.integer("validation_episodes"));
+    return new PpoConfig(
+        c.integer("num_envs"),
+        c.integer("num_steps"),
+        c.real("learning_rate"),
+        c.bool("anneal_lr"),
+        c.real("gamma"),
+        c.real("gae_lambda"),
+        c.integer("update_epochs"),
+        c.integer("num_minibatches"),
+        c.bool("norm_adv"),
+        c.real("clip_coef"),
+        c.bool("clip_vloss"),
+        c.real("ent_coef"),
+        c.real("vf_coef"),
+        c.real("max_grad_norm"),
+        c.real("target_kl"),
+        c.bool("norm_reward"),
+        c.integer("hidden"),
+        c.integer("layers"),
+        c.real("init_log_std"),
+        c.integer("env_threads"),
+        c.real("target_success"),
+        c.integer("target_holds"),
+        c.integer("validate_every"),
+        c.integer("validation_episodes"));
   }
 
   /** Samples in one rollout. */

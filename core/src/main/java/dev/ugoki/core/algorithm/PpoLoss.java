@@ -5,9 +5,9 @@ import dev.ugoki.core.policy.GaussianPolicy;
 /**
  * PPO's clipped objective for a diagonal Gaussian policy with a state-independent log standard
  * deviation, its value loss and entropy bonus, and their gradients with respect to the network's
- * outputs (action means and values) and the log standard deviation, in plain Java so the
- * arithmetic can be read and tested against finite differences (Schulman et al., 2017,
- * arXiv:1707.06347; names as in CleanRL's {@code ppo_continuous_action.py}).
+ * outputs (action means and values) and the log standard deviation, in plain Java so the arithmetic
+ * can be read and tested against finite differences (Schulman et al., 2017, arXiv:1707.06347; names
+ * as in CleanRL's {@code ppo_continuous_action.py}).
  *
  * <pre>
  * logp    = sum_j -(a_j - mu_j)^2 / (2 sigma_j^2) - log sigma_j - log(2 pi) / 2
@@ -22,7 +22,12 @@ public final class PpoLoss {
   private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
   /** The loss and its parts for logging; the gradients are written into the caller's arrays. */
-  public record Result(double loss, double pgLoss, double vLoss, double entropy, double approxKl,
+  public record Result(
+      double loss,
+      double pgLoss,
+      double vLoss,
+      double entropy,
+      double approxKl,
       double clipFraction) {}
 
   /** The coefficients of the loss. */
@@ -34,9 +39,20 @@ public final class PpoLoss {
    * Computes the loss over {@code rows} samples and writes dLoss/dMean (rows x act), dLoss/dValue
    * (rows) and dLoss/dLogStd (act).
    */
-  public static Result compute(float[] mean, float[] value, float[] logStd, float[] actions,
-      float[] oldLogProb, float[] advantages, float[] returns, float[] oldValues, int rows,
-      Coefficients c, float[] dMean, float[] dValue, float[] dLogStd) {
+  public static Result compute(
+      float[] mean,
+      float[] value,
+      float[] logStd,
+      float[] actions,
+      float[] oldLogProb,
+      float[] advantages,
+      float[] returns,
+      float[] oldValues,
+      int rows,
+      Coefficients c,
+      float[] dMean,
+      float[] dValue,
+      float[] dLogStd) {
     int a = logStd.length;
     double[] invVar = new double[a];
     double entropy = 0;
@@ -74,8 +90,10 @@ public final class PpoLoss {
         // inside the clip range the clipped value is the value itself, exactly: computing it
         // as old + (value - old) would round, and could pick the wrong branch of the max
         double delta = (double) value[i] - oldValues[i];
-        double vClipped = Math.abs(delta) <= c.clipCoef() ? value[i]
-            : oldValues[i] + Math.copySign(c.clipCoef(), delta);
+        double vClipped =
+            Math.abs(delta) <= c.clipCoef()
+                ? value[i]
+                : oldValues[i] + Math.copySign(c.clipCoef(), delta);
         double errClipped = vClipped - returns[i];
         boolean unclippedLive = err * err >= errClipped * errClipped;
         vLoss += 0.5 * Math.max(err * err, errClipped * errClipped);

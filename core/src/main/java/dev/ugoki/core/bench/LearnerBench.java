@@ -8,36 +8,38 @@ import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.rollout.RewardScaler;
 import dev.ugoki.core.rollout.Rollout;
 import dev.ugoki.core.rollout.RolloutCollector;
+import dev.ugoki.core.train.PpoTrainer;
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.sim.bench.SimBench;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
-import dev.ugoki.core.train.PpoTrainer;
-import dev.ugoki.core.train.Progress;
-import dev.ugoki.core.train.RunConfig;
-import dev.ugoki.core.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Measures the learner on {@code race}'s default policy (40 inputs, actor and critic 2 x 64 tanh):
  * the policy's forward pass alone (inference, rows per second), PPO's minibatch step (samples per
  * second per epoch: forward, loss, back-propagation, clip and Adam), rollouts with the policy in
- * the loop (environment steps per second), and the default training run's time to its target. The figures other stacks publish are of these
- * kinds. Each is the median of timed samples after a warm-up.
+ * the loop (environment steps per second), and the default training run's time to its target. The
+ * figures other stacks publish are of these kinds. Each is the median of timed samples after a
+ * warm-up.
  */
 public final class LearnerBench {
   /** Rows per second through the policy's forward pass. */
   public static final String ROWS = "rows/s";
+
   /** Training samples per second, per pass over the rollout. */
   public static final String SAMPLES = "samples/s/epoch";
 
@@ -45,8 +47,8 @@ public final class LearnerBench {
 
   /** The default race policy, fresh. */
   private static GaussianPolicy policy(VectorEnv vec, PpoConfig c) {
-    return GaussianPolicy.create(vec.observationSpec(), vec.actionSpec(), c.hidden(), c.layers(),
-        c.initLogStd(), 1);
+    return GaussianPolicy.create(
+        vec.observationSpec(), vec.actionSpec(), c.hidden(), c.layers(), c.initLogStd(), 1);
   }
 
   /** The policy's forward pass (action means and values) on {@code batch} rows, one thread. */
@@ -60,7 +62,13 @@ public final class LearnerBench {
         x[i] = (float) r.nextGaussian();
       }
       int calls = Math.max(1, 4096 / batch);
-      return SimBench.measured("policy forward (inference)", ROWS, 1, batch, seconds, samples,
+      return SimBench.measured(
+          "policy forward (inference)",
+          ROWS,
+          1,
+          batch,
+          seconds,
+          samples,
           () -> {
             for (int i = 0; i < calls; i++) {
               net.forward(x, batch);
@@ -74,11 +82,18 @@ public final class LearnerBench {
   public static SimBench.Result rollout(int envs, int threads, double seconds, int samples) {
     PpoConfig c = config(Map.of("num_envs", envs, "env_threads", threads));
     try (VectorEnv vec = vector(c)) {
-      RolloutCollector collector = new RolloutCollector(vec, policy(vec, c),
-          new RewardScaler(envs, c.gamma()), c.gamma(), 1);
+      RolloutCollector collector =
+          new RolloutCollector(
+              vec, policy(vec, c), new RewardScaler(envs, c.gamma()), c.gamma(), 1);
       int steps = 64;
-      return SimBench.measured("rollout, policy in the loop", SimBench.STEPS, threads, envs,
-          seconds, samples, () -> {
+      return SimBench.measured(
+          "rollout, policy in the loop",
+          SimBench.STEPS,
+          threads,
+          envs,
+          seconds,
+          samples,
+          () -> {
             collector.collect(steps, true);
             return (long) steps * envs;
           });
@@ -92,14 +107,32 @@ public final class LearnerBench {
   public static SimBench.Result ppoStep(int minibatch, double seconds, int samples) {
     int envs = 64;
     int numSteps = 128;
-    PpoConfig c = config(Map.of("num_envs", envs, "num_steps", numSteps,
-        "num_minibatches", envs * numSteps / minibatch, "update_epochs", 1, "env_threads", 2));
+    PpoConfig c =
+        config(
+            Map.of(
+                "num_envs",
+                envs,
+                "num_steps",
+                numSteps,
+                "num_minibatches",
+                envs * numSteps / minibatch,
+                "update_epochs",
+                1,
+                "env_threads",
+                2));
     try (VectorEnv vec = vector(c)) {
       GaussianPolicy policy = policy(vec, c);
-      Rollout r = new RolloutCollector(vec, policy, new RewardScaler(envs, c.gamma()), c.gamma(),
-          1).collect(numSteps, true);
+      Rollout r =
+          new RolloutCollector(vec, policy, new RewardScaler(envs, c.gamma()), c.gamma(), 1)
+              .collect(numSteps, true);
       Ppo ppo = new Ppo(c, Learner.fresh(policy, c.learningRate()), 1);
-      return SimBench.measured("PPO minibatch step", SAMPLES, 1, minibatch, seconds, samples,
+      return SimBench.measured(
+          "PPO minibatch step",
+          SAMPLES,
+          1,
+          minibatch,
+          seconds,
+          samples,
           () -> {
             ppo.update(r, 1);
             return (long) r.size();
@@ -111,9 +144,9 @@ public final class LearnerBench {
   public static final String SECONDS = "s";
 
   /**
-   * The default training run ({@code ./ugoki}'s: race, PPO, seed 1) from start to its target,
-   * in a temporary folder deleted afterwards; one sample, as a run is long. Its name carries the
-   * steps it took.
+   * The default training run ({@code ./ugoki}'s: race, PPO, seed 1) from start to its target, in a
+   * temporary folder deleted afterwards; one sample, as a run is long. Its name carries the steps
+   * it took.
    */
   public static SimBench.Result defaultRunToTarget() throws IOException {
     RunConfig run = RunConfig.resolve(null, null, null, null, null, null, List.of());
@@ -121,13 +154,19 @@ public final class LearnerBench {
     try {
       RunFolder folder = RunFolder.create(tmp, run);
       long t0 = System.nanoTime();
-      PpoTrainer.Outcome outcome = PpoTrainer.train(run, folder, false,
-          new PpoTrainer.Options(Progress.silent(), Double.MAX_VALUE, -1));
+      PpoTrainer.Outcome outcome =
+          PpoTrainer.train(
+              run, folder, false, new PpoTrainer.Options(Progress.silent(), Double.MAX_VALUE, -1));
       double seconds = (System.nanoTime() - t0) / 1e9;
       int envs = PpoConfig.from(run.algoConfig()).numEnvs();
-      return new SimBench.Result(String.format(Locale.ROOT, "default race run to target (%,dk "
-          + "steps)", outcome.steps() / 1000), SECONDS, run.algoConfig().integer("env_threads"),
-          envs, seconds, new double[] {seconds});
+      return new SimBench.Result(
+          String.format(
+              Locale.ROOT, "default race run to target (%,dk " + "steps)", outcome.steps() / 1000),
+          SECONDS,
+          run.algoConfig().integer("env_threads"),
+          envs,
+          seconds,
+          new double[] {seconds});
     } finally {
       try (Stream<Path> all = Files.walk(tmp)) {
         all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -13,27 +13,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki bench}: the speed table. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure throughput: the simulation, the policy's forward pass (rows/s), PPO's "
-        + "minibatch step (samples/s per epoch) and rollouts with the policy in the loop "
-        + "(env steps/s); each the median of timed samples after a warm-up.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure throughput: the simulation, the policy's forward pass (rows/s), PPO's "
+            + "minibatch step (samples/s per epoch) and rollouts with the policy in the loop "
+            + "(env steps/s); each the median of timed samples after a warm-up.")
 public final class BenchCommand implements Callable<Integer> {
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--seconds", defaultValue = "2",
+  @Option(
+      names = "--seconds",
+      defaultValue = "2",
       description = "Length of each timed sample [s] (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--samples", defaultValue = "5",
+  @Option(
+      names = "--samples",
+      defaultValue = "5",
       description = "Timed samples per figure; the median is reported (default: ${DEFAULT-VALUE}).")
   int samples;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
-  @Option(names = "--skip-training",
+  @Option(
+      names = "--skip-training",
       description = "Skip the last row: the default training run to its target (15-30 s).")
   boolean skipTraining;
 
@@ -43,23 +50,40 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seconds must be positive and --samples at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("cores: %d, java %s, SIMD: %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), PolicyNetwork.simd());
-    out.printf("%-34s %7s %5s %14s  %-16s %9s%n", "benchmark", "threads", "batch", "median",
-        "unit", "us/call");
+    out.printf(
+        "cores: %d, java %s, SIMD: %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        PolicyNetwork.simd());
+    out.printf(
+        "%-34s %7s %5s %14s  %-16s %9s%n",
+        "benchmark", "threads", "batch", "median", "unit", "us/call");
     out.flush();
     List<SimBench.Result> results = new java.util.ArrayList<>();
-    java.util.function.Consumer<SimBench.Result> show = r -> {
-      results.add(r);
-      // a call handles one batch: rows or environments
-      String perCall = r.unit().equals(LearnerBench.ROWS)
-          ? String.format(java.util.Locale.ROOT, "%9.2f", r.batch() / r.median() * 1e6) : "";
-      String median = String.format(java.util.Locale.ROOT,
-          r.unit().equals(LearnerBench.SECONDS) ? "%,14.1f" : "%,14.0f", r.median());
-      out.printf(java.util.Locale.ROOT, "%-34s %7d %5d %s  %-16s %s%n", r.name(), r.threads(),
-          r.batch(), median, r.unit(), perCall);
-      out.flush();
-    };
+    java.util.function.Consumer<SimBench.Result> show =
+        r -> {
+          results.add(r);
+          // a call handles one batch: rows or environments
+          String perCall =
+              r.unit().equals(LearnerBench.ROWS)
+                  ? String.format(java.util.Locale.ROOT, "%9.2f", r.batch() / r.median() * 1e6)
+                  : "";
+          String median =
+              String.format(
+                  java.util.Locale.ROOT,
+                  r.unit().equals(LearnerBench.SECONDS) ? "%,14.1f" : "%,14.0f",
+                  r.median());
+          out.printf(
+              java.util.Locale.ROOT,
+              "%-34s %7d %5d %s  %-16s %s%n",
+              r.name(),
+              r.threads(),
+              r.batch(),
+              median,
+              r.unit(),
+              perCall);
+          out.flush();
+        };
     SimBench.run(seconds, samples).forEach(show);
     for (int batch : new int[] {1, 16, 64, 256}) {
       show.accept(LearnerBench.forward(batch, seconds, samples));

@@ -1,7 +1,7 @@
 package dev.ugoki.core.cli;
 
-import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
@@ -22,20 +22,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki eval}: success rate, return, time and crashes over a range of seeds. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
     description = "Run a policy or the expert for one episode per seed and report the outcome.")
 public final class EvalCommand implements Callable<Integer> {
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   PolicyOrExpert who;
 
-  @Mixin
-  ScenarioOptions scenario = new ScenarioOptions();
+  @Mixin ScenarioOptions scenario = new ScenarioOptions();
 
-  @Option(names = "--seeds", defaultValue = "1-50", converter = SeedRangeConverter.class,
+  @Option(
+      names = "--seeds",
+      defaultValue = "1-50",
+      converter = SeedRangeConverter.class,
       description = "Inclusive seed range, one episode each (default: ${DEFAULT-VALUE}).")
   SeedRange seeds;
 
@@ -53,9 +56,13 @@ public final class EvalCommand implements Callable<Integer> {
       config = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
       Config resolved = config;
       PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
-      s = Evaluation.runBatch(() -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
-          () -> loaded.policy().copy()::actDeterministic, seeds.first(), seeds.last(),
-          Evaluation.THREADS);
+      s =
+          Evaluation.runBatch(
+              () -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
+              () -> loaded.policy().copy()::actDeterministic,
+              seeds.first(),
+              seeds.last(),
+              Evaluation.THREADS);
       label = "policy";
     } else {
       config = scenario.config();
@@ -74,30 +81,45 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** The one-row results table. */
   static void printTable(PrintWriter out, Config config, Evaluation.Summary s, String who) {
-    String time = switch (config.scenario()) {
-      case "race" -> config.integer("race.laps") == 1 ? "mean lap time"
-          : "mean time, " + config.integer("race.laps") + " laps";
-      case "navigate" -> "mean time, all goals";
-      case "reach" -> "mean time, all targets";
-      default -> "mean time to success";
-    };
-    out.printf("%-10s %-7s %8s %9s %12s %22s %8s%n", "scenario", "policy", "episodes", "success",
-        "mean return", time + " [s]", "crashes");
-    out.printf("%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n", s.scenario(), who, s.count(),
-        100 * s.successRate(), s.meanReturn(), s.meanSuccessTimeS(), s.crashes());
+    String time =
+        switch (config.scenario()) {
+          case "race" ->
+              config.integer("race.laps") == 1
+                  ? "mean lap time"
+                  : "mean time, " + config.integer("race.laps") + " laps";
+          case "navigate" -> "mean time, all goals";
+          case "reach" -> "mean time, all targets";
+          default -> "mean time to success";
+        };
+    out.printf(
+        "%-10s %-7s %8s %9s %12s %22s %8s%n",
+        "scenario", "policy", "episodes", "success", "mean return", time + " [s]", "crashes");
+    out.printf(
+        "%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n",
+        s.scenario(),
+        who,
+        s.count(),
+        100 * s.successRate(),
+        s.meanReturn(),
+        s.meanSuccessTimeS(),
+        s.crashes());
     if (config.scenario().equals("navigate") || config.scenario().equals("reach")) {
       boolean nav = config.scenario().equals("navigate");
       int goals = config.integer(nav ? "goals" : "targets");
       double reached = s.meanProgress() * s.count();
-      out.printf("%s: %.0f of %d (%.1f%%)%n", nav ? "goals reached" : "targets touched",
-          reached, goals * s.count(), 100 * reached / (goals * s.count()));
+      out.printf(
+          "%s: %.0f of %d (%.1f%%)%n",
+          nav ? "goals reached" : "targets touched",
+          reached,
+          goals * s.count(),
+          100 * reached / (goals * s.count()));
     }
     out.flush();
   }
 
   /** The results as JSON, written atomically. */
-  static void writeJson(Path file, Config config, SeedRange seeds, Evaluation.Summary s,
-      String who) throws IOException {
+  static void writeJson(Path file, Config config, SeedRange seeds, Evaluation.Summary s, String who)
+      throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario", s.scenario());
     doc.put("policy", who);
@@ -106,7 +128,8 @@ public final class EvalCommand implements Callable<Integer> {
     doc.put("episodes", s.count());
     doc.put("success_rate", s.successRate());
     doc.put("mean_return", s.meanReturn());
-    doc.put("mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
+    doc.put(
+        "mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
     doc.put("crashes", s.crashes());
     doc.put("mean_progress", s.meanProgress());
     if (config.scenario().equals("navigate")) {

@@ -9,44 +9,63 @@ import picocli.CommandLine.Spec;
  * The {@code ./ugoki} command line. Errors a user can fix (a bad option, config key or value) end
  * with one line on stderr and exit code 2, never a stack trace.
  */
-@Command(name = "ugoki", mixinStandardHelpOptions = true, version = "ugoki 0.1.0",
-    description = "A small-scale physical-AI lab: policies learn to drive a car and a robot "
-        + "and to move an arm; one foundation policy drives all three.",
-    subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
-        ScenariosCommand.class, TransferCommand.class})
+@Command(
+    name = "ugoki",
+    mixinStandardHelpOptions = true,
+    version = "ugoki 0.1.0",
+    description =
+        "A small-scale physical-AI lab: policies learn to drive a car and a robot "
+            + "and to move an arm; one foundation policy drives all three.",
+    subcommands = {
+      TrainCommand.class,
+      EvalCommand.class,
+      RenderCommand.class,
+      BenchCommand.class,
+      ScenariosCommand.class,
+      TransferCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   /** Exit code for input the user can fix. */
   public static final int USAGE_ERROR = 2;
 
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   /** With no subcommand: train race with PPO on the defaults and report (the main job). */
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println("ugoki: no subcommand given; training race with PPO on "
-        + "the defaults (./ugoki --help lists the commands).");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "ugoki: no subcommand given; training race with PPO on "
+                + "the defaults (./ugoki --help lists the commands).");
     return spec.commandLine().execute("train");
   }
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setParameterExceptionHandler((ex, args) -> {
-      CommandLine c = ex.getCommandLine();
-      c.getErr().println("ugoki: error: " + ex.getMessage() + " (see ./ugoki "
-          + (c.getCommandName().equals("ugoki") ? "" : c.getCommandName() + " ") + "--help)");
-      c.getErr().flush();
-      return USAGE_ERROR;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
-        commandLine.getErr().println("ugoki: error: " + ex.getMessage());
-        commandLine.getErr().flush();
-        return USAGE_ERROR;
-      }
-      throw ex;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr()
+              .println(
+                  "ugoki: error: "
+                      + ex.getMessage()
+                      + " (see ./ugoki "
+                      + (c.getCommandName().equals("ugoki") ? "" : c.getCommandName() + " ")
+                      + "--help)");
+          c.getErr().flush();
+          return USAGE_ERROR;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
+            commandLine.getErr().println("ugoki: error: " + ex.getMessage());
+            commandLine.getErr().flush();
+            return USAGE_ERROR;
+          }
+          throw ex;
+        });
     return cl;
   }
 

@@ -10,12 +10,16 @@ import picocli.CommandLine.Option;
 /** The options that pick a scenario and override its configuration, shared by subcommands. */
 public final class ScenarioOptions {
 
-  @Option(names = "--scenario",
-      description = "Scenario name (default: race; with --policy, the policy's own); "
-          + "`./ugoki scenarios` lists them.")
+  @Option(
+      names = "--scenario",
+      description =
+          "Scenario name (default: race; with --policy, the policy's own); "
+              + "`./ugoki scenarios` lists them.")
   String scenario;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override a scenario config key, e.g. --set lidar.rays=64 (repeatable).")
   List<String> overrides = List.of();
 

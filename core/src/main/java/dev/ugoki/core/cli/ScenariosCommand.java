@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki scenarios}: every scenario with its spaces and config keys. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true,
-    description = "List the registered scenarios, their observation and action channels, and "
-        + "every config key with its default, range and meaning.")
+@Command(
+    name = "scenarios",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the registered scenarios, their observation and action channels, and "
+            + "every config key with its default, range and meaning.")
 public final class ScenariosCommand implements Callable<Integer> {
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -24,11 +26,18 @@ public final class ScenariosCommand implements Callable<Integer> {
       Env env = Scenarios.make(name);
       out.printf("%s (v%d)%n", name, env.unwrapped().version());
       out.printf("  actions:      %s%n", env.actionSpec().names());
-      out.printf("  observations: %d channels %s%n", env.observationSpec().size(),
-          env.observationSpec().names());
+      out.printf(
+          "  observations: %d channels %s%n",
+          env.observationSpec().size(), env.observationSpec().names());
       for (Param p : Scenarios.entry(name).params()) {
-        out.printf("  %-22s %-8s %10s  [%s, %s]  %s%n", p.key(), p.type().name().toLowerCase(),
-            p.toPlain(p.defaultValue()), p.toPlain(p.min()), p.toPlain(p.max()), p.doc());
+        out.printf(
+            "  %-22s %-8s %10s  [%s, %s]  %s%n",
+            p.key(),
+            p.type().name().toLowerCase(),
+            p.toPlain(p.defaultValue()),
+            p.toPlain(p.min()),
+            p.toPlain(p.max()),
+            p.doc());
       }
       out.println();
     }

@@ -1,7 +1,7 @@
 package dev.ugoki.core.cli;
 
-import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.PpoTrainer;
@@ -21,16 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki train}: trains a policy headless and reports it on unseen seeds. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train a policy headless: writes runs/<scenario>-<algo>-<seed>-<time>/ with "
-        + "config.yaml, metrics.csv, checkpoints, policy.zip, learning-curve plots and eval.json, "
-        + "then evaluates the policy on seeds it never trained on.")
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train a policy headless: writes runs/<scenario>-<algo>-<seed>-<time>/ with "
+            + "config.yaml, metrics.csv, checkpoints, policy.zip, learning-curve plots and eval.json, "
+            + "then evaluates the policy on seeds it never trained on.")
 public final class TrainCommand implements Callable<Integer> {
   /** Exit code of a run stopped by a NaN. */
   public static final int NAN_STOPPED = 3;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", description = "Scenario (default: race, or the config file's).")
   String scenario;
@@ -47,44 +49,68 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE.yaml", description = "Run config in YAML.")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a config key: a scenario key (lidar.rays=64) or ALGO.key "
-          + "(ppo.learning_rate=0.0001). Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override a config key: a scenario key (lidar.rays=64) or ALGO.key "
+              + "(ppo.learning_rate=0.0001). Repeatable.")
   List<String> sets = List.of();
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "runs",
       description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--resume", paramLabel = "RUN_DIR",
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_DIR",
       description = "Continue a run from its last checkpoint.")
   Path resume;
 
-  @Option(names = "--from", paramLabel = "POLICY.zip",
-      description = "Fine-tune: start from this policy's weights (a foundation policy, or any "
-          + "policy for this scenario); --set ALGO.freeze_layers=N freezes its first N hidden "
-          + "layers, ALGO.new_head=true starts its output layers afresh.")
+  @Option(
+      names = "--from",
+      paramLabel = "POLICY.zip",
+      description =
+          "Fine-tune: start from this policy's weights (a foundation policy, or any "
+              + "policy for this scenario); --set ALGO.freeze_layers=N freezes its first N hidden "
+              + "layers, ALGO.new_head=true starts its output layers afresh.")
   Path from;
 
-  @Option(names = "--demos", paramLabel = "FILE.jsonl",
+  @Option(
+      names = "--demos",
+      paramLabel = "FILE.jsonl",
       description = "Behavior cloning from this demonstration file instead of the expert.")
   Path demos;
 
-  @Option(names = "--eval-seeds", converter = SeedRangeConverter.class,
+  @Option(
+      names = "--eval-seeds",
+      converter = SeedRangeConverter.class,
       description = "Seeds evaluated after training (default: 1-50; training never uses them).")
   SeedRange evalSeeds;
 
-  @Option(names = "--target-success", paramLabel = "RATE",
-      description = "PPO: stop once the policy holds this success rate on the validation seeds "
-          + "(default 0.95; 0 trains the whole budget); the same as --set ppo.target_success.")
+  @Option(
+      names = "--target-success",
+      paramLabel = "RATE",
+      description =
+          "PPO: stop once the policy holds this success rate on the validation seeds "
+              + "(default 0.95; 0 trains the whole budget); the same as --set ppo.target_success.")
   Double targetSuccess;
 
-  @Option(names = "--checkpoint-every", paramLabel = "SECONDS",
-      description = "Seconds between checkpoints (default: 30, or the config file's "
-          + "checkpoint_every); kept in config.yaml, so a resume keeps the schedule.")
+  @Option(
+      names = "--checkpoint-every",
+      paramLabel = "SECONDS",
+      description =
+          "Seconds between checkpoints (default: 30, or the config file's "
+              + "checkpoint_every); kept in config.yaml, so a resume keeps the schedule.")
   Double checkpointEvery;
 
-  @Option(names = "--inject-nan-at-update", hidden = true, defaultValue = "-1",
+  @Option(
+      names = "--inject-nan-at-update",
+      hidden = true,
+      defaultValue = "-1",
       description = "Testing aid: poison the weights after this update to exercise the NaN guard.")
   int injectNan;
 
@@ -95,11 +121,18 @@ public final class TrainCommand implements Callable<Integer> {
     RunFolder folder;
     boolean resuming = resume != null;
     if (resuming) {
-      if (scenario != null || algo != null || seed != null || config != null || !sets.isEmpty()
-          || from != null || targetSuccess != null || checkpointEvery != null
-          || evalSeeds != null || demos != null) {
-        throw new IllegalArgumentException("--resume continues a run as it was configured; "
-            + "only --steps may change");
+      if (scenario != null
+          || algo != null
+          || seed != null
+          || config != null
+          || !sets.isEmpty()
+          || from != null
+          || targetSuccess != null
+          || checkpointEvery != null
+          || evalSeeds != null
+          || demos != null) {
+        throw new IllegalArgumentException(
+            "--resume continues a run as it was configured; " + "only --steps may change");
       }
       folder = RunFolder.existing(resume);
       run = RunConfig.read(folder.config());
@@ -108,15 +141,21 @@ public final class TrainCommand implements Callable<Integer> {
       }
       // refused before config.yaml is touched: a refused resume must not change the run
       if (!run.algo().equals("ppo")) {
-        throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
-            + " run takes seconds: start it again");
+        throw new IllegalArgumentException(
+            "--resume continues PPO runs; a " + run.algo() + " run takes seconds: start it again");
       }
       Path resumeFrom = folder.resumePoint();
       long done = resumeFrom == null ? 0 : PolicyFile.load(resumeFrom).meta().steps();
       if (run.steps() <= done) {
-        throw new IllegalArgumentException("this run has trained " + done + " steps already, "
-            + "which covers a budget of " + run.steps() + "; give --steps more than " + done
-            + " to train on");
+        throw new IllegalArgumentException(
+            "this run has trained "
+                + done
+                + " steps already, "
+                + "which covers a budget of "
+                + run.steps()
+                + "; give --steps more than "
+                + done
+                + " to train on");
       }
     } else {
       if (steps != null && steps <= 0) {
@@ -124,14 +163,16 @@ public final class TrainCommand implements Callable<Integer> {
       }
       if (checkpointEvery != null
           && (!(checkpointEvery > 0) || Double.isInfinite(checkpointEvery))) {
-        throw new IllegalArgumentException("--checkpoint-every must be a positive number of "
-            + "seconds, was " + checkpointEvery);
+        throw new IllegalArgumentException(
+            "--checkpoint-every must be a positive number of " + "seconds, was " + checkpointEvery);
       }
       run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
       if (targetSuccess != null) {
         if (!run.algo().equals("ppo")) {
-          throw new IllegalArgumentException("--target-success stops PPO runs early; "
-              + run.algo() + " trains a fixed number of labeled steps");
+          throw new IllegalArgumentException(
+              "--target-success stops PPO runs early; "
+                  + run.algo()
+                  + " trains a fixed number of labeled steps");
         }
         List<String> withTarget = new java.util.ArrayList<>(sets);
         withTarget.add("ppo.target_success=" + targetSuccess);
@@ -151,8 +192,7 @@ public final class TrainCommand implements Callable<Integer> {
         run = run.withDemos(demos.toAbsolutePath());
       }
       if (run.demos() != null && !java.nio.file.Files.isRegularFile(run.demos())) {
-        throw new IllegalArgumentException("demonstration file " + run.demos()
-            + " does not exist");
+        throw new IllegalArgumentException("demonstration file " + run.demos() + " does not exist");
       }
       if (run.demos() != null) {
         // read once before any folder exists: a damaged file is refused with nothing made
@@ -160,15 +200,25 @@ public final class TrainCommand implements Callable<Integer> {
       }
       folder = RunFolder.create(out, run); // with its config.yaml
     }
-    outw.printf("%s %s on %s, seed %d, %,d steps -> %s%n", resuming ? "resuming" : "training",
-        run.algo(), run.scenario(), run.seed(), run.steps(), folder.dir());
+    outw.printf(
+        "%s %s on %s, seed %d, %,d steps -> %s%n",
+        resuming ? "resuming" : "training",
+        run.algo(),
+        run.scenario(),
+        run.seed(),
+        run.steps(),
+        folder.dir());
     outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());
     outw.flush();
 
     PrintStream progressStream = System.out;
     Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
-    TrainingRun.Result result = TrainingRun.execute(run, folder, resuming,
-        new PpoTrainer.Options(progress, run.checkpointEverySeconds(), injectNan));
+    TrainingRun.Result result =
+        TrainingRun.execute(
+            run,
+            folder,
+            resuming,
+            new PpoTrainer.Options(progress, run.checkpointEverySeconds(), injectNan));
     if (result.outcome().stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());
       spec.commandLine().getErr().flush();
@@ -181,13 +231,20 @@ public final class TrainCommand implements Callable<Integer> {
     PolicyFile.Loaded loaded = PolicyFile.load(folder.policy());
     var policy = loaded.policy();
     RunConfig done = run;
-    Evaluation.Summary s = Evaluation.runBatch(
-        () -> PolicyFit.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
-        () -> policy.copy()::actDeterministic, done.evalSeeds().first(), done.evalSeeds().last(),
-        Evaluation.THREADS);
+    Evaluation.Summary s =
+        Evaluation.runBatch(
+            () -> PolicyFit.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
+            () -> policy.copy()::actDeterministic,
+            done.evalSeeds().first(),
+            done.evalSeeds().last(),
+            Evaluation.THREADS);
     outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
     EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");
-    EvalCommand.writeJson(folder.eval(), done.scenarioConfig(), done.evalSeeds(), s,
+    EvalCommand.writeJson(
+        folder.eval(),
+        done.scenarioConfig(),
+        done.evalSeeds(),
+        s,
         folder.dir().relativize(folder.policy()).toString()); // the run folder's own file
     outw.printf("policy: %s%n", folder.policy());
     outw.flush();

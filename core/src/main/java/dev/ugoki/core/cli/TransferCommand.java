@@ -18,59 +18,89 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./ugoki transfer}: how much a foundation policy saves on held-out applications. */
-@Command(name = "transfer", mixinStandardHelpOptions = true,
-    description = "Transfer study: on each held-out application, behavior cloning from scratch "
-        + "vs. fine-tuning the foundation, over budgets of labeled expert steps and seeds; "
-        + "writes results.csv, summary.json and transfer.png.")
+@Command(
+    name = "transfer",
+    mixinStandardHelpOptions = true,
+    description =
+        "Transfer study: on each held-out application, behavior cloning from scratch "
+            + "vs. fine-tuning the foundation, over budgets of labeled expert steps and seeds; "
+            + "writes results.csv, summary.json and transfer.png.")
 public final class TransferCommand implements Callable<Integer> {
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--foundation", paramLabel = "POLICY.zip",
+  @Option(
+      names = "--foundation",
+      paramLabel = "POLICY.zip",
       description = "The pretrained policy (./ugoki train --scenario multitask ...).")
   Path foundation;
 
-  @Option(names = "--apps", split = ",", defaultValue = "long-car,fast-car,long-arm",
+  @Option(
+      names = "--apps",
+      split = ",",
+      defaultValue = "long-car,fast-car,long-arm",
       description = "Held-out applications (default: ${DEFAULT-VALUE}).")
   List<String> apps;
 
-  @Option(names = "--seeds", defaultValue = "1-3", converter = SeedRangeConverter.class,
+  @Option(
+      names = "--seeds",
+      defaultValue = "1-3",
+      converter = SeedRangeConverter.class,
       description = "Training seeds, one curve each (default: ${DEFAULT-VALUE}).")
   SeedRange seeds;
 
-  @Option(names = "--budgets", split = ",", defaultValue = "500,1000,2000,4000,8000,16000",
+  @Option(
+      names = "--budgets",
+      split = ",",
+      defaultValue = "500,1000,2000,4000,8000,16000",
       description = "Labeled expert steps per policy (default: ${DEFAULT-VALUE}).")
   List<Long> budgets;
 
-  @Option(names = "--eval-seeds", defaultValue = "1-30", converter = SeedRangeConverter.class,
+  @Option(
+      names = "--eval-seeds",
+      defaultValue = "1-30",
+      converter = SeedRangeConverter.class,
       description = "Seeds each policy is evaluated on (default: ${DEFAULT-VALUE}).")
   SeedRange evalSeeds;
 
-  @Option(names = "--target", defaultValue = "0.9",
+  @Option(
+      names = "--target",
+      defaultValue = "0.9",
       description = "Success rate a curve must reach (default: ${DEFAULT-VALUE}).")
   double target;
 
   @Option(names = "--frozen", description = "Also fine-tune with the first layer frozen.")
   boolean frozen;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Study folder "
-      + "(default: runs/transfer-<time>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Study folder " + "(default: runs/transfer-<time>).")
   Path out;
 
-  @Option(names = "--replot", paramLabel = "DIR",
-      description = "Draw transfer.png and summary.json of a finished study again, training "
-          + "nothing.")
+  @Option(
+      names = "--replot",
+      paramLabel = "DIR",
+      description =
+          "Draw transfer.png and summary.json of a finished study again, training " + "nothing.")
   Path replot;
 
   @Override
   public Integer call() throws Exception {
     if (replot != null) {
       var parsed = spec.commandLine().getParseResult();
-      for (String other : List.of("--foundation", "--apps", "--seeds", "--budgets",
-          "--eval-seeds", "--target", "--frozen", "--out")) {
+      for (String other :
+          List.of(
+              "--foundation",
+              "--apps",
+              "--seeds",
+              "--budgets",
+              "--eval-seeds",
+              "--target",
+              "--frozen",
+              "--out")) {
         if (parsed.hasMatchedOption(other)) {
-          throw new IllegalArgumentException("--replot redraws a finished study as it was; "
-              + other + " does not go with it");
+          throw new IllegalArgumentException(
+              "--replot redraws a finished study as it was; " + other + " does not go with it");
         }
       }
       TransferStudy.replot(replot);
@@ -100,16 +130,27 @@ public final class TransferCommand implements Callable<Integer> {
     for (long s = seeds.first(); s <= seeds.last(); s++) {
       seedList.add(s);
     }
-    Path dir = out != null ? out : Path.of("runs", "transfer-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir =
+        out != null
+            ? out
+            : Path.of(
+                "runs",
+                "transfer-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("transfer study of %s on %s, seeds %s, budgets %s -> %s%n", foundation,
-        String.join(", ", apps), seeds, b, dir);
+    w.printf(
+        "transfer study of %s on %s, seeds %s, budgets %s -> %s%n",
+        foundation, String.join(", ", apps), seeds, b, dir);
     w.flush();
-    TransferStudy.Result r = new TransferStudy(new TransferStudy.Settings(foundation, chosen,
-        seedList, b, evalSeeds, target, frozen, dir), w).run();
-    w.printf("results: %s, %s, %s%n", dir.resolve("results.csv"), dir.resolve("summary.json"),
-        dir.resolve("transfer.png"));
+    TransferStudy.Result r =
+        new TransferStudy(
+                new TransferStudy.Settings(
+                    foundation, chosen, seedList, b, evalSeeds, target, frozen, dir),
+                w)
+            .run();
+    w.printf(
+        "results: %s, %s, %s%n",
+        dir.resolve("results.csv"), dir.resolve("summary.json"), dir.resolve("transfer.png"));
     w.println(java.nio.file.Files.readString(dir.resolve("summary.json")));
     w.flush();
     return 0;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs a controller for one episode per seed and summarizes the outcome: success rate, return,
- * time to success (lap time or time to the last goal), crashes.
+ * Runs a controller for one episode per seed and summarizes the outcome: success rate, return, time
+ * to success (lap time or time to the last goal), crashes.
  */
 public final class Evaluation {
 
@@ -19,8 +19,15 @@ public final class Evaluation {
   }
 
   /** One episode's outcome. */
-  public record Episode(long seed, boolean success, boolean crashed, boolean truncated,
-      double episodeReturn, int steps, double timeS, double progress) {}
+  public record Episode(
+      long seed,
+      boolean success,
+      boolean crashed,
+      boolean truncated,
+      double episodeReturn,
+      int steps,
+      double timeS,
+      double progress) {}
 
   /** The outcome over all seeds. */
   public record Summary(String scenario, List<Episode> episodes) {
@@ -42,7 +49,10 @@ public final class Evaluation {
 
     /** Mean time of the successful episodes [s]; NaN when none succeeded. */
     public double meanSuccessTimeS() {
-      return episodes.stream().filter(Episode::success).mapToDouble(Episode::timeS).average()
+      return episodes.stream()
+          .filter(Episode::success)
+          .mapToDouble(Episode::timeS)
+          .average()
           .orElse(Double.NaN);
     }
 
@@ -62,16 +72,28 @@ public final class Evaluation {
   /**
    * One episode per seed, all seeds at once: every step calls the controller once on the rows of
    * the episodes still running, so a neural policy is not called one environment at a time. The
-   * seeds are split into {@code threads} consecutive parts, each run on its own thread with its
-   * own controller from {@code controllers} (a policy is not thread-safe). Gives the same
-   * episodes as {@link #run} with a controller that acts row by row, whatever the threads.
+   * seeds are split into {@code threads} consecutive parts, each run on its own thread with its own
+   * controller from {@code controllers} (a policy is not thread-safe). Gives the same episodes as
+   * {@link #run} with a controller that acts row by row, whatever the threads.
    */
-  public static Summary runBatch(Supplier<Env> envs, Supplier<BatchController> controllers,
-      long firstSeed, long lastSeed, int threads) {
+  public static Summary runBatch(
+      Supplier<Env> envs,
+      Supplier<BatchController> controllers,
+      long firstSeed,
+      long lastSeed,
+      int threads) {
     long count = lastSeed - firstSeed + 1;
     if (count < 1 || count > MAX_EPISODES || threads < 1) {
-      throw new IllegalArgumentException("cannot evaluate seeds " + firstSeed + "-" + lastSeed
-          + " on " + threads + " threads (at most " + MAX_EPISODES + " episodes)");
+      throw new IllegalArgumentException(
+          "cannot evaluate seeds "
+              + firstSeed
+              + "-"
+              + lastSeed
+              + " on "
+              + threads
+              + " threads (at most "
+              + MAX_EPISODES
+              + " episodes)");
     }
     int n = (int) count;
     int parts = Math.min(threads, n);
@@ -83,13 +105,14 @@ public final class Evaluation {
       long from = firstSeed + (long) n * p / parts;
       long to = firstSeed + (long) n * (p + 1) / parts - 1;
       int part = p;
-      jobs[p] = () -> {
-        try {
-          summaries[part] = runBatch(envs, controllers.get(), from, to);
-        } catch (Throwable e) { // joined below, then thrown on the caller's thread
-          failures[part] = e;
-        }
-      };
+      jobs[p] =
+          () -> {
+            try {
+              summaries[part] = runBatch(envs, controllers.get(), from, to);
+            } catch (Throwable e) { // joined below, then thrown on the caller's thread
+              failures[part] = e;
+            }
+          };
       if (p > 0) {
         workers[p] = new Thread(jobs[p], "ugoki-eval-" + p);
         workers[p].start();
@@ -127,8 +150,8 @@ public final class Evaluation {
   private static final int CHUNK = 512;
 
   /** One part's seeds, {@link #CHUNK} episodes at a time, so that memory stays bounded. */
-  private static Summary runBatch(Supplier<Env> envs, BatchController controller, long firstSeed,
-      long lastSeed) {
+  private static Summary runBatch(
+      Supplier<Env> envs, BatchController controller, long firstSeed, long lastSeed) {
     List<Episode> all = new ArrayList<>();
     String scenario = null;
     for (long from = firstSeed; from <= lastSeed && from >= firstSeed; from += CHUNK) {
@@ -143,8 +166,8 @@ public final class Evaluation {
     return new Summary(scenario, List.copyOf(all));
   }
 
-  private static Summary runChunk(Supplier<Env> envs, BatchController controller, long firstSeed,
-      long lastSeed) {
+  private static Summary runChunk(
+      Supplier<Env> envs, BatchController controller, long firstSeed, long lastSeed) {
     int n = (int) (lastSeed - firstSeed + 1);
     List<Env> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -181,9 +204,16 @@ public final class Evaluation {
         ret[i] += res.reward();
         steps[i]++;
         if (res.done()) {
-          done[i] = new Episode(firstSeed + i, res.info().success(), res.info().crashed(),
-              res.truncated(), ret[i], steps[i], res.info().episodeTimeS(),
-              res.info().progress());
+          done[i] =
+              new Episode(
+                  firstSeed + i,
+                  res.info().success(),
+                  res.info().crashed(),
+                  res.truncated(),
+                  ret[i],
+                  steps[i],
+                  res.info().episodeTimeS(),
+                  res.info().progress());
           running--;
         }
       }
@@ -195,8 +225,14 @@ public final class Evaluation {
   public static Summary run(Env env, Controller controller, long firstSeed, long lastSeed) {
     long count = lastSeed - firstSeed + 1;
     if (count < 1 || count > MAX_EPISODES) {
-      throw new IllegalArgumentException("cannot evaluate seeds " + firstSeed + "-" + lastSeed
-          + " (at most " + MAX_EPISODES + " episodes)");
+      throw new IllegalArgumentException(
+          "cannot evaluate seeds "
+              + firstSeed
+              + "-"
+              + lastSeed
+              + " (at most "
+              + MAX_EPISODES
+              + " episodes)");
     }
     List<Episode> episodes = new ArrayList<>();
     // counted, not compared: seed <= lastSeed never fails at Long.MAX_VALUE
@@ -211,8 +247,16 @@ public final class Evaluation {
         ret += r.reward();
         steps++;
       } while (!r.done());
-      episodes.add(new Episode(seed, r.info().success(), r.info().crashed(), r.truncated(), ret,
-          steps, r.info().episodeTimeS(), r.info().progress()));
+      episodes.add(
+          new Episode(
+              seed,
+              r.info().success(),
+              r.info().crashed(),
+              r.truncated(),
+              ret,
+              steps,
+              r.info().episodeTimeS(),
+              r.info().progress()));
     }
     return new Summary(env.unwrapped().name(), List.copyOf(episodes));
   }

@@ -1,9 +1,8 @@
 package dev.ugoki.core.eval;
 
-
 /**
- * An inclusive range of seeds written {@code A-B}, or a single seed {@code A}: at most
- * {@link #MAX_COUNT} seeds, one episode each.
+ * An inclusive range of seeds written {@code A-B}, or a single seed {@code A}: at most {@link
+ * #MAX_COUNT} seeds, one episode each.
  */
 public record SeedRange(long first, long last) {
   /** The most seeds a range may hold (an evaluation holds one environment per seed). */
@@ -11,12 +10,12 @@ public record SeedRange(long first, long last) {
 
   public SeedRange {
     if (first < 0 || last < first) {
-      throw new IllegalArgumentException("seed range " + first + "-" + last
-          + " is empty or negative");
+      throw new IllegalArgumentException(
+          "seed range " + first + "-" + last + " is empty or negative");
     }
     if (last - first >= MAX_COUNT) {
-      throw new IllegalArgumentException("seed range " + first + "-" + last + " holds more than "
-          + MAX_COUNT + " seeds");
+      throw new IllegalArgumentException(
+          "seed range " + first + "-" + last + " holds more than " + MAX_COUNT + " seeds");
     }
   }
 
@@ -30,8 +29,7 @@ public record SeedRange(long first, long last) {
   }
 
   /**
-   * Reads {@code A-B} or {@code A}; throws {@link IllegalArgumentException} saying what is
-   * wrong.
+   * Reads {@code A-B} or {@code A}; throws {@link IllegalArgumentException} saying what is wrong.
    */
   public static SeedRange parse(String value) {
     String[] parts = value.trim().split("-", -1);

@@ -19,13 +19,22 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // createFile, not createTempFile: the result keeps the usual permissions (umask), not 0600
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + System.nanoTime() + ".tmp");
+    Path tmp =
+        dir.resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + System.nanoTime()
+                + ".tmp");
     Files.createFile(tmp);
     try {
-      try (var ch = java.nio.channels.FileChannel.open(tmp,
-          java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (var ch =
+          java.nio.channels.FileChannel.open(
+              tmp,
+              java.nio.file.StandardOpenOption.WRITE,
+              java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
         var buf = java.nio.ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -33,8 +42,8 @@ public final class AtomicFiles {
         ch.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

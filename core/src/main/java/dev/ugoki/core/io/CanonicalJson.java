@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The one way this project writes JSON files: indented, every map's keys in sorted order (a
- * {@code Map.of}'s iteration order changes from one JVM run to the next), so that identical
- * input gives identical bytes and a file's hash is a fingerprint of what it holds.
+ * The one way this project writes JSON files: indented, every map's keys in sorted order (a {@code
+ * Map.of}'s iteration order changes from one JVM run to the next), so that identical input gives
+ * identical bytes and a file's hash is a fingerprint of what it holds.
  */
 public final class CanonicalJson {
   /** The writer; reading with it is as with any ObjectMapper. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
 
   private CanonicalJson() {}
 

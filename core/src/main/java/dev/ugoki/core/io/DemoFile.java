@@ -40,39 +40,41 @@ import java.util.Objects;
  * object. Also described, with an example, in {@code docs/demonstrations.md}.
  *
  * <h2>Line 1: the header</h2>
+ *
  * <ul>
- *   <li>{@code format}: always {@code "ugoki-demo"}</li>
- *   <li>{@code version}: the format's version, {@value #VERSION}; a reader refuses a newer one</li>
- *   <li>{@code scenario}: the scenario's registry name, e.g. {@code "race"}</li>
- *   <li>{@code scenario_version}: the scenario's version when recorded</li>
+ *   <li>{@code format}: always {@code "ugoki-demo"}
+ *   <li>{@code version}: the format's version, {@value #VERSION}; a reader refuses a newer one
+ *   <li>{@code scenario}: the scenario's registry name, e.g. {@code "race"}
+ *   <li>{@code scenario_version}: the scenario's version when recorded
  *   <li>{@code config}: the scenario's resolved configuration, an object of every key with its
- *       value (number or boolean)</li>
+ *       value (number or boolean)
  *   <li>{@code observation}: {@code {"names":[...],"low":[...],"high":[...]}}, the observation
- *       channels in order with their bounds</li>
- *   <li>{@code action}: the action channels, in the same form</li>
- *   <li>{@code source}: who demonstrated: {@code "expert"}, {@code "human"}, {@code "dagger"}, ...</li>
- *   <li>{@code created}: when the recording started, ISO-8601 (e.g.
- *       {@code "2025-01-31T12:00:00Z"})</li>
+ *       channels in order with their bounds
+ *   <li>{@code action}: the action channels, in the same form
+ *   <li>{@code source}: who demonstrated: {@code "expert"}, {@code "human"}, {@code "dagger"}, ...
+ *   <li>{@code created}: when the recording started, ISO-8601 (e.g. {@code "2025-01-31T12:00:00Z"})
  * </ul>
  *
  * <h2>Lines 2...: one step each</h2>
+ *
  * <ul>
  *   <li>{@code episode}: the episode's id in this file, an integer from 0; lines of several
- *       episodes may interleave when several environments were recorded at once</li>
- *   <li>{@code seed}: the seed the episode was reset with (a 64-bit integer)</li>
- *   <li>{@code t}: the step's index in its episode, from 0</li>
- *   <li>{@code obs}: the observation the demonstrator acted on, one number per observation
- *       channel</li>
+ *       episodes may interleave when several environments were recorded at once
+ *   <li>{@code seed}: the seed the episode was reset with (a 64-bit integer)
+ *   <li>{@code t}: the step's index in its episode, from 0
+ *   <li>{@code obs}: the observation the demonstrator acted on, one number per observation channel
  *   <li>{@code action}: the demonstrated action, one number per action channel; for an expert
- *       driven with noise (DART) the clean label, not the noisy action executed</li>
- *   <li>{@code reward}: the step's reward</li>
+ *       driven with noise (DART) the clean label, not the noisy action executed
+ *   <li>{@code reward}: the step's reward
  *   <li>{@code terminated}, {@code truncated}: whether the step ended the episode inside the task
- *       or by a time limit</li>
+ *       or by a time limit
  * </ul>
+ *
  * Numbers must be finite; fields a reader does not know are ignored, so a later writer may add
  * fields without a new version.
  *
  * <h2>Damage</h2>
+ *
  * The {@link Writer} writes and flushes each line whole as it is recorded, so a process killed at
  * any moment loses at most the line being written; the reader skips such a cut-off last line and
  * says so in {@link Demonstrations#warnings()}. Anything else that is wrong (a damaged header, a
@@ -83,30 +85,32 @@ import java.util.Objects;
 public final class DemoFile {
   /** The value of the header's {@code format} field. */
   public static final String FORMAT = "ugoki-demo";
+
   /** The format version this code writes and the newest it reads. */
   public static final int VERSION = 1;
+
   /** The writer forces the file to the disk at most this often, and on close [ms]. */
   static final long SYNC_INTERVAL_MS = 1000;
 
   // NaN and Infinity are read (then refused with a clear message), not reported as bad JSON.
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private static final ObjectMapper MAPPER = new JsonMapper(JSON);
 
   private DemoFile() {}
 
   /**
-   * Starts a new demonstration file and writes its header. An existing file is never overwritten
-   * (a recorded demonstration is never lost): the call fails with
-   * {@link java.nio.file.FileAlreadyExistsException} instead.
+   * Starts a new demonstration file and writes its header. An existing file is never overwritten (a
+   * recorded demonstration is never lost): the call fails with {@link
+   * java.nio.file.FileAlreadyExistsException} instead.
    */
   public static Writer create(Path path, DemoHeader header) throws IOException {
     Path dir = path.toAbsolutePath().getParent();
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     Writer w = new Writer(path, channel, header);
     try {
       w.writeLine(headerJson(header));
@@ -139,36 +143,50 @@ public final class DemoFile {
     DemoHeader h = d.header();
     String name = env.unwrapped().name();
     if (!h.scenario().equals(name)) {
-      throw new IllegalArgumentException(path + ": line 1: the demonstrations are of scenario '"
-          + h.scenario() + "', the environment is '" + name + "'");
+      throw new IllegalArgumentException(
+          path
+              + ": line 1: the demonstrations are of scenario '"
+              + h.scenario()
+              + "', the environment is '"
+              + name
+              + "'");
     }
     requireSame(path, "observation", h.observationSpec(), env.observationSpec());
     requireSame(path, "action", h.actionSpec(), env.actionSpec());
     List<String> warnings = new ArrayList<>(d.warnings());
     int version = env.unwrapped().version();
     if (h.scenarioVersion() != version) {
-      warnings.add(path + ": recorded with " + name + " v" + h.scenarioVersion()
-          + ", the environment is v" + version + ": observations or dynamics may differ");
+      warnings.add(
+          path
+              + ": recorded with "
+              + name
+              + " v"
+              + h.scenarioVersion()
+              + ", the environment is v"
+              + version
+              + ": observations or dynamics may differ");
     }
     List<String> changed = configDifferences(h.config(), env.unwrapped().config().asMap());
     if (!changed.isEmpty()) {
       warnings.add(path + ": recorded with another configuration: " + String.join(", ", changed));
     }
-    return new Demonstrations(h, d.rows(), d.observations(), d.actions(), d.episodes(),
-        d.skippedLines(), warnings);
+    return new Demonstrations(
+        h, d.rows(), d.observations(), d.actions(), d.episodes(), d.skippedLines(), warnings);
   }
 
   private static void requireSame(Path path, String what, Spec file, Spec env) {
     List<String> diff = file.differencesFrom(env);
     if (!diff.isEmpty()) {
-      throw new IllegalArgumentException(path + ": line 1: the demonstrations' " + what
-          + " channels do not match the environment's (here = the file, there = the environment): "
-          + String.join("; ", diff));
+      throw new IllegalArgumentException(
+          path
+              + ": line 1: the demonstrations' "
+              + what
+              + " channels do not match the environment's (here = the file, there = the environment): "
+              + String.join("; ", diff));
     }
   }
 
-  private static List<String> configDifferences(Map<String, Object> file,
-      Map<String, Object> env) {
+  private static List<String> configDifferences(Map<String, Object> file, Map<String, Object> env) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Object> e : env.entrySet()) {
       Object f = file.get(e.getKey());
@@ -256,19 +274,34 @@ public final class DemoFile {
     }
 
     public void write(DemoStep s) throws IOException {
-      write(s.episode(), s.seed(), s.t(), s.observation(), s.action(), s.reward(),
-          s.terminated(), s.truncated());
+      write(
+          s.episode(),
+          s.seed(),
+          s.t(),
+          s.observation(),
+          s.action(),
+          s.reward(),
+          s.terminated(),
+          s.truncated());
     }
 
     /** Appends one step; see {@link DemoStep} for the fields. */
-    public synchronized void write(int episode, long seed, int t, float[] obs, float[] action,
-        double reward, boolean terminated, boolean truncated) throws IOException {
+    public synchronized void write(
+        int episode,
+        long seed,
+        int t,
+        float[] obs,
+        float[] action,
+        double reward,
+        boolean terminated,
+        boolean truncated)
+        throws IOException {
       if (closed) {
         throw new IllegalStateException(path + " is closed");
       }
       if (episode < 0 || t < 0) {
-        throw new IllegalArgumentException("episode and t must be >= 0, were " + episode + ", "
-            + t);
+        throw new IllegalArgumentException(
+            "episode and t must be >= 0, were " + episode + ", " + t);
       }
       checkRow("observation", observationSpec, obs);
       checkRow("action", actionSpec, action);
@@ -296,8 +329,7 @@ public final class DemoFile {
       }
     }
 
-    private static void writeArray(JsonGenerator g, String field, float[] row)
-        throws IOException {
+    private static void writeArray(JsonGenerator g, String field, float[] row) throws IOException {
       g.writeArrayFieldStart(field);
       for (float v : row) {
         g.writeNumber(v); // Float.toString: the shortest text that reads back as the same float
@@ -307,13 +339,13 @@ public final class DemoFile {
 
     private static void checkRow(String what, Spec spec, float[] row) {
       if (row.length != spec.size()) {
-        throw new IllegalArgumentException(what + " has " + row.length + " values, expected "
-            + spec.size() + " " + spec.names());
+        throw new IllegalArgumentException(
+            what + " has " + row.length + " values, expected " + spec.size() + " " + spec.names());
       }
       for (int i = 0; i < row.length; i++) {
         if (!Float.isFinite(row[i])) {
-          throw new IllegalArgumentException(what + "[" + i + "] (" + spec.name(i) + ") is "
-              + row[i]);
+          throw new IllegalArgumentException(
+              what + "[" + i + "] (" + spec.name(i) + ") is " + row[i]);
         }
       }
     }
@@ -368,8 +400,9 @@ public final class DemoFile {
       int skipped = 0;
       // malformed UTF-8 becomes U+FFFD and then a JSON error that names its line, not an
       // exception without one
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(
-          Files.newInputStream(path), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
         String first = in.readLine();
         lineNo = 1;
         if (first == null || first.isBlank()) {
@@ -391,16 +424,27 @@ public final class DemoFile {
           } catch (JsonProcessingException e) {
             if (next == null) {
               skipped++;
-              warnings.add(path + ": line " + lineNo + " is cut off (" + describe(e)
-                  + "): skipped, the recording probably stopped while writing it");
+              warnings.add(
+                  path
+                      + ": line "
+                      + lineNo
+                      + " is cut off ("
+                      + describe(e)
+                      + "): skipped, the recording probably stopped while writing it");
             } else {
               throw bad("not a JSON object (" + describe(e) + ")");
             }
           }
         }
       }
-      return new Demonstrations(header, rows, Arrays.copyOf(obs, rows * obsSize),
-          Arrays.copyOf(act, rows * actSize), Arrays.copyOf(episodes, rows), skipped, warnings);
+      return new Demonstrations(
+          header,
+          rows,
+          Arrays.copyOf(obs, rows * obsSize),
+          Arrays.copyOf(act, rows * actSize),
+          Arrays.copyOf(episodes, rows),
+          skipped,
+          warnings);
     }
 
     private IllegalArgumentException bad(String what) {
@@ -428,13 +472,17 @@ public final class DemoFile {
       }
       String format = text(n, "format");
       if (!FORMAT.equals(format)) {
-        throw bad("format is '" + format + "', expected '" + FORMAT
-            + "': not a Ugoki demonstration file");
+        throw bad(
+            "format is '"
+                + format
+                + "', expected '"
+                + FORMAT
+                + "': not a Ugoki demonstration file");
       }
       int version = integer(n, "version");
       if (version < 1 || version > VERSION) {
-        throw bad("format version " + version + " is not one this Ugoki reads (1 to " + VERSION
-            + ")");
+        throw bad(
+            "format version " + version + " is not one this Ugoki reads (1 to " + VERSION + ")");
       }
       String scenario = text(n, "scenario");
       int scenarioVersion = integer(n, "scenario_version");
@@ -453,8 +501,8 @@ public final class DemoFile {
       } catch (DateTimeParseException e) {
         throw bad("header field 'created' is not an ISO-8601 time: " + e.getParsedString());
       }
-      return new DemoHeader(scenario, scenarioVersion, configMap, observation, action, source,
-          created);
+      return new DemoHeader(
+          scenario, scenarioVersion, configMap, observation, action, source, created);
     }
 
     private String text(JsonNode n, String field) {
@@ -481,7 +529,11 @@ public final class DemoFile {
       JsonNode names = s.get("names");
       JsonNode low = s.get("low");
       JsonNode high = s.get("high");
-      if (names == null || !names.isArray() || low == null || !low.isArray() || high == null
+      if (names == null
+          || !names.isArray()
+          || low == null
+          || !low.isArray()
+          || high == null
           || !high.isArray()) {
         throw bad("header field '" + field + "' needs arrays 'names', 'low' and 'high'");
       }
@@ -513,8 +565,8 @@ public final class DemoFile {
     // -------------------------------------------------------------------------- the steps
 
     /**
-     * Parses one step line straight into the arrays, so that a large file does not pass through
-     * a tree per line. Numbers are parsed from their text as floats: exactly the floats written.
+     * Parses one step line straight into the arrays, so that a large file does not pass through a
+     * tree per line. Numbers are parsed from their text as floats: exactly the floats written.
      */
     private void addStep(String line) throws IOException {
       ensureCapacity(rows + 1);
@@ -542,10 +594,8 @@ public final class DemoFile {
               p.getLongValue();
             }
             case "t" -> nonNegativeInt(p, value, field);
-            case "obs" -> readRow(p, value, "obs", header.observationSpec(), obs,
-                rows * obsSize);
-            case "action" -> readRow(p, value, "action", header.actionSpec(), act,
-                rows * actSize);
+            case "obs" -> readRow(p, value, "obs", header.observationSpec(), obs, rows * obsSize);
+            case "action" -> readRow(p, value, "action", header.actionSpec(), act, rows * actSize);
             case "reward" -> {
               if (!value.isNumeric() || p.isNaN()) {
                 throw bad("'reward' is not a finite number: " + p.getText());
@@ -579,15 +629,17 @@ public final class DemoFile {
         List.of("episode", "seed", "t", "obs", "action", "reward", "terminated", "truncated");
 
     private int nonNegativeInt(JsonParser p, JsonToken value, String field) throws IOException {
-      if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+      if (value != JsonToken.VALUE_NUMBER_INT
+          || p.getNumberType() != JsonParser.NumberType.INT
           || p.getIntValue() < 0) {
         throw bad("'" + field + "' is not an integer >= 0: " + p.getText());
       }
       return p.getIntValue();
     }
 
-    private void readRow(JsonParser p, JsonToken value, String field, Spec spec, float[] into,
-        int offset) throws IOException {
+    private void readRow(
+        JsonParser p, JsonToken value, String field, Spec spec, float[] into, int offset)
+        throws IOException {
       if (value != JsonToken.START_ARRAY) {
         throw bad("'" + field + "' is not an array");
       }
@@ -606,8 +658,20 @@ public final class DemoFile {
           // a channel's values lie in its bounds; a whole range beyond them is not a recording
           double range = (double) spec.high(i) - spec.low(i);
           if (v < spec.low(i) - range || v > spec.high(i) + range) {
-            throw bad("'" + field + "'[" + i + "] (" + spec.name(i) + ") is " + p.getText()
-                + ", far outside its bounds [" + spec.low(i) + ", " + spec.high(i) + "]");
+            throw bad(
+                "'"
+                    + field
+                    + "'["
+                    + i
+                    + "] ("
+                    + spec.name(i)
+                    + ") is "
+                    + p.getText()
+                    + ", far outside its bounds ["
+                    + spec.low(i)
+                    + ", "
+                    + spec.high(i)
+                    + "]");
           }
           into[offset + i] = v;
         }

@@ -21,8 +21,14 @@ import java.util.Objects;
  * @param source who demonstrated: {@code expert}, {@code human}, {@code dagger}, ...
  * @param created when the recording started
  */
-public record DemoHeader(String scenario, int scenarioVersion, Map<String, Object> config,
-    Spec observationSpec, Spec actionSpec, String source, Instant created) {
+public record DemoHeader(
+    String scenario,
+    int scenarioVersion,
+    Map<String, Object> config,
+    Spec observationSpec,
+    Spec actionSpec,
+    String source,
+    Instant created) {
 
   public DemoHeader {
     Objects.requireNonNull(scenario, "scenario");
@@ -50,7 +56,13 @@ public record DemoHeader(String scenario, int scenarioVersion, Map<String, Objec
   /** The header for demonstrations recorded in {@code env} now. */
   public static DemoHeader of(Env env, String source) {
     Scenario s = env.unwrapped();
-    return new DemoHeader(s.name(), s.version(), s.config().asMap(), env.observationSpec(),
-        env.actionSpec(), source, Instant.now());
+    return new DemoHeader(
+        s.name(),
+        s.version(),
+        s.config().asMap(),
+        env.observationSpec(),
+        env.actionSpec(),
+        source,
+        Instant.now());
   }
 }

@@ -14,5 +14,12 @@ package dev.ugoki.core.io;
  * @param terminated the step ended the episode inside the task (a crash, a lap)
  * @param truncated the step ended the episode by a time limit
  */
-public record DemoStep(int episode, long seed, int t, float[] observation, float[] action,
-    double reward, boolean terminated, boolean truncated) {}
+public record DemoStep(
+    int episode,
+    long seed,
+    int t,
+    float[] observation,
+    float[] action,
+    double reward,
+    boolean terminated,
+    boolean truncated) {}

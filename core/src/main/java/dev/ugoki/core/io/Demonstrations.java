@@ -14,8 +14,14 @@ import java.util.List;
  * @param warnings what the reader noticed without refusing the file (a cut-off last line, a
  *     scenario version or configuration other than the environment's), one sentence each
  */
-public record Demonstrations(DemoHeader header, int rows, float[] observations, float[] actions,
-    int[] episodes, int skippedLines, List<String> warnings) {
+public record Demonstrations(
+    DemoHeader header,
+    int rows,
+    float[] observations,
+    float[] actions,
+    int[] episodes,
+    int skippedLines,
+    List<String> warnings) {
 
   public Demonstrations {
     warnings = List.copyOf(warnings);

@@ -60,8 +60,9 @@ public final class MetricsLog implements AutoCloseable {
         dev.ugoki.core.io.AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
       }
     }
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    out =
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   public Path file() {
@@ -82,8 +83,10 @@ public final class MetricsLog implements AutoCloseable {
         b.append(',');
       }
       if (v != null && !v.isNaN()) {
-        b.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue())
-            : String.format(Locale.ROOT, "%.6g", v));
+        b.append(
+            v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString(v.longValue())
+                : String.format(Locale.ROOT, "%.6g", v));
       }
     }
     out.write(b.toString());

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Reads the optimizer state of a version-1 policy file into today's {@link Learner.State}. Version
  * 1 stored DL4J's updater state array: Adam's {@code [m, v]} per updater block, one block per run
- * of consecutive trainable parameters in DL4J's parameter order (frozen layers have no state);
- * the log standard deviation's Adam as doubles {@code [m..., v..., t]}.
+ * of consecutive trainable parameters in DL4J's parameter order (frozen layers have no state); the
+ * log standard deviation's Adam as doubles {@code [m..., v..., t]}.
  */
 final class OptimizerV1 {
   private OptimizerV1() {}
@@ -24,8 +24,8 @@ final class OptimizerV1 {
     float[] m = new float[n];
     float[] v = new float[n];
     if (state.length != 0 && state.length != 2L * count) {
-      throw new IllegalArgumentException("optimizer state has " + state.length
-          + " values, the network expects " + 2L * count);
+      throw new IllegalArgumentException(
+          "optimizer state has " + state.length + " values, the network expects " + 2L * count);
     }
     if (state.length > 0) {
       int o = 0;
@@ -50,8 +50,8 @@ final class OptimizerV1 {
     int a = net.architecture().actSize();
     double t = s.length == 2 * a + 1 ? s[2 * a] : -1;
     if (s.length != 2 * a + 1 || t != Math.rint(t) || t < 0 || t > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("log std optimizer state of " + s.length + " values "
-          + "for " + a + " actions");
+      throw new IllegalArgumentException(
+          "log std optimizer state of " + s.length + " values " + "for " + a + " actions");
     }
     float[] ms = new float[a];
     float[] vs = new float[a];
@@ -59,7 +59,6 @@ final class OptimizerV1 {
       ms[j] = (float) s[j];
       vs[j] = (float) s[a + j];
     }
-    return new Learner.State(new Adam.State(m, v, iteration),
-        new Adam.State(ms, vs, (long) t));
+    return new Learner.State(new Adam.State(m, v, iteration), new Adam.State(ms, vs, (long) t));
   }
 }

@@ -25,24 +25,24 @@ import java.util.zip.ZipOutputStream;
  * A policy checkpoint: one zip file holding everything needed to run, check and resume a policy.
  *
  * <ul>
- *   <li>{@code policy.json}: format and version; the scenario, its version and resolved config;
- *       the observation and action specs (names and bounds); the architecture; the log standard
+ *   <li>{@code policy.json}: format and version; the scenario, its version and resolved config; the
+ *       observation and action specs (names and bounds); the architecture; the log standard
  *       deviation; the observation normalization (mean, variance, count); the algorithm and its
  *       config; the environment steps trained; a metrics summary; the library versions.
  *   <li>{@code params.bin}: the network's weights as little-endian float32, in DL4J's order.
- *   <li>{@code optimizer.bin} (a checkpoint's, for resuming): the {@link Learner}'s Adam moments
- *       as little-endian float32: the network's m and v, then the log standard deviation's m and
- *       v; in {@code policy.json} each optimizer's step count.
+ *   <li>{@code optimizer.bin} (a checkpoint's, for resuming): the {@link Learner}'s Adam moments as
+ *       little-endian float32: the network's m and v, then the log standard deviation's m and v; in
+ *       {@code policy.json} each optimizer's step count.
  * </ul>
  *
  * <p>Versions: 2 (this one) stores the moments per parameter in DL4J's parameter order. 1, written
- * while DL4J's updater trained the network, stored the updater's own state array, which is the
- * same for a network without frozen layers and, with frozen layers, one {@code [m, v]} block per
- * run of trainable parameters; the reader converts it.</p>
+ * while DL4J's updater trained the network, stored the updater's own state array, which is the same
+ * for a network without frozen layers and, with frozen layers, one {@code [m, v]} block per run of
+ * trainable parameters; the reader converts it.
  *
- * <p>Written atomically (a temporary file renamed over the target), so a run killed at any
- * moment leaves the previous checkpoint whole. Read without Java object deserialization; a
- * truncated, corrupt or foreign file is refused with a message that names it.
+ * <p>Written atomically (a temporary file renamed over the target), so a run killed at any moment
+ * leaves the previous checkpoint whole. Read without Java object deserialization; a truncated,
+ * corrupt or foreign file is refused with a message that names it.
  */
 public final class PolicyFile {
   public static final String FORMAT = "ugoki-policy";
@@ -50,31 +50,54 @@ public final class PolicyFile {
   private static final String META = "policy.json";
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
+
   /** The largest network a file may hold: 16M weights (64 MiB of float32). */
   public static final long MAX_PARAMS = 1L << 24;
+
   /** The largest hidden layer and the most hidden layers a file may declare. */
   public static final int MAX_HIDDEN = 4096;
+
   public static final int MAX_LAYERS = 16;
+
   /** The most observation or action channels a file may declare. */
   public static final int MAX_CHANNELS = 65_536;
+
   /** The largest each entry may be: policy.json, the weights, Adam's two moments per weight. */
-  private static final Map<String, Integer> ENTRY_LIMITS = Map.of(META, 16 << 20,
-      PARAMS, (int) (4 * MAX_PARAMS), OPTIMIZER, (int) (8 * MAX_PARAMS) + (1 << 20));
+  private static final Map<String, Integer> ENTRY_LIMITS =
+      Map.of(
+          META,
+          16 << 20,
+          PARAMS,
+          (int) (4 * MAX_PARAMS),
+          OPTIMIZER,
+          (int) (8 * MAX_PARAMS) + (1 << 20));
+
   private static final ObjectMapper JSON = CanonicalJson.MAPPER;
+
   /** Every entry's time, so that the same policy gives the same bytes. */
   private static final java.time.LocalDateTime ENTRY_TIME =
       java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
 
   /** What a checkpoint says about the policy besides its weights. */
-  public record Meta(String scenario, int scenarioVersion, Map<String, Object> scenarioConfig,
-      String algo, Map<String, Object> algoConfig, long seed, long steps, int updates,
+  public record Meta(
+      String scenario,
+      int scenarioVersion,
+      Map<String, Object> scenarioConfig,
+      String algo,
+      Map<String, Object> algoConfig,
+      long seed,
+      long steps,
+      int updates,
       Map<String, Object> metrics) {}
 
   /**
-   * A loaded policy file; {@code optimizer} is null unless it is a checkpoint written for
-   * resuming.
+   * A loaded policy file; {@code optimizer} is null unless it is a checkpoint written for resuming.
    */
-  public record Loaded(GaussianPolicy policy, Meta meta, Spec observationSpec, Spec actionSpec,
+  public record Loaded(
+      GaussianPolicy policy,
+      Meta meta,
+      Spec observationSpec,
+      Spec actionSpec,
       Learner.State optimizer) {
     public boolean hasOptimizerState() {
       return optimizer != null;
@@ -104,9 +127,21 @@ public final class PolicyFile {
     doc.put("observation", PolicyJson.specJson(policy.observationSpec()));
     doc.put("action", PolicyJson.specJson(policy.actionSpec()));
     Architecture a = policy.network().architecture();
-    doc.put("architecture", Map.of("obs_size", a.obsSize(), "act_size", a.actSize(),
-        "hidden", a.hidden(), "layers", a.layers(), "params", policy.network().numParams(),
-        "frozen_layers", policy.network().frozenLayers()));
+    doc.put(
+        "architecture",
+        Map.of(
+            "obs_size",
+            a.obsSize(),
+            "act_size",
+            a.actSize(),
+            "hidden",
+            a.hidden(),
+            "layers",
+            a.layers(),
+            "params",
+            policy.network().numParams(),
+            "frozen_layers",
+            policy.network().frozenLayers()));
     doc.put("log_std", policy.logStd());
     RunningNorm n = policy.norm();
     doc.put("obs_norm", Map.of("mean", n.mean(), "var", n.var(), "count", n.count()));
@@ -116,11 +151,14 @@ public final class PolicyFile {
     doc.put("steps", meta.steps());
     doc.put("updates", meta.updates());
     doc.put("metrics", meta.metrics());
-    doc.put("versions", Map.of("ugoki", "0.1.0", "dl4j", "1.0.0-M2.1",
-        "java", System.getProperty("java.version")));
+    doc.put(
+        "versions",
+        Map.of("ugoki", "0.1.0", "dl4j", "1.0.0-M2.1", "java", System.getProperty("java.version")));
     if (optimizer != null) {
-      doc.put("optimizer", Map.of("network_steps", optimizer.network().t(),
-          "log_std_steps", optimizer.logStd().t()));
+      doc.put(
+          "optimizer",
+          Map.of(
+              "network_steps", optimizer.network().t(), "log_std_steps", optimizer.logStd().t()));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -132,8 +170,13 @@ public final class PolicyFile {
       zip.closeEntry();
       if (optimizer != null) {
         zip.putNextEntry(entry(OPTIMIZER));
-        zip.write(PolicyJson.floats(concat(optimizer.network().m(), optimizer.network().v(),
-            optimizer.logStd().m(), optimizer.logStd().v())));
+        zip.write(
+            PolicyJson.floats(
+                concat(
+                    optimizer.network().m(),
+                    optimizer.network().v(),
+                    optimizer.logStd().m(),
+                    optimizer.logStd().v())));
         zip.closeEntry();
       }
     }
@@ -161,53 +204,84 @@ public final class PolicyFile {
       }
       int version = PolicyJson.num(doc, "version", 1, Integer.MAX_VALUE);
       if (version != VERSION && version != 1) {
-        throw corrupt(file, "format version " + version + " is not supported (this build reads "
-            + "1 to " + VERSION + ")");
+        throw corrupt(
+            file,
+            "format version "
+                + version
+                + " is not supported (this build reads "
+                + "1 to "
+                + VERSION
+                + ")");
       }
       Spec obs = PolicyJson.spec(doc.get("observation"));
       Spec act = PolicyJson.spec(doc.get("action"));
       Map<String, Object> arch = PolicyJson.map(doc.get("architecture"));
-      Architecture a = new Architecture(PolicyJson.num(arch, "obs_size", 1, MAX_CHANNELS),
-          PolicyJson.num(arch, "act_size", 1, MAX_CHANNELS), PolicyJson.num(arch, "hidden", 1, MAX_HIDDEN),
-          PolicyJson.num(arch, "layers", 1, MAX_LAYERS));
+      Architecture a =
+          new Architecture(
+              PolicyJson.num(arch, "obs_size", 1, MAX_CHANNELS),
+              PolicyJson.num(arch, "act_size", 1, MAX_CHANNELS),
+              PolicyJson.num(arch, "hidden", 1, MAX_HIDDEN),
+              PolicyJson.num(arch, "layers", 1, MAX_LAYERS));
       long params = PolicyNetwork.numParams(a);
       if (params > MAX_PARAMS) {
-        throw corrupt(file, "its network of " + a.layers() + " x " + a.hidden() + " units has "
-            + params + " weights, more than the " + MAX_PARAMS + " a policy file may hold");
+        throw corrupt(
+            file,
+            "its network of "
+                + a.layers()
+                + " x "
+                + a.hidden()
+                + " units has "
+                + params
+                + " weights, more than the "
+                + MAX_PARAMS
+                + " a policy file may hold");
       }
       if (paramBytes.length != 4 * params) {
-        throw corrupt(file, PARAMS + " holds " + paramBytes.length + " bytes, the network needs "
-            + 4 * params);
+        throw corrupt(
+            file,
+            PARAMS + " holds " + paramBytes.length + " bytes, the network needs " + 4 * params);
       }
       // a fine-tune's frozen trunk stays frozen when it resumes
-      int frozen = arch.containsKey("frozen_layers")
-          ? PolicyJson.num(arch, "frozen_layers", 0, a.layers()) : 0;
+      int frozen =
+          arch.containsKey("frozen_layers")
+              ? PolicyJson.num(arch, "frozen_layers", 0, a.layers())
+              : 0;
       PolicyNetwork net = new PolicyNetwork(a, PolicyJson.floats(paramBytes), frozen);
       Map<String, Object> norm = PolicyJson.map(doc.get("obs_norm"));
-      RunningNorm rn = new RunningNorm(PolicyJson.doubles(norm.get("mean")), PolicyJson.doubles(norm.get("var")),
-          ((Number) norm.get("count")).doubleValue());
+      RunningNorm rn =
+          new RunningNorm(
+              PolicyJson.doubles(norm.get("mean")),
+              PolicyJson.doubles(norm.get("var")),
+              ((Number) norm.get("count")).doubleValue());
       float[] logStd = PolicyJson.toFloats(PolicyJson.doubles(doc.get("log_std")));
       GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn);
       Learner.State optimizer = null;
       if (entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer")) {
         Map<String, Object> opt = PolicyJson.map(doc.get("optimizer"));
         float[] state = PolicyJson.floats(entries.get(OPTIMIZER));
-        optimizer = version == 1 ? OptimizerV1.convert(net, state, opt)
-            : optimizer(net.numParams(), logStd.length, state, opt);
+        optimizer =
+            version == 1
+                ? OptimizerV1.convert(net, state, opt)
+                : optimizer(net.numParams(), logStd.length, state, opt);
       }
       for (float v : net.params()) {
         if (!Float.isFinite(v)) {
           throw corrupt(file, "its weights hold NaN or infinity");
         }
       }
-      Meta meta = new Meta(PolicyJson.text(doc, "scenario"), PolicyJson.num(doc, "scenario_version", 0,
-          Integer.MAX_VALUE), PolicyJson.map(doc.get("scenario_config")), PolicyJson.text(doc, "algo"),
-          PolicyJson.map(doc.get("algo_config")), PolicyJson.integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
-          PolicyJson.integer(doc, "steps", 0, Long.MAX_VALUE), PolicyJson.num(doc, "updates", 0, Integer.MAX_VALUE),
-          PolicyJson.map(doc.get("metrics")));
+      Meta meta =
+          new Meta(
+              PolicyJson.text(doc, "scenario"),
+              PolicyJson.num(doc, "scenario_version", 0, Integer.MAX_VALUE),
+              PolicyJson.map(doc.get("scenario_config")),
+              PolicyJson.text(doc, "algo"),
+              PolicyJson.map(doc.get("algo_config")),
+              PolicyJson.integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
+              PolicyJson.integer(doc, "steps", 0, Long.MAX_VALUE),
+              PolicyJson.num(doc, "updates", 0, Integer.MAX_VALUE),
+              PolicyJson.map(doc.get("metrics")));
       return new Loaded(policy, meta, obs, act, optimizer);
-    } catch (IOException | ClassCastException | NullPointerException
-        | IllegalArgumentException e) {
+    } catch (IOException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       if (e instanceof PolicyFileException pfe) {
         throw pfe;
       }
@@ -252,8 +326,15 @@ public final class PolicyFile {
           // read at most one byte past the limit, whatever the entry claims its size is
           byte[] bytes = in.readNBytes(limit + 1);
           if (bytes.length > limit) {
-            throw corrupt(file, "its entry " + e.getName() + " is larger than " + (limit >> 20)
-                + " MiB, more than a policy of at most " + MAX_PARAMS + " weights needs");
+            throw corrupt(
+                file,
+                "its entry "
+                    + e.getName()
+                    + " is larger than "
+                    + (limit >> 20)
+                    + " MiB, more than a policy of at most "
+                    + MAX_PARAMS
+                    + " weights needs");
           }
           // ZipFile checks no checksum: a flipped byte in a stored entry would load
           java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -276,19 +357,28 @@ public final class PolicyFile {
     return entries;
   }
 
-  private static Learner.State optimizer(int params, int act, float[] s,
-      Map<String, Object> opt) {
+  private static Learner.State optimizer(int params, int act, float[] s, Map<String, Object> opt) {
     if (s.length != 2L * params + 2L * act) {
-      throw new IllegalArgumentException("optimizer state has " + s.length + " values, the "
-          + "policy needs " + (2L * params + 2L * act));
+      throw new IllegalArgumentException(
+          "optimizer state has "
+              + s.length
+              + " values, the "
+              + "policy needs "
+              + (2L * params + 2L * act));
     }
     long tNet = PolicyJson.integer(opt, "network_steps", 0, Long.MAX_VALUE);
     long tStd = PolicyJson.integer(opt, "log_std_steps", 0, Long.MAX_VALUE);
     int o = 0;
-    Adam.State net = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += params),
-        java.util.Arrays.copyOfRange(s, o, o += params), tNet);
-    Adam.State std = new Adam.State(java.util.Arrays.copyOfRange(s, o, o += act),
-        java.util.Arrays.copyOfRange(s, o, o + act), tStd);
+    Adam.State net =
+        new Adam.State(
+            java.util.Arrays.copyOfRange(s, o, o += params),
+            java.util.Arrays.copyOfRange(s, o, o += params),
+            tNet);
+    Adam.State std =
+        new Adam.State(
+            java.util.Arrays.copyOfRange(s, o, o += act),
+            java.util.Arrays.copyOfRange(s, o, o + act),
+            tStd);
     return new Learner.State(net, std);
   }
 

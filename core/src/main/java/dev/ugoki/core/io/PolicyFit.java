@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether a loaded policy can drive an environment, and how: as it is, when the environment has
- * the policy's scenario and channels, or through its shared layout ({@link SharedSpace}) for a
+ * Whether a loaded policy can drive an environment, and how: as it is, when the environment has the
+ * policy's scenario and channels, or through its shared layout ({@link SharedSpace}) for a
  * foundation policy; otherwise refused, naming every channel that differs.
  */
 public final class PolicyFit {
@@ -24,16 +24,20 @@ public final class PolicyFit {
    * action channels; the message names every channel that differs.
    */
   public static void checkFits(Path file, PolicyFile.Loaded loaded, Env env) {
-    checkFits("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
-        loaded.actionSpec(), env);
+    checkFits(
+        "policy " + file,
+        loaded.meta().scenario(),
+        loaded.observationSpec(),
+        loaded.actionSpec(),
+        env);
   }
 
-  private static void checkFits(String who, String policyScenario, Spec observation,
-      Spec action, Env env) {
+  private static void checkFits(
+      String who, String policyScenario, Spec observation, Spec action, Env env) {
     String scenario = env.unwrapped().name();
     if (!scenario.equals(policyScenario)) {
-      throw new PolicyFile.PolicyFileException(who + " was trained on scenario '" + policyScenario
-          + "', not '" + scenario + "'");
+      throw new PolicyFile.PolicyFileException(
+          who + " was trained on scenario '" + policyScenario + "', not '" + scenario + "'");
     }
     List<String> diffs = new ArrayList<>();
     for (String d : env.observationSpec().differencesFrom(observation)) {
@@ -43,8 +47,12 @@ public final class PolicyFit {
       diffs.add("action " + d);
     }
     if (!diffs.isEmpty()) {
-      throw new PolicyFile.PolicyFileException(who + " does not fit this " + scenario
-          + " environment (here vs. the policy's): " + firstOf(diffs));
+      throw new PolicyFile.PolicyFileException(
+          who
+              + " does not fit this "
+              + scenario
+              + " environment (here vs. the policy's): "
+              + firstOf(diffs));
     }
   }
 
@@ -57,25 +65,35 @@ public final class PolicyFit {
 
   /**
    * The environment the policy drives: {@code env} itself when it has the policy's channels, or,
-   * for a policy whose observation holds {@code env}'s task descriptor (a foundation policy, or
-   * one fine-tuned from it), {@code env} presented in the policy's shared layout
-   * ({@link SharedSpace}).
+   * for a policy whose observation holds {@code env}'s task descriptor (a foundation policy, or one
+   * fine-tuned from it), {@code env} presented in the policy's shared layout ({@link SharedSpace}).
    *
    * @throws PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
-    Env fitted = fit("policy " + file, loaded.meta().scenario(), loaded.observationSpec(),
-        loaded.actionSpec(), env);
+    Env fitted =
+        fit(
+            "policy " + file,
+            loaded.meta().scenario(),
+            loaded.observationSpec(),
+            loaded.actionSpec(),
+            env);
     if (fitted != env) {
       // the layout matches channels by name only: the task's own channels must also be the ones
       // the policy learned them as (16 rays named lidar.00-15 are not the first 16 of 32)
       String task = env.unwrapped().name();
       Spec learned = learnedSpec(loaded.meta(), task);
-      List<String> diffs = learned == null ? List.of()
-          : env.observationSpec().differencesFrom(learned);
+      List<String> diffs =
+          learned == null ? List.of() : env.observationSpec().differencesFrom(learned);
       if (!diffs.isEmpty()) {
-        throw new PolicyFile.PolicyFileException("policy " + file + " learned " + task + " with other "
-            + "channels (here vs. the policy's): " + firstOf(diffs));
+        throw new PolicyFile.PolicyFileException(
+            "policy "
+                + file
+                + " learned "
+                + task
+                + " with other "
+                + "channels (here vs. the policy's): "
+                + firstOf(diffs));
       }
     }
     return fitted;
@@ -83,8 +101,8 @@ public final class PolicyFit {
 
   /**
    * The observation spec {@code task} had when the policy learned it: from the policy's own
-   * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config
-   * no longer builds (keys of another version).
+   * scenario config, or its {@code task/KEY} keys for a multitask policy; null when the config no
+   * longer builds (keys of another version).
    */
   private static Spec learnedSpec(PolicyFile.Meta meta, String task) {
     Map<String, Object> keys = new LinkedHashMap<>();
@@ -95,11 +113,13 @@ public final class PolicyFit {
       return null;
     } else {
       String prefix = task + MultiTaskScenario.SEP;
-      meta.scenarioConfig().forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          keys.put(k.substring(prefix.length()), v);
-        }
-      });
+      meta.scenarioConfig()
+          .forEach(
+              (k, v) -> {
+                if (k.startsWith(prefix)) {
+                  keys.put(k.substring(prefix.length()), v);
+                }
+              });
     }
     try {
       return Scenarios.make(task, keys).observationSpec();
@@ -114,8 +134,9 @@ public final class PolicyFit {
    */
   public static Env fit(String who, String scenario, Spec observation, Spec action, Env env) {
     String task = env.unwrapped().name();
-    boolean shared = !env.observationSpec().equals(observation)
-        && observation.names().contains(SharedSpace.TASK_PREFIX + task);
+    boolean shared =
+        !env.observationSpec().equals(observation)
+            && observation.names().contains(SharedSpace.TASK_PREFIX + task);
     if (!shared) {
       checkFits(who, scenario, observation, action, env);
       return env;
@@ -123,8 +144,8 @@ public final class PolicyFit {
     try {
       return new SharedSpace(env, task, observation, action);
     } catch (IllegalArgumentException e) {
-      throw new PolicyFile.PolicyFileException(who + " cannot drive this " + task + " environment: "
-          + e.getMessage());
+      throw new PolicyFile.PolicyFileException(
+          who + " cannot drive this " + task + " environment: " + e.getMessage());
     }
   }
 }

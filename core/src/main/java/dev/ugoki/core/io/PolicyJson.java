@@ -10,9 +10,8 @@ import java.util.Map;
 /**
  * The values of a policy file read strictly, and written: integers in stated ranges (never a
  * fraction rounded or a large number wrapped), finite numbers that fit a float, names that are
- * text, channel specs, and float arrays as little-endian bytes. Each refusal is an
- * {@link IllegalArgumentException} saying what is wrong, which {@link PolicyFile} names the file
- * in.
+ * text, channel specs, and float arrays as little-endian bytes. Each refusal is an {@link
+ * IllegalArgumentException} saying what is wrong, which {@link PolicyFile} names the file in.
  */
 final class PolicyJson {
   private PolicyJson() {}
@@ -30,8 +29,8 @@ final class PolicyJson {
   static Spec spec(Object o) {
     Map<String, Object> m = map(o);
     if (!(m.get("names") instanceof List<?> names) || names.size() > PolicyFile.MAX_CHANNELS) {
-      throw new IllegalArgumentException("channel names must be a list of at most "
-          + PolicyFile.MAX_CHANNELS);
+      throw new IllegalArgumentException(
+          "channel names must be a list of at most " + PolicyFile.MAX_CHANNELS);
     }
     List<String> n = new ArrayList<>(names.size());
     for (Object name : names) {
@@ -67,8 +66,8 @@ final class PolicyJson {
     java.math.BigInteger v = new java.math.BigInteger(o.toString());
     if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0
         || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-      throw new IllegalArgumentException(key + " = " + v + " is outside [" + min + ", " + max
-          + "]");
+      throw new IllegalArgumentException(
+          key + " = " + v + " is outside [" + min + ", " + max + "]");
     }
     return v.longValue();
   }
@@ -82,8 +81,8 @@ final class PolicyJson {
       throw new IllegalArgumentException("expected a list of numbers, found " + o);
     }
     if (list.size() > PolicyFile.MAX_CHANNELS) {
-      throw new IllegalArgumentException("a list of " + list.size() + " numbers, more than "
-          + PolicyFile.MAX_CHANNELS);
+      throw new IllegalArgumentException(
+          "a list of " + list.size() + " numbers, more than " + PolicyFile.MAX_CHANNELS);
     }
     double[] d = new double[list.size()];
     for (int i = 0; i < d.length; i++) {

@@ -1,11 +1,11 @@
 package dev.ugoki.core.learner;
 
 /**
- * Adam (Kingma and Ba, 2015) over a flat parameter vector, in DL4J's formulation (its
- * {@code AdamUpdater}, float arithmetic included), so that a network trained here continues one
- * DL4J's updater trained as DL4J would have (the log standard deviation's Adam of version-1
- * files ran in double with epsilon added to the bias-corrected root: it continues in this one,
- * which differs in the last digits):
+ * Adam (Kingma and Ba, 2015) over a flat parameter vector, in DL4J's formulation (its {@code
+ * AdamUpdater}, float arithmetic included), so that a network trained here continues one DL4J's
+ * updater trained as DL4J would have (the log standard deviation's Adam of version-1 files ran in
+ * double with epsilon added to the bias-corrected root: it continues in this one, which differs in
+ * the last digits):
  *
  * <pre>
  * m      = beta1 m + (1 - beta1) g
@@ -25,8 +25,13 @@ public final class Adam {
   public record State(float[] m, float[] v, long t) {
     public State {
       if (m.length != v.length || t < 0) {
-        throw new IllegalArgumentException("Adam state with " + m.length + " first and "
-            + v.length + " second moments at step " + t);
+        throw new IllegalArgumentException(
+            "Adam state with "
+                + m.length
+                + " first and "
+                + v.length
+                + " second moments at step "
+                + t);
       }
       for (int k = 0; k < m.length; k++) {
         if (!Float.isFinite(m[k]) || !(v[k] >= 0) || !Float.isFinite(v[k])) {
@@ -53,8 +58,8 @@ public final class Adam {
 
   public Adam(State state, double learningRate) {
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-      throw new IllegalArgumentException("Adam needs a positive learning rate, not "
-          + learningRate);
+      throw new IllegalArgumentException(
+          "Adam needs a positive learning rate, not " + learningRate);
     }
     this.learningRate = learningRate;
     this.m = state.m().clone();
@@ -73,8 +78,8 @@ public final class Adam {
    */
   public float[] step(float[] g, double lrScale) {
     if (g.length != m.length) {
-      throw new IllegalArgumentException("a gradient of " + g.length + " for Adam over "
-          + m.length);
+      throw new IllegalArgumentException(
+          "a gradient of " + g.length + " for Adam over " + m.length);
     }
     t++;
     // in float, as DL4J's native op: 1 - 0.9f is not 0.1f, and the difference shows at 1e-5

@@ -3,11 +3,11 @@ package dev.ugoki.core.learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 
 /**
- * What training holds, as one value (Brax's {@code TrainingState}): the policy being trained
- * (its weights, log standard deviation and observation normalization), the Adam state of its
- * network and of its log standard deviation, and the environment steps and updates trained so
- * far. A checkpoint saves exactly this (the counts in its metadata) and a resume restores it; the policy alone, which eval, render, the rollouts and the window use, carries no
- * optimizer.
+ * What training holds, as one value (Brax's {@code TrainingState}): the policy being trained (its
+ * weights, log standard deviation and observation normalization), the Adam state of its network and
+ * of its log standard deviation, and the environment steps and updates trained so far. A checkpoint
+ * saves exactly this (the counts in its metadata) and a resume restores it; the policy alone, which
+ * eval, render, the rollouts and the window use, carries no optimizer.
  *
  * <p>{@link #step} is the one gradient step of every algorithm here (PPO, behavior cloning,
  * DAgger): the caller's loss gradient with respect to the network's outputs and the log standard
@@ -43,27 +43,37 @@ public final class Learner {
 
   /** A learner that starts training {@code policy} with fresh optimizers. */
   public static Learner fresh(GaussianPolicy policy, double learningRate) {
-    return new Learner(policy, new State(Adam.State.zero(policy.network().numParams()),
-        Adam.State.zero(policy.logStd().length)), learningRate, 0, 0);
+    return new Learner(
+        policy,
+        new State(
+            Adam.State.zero(policy.network().numParams()), Adam.State.zero(policy.logStd().length)),
+        learningRate,
+        0,
+        0);
   }
 
   /**
    * A learner that goes on from a checkpoint: its policy, optimizer state, and the steps and
    * updates it had trained.
    */
-  public Learner(GaussianPolicy policy, State state, double learningRate, long steps,
-      int updates) {
+  public Learner(GaussianPolicy policy, State state, double learningRate, long steps, int updates) {
     if (steps < 0 || updates < 0) {
-      throw new IllegalArgumentException("a learner cannot have trained " + steps + " steps in "
-          + updates + " updates");
+      throw new IllegalArgumentException(
+          "a learner cannot have trained " + steps + " steps in " + updates + " updates");
     }
     this.steps = steps;
     this.updates = updates;
     if (state.network().m().length != policy.network().numParams()
         || state.logStd().m().length != policy.logStd().length) {
-      throw new IllegalArgumentException("optimizer state for " + state.network().m().length
-          + " weights and " + state.logStd().m().length + " log stds does not fit a policy with "
-          + policy.network().numParams() + " and " + policy.logStd().length);
+      throw new IllegalArgumentException(
+          "optimizer state for "
+              + state.network().m().length
+              + " weights and "
+              + state.logStd().m().length
+              + " log stds does not fit a policy with "
+              + policy.network().numParams()
+              + " and "
+              + policy.logStd().length);
     }
     this.policy = policy;
     this.network = new Adam(state.network(), learningRate);
@@ -101,8 +111,13 @@ public final class Learner {
    */
   public Step step(float[] obs, int rows, Loss loss, double maxGradNorm, double lrScale) {
     java.util.Arrays.fill(dLogStd, 0);
-    float[] g = policy.network().gradient(obs, rows,
-        (mean, value, dMean, dValue) -> loss.fill(mean, value, dMean, dValue, dLogStd));
+    float[] g =
+        policy
+            .network()
+            .gradient(
+                obs,
+                rows,
+                (mean, value, dMean, dValue) -> loss.fill(mean, value, dMean, dValue, dLogStd));
     double sq = 0;
     for (float x : g) {
       sq += (double) x * x;

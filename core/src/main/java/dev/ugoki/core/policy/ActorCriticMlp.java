@@ -3,17 +3,17 @@ package dev.ugoki.core.policy;
 import java.util.Arrays;
 
 /**
- * The arithmetic of a {@link PolicyNetwork} in plain Java: forward and backward passes of the
- * actor and the critic over a batch, on the weights in DL4J's own flat parameter layout (the
- * {@link Layout} read off the DL4J graph), so that files, transfer learning and DL4J's outputs
- * stay the reference. Why not DL4J itself: for networks this small its cost is per call, not per
- * row (native op dispatch and a buffer allocation per op, measured at about 97% of a training
- * run's time), while the arithmetic is a few tens of kFLOP per row.
+ * The arithmetic of a {@link PolicyNetwork} in plain Java: forward and backward passes of the actor
+ * and the critic over a batch, on the weights in DL4J's own flat parameter layout (the {@link
+ * Layout} read off the DL4J graph), so that files, transfer learning and DL4J's outputs stay the
+ * reference. Why not DL4J itself: for networks this small its cost is per call, not per row (native
+ * op dispatch and a buffer allocation per op, measured at about 97% of a training run's time),
+ * while the arithmetic is a few tens of kFLOP per row.
  *
- * <p>Every product is one {@link Kernels#matmul} (SIMD through the Vector API): the forward pass
- * on a row-major copy of each layer's weights, the input gradient on DL4J's column-major weights
- * as they are (they are W transposed, row-major), and the weight gradient written straight into
- * DL4J's layout. Sums run in a fixed order: the same inputs give the same bits.
+ * <p>Every product is one {@link Kernels#matmul} (SIMD through the Vector API): the forward pass on
+ * a row-major copy of each layer's weights, the input gradient on DL4J's column-major weights as
+ * they are (they are W transposed, row-major), and the weight gradient written straight into DL4J's
+ * layout. Sums run in a fixed order: the same inputs give the same bits.
  *
  * <p>Holds scratch arrays for the largest batch seen: not thread-safe, one instance per thread.
  */
@@ -53,8 +53,8 @@ final class ActorCriticMlp {
   }
 
   /**
-   * Forward pass of {@code rows} inputs (row-major); the outputs stay readable through
-   * {@link #mean()} and {@link #value()} until the next call.
+   * Forward pass of {@code rows} inputs (row-major); the outputs stay readable through {@link
+   * #mean()} and {@link #value()} until the next call.
    */
   void forward(float[] x, int rows) {
     ensure(rows);
@@ -73,12 +73,12 @@ final class ActorCriticMlp {
   }
 
   /**
-   * Back-propagates dLoss/dMean and dLoss/dValue through the last forward pass (same inputs,
-   * same rows) and writes dLoss/dParams into {@code grad} in DL4J's layout; the first
-   * {@code frozenLayers} hidden layers of each head get no gradient (they are fixed).
+   * Back-propagates dLoss/dMean and dLoss/dValue through the last forward pass (same inputs, same
+   * rows) and writes dLoss/dParams into {@code grad} in DL4J's layout; the first {@code
+   * frozenLayers} hidden layers of each head get no gradient (they are fixed).
    */
-  void backward(float[] x, int rows, float[] dMean, float[] dValue, int frozenLayers,
-      float[] grad) {
+  void backward(
+      float[] x, int rows, float[] dMean, float[] dValue, int frozenLayers, float[] grad) {
     Arrays.fill(grad, 0);
     actor.backward(x, rows, dMean, frozenLayers, grad);
     critic.backward(x, rows, dValue, frozenLayers, grad);
@@ -95,10 +95,13 @@ final class ActorCriticMlp {
   /** One multilayer perceptron: its layers, their row-major weights and their activations. */
   private static final class Head {
     private final Dense[] layers;
+
     /** W[i][j] at {@code i * nOut + j}: the forward pass reads a row of W per input unit. */
     private final float[][] rowMajor;
+
     /** W[i][j] at {@code j * nIn + i} (DL4J's order): back-propagation reads a column per unit. */
     private final float[][] columnMajor;
+
     private final float[][] bias;
     private final float[][] act;
     private float[] delta;
@@ -128,8 +131,8 @@ final class ActorCriticMlp {
 
     /**
      * dW = in^T delta into DL4J's column-major layout. Computed as W^T straight into the layout
-     * when its rows (nIn long) suit the vector width better, else row-major and transposed:
-     * each value is the same fused multiply-add chain over the rows either way, so the same bits.
+     * when its rows (nIn long) suit the vector width better, else row-major and transposed: each
+     * value is the same fused multiply-add chain over the rows either way, so the same bits.
      */
     private void weightGradient(Dense d, float[] in, int rows, float[] grad) {
       int nIn = d.nIn();
@@ -182,8 +185,8 @@ final class ActorCriticMlp {
       for (int l = 0; l < layers.length; l++) {
         Dense d = layers[l];
         // out = in W + b
-        Kernels.matmul(in, 0, d.nIn(), 1, rowMajor[l], 0, d.nOut(), d.nIn(), bias[l], act[l], 0,
-            rows);
+        Kernels.matmul(
+            in, 0, d.nIn(), 1, rowMajor[l], 0, d.nOut(), d.nIn(), bias[l], act[l], 0, rows);
         if (d.tanh()) {
           Kernels.tanh(act[l], rows * d.nOut());
         }
@@ -207,8 +210,8 @@ final class ActorCriticMlp {
         Kernels.columnSums(delta, nOut, rows, grad, d.bOffset());
         if (l > frozen) {
           // dLoss/d(input of l) = delta W^T, with W^T row-major being DL4J's W
-          Kernels.matmul(delta, 0, nOut, 1, columnMajor[l], 0, nIn, nOut, null, deltaBelow, 0,
-              rows);
+          Kernels.matmul(
+              delta, 0, nOut, 1, columnMajor[l], 0, nIn, nOut, null, deltaBelow, 0, rows);
           float[] t = delta;
           delta = deltaBelow;
           deltaBelow = t;

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * A diagonal Gaussian policy over a scenario's action box: the network's actor gives the mean, a
  * learned state-independent log standard deviation the spread, and the critic the state value.
  * Observations are standardized by the policy's own {@link RunningNorm} first. Sampled actions may
- * leave the action box; the environment is stepped with them clipped into it (CleanRL's
- * {@code ClipAction}), while PPO uses the unclipped sample's log-probability.
+ * leave the action box; the environment is stepped with them clipped into it (CleanRL's {@code
+ * ClipAction}), while PPO uses the unclipped sample's log-probability.
  *
  * <p>Not thread-safe; {@link #copy()} gives an independent policy for another thread.
  */
@@ -21,11 +21,16 @@ public final class GaussianPolicy {
   private final float[] logStd;
   private final RunningNorm norm;
 
-  public GaussianPolicy(Spec observationSpec, Spec actionSpec, PolicyNetwork network,
-      float[] logStd, RunningNorm norm) {
+  public GaussianPolicy(
+      Spec observationSpec,
+      Spec actionSpec,
+      PolicyNetwork network,
+      float[] logStd,
+      RunningNorm norm) {
     if (network.architecture().obsSize() != observationSpec.size()
         || network.architecture().actSize() != actionSpec.size()
-        || logStd.length != actionSpec.size() || norm.size() != observationSpec.size()) {
+        || logStd.length != actionSpec.size()
+        || norm.size() != observationSpec.size()) {
       throw new IllegalArgumentException("network, log std and normalization do not fit the specs");
     }
     this.observationSpec = observationSpec;
@@ -36,13 +41,17 @@ public final class GaussianPolicy {
   }
 
   /** A fresh policy with seeded weights. */
-  public static GaussianPolicy create(Spec observationSpec, Spec actionSpec, int hidden,
-      int layers, double initLogStd, long seed) {
+  public static GaussianPolicy create(
+      Spec observationSpec, Spec actionSpec, int hidden, int layers, double initLogStd, long seed) {
     Architecture arch = new Architecture(observationSpec.size(), actionSpec.size(), hidden, layers);
     float[] logStd = new float[actionSpec.size()];
     java.util.Arrays.fill(logStd, (float) initLogStd);
-    return new GaussianPolicy(observationSpec, actionSpec,
-        new PolicyNetwork(arch, seed), logStd, new RunningNorm(observationSpec.size()));
+    return new GaussianPolicy(
+        observationSpec,
+        actionSpec,
+        new PolicyNetwork(arch, seed),
+        logStd,
+        new RunningNorm(observationSpec.size()));
   }
 
   public Spec observationSpec() {
@@ -74,8 +83,8 @@ public final class GaussianPolicy {
   }
 
   /** A batch of sampled actions with what PPO needs to learn from them. */
-  public record Sample(float[] normObs, float[] actions, float[] envActions, float[] logProb,
-      float[] value) {}
+  public record Sample(
+      float[] normObs, float[] actions, float[] envActions, float[] logProb, float[] value) {}
 
   /** Samples one action per row from raw observations, with the caller's random stream. */
   public Sample sample(float[] rawObs, int rows, SplittableRandom random) {
@@ -125,16 +134,19 @@ public final class GaussianPolicy {
   }
 
   /**
-   * A policy for fine-tuning made from this one: its network through
-   * {@link PolicyNetwork#transfer} (frozen layers, a new head), a copy of its observation
-   * normalization, and the log standard deviation reset to {@code initLogStd}.
+   * A policy for fine-tuning made from this one: its network through {@link PolicyNetwork#transfer}
+   * (frozen layers, a new head), a copy of its observation normalization, and the log standard
+   * deviation reset to {@code initLogStd}.
    */
-  public GaussianPolicy fineTune(int frozenLayers, boolean newHead, double initLogStd,
-      long seed) {
+  public GaussianPolicy fineTune(int frozenLayers, boolean newHead, double initLogStd, long seed) {
     float[] fresh = new float[actionSpec.size()];
     java.util.Arrays.fill(fresh, (float) initLogStd);
-    return new GaussianPolicy(observationSpec, actionSpec,
-        network.transfer(frozenLayers, newHead, seed), fresh, norm.copy());
+    return new GaussianPolicy(
+        observationSpec,
+        actionSpec,
+        network.transfer(frozenLayers, newHead, seed),
+        fresh,
+        norm.copy());
   }
 
   /**

@@ -2,32 +2,44 @@ package dev.ugoki.core.policy;
 
 /**
  * The few loops a small network spends its time in, written once for SIMD (the JDK's Vector API,
- * {@link SimdKernels}) and once as plain loops for a JVM started without the
- * {@code jdk.incubator.vector} module. Both compute every value by the same operations in the
- * same order (a fused multiply-add chain over {@code k}; tanh's polynomial step by step), so they
- * give the same bits, whatever the machine's vector width and with or without the module
- * ({@code KernelsTest}): the network computes the same on every machine (the rest of a run uses
- * {@code Math.exp} and {@code Math.log}, which the JDK allows to differ in the last bit between
+ * {@link SimdKernels}) and once as plain loops for a JVM started without the {@code
+ * jdk.incubator.vector} module. Both compute every value by the same operations in the same order
+ * (a fused multiply-add chain over {@code k}; tanh's polynomial step by step), so they give the
+ * same bits, whatever the machine's vector width and with or without the module ({@code
+ * KernelsTest}): the network computes the same on every machine (the rest of a run uses {@code
+ * Math.exp} and {@code Math.log}, which the JDK allows to differ in the last bit between
  * platforms).
  */
 final class Kernels {
   /**
-   * Whether the SIMD versions run: the {@code jdk.incubator.vector} module is present, and
-   * {@code -Dugoki.scalar=true} does not ask for the plain loops (to compare the two).
+   * Whether the SIMD versions run: the {@code jdk.incubator.vector} module is present, and {@code
+   * -Dugoki.scalar=true} does not ask for the plain loops (to compare the two).
    */
-  static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-      && !Boolean.getBoolean("ugoki.scalar");
+  static final boolean SIMD =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("ugoki.scalar");
 
   private Kernels() {}
 
   /**
    * {@code out[r][j] = init[j] + sum_k a[r][k] m[k][j]} for {@code rows} rows and {@code n}
    * columns, with {@code a[r][k] = a[aOff + r * ars + k * acs]} (any strides, so a transposed
-   * operand needs no copy), {@code m[k][j] = m[mOff + k * n + j]} and
-   * {@code out[r][j] = out[outOff + r * n + j]}; {@code init} null means zero.
+   * operand needs no copy), {@code m[k][j] = m[mOff + k * n + j]} and {@code out[r][j] = out[outOff
+   * + r * n + j]}; {@code init} null means zero.
    */
-  static void matmul(float[] a, int aOff, int ars, int acs, float[] m, int mOff, int n, int kk,
-      float[] init, float[] out, int outOff, int rows) {
+  static void matmul(
+      float[] a,
+      int aOff,
+      int ars,
+      int acs,
+      float[] m,
+      int mOff,
+      int n,
+      int kk,
+      float[] init,
+      float[] out,
+      int outOff,
+      int rows) {
     if (SIMD) {
       SimdKernels.matmul(a, aOff, ars, acs, m, mOff, n, kk, init, out, outOff, rows);
     } else {
@@ -41,8 +53,20 @@ final class Kernels {
   }
 
   /** The columns from {@code from} on, as plain loops (SIMD's remainder, or all of them). */
-  static void matmulScalar(float[] a, int aOff, int ars, int acs, float[] m, int mOff, int n,
-      int kk, float[] init, float[] out, int outOff, int rows, int from) {
+  static void matmulScalar(
+      float[] a,
+      int aOff,
+      int ars,
+      int acs,
+      float[] m,
+      int mOff,
+      int n,
+      int kk,
+      float[] init,
+      float[] out,
+      int outOff,
+      int rows,
+      int from) {
     for (int r = 0; r < rows; r++) {
       int ar = aOff + r * ars;
       int o = outOff + r * n;

@@ -24,21 +24,20 @@ import org.nd4j.linalg.learning.config.NoOp;
  * value) side by side on one input, each {@code layers} hidden tanh layers and a linear output.
  *
  * <p>DL4J defines it: the {@link ComputationGraph} ({@link #toGraph()}) gives the seeded initial
- * weights, the flat parameter layout that policy files store, and transfer learning (frozen
- * layers, a new head). The arithmetic runs in plain Java ({@link ActorCriticMlp}) on the same
- * flat parameters, checked against DL4J's outputs and gradients ({@code PolicyNetworkTest}):
- * DL4J's cost per call, not per row, was most of a training run's time.
+ * weights, the flat parameter layout that policy files store, and transfer learning (frozen layers,
+ * a new head). The arithmetic runs in plain Java ({@link ActorCriticMlp}) on the same flat
+ * parameters, checked against DL4J's outputs and gradients ({@code PolicyNetworkTest}): DL4J's cost
+ * per call, not per row, was most of a training run's time.
  *
- * <p>Holds weights only: the optimizer that trains them belongs to the learner
- * ({@code dev.ugoki.core.learner.Learner}). Not thread-safe (scratch arrays for the batch): give
- * each thread its own {@link #copy()}.
+ * <p>Holds weights only: the optimizer that trains them belongs to the learner ({@code
+ * dev.ugoki.core.learner.Learner}). Not thread-safe (scratch arrays for the batch): give each
+ * thread its own {@link #copy()}.
  */
 public final class PolicyNetwork {
   static final String INPUT = "obs";
   static final String MEAN = "mean";
   static final String VALUE = "value";
-  private static final Map<Architecture, ActorCriticMlp.Layout> LAYOUTS =
-      new ConcurrentHashMap<>();
+  private static final Map<Architecture, ActorCriticMlp.Layout> LAYOUTS = new ConcurrentHashMap<>();
 
   private final Architecture arch;
   private final float[] params;
@@ -57,13 +56,18 @@ public final class PolicyNetwork {
    */
   public PolicyNetwork(Architecture arch, float[] params, int frozenLayers) {
     if (frozenLayers < 0 || frozenLayers > arch.layers()) {
-      throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
-          + "with " + arch.layers() + " hidden layers");
+      throw new IllegalArgumentException(
+          "cannot freeze "
+              + frozenLayers
+              + " layers of a network "
+              + "with "
+              + arch.layers()
+              + " hidden layers");
     }
     ActorCriticMlp.Layout layout = layout(arch);
     if (params.length != layout.numParams()) {
-      throw new IllegalArgumentException("the network has " + layout.numParams()
-          + " parameters, the file holds " + params.length);
+      throw new IllegalArgumentException(
+          "the network has " + layout.numParams() + " parameters, the file holds " + params.length);
     }
     this.arch = arch;
     this.params = params.clone();
@@ -82,28 +86,36 @@ public final class PolicyNetwork {
   }
 
   private static ComputationGraph build(Architecture a, long seed) {
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .dataType(DataType.FLOAT)
-        .weightInit(WeightInit.XAVIER)
-        .updater(new NoOp())
-        .graphBuilder()
-        .addInputs(INPUT)
-        .setInputTypes(InputType.feedForward(a.obsSize()));
+    ComputationGraphConfiguration.GraphBuilder g =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .dataType(DataType.FLOAT)
+            .weightInit(WeightInit.XAVIER)
+            .updater(new NoOp())
+            .graphBuilder()
+            .addInputs(INPUT)
+            .setInputTypes(InputType.feedForward(a.obsSize()));
     for (String head : new String[] {MEAN, VALUE}) {
       String previous = INPUT;
       for (int l = 0; l < a.layers(); l++) {
         String name = head + "_h" + l;
-        g.addLayer(name, new DenseLayer.Builder().nOut(a.hidden()).activation(Activation.TANH)
-            .build(), previous);
+        g.addLayer(
+            name,
+            new DenseLayer.Builder().nOut(a.hidden()).activation(Activation.TANH).build(),
+            previous);
         previous = name;
       }
       // The actor's last layer starts near zero, so the first actions are near the mean of the
       // action box and exploration comes from the Gaussian (CleanRL initializes it with std 0.01).
       double std = head.equals(MEAN) ? 0.01 : 1.0;
-      g.addLayer(head, new DenseLayer.Builder().nOut(head.equals(MEAN) ? a.actSize() : 1)
-          .activation(Activation.IDENTITY).weightInit(new NormalDistribution(0, std / Math.sqrt(a.hidden())))
-          .build(), previous);
+      g.addLayer(
+          head,
+          new DenseLayer.Builder()
+              .nOut(head.equals(MEAN) ? a.actSize() : 1)
+              .activation(Activation.IDENTITY)
+              .weightInit(new NormalDistribution(0, std / Math.sqrt(a.hidden())))
+              .build(),
+          previous);
     }
     ComputationGraph graph = new ComputationGraph(g.setOutputs(MEAN, VALUE).build());
     graph.init();
@@ -112,13 +124,21 @@ public final class PolicyNetwork {
 
   /** Where each layer's weights sit in DL4J's flat parameters, read off a graph of this shape. */
   private static ActorCriticMlp.Layout layout(Architecture a) {
-    return LAYOUTS.computeIfAbsent(a, arch -> {
-      if (numParams(arch) > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("a network of " + arch.layers() + " x "
-            + arch.hidden() + " has too many parameters (" + numParams(arch) + ")");
-      }
-      return readLayout(build(arch, 0), arch);
-    });
+    return LAYOUTS.computeIfAbsent(
+        a,
+        arch -> {
+          if (numParams(arch) > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                "a network of "
+                    + arch.layers()
+                    + " x "
+                    + arch.hidden()
+                    + " has too many parameters ("
+                    + numParams(arch)
+                    + ")");
+          }
+          return readLayout(build(arch, 0), arch);
+        });
   }
 
   /** Where each layer's weights sit in a graph's flat parameters (its views' offsets). */
@@ -135,8 +155,13 @@ public final class PolicyNetwork {
         if (w.ordering() != 'f' && w.rows() > 1 && w.columns() > 1) {
           throw new IllegalStateException("DL4J's dense weights are no longer column-major");
         }
-        heads[h][l] = new ActorCriticMlp.Dense((int) w.rows(), (int) w.columns(),
-            (int) (w.offset() - base), (int) (b.offset() - base), l < arch.layers());
+        heads[h][l] =
+            new ActorCriticMlp.Dense(
+                (int) w.rows(),
+                (int) w.columns(),
+                (int) (w.offset() - base),
+                (int) (b.offset() - base),
+                l < arch.layers());
       }
     }
     return new ActorCriticMlp.Layout(heads[0], heads[1], (int) graph.numParams());
@@ -147,7 +172,8 @@ public final class PolicyNetwork {
    * started without {@code --add-modules jdk.incubator.vector}.
    */
   public static String simd() {
-    return Kernels.SIMD ? "Vector API, " + SimdKernels.lanes() + " float lanes"
+    return Kernels.SIMD
+        ? "Vector API, " + SimdKernels.lanes() + " float lanes"
         : "off (plain loops: start the JVM with --add-modules jdk.incubator.vector)";
   }
 
@@ -169,8 +195,8 @@ public final class PolicyNetwork {
   public Output forward(float[] obs, int rows) {
     check(obs, rows);
     mlp.forward(obs, rows);
-    return new Output(Arrays.copyOf(mlp.mean(), rows * arch.actSize()),
-        Arrays.copyOf(mlp.value(), rows));
+    return new Output(
+        Arrays.copyOf(mlp.mean(), rows * arch.actSize()), Arrays.copyOf(mlp.value(), rows));
   }
 
   /** Fills the loss gradient with respect to the outputs of a forward pass. */
@@ -186,9 +212,9 @@ public final class PolicyNetwork {
   }
 
   /**
-   * A forward pass, the caller's loss gradient with respect to both outputs, and
-   * back-propagation: dLoss/dParams in the order of {@link #params()} (zero for frozen layers),
-   * in an array this network reuses on its next call.
+   * A forward pass, the caller's loss gradient with respect to both outputs, and back-propagation:
+   * dLoss/dParams in the order of {@link #params()} (zero for frozen layers), in an array this
+   * network reuses on its next call.
    */
   public float[] gradient(float[] obs, int rows, OutputGradient loss) {
     check(obs, rows);
@@ -207,8 +233,12 @@ public final class PolicyNetwork {
 
   private void check(float[] obs, int rows) {
     if (rows < 1 || (long) rows * arch.obsSize() > obs.length) {
-      throw new IllegalArgumentException(rows + " rows of " + arch.obsSize()
-          + " observations do not fit an array of " + obs.length);
+      throw new IllegalArgumentException(
+          rows
+              + " rows of "
+              + arch.obsSize()
+              + " observations do not fit an array of "
+              + obs.length);
     }
   }
 
@@ -220,8 +250,8 @@ public final class PolicyNetwork {
   /** Replaces every weight. */
   public void setParams(float[] p) {
     if (p.length != params.length) {
-      throw new IllegalArgumentException("the network has " + params.length
-          + " parameters, the file holds " + p.length);
+      throw new IllegalArgumentException(
+          "the network has " + params.length + " parameters, the file holds " + p.length);
     }
     System.arraycopy(p, 0, params, 0, p.length);
     mlp.load(params);
@@ -243,25 +273,31 @@ public final class PolicyNetwork {
    * A network for fine-tuning, made from this one with DL4J's transfer-learning API: the first
    * {@code frozenLayers} hidden layers of both the actor and the critic become a frozen feature
    * extractor (their weights never change again), and with {@code newHead} the actor's and the
-   * critic's output layers start again from fresh weights (a new head on a pretrained trunk),
-   * drawn from {@code seed}. With 0 and false it is a full fine-tune: every weight kept.
+   * critic's output layers start again from fresh weights (a new head on a pretrained trunk), drawn
+   * from {@code seed}. With 0 and false it is a full fine-tune: every weight kept.
    */
   public PolicyNetwork transfer(int frozenLayers, boolean newHead, long seed) {
     if (frozenLayers < 0 || frozenLayers > arch.layers()) {
-      throw new IllegalArgumentException("cannot freeze " + frozenLayers + " layers of a network "
-          + "with " + arch.layers() + " hidden layers");
+      throw new IllegalArgumentException(
+          "cannot freeze "
+              + frozenLayers
+              + " layers of a network "
+              + "with "
+              + arch.layers()
+              + " hidden layers");
     }
     // from a plain graph with these weights: the builder would keep the frozen vertices of a
     // network that is itself a fine-tune, whatever frozenLayers asks for
-    FineTuneConfiguration ft = new FineTuneConfiguration.Builder().updater(new NoOp()).seed(seed)
-        .build();
-    TransferLearning.GraphBuilder b = new TransferLearning.GraphBuilder(toGraph())
-        .fineTuneConfiguration(ft);
+    FineTuneConfiguration ft =
+        new FineTuneConfiguration.Builder().updater(new NoOp()).seed(seed).build();
+    TransferLearning.GraphBuilder b =
+        new TransferLearning.GraphBuilder(toGraph()).fineTuneConfiguration(ft);
     if (frozenLayers > 0) {
       b.setFeatureExtractor(MEAN + "_h" + (frozenLayers - 1), VALUE + "_h" + (frozenLayers - 1));
     }
     if (newHead) {
-      b.nOutReplace(MEAN, arch.actSize(), new NormalDistribution(0, 0.01 / Math.sqrt(arch.hidden())));
+      b.nOutReplace(
+          MEAN, arch.actSize(), new NormalDistribution(0, 0.01 / Math.sqrt(arch.hidden())));
       b.nOutReplace(VALUE, 1, new NormalDistribution(0, 1.0 / Math.sqrt(arch.hidden())));
     }
     ComputationGraph built = b.build();
@@ -280,8 +316,8 @@ public final class PolicyNetwork {
   public boolean[] trainable() {
     boolean[] t = new boolean[params.length];
     ActorCriticMlp.Layout layout = mlp.layout();
-    for (ActorCriticMlp.Dense[] head : new ActorCriticMlp.Dense[][] {layout.actor(),
-        layout.critic()}) {
+    for (ActorCriticMlp.Dense[] head :
+        new ActorCriticMlp.Dense[][] {layout.actor(), layout.critic()}) {
       for (int l = frozenLayers; l < head.length; l++) {
         ActorCriticMlp.Dense d = head[l];
         Arrays.fill(t, d.wOffset(), d.wOffset() + d.nIn() * d.nOut(), true);

@@ -3,14 +3,15 @@ package dev.ugoki.core.policy;
 import java.util.Arrays;
 
 /**
- * Running mean and variance of each observation channel (the parallel algorithm of Chan et al.,
- * as in Stable-Baselines3's {@code RunningMeanStd}), used to feed the network standardized inputs
+ * Running mean and variance of each observation channel (the parallel algorithm of Chan et al., as
+ * in Stable-Baselines3's {@code RunningMeanStd}), used to feed the network standardized inputs
  * clipped to +-{@link #CLIP}. Its statistics belong to the saved policy: a policy only works with
  * the normalization it was trained with.
  */
 public final class RunningNorm {
   /** Standardized inputs are clipped to this many standard deviations. */
   public static final float CLIP = 10;
+
   private static final double EPSILON = 1e-8;
 
   private final double[] mean;

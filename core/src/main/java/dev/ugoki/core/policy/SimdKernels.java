@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Kernels} with the JDK's Vector API: each loop works on the widest float vectors the CPU
  * has (8 lanes with AVX2, 16 with AVX-512), four vectors of output at a time held in registers
- * while the {@code k} loop runs, and leaves the remainder to the plain loops. Loaded only when
- * the {@code jdk.incubator.vector} module is present.
+ * while the {@code k} loop runs, and leaves the remainder to the plain loops. Loaded only when the
+ * {@code jdk.incubator.vector} module is present.
  */
 final class SimdKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -23,8 +23,19 @@ final class SimdKernels {
     return n - n % L;
   }
 
-  static void matmul(float[] a, int aOff, int ars, int acs, float[] m, int mOff, int n, int kk,
-      float[] init, float[] out, int outOff, int rows) {
+  static void matmul(
+      float[] a,
+      int aOff,
+      int ars,
+      int acs,
+      float[] m,
+      int mOff,
+      int n,
+      int kk,
+      float[] init,
+      float[] out,
+      int outOff,
+      int rows) {
     int wide = n - n % L;
     int blocks4 = n - n % (4 * L);
     for (int r = 0; r < rows; r++) {
@@ -52,8 +63,9 @@ final class SimdKernels {
       for (; j < wide; j += L) {
         FloatVector c = start(init, j);
         for (int k = 0; k < kk; k++) {
-          c = FloatVector.fromArray(S, m, mOff + k * n + j)
-              .fma(FloatVector.broadcast(S, a[ar + k * acs]), c);
+          c =
+              FloatVector.fromArray(S, m, mOff + k * n + j)
+                  .fma(FloatVector.broadcast(S, a[ar + k * acs]), c);
         }
         c.intoArray(out, o + j);
       }

@@ -1,12 +1,11 @@
 package dev.ugoki.core.policy;
 
 /**
- * tanh for float arrays as a rational function the JIT turns into SIMD: odd polynomial of degree
- * 13 over even polynomial of degree 6 in x, on x clamped to +-7.9988 where tanh is 1 within
- * float precision (the approximation Eigen uses for float, {@code generic_fast_tanh_float}),
- * within 5e-7 of {@code Math.tanh} ({@code TanhTest}); {@code Math.tanh} itself is
- * not an intrinsic and costs tens of nanoseconds a call, the largest part of a small network's
- * forward pass.
+ * tanh for float arrays as a rational function the JIT turns into SIMD: odd polynomial of degree 13
+ * over even polynomial of degree 6 in x, on x clamped to +-7.9988 where tanh is 1 within float
+ * precision (the approximation Eigen uses for float, {@code generic_fast_tanh_float}), within 5e-7
+ * of {@code Math.tanh} ({@code TanhTest}); {@code Math.tanh} itself is not an intrinsic and costs
+ * tens of nanoseconds a call, the largest part of a small network's forward pass.
  */
 final class Tanh {
   static final float CLAMP = 7.99881172180175781f;

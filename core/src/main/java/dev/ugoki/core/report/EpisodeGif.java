@@ -31,12 +31,21 @@ public final class EpisodeGif {
    * @param maxSteps stop after this many steps even if the episode goes on; 0 for no limit (the
    *     scenario's own {@code max_steps} time limit still applies)
    */
-  public record Settings(int width, int height, SceneRenderer.View view, int fps, int every,
-      int maxSteps) {
+  public record Settings(
+      int width, int height, SceneRenderer.View view, int fps, int every, int maxSteps) {
     public Settings {
       if (width < 1 || height < 1 || fps < 1 || every < 1 || maxSteps < 0) {
-        throw new IllegalArgumentException("bad GIF settings: " + width + "x" + height + ", fps "
-            + fps + ", every " + every + ", max steps " + maxSteps);
+        throw new IllegalArgumentException(
+            "bad GIF settings: "
+                + width
+                + "x"
+                + height
+                + ", fps "
+                + fps
+                + ", every "
+                + every
+                + ", max steps "
+                + maxSteps);
       }
     }
 
@@ -54,8 +63,15 @@ public final class EpisodeGif {
    * @param timeS simulated time [s]
    * @param outcome one phrase, e.g. "lap done in 37.2 s", "crashed at 12.3 s"
    */
-  public record Result(Path path, int frames, int steps, double timeS, double episodeReturn,
-      boolean success, boolean crashed, String outcome) {}
+  public record Result(
+      Path path,
+      int frames,
+      int steps,
+      double timeS,
+      double episodeReturn,
+      boolean success,
+      boolean crashed,
+      String outcome) {}
 
   private EpisodeGif() {}
 
@@ -74,10 +90,16 @@ public final class EpisodeGif {
    *
    * @param driver who drives, for the HUD: "expert", a policy's name
    */
-  public static Result record(Env env, Evaluation.Controller controller, String driver, long seed,
-      Settings settings, Path out) throws IOException {
-    SceneRenderer renderer = new SceneRenderer(settings.width(), settings.height(),
-        settings.view());
+  public static Result record(
+      Env env,
+      Evaluation.Controller controller,
+      String driver,
+      long seed,
+      Settings settings,
+      Path out)
+      throws IOException {
+    SceneRenderer renderer =
+        new SceneRenderer(settings.width(), settings.height(), settings.view());
     String name = env.unwrapped().name();
     Config config = env.unwrapped().config();
     try (GifWriter gif = GifWriter.open(out, settings.width(), settings.height())) {
@@ -86,8 +108,8 @@ public final class EpisodeGif {
       double lastFocusX = scene.focusX();
       double lastFocusY = scene.focusY();
       double lastFrameTimeS = 0;
-      gif.write(renderer.render(scene, hud(name, driver, seed, 0, 0, 0, progress(config, 0),
-          null)),
+      gif.write(
+          renderer.render(scene, hud(name, driver, seed, 0, 0, 0, progress(config, 0), null)),
           settings.delayCs());
       int steps = 0;
       double ret = 0;
@@ -105,25 +127,52 @@ public final class EpisodeGif {
           double t = r.info().episodeTimeS();
           // The mean speed since the last frame, from the camera's focus (the body): it needs
           // nothing scenario-specific, and is exact when every step is recorded.
-          double speed = t > lastFrameTimeS ? Math.hypot(scene.focusX() - lastFocusX,
-              scene.focusY() - lastFocusY) / (t - lastFrameTimeS) : 0;
+          double speed =
+              t > lastFrameTimeS
+                  ? Math.hypot(scene.focusX() - lastFocusX, scene.focusY() - lastFocusY)
+                      / (t - lastFrameTimeS)
+                  : 0;
           lastFocusX = scene.focusX();
           lastFocusY = scene.focusY();
           lastFrameTimeS = t;
           String outcome = end ? outcome(config, r, stopped, steps) : null;
-          gif.write(renderer.render(scene, hud(name, driver, seed, t, speed, ret,
-              progress(config, r.info().progress()), outcome)),
+          gif.write(
+              renderer.render(
+                  scene,
+                  hud(
+                      name,
+                      driver,
+                      seed,
+                      t,
+                      speed,
+                      ret,
+                      progress(config, r.info().progress()),
+                      outcome)),
               end ? Math.max(settings.delayCs(), END_HOLD_CS) : settings.delayCs());
         }
       } while (!r.done() && !stopped);
       gif.finish();
-      return new Result(out, gif.frames(), steps, r.info().episodeTimeS(), ret,
-          r.info().success(), r.info().crashed(), outcome(config, r, stopped, steps));
+      return new Result(
+          out,
+          gif.frames(),
+          steps,
+          r.info().episodeTimeS(),
+          ret,
+          r.info().success(),
+          r.info().crashed(),
+          outcome(config, r, stopped, steps));
     }
   }
 
-  private static List<String> hud(String name, String driver, long seed, double timeS,
-      double speedMps, double ret, String progress, String outcome) {
+  private static List<String> hud(
+      String name,
+      String driver,
+      long seed,
+      double timeS,
+      double speedMps,
+      double ret,
+      String progress,
+      String outcome) {
     List<String> lines = new ArrayList<>(3);
     lines.add(fmt("%s  %s  seed %d  t=%.1f s", name, driver, seed, timeS));
     lines.add(fmt("speed %.1f m/s  return %.1f  %s", speedMps, ret, progress));
@@ -136,9 +185,10 @@ public final class EpisodeGif {
   /** The task's progress in its own words: laps, goals or targets. */
   static String progress(Config config, double progress) {
     return switch (config.scenario()) {
-      case "race" -> config.integer("race.laps") == 1
-          ? fmt("lap %.0f%%", 100 * Math.max(0, progress))
-          : fmt("laps %.2f/%d", Math.max(0, progress), config.integer("race.laps"));
+      case "race" ->
+          config.integer("race.laps") == 1
+              ? fmt("lap %.0f%%", 100 * Math.max(0, progress))
+              : fmt("laps %.2f/%d", Math.max(0, progress), config.integer("race.laps"));
       case "navigate" -> fmt("goals %d/%d", (int) progress, config.integer("goals"));
       case "reach" -> fmt("targets %d/%d", (int) progress, config.integer("targets"));
       default -> fmt("progress %.2f", progress);
@@ -151,8 +201,10 @@ public final class EpisodeGif {
     String progress = progress(config, last.info().progress());
     if (last.info().success()) {
       return switch (config.scenario()) {
-        case "race" -> config.integer("race.laps") == 1 ? fmt("lap done in %.1f s", t)
-            : fmt("%d laps done in %.1f s", config.integer("race.laps"), t);
+        case "race" ->
+            config.integer("race.laps") == 1
+                ? fmt("lap done in %.1f s", t)
+                : fmt("%d laps done in %.1f s", config.integer("race.laps"), t);
         case "navigate" -> fmt("all %d goals reached in %.1f s", config.integer("goals"), t);
         case "reach" -> fmt("all %d targets touched in %.1f s", config.integer("targets"), t);
         default -> fmt("success in %.1f s", t);

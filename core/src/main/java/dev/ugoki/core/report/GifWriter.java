@@ -1,8 +1,8 @@
 package dev.ugoki.core.report;
 
+import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -43,13 +43,14 @@ import javax.imageio.stream.FileImageOutputStream;
  * }
  * }</pre>
  *
- * <p>Colours: each frame's changed rectangle gets its own colour table (see {@link Palette}):
- * exact when it has at most 255 colours at 5 bits a channel, as the flat colours of a scene and
- * most of their anti-aliased edges do, otherwise the 255 most frequent colours.
+ * <p>Colours: each frame's changed rectangle gets its own colour table (see {@link Palette}): exact
+ * when it has at most 255 colours at 5 bits a channel, as the flat colours of a scene and most of
+ * their anti-aliased edges do, otherwise the 255 most frequent colours.
  */
 public final class GifWriter implements AutoCloseable {
   private static final String IMAGE_FORMAT = "javax_imageio_gif_image_1.0";
   private static final String STREAM_FORMAT = "javax_imageio_gif_stream_1.0";
+
   /** GIF sizes and delays (in hundredths of a second) are unsigned 16-bit numbers. */
   private static final int MAX_U16 = 65_535;
 
@@ -67,12 +68,15 @@ public final class GifWriter implements AutoCloseable {
    * frame, so that reduction errors never stay on screen under transparent pixels.
    */
   private final int[] displayed;
+
   private final int[] current;
+
   /**
-   * The changed rectangle of the last frame, already reduced to its palette but not yet encoded:
-   * it waits for its final delay.
+   * The changed rectangle of the last frame, already reduced to its palette but not yet encoded: it
+   * waits for its final delay.
    */
   private BufferedImage pending;
+
   private int pendingX;
   private int pendingY;
   private int pendingDelayCs;
@@ -113,8 +117,8 @@ public final class GifWriter implements AutoCloseable {
    */
   public static GifWriter open(Path target, int width, int height) throws IOException {
     if (width < 1 || height < 1 || width > MAX_U16 || height > MAX_U16) {
-      throw new IllegalArgumentException("GIF size must be 1-65535 pixels a side, got " + width
-          + "x" + height);
+      throw new IllegalArgumentException(
+          "GIF size must be 1-65535 pixels a side, got " + width + "x" + height);
     }
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
@@ -129,13 +133,18 @@ public final class GifWriter implements AutoCloseable {
 
   /**
    * An empty temporary file beside the target. Not {@code Files.createTempFile}: that makes the
-   * file readable by its owner only, and the rename would give the GIF those permissions; this
-   * one gets the default permissions of a new file, as the target would.
+   * file readable by its owner only, and the rename would give the GIF those permissions; this one
+   * gets the default permissions of a new file, as the target would.
    */
   private static Path createTemporary(Path target) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      Path tmp = target.resolveSibling("." + target.getFileName() + "."
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      Path tmp =
+          target.resolveSibling(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                  + ".tmp");
       try {
         return Files.createFile(tmp);
       } catch (FileAlreadyExistsException e) {
@@ -165,12 +174,19 @@ public final class GifWriter implements AutoCloseable {
       throw new IllegalStateException("GIF already finished or closed");
     }
     if (frame.getWidth() != width || frame.getHeight() != height) {
-      throw new IllegalArgumentException("frame is " + frame.getWidth() + "x" + frame.getHeight()
-          + ", the GIF " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "frame is "
+              + frame.getWidth()
+              + "x"
+              + frame.getHeight()
+              + ", the GIF "
+              + width
+              + "x"
+              + height);
     }
     if (delayCs < 0 || delayCs > MAX_U16) {
-      throw new IllegalArgumentException("delay must be 0-65535 hundredths of a second, got "
-          + delayCs);
+      throw new IllegalArgumentException(
+          "delay must be 0-65535 hundredths of a second, got " + delayCs);
     }
     frame.getRGB(0, 0, width, height, current, 0, width);
     received++;
@@ -203,8 +219,7 @@ public final class GifWriter implements AutoCloseable {
     stream.close(); // closes the file too
     writer.dispose();
     try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -327,18 +342,20 @@ public final class GifWriter implements AutoCloseable {
    * transparent index for pixels that need no change. Colours are grouped by their top 5 bits a
    * channel (32,768 groups, counted in plain arrays); each group is drawn in its most common exact
    * colour (a majority vote), so flat colours stay exact, the anti-aliased pixels around them do
-   * not shift them, and no pixel is off by more than 7 of 255 a channel.
-   * With more than 255 groups the most frequent 255 are kept and every other group takes the
-   * nearest kept colour; those pixels then differ from their group and are written again with the
-   * next frame. The colour table is the smallest power of two that holds the colours; up to 16,
-   * pixels are packed in 1, 2 or 4 bits, which also shortens the LZW codes.
+   * not shift them, and no pixel is off by more than 7 of 255 a channel. With more than 255 groups
+   * the most frequent 255 are kept and every other group takes the nearest kept colour; those
+   * pixels then differ from their group and are written again with the next frame. The colour table
+   * is the smallest power of two that holds the colours; up to 16, pixels are packed in 1, 2 or 4
+   * bits, which also shortens the LZW codes.
    */
   static final class Palette {
     private static final int MAX_COLOURS = 255;
     private static final int GROUPS = 1 << 15;
     private final int[] count = new int[GROUPS];
+
     /** Each group's majority-vote candidate colour and its vote balance. */
     private final int[] first = new int[GROUPS];
+
     private final int[] votes = new int[GROUPS];
     private final int[] slot = new int[GROUPS];
     private final int[] used = new int[GROUPS];
@@ -355,8 +372,8 @@ public final class GifWriter implements AutoCloseable {
     /**
      * The rectangle {@code box} = {x0, y0, x1, y1} of {@code rgb} (rows of {@code stride}) as an
      * indexed image, and {@code displayed} updated to what it shows. With {@code transparency},
-     * pixels that need no change get the colour model's transparent index; without, every pixel
-     * of the rectangle is written.
+     * pixels that need no change get the colour model's transparent index; without, every pixel of
+     * the rectangle is written.
      */
     BufferedImage index(int[] rgb, int[] displayed, boolean transparency, int stride, int[] box) {
       int w = box[2] - box[0];
@@ -386,8 +403,10 @@ public final class GifWriter implements AutoCloseable {
         for (int k = 0; k < groups; k++) {
           order[k] = used[k];
         }
-        Arrays.sort(order, (a, b) -> count[a] != count[b]
-            ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
+        Arrays.sort(
+            order,
+            (a, b) ->
+                count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
         for (int k = 0; k < groups; k++) {
           used[k] = order[k];
         }
@@ -419,8 +438,12 @@ public final class GifWriter implements AutoCloseable {
         slot[used[k]] = nearest(first[used[k]], r, gr, b, colours);
       }
       IndexColorModel model = new IndexColorModel(bits, size, r, gr, b, transparent);
-      BufferedImage out = new BufferedImage(w, h, bits <= 4 ? BufferedImage.TYPE_BYTE_BINARY
-          : BufferedImage.TYPE_BYTE_INDEXED, model);
+      BufferedImage out =
+          new BufferedImage(
+              w,
+              h,
+              bits <= 4 ? BufferedImage.TYPE_BYTE_BINARY : BufferedImage.TYPE_BYTE_INDEXED,
+              model);
       WritableRaster raster = out.getRaster();
       int[] row = new int[w];
       for (int y = box[1]; y < box[3]; y++) {

@@ -9,9 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How one layer looks: {@code fill} for polygons and circles (null: not filled), {@code line}
- * for polylines and outlines (null: none), {@code widthPx} the line width, {@code dashPx} an
- * optional dash pattern, {@code smooth} whether its lines are anti-aliased.
+ * How one layer looks: {@code fill} for polygons and circles (null: not filled), {@code line} for
+ * polylines and outlines (null: none), {@code widthPx} the line width, {@code dashPx} an optional
+ * dash pattern, {@code smooth} whether its lines are anti-aliased.
  */
 public record LayerStyle(Color fill, Color line, float widthPx, float[] dashPx, boolean smooth) {
   LayerStyle(Color fill, Color line, float widthPx, float[] dashPx) {
@@ -26,6 +26,7 @@ public record LayerStyle(Color fill, Color line, float widthPx, float[] dashPx, 
 
   /** Outside a room's walls. */
   static final Color OUTSIDE = new Color(Colors.OUTSIDE);
+
   static final Color GRASS = new Color(Colors.GRASS);
   static final Color FLOOR = new Color(Colors.FLOOR);
   static final Color ASPHALT = new Color(Colors.ASPHALT);
@@ -42,19 +43,27 @@ public record LayerStyle(Color fill, Color line, float widthPx, float[] dashPx, 
     p.put(Layer.GROUND, new LayerStyle(ground, null, 0, null));
     p.put(Layer.TRACK_SURFACE, new LayerStyle(ASPHALT, null, 0, null));
     p.put(Layer.START_LINE, new LayerStyle(null, WHITE, 3f, null));
-    p.put(Layer.CENTERLINE, new LayerStyle(null, new Color(Colors.CENTERLINE), 1.2f,
-        new float[] {6, 6}));
+    p.put(
+        Layer.CENTERLINE,
+        new LayerStyle(null, new Color(Colors.CENTERLINE), 1.2f, new float[] {6, 6}));
     p.put(Layer.WALL, new LayerStyle(null, WHITE, 2f, null));
-    p.put(Layer.OBSTACLE, new LayerStyle(new Color(Colors.OBSTACLE), new Color(Colors.OBSTACLE_EDGE),
-        1.5f, null));
+    p.put(
+        Layer.OBSTACLE,
+        new LayerStyle(new Color(Colors.OBSTACLE), new Color(Colors.OBSTACLE_EDGE), 1.5f, null));
     p.put(Layer.PATH, new LayerStyle(null, new Color(Colors.PATH), 1.5f, new float[] {4, 4}));
     p.put(Layer.GOAL, new LayerStyle(new Color(Colors.GOAL), GOAL_EDGE, 1.5f, null));
     p.put(Layer.GOAL_ACTIVE, new LayerStyle(new Color(Colors.GOAL_ACTIVE), GOAL_EDGE, 1.5f, null));
     p.put(Layer.TRAIL, new LayerStyle(null, new Color(Colors.tint(1)), 2f, null));
     // Rays are many thin translucent lines that move every frame: without anti-aliasing they
     // look the same, draw faster and make GIFs about 40% smaller (fewer changed pixels).
-    p.put(Layer.RAY, new LayerStyle(null, new Color(Colors.RAY >> 16, Colors.RAY >> 8 & 0xFF,
-        Colors.RAY & 0xFF, 90), 1f, null, false));
+    p.put(
+        Layer.RAY,
+        new LayerStyle(
+            null,
+            new Color(Colors.RAY >> 16, Colors.RAY >> 8 & 0xFF, Colors.RAY & 0xFF, 90),
+            1f,
+            null,
+            false));
     p.put(Layer.BODY, new LayerStyle(BODY, DARK, 1.5f, null));
     p.put(Layer.HEADING, new LayerStyle(null, DARK, 2f, null));
     for (Layer l : Layer.values()) {

@@ -18,8 +18,8 @@ public final class LearningCurves {
   private LearningCurves() {}
 
   /**
-   * Writes {@code learning_curve.png} (return and success rate against environment steps) and,
-   * when the log has them, {@code losses.png} into {@code dir}; returns the files written.
+   * Writes {@code learning_curve.png} (return and success rate against environment steps) and, when
+   * the log has them, {@code losses.png} into {@code dir}; returns the files written.
    */
   public static List<Path> write(Path metricsCsv, Path dir, String title) throws IOException {
     var cols = MetricsLog.read(metricsCsv);
@@ -30,29 +30,56 @@ public final class LearningCurves {
     }
     if (cols.containsKey("epoch")) {
       // behavior cloning: the loss over epochs on a fixed data set
-      written.add(chart(dir.resolve("learning_curve.png"), title + ": cloning loss",
-          cols.get("epoch"), "epoch", cols, new String[] {"bc_loss"},
-          new String[] {"mean squared error"}));
+      written.add(
+          chart(
+              dir.resolve("learning_curve.png"),
+              title + ": cloning loss",
+              cols.get("epoch"),
+              "epoch",
+              cols,
+              new String[] {"bc_loss"},
+              new String[] {"mean squared error"}));
       return written;
     }
     double max = java.util.Arrays.stream(x).filter(v -> !Double.isNaN(v)).max().orElse(0);
     double unit = max >= 2e6 ? 1e6 : max >= 2e3 ? 1e3 : 1;
-    String xLabel = "environment steps" + (unit == 1e6 ? " (millions)" : unit == 1e3
-        ? " (thousands)" : "");
+    String xLabel =
+        "environment steps" + (unit == 1e6 ? " (millions)" : unit == 1e3 ? " (thousands)" : "");
     double[] xs = java.util.Arrays.stream(x).map(v -> v / unit).toArray();
     boolean windowed = cols.containsKey("mean_return_100");
-    written.add(chart(dir.resolve("learning_curve.png"), title + ": learning curve", xs, xLabel,
-        cols, windowed ? new String[] {"mean_return_100", "success_rate_100"}
-            : new String[] {"mean_return", "success_rate"},
-        windowed ? new String[] {"return, last 100 ep.", "success, last 100 ep."}
-            : new String[] {"return", "success rate"}));
+    written.add(
+        chart(
+            dir.resolve("learning_curve.png"),
+            title + ": learning curve",
+            xs,
+            xLabel,
+            cols,
+            windowed
+                ? new String[] {"mean_return_100", "success_rate_100"}
+                : new String[] {"mean_return", "success_rate"},
+            windowed
+                ? new String[] {"return, last 100 ep.", "success, last 100 ep."}
+                : new String[] {"return", "success rate"}));
     if (cols.containsKey("pg_loss")) {
-      written.add(chart(dir.resolve("losses.png"), title + ": losses", xs, xLabel,
-          cols, new String[] {"pg_loss", "v_loss", "approx_kl", "entropy"},
-          new String[] {"policy loss", "value loss", "approx. KL", "entropy"}));
+      written.add(
+          chart(
+              dir.resolve("losses.png"),
+              title + ": losses",
+              xs,
+              xLabel,
+              cols,
+              new String[] {"pg_loss", "v_loss", "approx_kl", "entropy"},
+              new String[] {"policy loss", "value loss", "approx. KL", "entropy"}));
     } else if (cols.containsKey("bc_loss")) {
-      written.add(chart(dir.resolve("losses.png"), title + ": cloning loss", xs, xLabel, cols,
-          new String[] {"bc_loss"}, new String[] {"mean squared error"}));
+      written.add(
+          chart(
+              dir.resolve("losses.png"),
+              title + ": cloning loss",
+              xs,
+              xLabel,
+              cols,
+              new String[] {"bc_loss"},
+              new String[] {"mean squared error"}));
     }
     return written;
   }
@@ -75,12 +102,20 @@ public final class LearningCurves {
       c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
       c.getSeriesMap().values().iterator().next().setLabel("training episodes, last 100");
       c.addSeries("validation: deterministic policy, validation seeds", xs, ys)
-          .setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
+          .setMarker(SeriesMarkers.CIRCLE)
+          .setLineStyle(SeriesLines.NONE);
     }
   }
 
-  private static Path chart(Path file, String title, double[] x, String xLabel,
-      java.util.Map<String, double[]> cols, String[] keys, String[] labels) throws IOException {
+  private static Path chart(
+      Path file,
+      String title,
+      double[] x,
+      String xLabel,
+      java.util.Map<String, double[]> cols,
+      String[] keys,
+      String[] labels)
+      throws IOException {
     // one chart per series, stacked: values of different scales stay readable
     List<java.awt.image.BufferedImage> images = new ArrayList<>();
     for (int k = 0; k < keys.length; k++) {
@@ -99,8 +134,14 @@ public final class LearningCurves {
       if (xs.isEmpty()) {
         continue;
       }
-      XYChart c = new XYChartBuilder().width(900).height(260)
-          .title(k == 0 ? title : "").xAxisTitle(xLabel).yAxisTitle(labels[k]).build();
+      XYChart c =
+          new XYChartBuilder()
+              .width(900)
+              .height(260)
+              .title(k == 0 ? title : "")
+              .xAxisTitle(xLabel)
+              .yAxisTitle(labels[k])
+              .build();
       c.getStyler().setLegendVisible(false);
       c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
       c.getStyler().setXAxisDecimalPattern("#,##0.##");
@@ -111,8 +152,9 @@ public final class LearningCurves {
       images.add(BitmapEncoder.getBufferedImage(c));
     }
     int height = images.stream().mapToInt(java.awt.image.BufferedImage::getHeight).sum();
-    java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(900, Math.max(1, height),
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage all =
+        new java.awt.image.BufferedImage(
+            900, Math.max(1, height), java.awt.image.BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = all.createGraphics();
     g.setColor(java.awt.Color.WHITE);
     g.fillRect(0, 0, 900, Math.max(1, height));

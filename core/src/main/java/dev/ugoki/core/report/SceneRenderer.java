@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Draws a {@link Scene} into a Java2D image, headless (no window, no GL): the pictures of
- * {@code ./ugoki render} and of the README. The desktop app draws the same scene with LibGDX; this
- * class is its counterpart for files.
+ * Draws a {@link Scene} into a Java2D image, headless (no window, no GL): the pictures of {@code
+ * ./ugoki render} and of the README. The desktop app draws the same scene with LibGDX; this class
+ * is its counterpart for files.
  *
- * <p>Each {@link Layer} has one look (see {@link LayerStyle#of(Layer, boolean)}); line widths are in
- * pixels, so they do not grow when the camera zooms in. Shapes are drawn in layer order, background
- * before foreground; consecutive shapes of one layer are merged into one path, so the track's
- * surface quads fill without anti-aliasing seams between them and 32 rays cost one draw call.
+ * <p>Each {@link Layer} has one look (see {@link LayerStyle#of(Layer, boolean)}); line widths are
+ * in pixels, so they do not grow when the camera zooms in. Shapes are drawn in layer order,
+ * background before foreground; consecutive shapes of one layer are merged into one path, so the
+ * track's surface quads fill without anti-aliasing seams between them and 32 rays cost one draw
+ * call.
  *
  * <p>Two cameras: {@link View#world()} fits the scene's bounds into the image, keeping the aspect
  * ratio; {@link View#follow(double)} centers on the scene's focus with a fixed view width. In world
@@ -40,7 +41,10 @@ public final class SceneRenderer {
 
   /** Where the camera looks: the whole world, or following the body with a view width [m]. */
   public record View(Mode mode, double widthM) {
-    public enum Mode { WORLD, FOLLOW }
+    public enum Mode {
+      WORLD,
+      FOLLOW
+    }
 
     public View {
       Objects.requireNonNull(mode);
@@ -63,13 +67,13 @@ public final class SceneRenderer {
    * middle of a {@code width} x {@code height} image, at {@code pixelsPerMetre}, y up in the world
    * and down in the image.
    */
-  public record Camera(double centerX, double centerY, double pixelsPerMetre, int width,
-      int height) {
+  public record Camera(
+      double centerX, double centerY, double pixelsPerMetre, int width, int height) {
 
     public Camera {
       if (!(pixelsPerMetre > 0) || width < 1 || height < 1) {
-        throw new IllegalArgumentException("bad camera: " + pixelsPerMetre + " px/m, " + width
-            + "x" + height);
+        throw new IllegalArgumentException(
+            "bad camera: " + pixelsPerMetre + " px/m, " + width + "x" + height);
       }
     }
 
@@ -81,8 +85,12 @@ public final class SceneRenderer {
       double w = Math.max(scene.maxX() - scene.minX(), 1e-6);
       double h = Math.max(scene.maxY() - scene.minY(), 1e-6);
       double m = 2 * WORLD_MARGIN_PX;
-      return new Camera((scene.minX() + scene.maxX()) / 2, (scene.minY() + scene.maxY()) / 2,
-          Math.max(Math.min((width - m) / w, (height - m) / h), 1e-9), width, height);
+      return new Camera(
+          (scene.minX() + scene.maxX()) / 2,
+          (scene.minY() + scene.maxY()) / 2,
+          Math.max(Math.min((width - m) / w, (height - m) / h), 1e-9),
+          width,
+          height);
     }
 
     /** Centered on the scene's focus, {@code viewWidthM} metres across the image's width. */
@@ -101,8 +109,13 @@ public final class SceneRenderer {
     }
 
     AffineTransform transform() {
-      return new AffineTransform(pixelsPerMetre, 0, 0, -pixelsPerMetre,
-          width / 2.0 - centerX * pixelsPerMetre, height / 2.0 + centerY * pixelsPerMetre);
+      return new AffineTransform(
+          pixelsPerMetre,
+          0,
+          0,
+          -pixelsPerMetre,
+          width / 2.0 - centerX * pixelsPerMetre,
+          height / 2.0 + centerY * pixelsPerMetre);
     }
   }
 
@@ -128,8 +141,8 @@ public final class SceneRenderer {
 
   public SceneRenderer(int width, int height, View view) {
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("image size must be positive, got " + width + "x"
-          + height);
+      throw new IllegalArgumentException(
+          "image size must be positive, got " + width + "x" + height);
     }
     this.width = width;
     this.height = height;
@@ -147,7 +160,8 @@ public final class SceneRenderer {
 
   /** The camera this renderer uses for the scene (the one {@link #render} draws with). */
   public Camera camera(Scene scene) {
-    return view.mode() == View.Mode.WORLD ? Camera.world(scene, width, height)
+    return view.mode() == View.Mode.WORLD
+        ? Camera.world(scene, width, height)
         : Camera.follow(scene, width, height, view.widthM());
   }
 
@@ -157,13 +171,20 @@ public final class SceneRenderer {
   }
 
   /**
-   * Draws the scene with a given camera (e.g. one scale shared by several images), and HUD lines
-   * at the top left. Returns this renderer's image, overwritten by the next call.
+   * Draws the scene with a given camera (e.g. one scale shared by several images), and HUD lines at
+   * the top left. Returns this renderer's image, overwritten by the next call.
    */
   public BufferedImage render(Scene scene, Camera camera, List<String> hud) {
     if (camera.width() != width || camera.height() != height) {
-      throw new IllegalArgumentException("camera is " + camera.width() + "x" + camera.height()
-          + ", the image " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "camera is "
+              + camera.width()
+              + "x"
+              + camera.height()
+              + ", the image "
+              + width
+              + "x"
+              + height);
     }
     prepareBackground(scene.background());
     Graphics2D g = image.createGraphics();
@@ -202,8 +223,10 @@ public final class SceneRenderer {
   }
 
   private BufferedImage drawBackground(Camera camera) {
-    BufferedImage bg = backgroundImage != null ? backgroundImage
-        : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage bg =
+        backgroundImage != null
+            ? backgroundImage
+            : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = bg.createGraphics();
     try {
       setQuality(g);
@@ -227,8 +250,8 @@ public final class SceneRenderer {
   private static void setQuality(Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
   }
 
   /** Sorts shapes by layer (stable) and merges runs of one layer into paths in world units. */
@@ -239,8 +262,11 @@ public final class SceneRenderer {
     Batch cur = null;
     for (Shape s : sorted) {
       if (cur == null || cur.layer() != s.layer()) {
-        cur = new Batch(s.layer(), new Path2D.Float(Path2D.WIND_NON_ZERO),
-            new Path2D.Float(Path2D.WIND_NON_ZERO));
+        cur =
+            new Batch(
+                s.layer(),
+                new Path2D.Float(Path2D.WIND_NON_ZERO),
+                new Path2D.Float(Path2D.WIND_NON_ZERO));
         out.add(cur);
       }
       if (s instanceof Shape.Polygon p) {
@@ -250,8 +276,11 @@ public final class SceneRenderer {
         // body eats the path from the near end (instead of crawling along it every frame).
         appendPoints(cur.lines(), s.layer() == Layer.PATH ? reversed(l.xy()) : l.xy(), l.closed());
       } else if (s instanceof Shape.Circle c) {
-        cur.area().append(new Ellipse2D.Float(c.x() - c.radius(), c.y() - c.radius(),
-            2 * c.radius(), 2 * c.radius()), false);
+        cur.area()
+            .append(
+                new Ellipse2D.Float(
+                    c.x() - c.radius(), c.y() - c.radius(), 2 * c.radius(), 2 * c.radius()),
+                false);
       }
     }
     return out;

@@ -53,8 +53,14 @@ public final class TrackGallery {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(grid, "png", png);
     AtomicFiles.write(out, png.toByteArray());
-    System.out.printf(Locale.ROOT, "%s: tracks %d-%d, %dx%d%n", out, first, first + cols * rows - 1,
-        grid.getWidth(), grid.getHeight());
+    System.out.printf(
+        Locale.ROOT,
+        "%s: tracks %d-%d, %dx%d%n",
+        out,
+        first,
+        first + cols * rows - 1,
+        grid.getWidth(),
+        grid.getHeight());
   }
 
   /** Tracks {@code firstSeed ..} in a {@code cols} x {@code rows} grid of square cells. */
@@ -66,8 +72,16 @@ public final class TrackGallery {
       env.reset(0);
       Scene s = env.scene();
       // The track only: no car, rays or trail.
-      scenes.add(new Scene(s.minX(), s.minY(), s.maxX(), s.maxY(), s.background(), List.of(),
-          s.focusX(), s.focusY()));
+      scenes.add(
+          new Scene(
+              s.minX(),
+              s.minY(),
+              s.maxX(),
+              s.maxY(),
+              s.background(),
+              List.of(),
+              s.focusX(),
+              s.focusY()));
       spanM = Math.max(spanM, Math.max(s.maxX() - s.minX(), s.maxY() - s.minY()));
     }
     double pixelsPerMetre = (cellPx - 2.0 * SceneRenderer.WORLD_MARGIN_PX) / spanM;
@@ -81,10 +95,15 @@ public final class TrackGallery {
       g.fillRect(0, 0, w, h);
       for (int k = 0; k < scenes.size(); k++) {
         Scene s = scenes.get(k);
-        SceneRenderer.Camera camera = new SceneRenderer.Camera((s.minX() + s.maxX()) / 2,
-            (s.minY() + s.maxY()) / 2, pixelsPerMetre, cellPx, cellPx);
-        String label = String.format(Locale.ROOT, "track.seed=%d  %.0f m", firstSeed + k,
-            lapLengthM(s));
+        SceneRenderer.Camera camera =
+            new SceneRenderer.Camera(
+                (s.minX() + s.maxX()) / 2,
+                (s.minY() + s.maxY()) / 2,
+                pixelsPerMetre,
+                cellPx,
+                cellPx);
+        String label =
+            String.format(Locale.ROOT, "track.seed=%d  %.0f m", firstSeed + k, lapLengthM(s));
         BufferedImage img = renderer.render(s, camera, List.of(label));
         g.drawImage(img, (k % cols) * (cellPx + GAP_PX), (k / cols) * (cellPx + GAP_PX), null);
       }

@@ -10,5 +10,10 @@ package dev.ugoki.core.rollout;
  * @param progress laps or goals reached
  * @param timeS simulated time [s]
  */
-public record EpisodeStats(double episodeReturn, int length, boolean success, boolean crashed,
-    double progress, double timeS) {}
+public record EpisodeStats(
+    double episodeReturn,
+    int length,
+    boolean success,
+    boolean crashed,
+    double progress,
+    double timeS) {}

@@ -1,9 +1,9 @@
 package dev.ugoki.core.rollout;
 
 /**
- * Divides rewards by the running standard deviation of the discounted return (Gymnasium's
- * {@code NormalizeReward}, as CleanRL's PPO uses it), one running return per environment. Only
- * training sees scaled rewards; episode returns are reported unscaled.
+ * Divides rewards by the running standard deviation of the discounted return (Gymnasium's {@code
+ * NormalizeReward}, as CleanRL's PPO uses it), one running return per environment. Only training
+ * sees scaled rewards; episode returns are reported unscaled.
  */
 public final class RewardScaler {
   private final double gamma;

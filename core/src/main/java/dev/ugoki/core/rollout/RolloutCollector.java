@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Collects rollouts from a vector env with the policy run on the whole batch in one call per
- * step. Episodes continue from one rollout to the next. Observation statistics are updated from
- * every raw observation before it is standardized (as Gymnasium's {@code NormalizeObservation}).
+ * Collects rollouts from a vector env with the policy run on the whole batch in one call per step.
+ * Episodes continue from one rollout to the next. Observation statistics are updated from every raw
+ * observation before it is standardized (as Gymnasium's {@code NormalizeObservation}).
  */
 public final class RolloutCollector {
   private final VectorEnv envs;
@@ -29,8 +29,8 @@ public final class RolloutCollector {
    * @param scaler divides rewards by the running return's spread; null leaves them as they are
    * @param seed seeds the environments and the action noise
    */
-  public RolloutCollector(VectorEnv envs, GaussianPolicy policy, RewardScaler scaler,
-      double gamma, long seed) {
+  public RolloutCollector(
+      VectorEnv envs, GaussianPolicy policy, RewardScaler scaler, double gamma, long seed) {
     this.envs = envs;
     this.policy = policy;
     this.scaler = scaler;
@@ -77,8 +77,14 @@ public final class RolloutCollector {
         episodeLength[i]++;
         if (done[i]) {
           Info info = envs.infos()[i];
-          episodes.add(new EpisodeStats(episodeReturn[i], episodeLength[i], info.success(),
-              info.crashed(), info.progress(), info.episodeTimeS()));
+          episodes.add(
+              new EpisodeStats(
+                  episodeReturn[i],
+                  episodeLength[i],
+                  info.success(),
+                  info.crashed(),
+                  info.progress(),
+                  info.episodeTimeS()));
           episodeReturn[i] = 0;
           episodeLength[i] = 0;
         }
@@ -92,8 +98,19 @@ public final class RolloutCollector {
       obs = envs.observations().clone();
     }
     float[] lastValues = policy.value(obs, n);
-    return new Rollout(steps, n, obsSize, actSize, bObs, bAct, bLogProb, bValues, bRewards,
-        bDones, lastValues, List.copyOf(episodes));
+    return new Rollout(
+        steps,
+        n,
+        obsSize,
+        actSize,
+        bObs,
+        bAct,
+        bLogProb,
+        bValues,
+        bRewards,
+        bDones,
+        lastValues,
+        List.copyOf(episodes));
   }
 
   /** A time limit is not the task's end: add gamma V(final observation) to the last reward. */

@@ -20,18 +20,19 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The transfer study's outputs: {@code transfer.png} (per application, success rate against
- * labeled steps on a log axis, each start's mean over seeds with every seed's curve faint, the
- * foundation's zero-shot rate and the target as lines) and {@code summary.json} (zero-shot rates,
- * steps to target per seed, and the fine-tune to scratch ratio of their means).
+ * The transfer study's outputs: {@code transfer.png} (per application, success rate against labeled
+ * steps on a log axis, each start's mean over seeds with every seed's curve faint, the foundation's
+ * zero-shot rate and the target as lines) and {@code summary.json} (zero-shot rates, steps to
+ * target per seed, and the fine-tune to scratch ratio of their means).
  */
 final class TransferReport {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 360;
-  private static final Map<String, Color> COLORS = Map.of(
-      TransferStudy.SCRATCH, new Color(200, 60, 50),
-      TransferStudy.FULL, new Color(40, 110, 200),
-      TransferStudy.FROZEN, new Color(40, 160, 90));
+  private static final Map<String, Color> COLORS =
+      Map.of(
+          TransferStudy.SCRATCH, new Color(200, 60, 50),
+          TransferStudy.FULL, new Color(40, 110, 200),
+          TransferStudy.FROZEN, new Color(40, 160, 90));
 
   private TransferReport() {}
 
@@ -42,8 +43,8 @@ final class TransferReport {
       charts.add(chart(s, r, app));
       apps.put(app.name(), summary(s, r, app));
     }
-    BufferedImage all = new BufferedImage(WIDTH, HEIGHT * charts.size(),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage all =
+        new BufferedImage(WIDTH, HEIGHT * charts.size(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = all.createGraphics();
     for (int i = 0; i < charts.size(); i++) {
       g.drawImage(charts.get(i), 0, i * HEIGHT, null);
@@ -64,8 +65,8 @@ final class TransferReport {
   }
 
   /** Steps to target per start and seed (-1: not within the budgets), and the ratio of means. */
-  static Map<String, Object> summary(TransferStudy.Settings s, TransferStudy.Result r,
-      Application app) {
+  static Map<String, Object> summary(
+      TransferStudy.Settings s, TransferStudy.Result r, Application app) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("description", app.description());
     m.put("scenario", app.scenario());
@@ -76,37 +77,48 @@ final class TransferReport {
     for (String start : starts(r, app)) {
       List<Long> perSeed = new ArrayList<>();
       for (long seed : s.seeds()) {
-        double zero = start.equals(TransferStudy.SCRATCH) ? Double.NaN
-            : r.zeroShot().get(app.name());
-        perSeed.add(TransferStudy.stepsToTarget(r.points(), app.name(), start, seed, s.target(),
-            zero));
+        double zero =
+            start.equals(TransferStudy.SCRATCH) ? Double.NaN : r.zeroShot().get(app.name());
+        perSeed.add(
+            TransferStudy.stepsToTarget(r.points(), app.name(), start, seed, s.target(), zero));
       }
       steps.put(start, perSeed);
       boolean all = perSeed.stream().allMatch(v -> v >= 0);
       // null: some seed did not reach the target within the budgets
-      means.put(start, all ? perSeed.stream().mapToLong(Long::longValue).average().orElse(0)
-          : null);
+      means.put(
+          start, all ? perSeed.stream().mapToLong(Long::longValue).average().orElse(0) : null);
     }
     m.put("steps_to_target", steps);
     m.put("mean_steps_to_target", means);
     if (means.get(TransferStudy.SCRATCH) instanceof Double scratch
-        && means.get(TransferStudy.FULL) instanceof Double full && scratch > 0) {
+        && means.get(TransferStudy.FULL) instanceof Double full
+        && scratch > 0) {
       m.put("fine_tune_over_scratch", full / scratch);
     }
     return m;
   }
 
   private static List<String> starts(TransferStudy.Result r, Application app) {
-    return r.points().stream().filter(p -> p.app().equals(app.name()))
-        .map(TransferStudy.Point::start).distinct().toList();
+    return r.points().stream()
+        .filter(p -> p.app().equals(app.name()))
+        .map(TransferStudy.Point::start)
+        .distinct()
+        .toList();
   }
 
-  private static BufferedImage chart(TransferStudy.Settings s, TransferStudy.Result r,
-      Application app) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(app.name() + ": " + app.description())
-        .xAxisTitle("labeled expert steps (log scale); lines: mean of " + s.seeds().size()
-            + " seeds, faint: each seed").yAxisTitle("success rate, %").build();
+  private static BufferedImage chart(
+      TransferStudy.Settings s, TransferStudy.Result r, Application app) {
+    XYChart c =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(app.name() + ": " + app.description())
+            .xAxisTitle(
+                "labeled expert steps (log scale); lines: mean of "
+                    + s.seeds().size()
+                    + " seeds, faint: each seed")
+            .yAxisTitle("success rate, %")
+            .build();
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -159,14 +171,17 @@ final class TransferReport {
       }
     }
     double zero = 100 * r.zeroShot().get(app.name());
-    XYSeries z = c.addSeries("foundation zero-shot", new double[] {lo, hi},
-        new double[] {zero, zero});
+    XYSeries z =
+        c.addSeries("foundation zero-shot", new double[] {lo, hi}, new double[] {zero, zero});
     z.setLineColor(Color.GRAY);
     z.setMarker(SeriesMarkers.NONE);
     z.setLineStyle(SeriesLines.DASH_DASH);
     double t = 100 * s.target();
-    XYSeries tl = c.addSeries(String.format(java.util.Locale.ROOT, "target %.0f%%", t),
-        new double[] {lo, hi}, new double[] {t, t});
+    XYSeries tl =
+        c.addSeries(
+            String.format(java.util.Locale.ROOT, "target %.0f%%", t),
+            new double[] {lo, hi},
+            new double[] {t, t});
     tl.setLineColor(Color.BLACK);
     tl.setMarker(SeriesMarkers.NONE);
     tl.setLineStyle(SeriesLines.DOT_DOT);

@@ -1,13 +1,13 @@
 package dev.ugoki.core.study;
 
 import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.ImitationTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
-import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.Scenarios;
 import java.io.BufferedWriter;
@@ -23,21 +23,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Does a foundation policy make a new application cheaper to learn? For each held-out
- * {@link Application}, seed and budget of labeled expert steps, it trains behavior cloning (the
- * expert's demonstrations with DART noise) three ways: from scratch, as a full fine-tune of the
- * foundation, and optionally with the foundation's first hidden layer frozen (DL4J transfer
- * learning); every policy is evaluated on seeds no training used. The foundation itself is
- * evaluated on each application before any fine-tuning (zero-shot).
+ * Does a foundation policy make a new application cheaper to learn? For each held-out {@link
+ * Application}, seed and budget of labeled expert steps, it trains behavior cloning (the expert's
+ * demonstrations with DART noise) three ways: from scratch, as a full fine-tune of the foundation,
+ * and optionally with the foundation's first hidden layer frozen (DL4J transfer learning); every
+ * policy is evaluated on seeds no training used. The foundation itself is evaluated on each
+ * application before any fine-tuning (zero-shot).
  *
  * <p>"Steps to target" of a curve is the smallest budget from which its success rate stays at or
- * above the target at every larger budget (0 when a fine-tune's zero-shot start already does);
- * the foundation's own pretraining labels are not counted. Results go to {@code results.csv} (one row per
- * trained policy, written as it is measured), {@code summary.json} and {@code transfer.png}.
+ * above the target at every larger budget (0 when a fine-tune's zero-shot start already does); the
+ * foundation's own pretraining labels are not counted. Results go to {@code results.csv} (one row
+ * per trained policy, written as it is measured), {@code summary.json} and {@code transfer.png}.
  */
 public final class TransferStudy {
   /** The ways a policy for an application starts. */
   public static final String SCRATCH = "scratch";
+
   public static final String FULL = "fine-tune";
   public static final String FROZEN = "fine-tune (layer 1 frozen)";
 
@@ -51,16 +52,23 @@ public final class TransferStudy {
    * @param frozen also fine-tune with a frozen first layer
    * @param dir where the study writes
    */
-  public record Settings(Path foundation, List<Application> apps, List<Long> seeds,
-      List<Long> budgets, SeedRange evalSeeds, double target, boolean frozen, Path dir) {}
+  public record Settings(
+      Path foundation,
+      List<Application> apps,
+      List<Long> seeds,
+      List<Long> budgets,
+      SeedRange evalSeeds,
+      double target,
+      boolean frozen,
+      Path dir) {}
 
   /** One trained (or zero-shot) policy's result. */
-  public record Point(String app, String start, long seed, long steps, double successRate,
-      double meanProgress) {}
+  public record Point(
+      String app, String start, long seed, long steps, double successRate, double meanProgress) {}
 
   /** Everything measured. */
-  public record Result(List<Point> points, Map<String, Double> zeroShot,
-      Map<String, Double> zeroShotNominal) {}
+  public record Result(
+      List<Point> points, Map<String, Double> zeroShot, Map<String, Double> zeroShotNominal) {}
 
   private final Settings s;
   private final PrintWriter log;
@@ -86,10 +94,16 @@ public final class TransferStudy {
         Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
         zero.put(app.name(), z.successRate());
         // once per scenario: long-car and fast-car share race's
-        nominal.computeIfAbsent(app.scenario(), sc -> evaluate(s.foundation(), foundation,
-            Scenarios.config(sc, Map.of())).successRate());
-        log.printf(Locale.ROOT, "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
-            app.name(), 100 * z.successRate(), app.scenario(),
+        nominal.computeIfAbsent(
+            app.scenario(),
+            sc ->
+                evaluate(s.foundation(), foundation, Scenarios.config(sc, Map.of())).successRate());
+        log.printf(
+            Locale.ROOT,
+            "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
+            app.name(),
+            100 * z.successRate(),
+            app.scenario(),
             100 * nominal.get(app.scenario()));
         log.flush();
         List<String> starts = new ArrayList<>(List.of(SCRATCH, FULL));
@@ -101,11 +115,25 @@ public final class TransferStudy {
             for (long budget : s.budgets()) {
               Point p = trainAndEvaluate(app, start, seed, budget, hidden, layers);
               points.add(p);
-              w.write(String.format(Locale.ROOT, "%s,%s,%d,%d,%.4f,%.4f%n", p.app(),
-                  p.start(), p.seed(), p.steps(), p.successRate(), p.meanProgress()));
+              w.write(
+                  String.format(
+                      Locale.ROOT,
+                      "%s,%s,%d,%d,%.4f,%.4f%n",
+                      p.app(),
+                      p.start(),
+                      p.seed(),
+                      p.steps(),
+                      p.successRate(),
+                      p.meanProgress()));
               w.flush();
-              log.printf(Locale.ROOT, "  %-10s %-26s seed %d %,7d steps: %3.0f%%%n", app.name(),
-                  start, seed, budget, 100 * p.successRate());
+              log.printf(
+                  Locale.ROOT,
+                  "  %-10s %-26s seed %d %,7d steps: %3.0f%%%n",
+                  app.name(),
+                  start,
+                  seed,
+                  budget,
+                  100 * p.successRate());
               log.flush();
             }
           }
@@ -117,8 +145,9 @@ public final class TransferStudy {
     return r;
   }
 
-  private Point trainAndEvaluate(Application app, String start, long seed, long budget,
-      int hidden, int layers) throws IOException {
+  private Point trainAndEvaluate(
+      Application app, String start, long seed, long budget, int hidden, int layers)
+      throws IOException {
     List<String> sets = new ArrayList<>(app.sets());
     sets.add("bc.hidden=" + hidden);
     sets.add("bc.layers=" + layers);
@@ -128,8 +157,8 @@ public final class TransferStudy {
     if (start.equals(FROZEN)) {
       sets.add("bc.freeze_layers=1");
     }
-    RunConfig run = RunConfig.resolve(null, app.scenario(), "bc", seed, budget, s.evalSeeds(),
-        sets);
+    RunConfig run =
+        RunConfig.resolve(null, app.scenario(), "bc", seed, budget, s.evalSeeds(), sets);
     if (!start.equals(SCRATCH)) {
       run = run.withFrom(s.foundation());
     }
@@ -141,29 +170,37 @@ public final class TransferStudy {
   }
 
   private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
-    return Evaluation.runBatch(() -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
-        () -> policy.policy().copy()::actDeterministic, s.evalSeeds().first(),
-        s.evalSeeds().last(), Evaluation.THREADS);
+    return Evaluation.runBatch(
+        () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
+        () -> policy.policy().copy()::actDeterministic,
+        s.evalSeeds().first(),
+        s.evalSeeds().last(),
+        Evaluation.THREADS);
   }
 
   /**
-   * A finished study read back from its folder ({@code results.csv} and {@code summary.json}),
-   * to draw its report again without training anything.
+   * A finished study read back from its folder ({@code results.csv} and {@code summary.json}), to
+   * draw its report again without training anything.
    */
   public static void replot(Path dir) throws IOException {
     Settings s;
     Result r;
     try {
-      com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind
-          .ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+      com.fasterxml.jackson.databind.JsonNode doc =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(dir.resolve("summary.json").toFile());
       List<Application> apps = new ArrayList<>();
       Map<String, Double> zero = new LinkedHashMap<>();
-      doc.required("applications").fields().forEachRemaining(e -> {
-        apps.add(Application.named(e.getKey()));
-        zero.put(e.getKey(), e.getValue().required("zero_shot_success_rate").asDouble());
-      });
+      doc.required("applications")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                apps.add(Application.named(e.getKey()));
+                zero.put(e.getKey(), e.getValue().required("zero_shot_success_rate").asDouble());
+              });
       Map<String, Double> nominal = new LinkedHashMap<>();
-      doc.required("zero_shot_on_nominal_scenarios").fields()
+      doc.required("zero_shot_on_nominal_scenarios")
+          .fields()
           .forEachRemaining(e -> nominal.put(e.getKey(), e.getValue().asDouble()));
       List<Long> seeds = new ArrayList<>();
       doc.required("seeds").forEach(n -> seeds.add(n.asLong()));
@@ -176,37 +213,54 @@ public final class TransferStudy {
         if (f.length != 6) {
           throw new IllegalArgumentException("results.csv has a bad row '" + line + "'");
         }
-        points.add(new Point(f[0], f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
-            Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+        points.add(
+            new Point(
+                f[0],
+                f[1],
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5])));
       }
       if (apps.isEmpty() || budgets.isEmpty() || seeds.isEmpty() || points.isEmpty()) {
         throw new IllegalArgumentException("it has no applications, budgets, seeds or results");
       }
-      s = new Settings(Path.of(doc.required("foundation").asText()), apps, seeds, budgets,
-          SeedRange.parse(doc.required("eval_seeds").asText()),
-          doc.required("target_success_rate").asDouble(),
-          points.stream().anyMatch(p -> p.start().equals(FROZEN)), dir);
+      s =
+          new Settings(
+              Path.of(doc.required("foundation").asText()),
+              apps,
+              seeds,
+              budgets,
+              SeedRange.parse(doc.required("eval_seeds").asText()),
+              doc.required("target_success_rate").asDouble(),
+              points.stream().anyMatch(p -> p.start().equals(FROZEN)),
+              dir);
       r = new Result(points, zero, nominal);
     } catch (IOException | RuntimeException e) {
-      String why = e instanceof java.nio.file.NoSuchFileException
-          || e instanceof java.io.FileNotFoundException ? "missing " + e.getMessage()
-          : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+      String why =
+          e instanceof java.nio.file.NoSuchFileException
+                  || e instanceof java.io.FileNotFoundException
+              ? "missing " + e.getMessage()
+              : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       throw new IllegalArgumentException(dir + " is not a finished transfer study: " + why);
     }
     TransferReport.write(s, r);
   }
 
   /**
-   * The smallest budget from which {@code start}'s success on {@code app} with {@code seed}
-   * reaches the target at every larger budget, or -1 when it does not at the largest.
+   * The smallest budget from which {@code start}'s success on {@code app} with {@code seed} reaches
+   * the target at every larger budget, or -1 when it does not at the largest.
    *
    * @param zeroShot the success before any training (a fine-tune's budget 0), or NaN for none
    */
-  public static long stepsToTarget(List<Point> points, String app, String start, long seed,
-      double target, double zeroShot) {
-    List<Point> curve = new ArrayList<>(points.stream().filter(p -> p.app().equals(app)
-        && p.start().equals(start) && p.seed() == seed)
-        .sorted(java.util.Comparator.comparingLong(Point::steps)).toList());
+  public static long stepsToTarget(
+      List<Point> points, String app, String start, long seed, double target, double zeroShot) {
+    List<Point> curve =
+        new ArrayList<>(
+            points.stream()
+                .filter(p -> p.app().equals(app) && p.start().equals(start) && p.seed() == seed)
+                .sorted(java.util.Comparator.comparingLong(Point::steps))
+                .toList());
     if (!Double.isNaN(zeroShot)) {
       curve.add(0, new Point(app, start, seed, 0, zeroShot, Double.NaN));
     }

@@ -1,19 +1,18 @@
 package dev.ugoki.core.train;
 
-import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.algorithm.BehaviorCloning;
 import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.Demonstrations;
+import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The imitation runs: behavior cloning from the expert (recorded into the run folder as
- * {@code demos.jsonl}) or from a demonstration file, and DAgger. The step budget is the number of
- * labeled environment steps collected.
+ * The imitation runs: behavior cloning from the expert (recorded into the run folder as {@code
+ * demos.jsonl}) or from a demonstration file, and DAgger. The step budget is the number of labeled
+ * environment steps collected.
  */
 public final class ImitationTrainer {
   private static final org.slf4j.Logger LOG =
@@ -42,8 +41,9 @@ public final class ImitationTrainer {
    * As above, telling {@code listener} of each DAgger iteration (or the one cloning fit); a stop
    * request ends DAgger after the current iteration, with its policy saved.
    */
-  public static PpoTrainer.Outcome train(RunConfig run, RunFolder folder, Progress progress,
-      TrainingListener listener) throws IOException {
+  public static PpoTrainer.Outcome train(
+      RunConfig run, RunFolder folder, Progress progress, TrainingListener listener)
+      throws IOException {
     Path demos = run.demos();
     Config c = run.algoConfig();
     int n = c.integer("num_envs");
@@ -54,8 +54,8 @@ public final class ImitationTrainer {
     }
     try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
         MetricsLog metrics = new MetricsLog(folder.metrics(), -1)) {
-      GaussianPolicy policy = start.policy(list.get(0), c.integer("hidden"), c.integer("layers"),
-          -0.5);
+      GaussianPolicy policy =
+          start.policy(list.get(0), c.integer("hidden"), c.integer("layers"), -0.5);
       Learner learner = Learner.fresh(policy, c.real("learning_rate"));
       long t0 = System.nanoTime();
       long steps;
@@ -71,12 +71,13 @@ public final class ImitationTrainer {
           data = DemoDataset.of(read);
         } else {
           int perEnv = (int) Math.max(1, run.steps() / n);
-          try (DemoFile.Writer w = DemoFile.create(folder.dir().resolve("demos.jsonl"),
-              DemoHeader.of(list.get(0), "expert"))) {
-            Dagger.Labeled l = Dagger.collectExpert(envs, perEnv, c.real("expert_noise"),
-                run.seed(), w);
-            data = new DemoDataset(l.observations().length / l.rows(), l.labels().length
-                / l.rows());
+          try (DemoFile.Writer w =
+              DemoFile.create(
+                  folder.dir().resolve("demos.jsonl"), DemoHeader.of(list.get(0), "expert"))) {
+            Dagger.Labeled l =
+                Dagger.collectExpert(envs, perEnv, c.real("expert_noise"), run.seed(), w);
+            data =
+                new DemoDataset(l.observations().length / l.rows(), l.labels().length / l.rows());
             data.add(l.observations(), l.labels(), l.rows());
           }
         }
@@ -94,12 +95,25 @@ public final class ImitationTrainer {
           metrics.write(row);
         }
         updates = epochs.size();
-        listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(), Double.NaN,
-            Double.NaN, (System.nanoTime() - t0) / 1e9), policy);
+        listener.onUpdate(
+            new TrainingListener.Update(
+                updates,
+                steps,
+                run.steps(),
+                Double.NaN,
+                Double.NaN,
+                (System.nanoTime() - t0) / 1e9),
+            policy);
       } else {
         int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
-        Dagger.Config dc = new Dagger.Config(perIteration, c.real("expert_noise"), perIteration,
-            c.real("beta0"), ImitationConfig.cloning(c), c.integer("refit_epochs"));
+        Dagger.Config dc =
+            new Dagger.Config(
+                perIteration,
+                c.real("expert_noise"),
+                perIteration,
+                c.real("beta0"),
+                ImitationConfig.cloning(c),
+                c.integer("refit_epochs"));
         Dagger dagger = new Dagger(envs, learner, dc, run.seed());
         steps = 0;
         updates = 0;
@@ -119,10 +133,12 @@ public final class ImitationTrainer {
           row.put("bc_loss", s.trainLoss());
           metrics.write(row);
           double elapsed = (System.nanoTime() - t0) / 1e9;
-          progress.update(steps, run.steps(), steps / elapsed, s.meanReturn(), s.successRate(),
-              elapsed, true);
-          listener.onUpdate(new TrainingListener.Update(updates, steps, run.steps(),
-              s.meanReturn(), s.successRate(), elapsed), policy);
+          progress.update(
+              steps, run.steps(), steps / elapsed, s.meanReturn(), s.successRate(), elapsed, true);
+          listener.onUpdate(
+              new TrainingListener.Update(
+                  updates, steps, run.steps(), s.meanReturn(), s.successRate(), elapsed),
+              policy);
           if (listener.checkpointRequested()) {
             PolicyFile.Meta meta = meta(run, list.get(0), c, steps, updates);
             PolicyFile.save(folder.checkpoint(steps), learner, meta);
@@ -139,16 +155,23 @@ public final class ImitationTrainer {
       PolicyFile.save(folder.latestCheckpoint(), learner, meta);
       listener.onCheckpoint(folder.latestCheckpoint());
       PolicyFile.save(folder.policy(), policy, meta);
-      return new PpoTrainer.Outcome(steps, updates, false, "trained on " + steps
-          + " labeled steps");
+      return new PpoTrainer.Outcome(
+          steps, updates, false, "trained on " + steps + " labeled steps");
     }
   }
 
-  private static PolicyFile.Meta meta(RunConfig run, Env env, Config c, long steps,
-      int updates) {
+  private static PolicyFile.Meta meta(RunConfig run, Env env, Config c, long steps, int updates) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("labeled_steps", steps);
-    return new PolicyFile.Meta(run.scenario(), env.unwrapped().version(),
-        run.scenarioConfig().asMap(), run.algo(), c.asMap(), run.seed(), steps, updates, summary);
+    return new PolicyFile.Meta(
+        run.scenario(),
+        env.unwrapped().version(),
+        run.scenarioConfig().asMap(),
+        run.algo(),
+        c.asMap(),
+        run.seed(),
+        steps,
+        updates,
+        summary);
   }
 }

@@ -1,8 +1,8 @@
 package dev.ugoki.core.train;
 
-import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.learner.Learner;
@@ -13,7 +13,6 @@ import dev.ugoki.core.rollout.Rollout;
 import dev.ugoki.core.rollout.RolloutCollector;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
-import dev.ugoki.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -27,16 +26,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The PPO training loop around {@link Ppo}: rollouts, updates, the metrics log, checkpoints, the
  * learning-rate schedule, a NaN guard that rolls back to the last good checkpoint, resuming, and
- * the early stop at a target success rate on validation seeds (seeds neither trained nor
- * evaluated on: {@link PpoConfig#VALIDATION_FIRST_SEED}), checked with the deterministic policy
- * once the training episodes' rolling success has reached half the target ({@link Validation}).
+ * the early stop at a target success rate on validation seeds (seeds neither trained nor evaluated
+ * on: {@link PpoConfig#VALIDATION_FIRST_SEED}), checked with the deterministic policy once the
+ * training episodes' rolling success has reached half the target ({@link Validation}).
  */
 public final class PpoTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(PpoTrainer.class);
+
   /** Episodes the rolling figures are averaged over (as Stable-Baselines3's ep_info_buffer). */
   private static final int WINDOW = 100;
+
   /** Where a checkpoint keeps the early stop's streak, so that a resume goes on with it. */
   private static final String VALIDATION_HOLDS = "validation_holds";
+
   private static final String VALIDATION_NEXT = "validation_next_step";
 
   /** How a run ended. */
@@ -47,7 +49,10 @@ public final class PpoTrainer {
    *
    * @param listener hears every update and may ask for a checkpoint or the end of the run
    */
-  public record Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate,
+  public record Options(
+      Progress progress,
+      double checkpointEverySeconds,
+      int injectNanAtUpdate,
       TrainingListener listener) {
     /** The command line's: no listener. */
     public Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate) {
@@ -65,15 +70,14 @@ public final class PpoTrainer {
     boolean restart = resume && resumeFrom == null;
     resume = resumeFrom != null;
     PolicyFile.Loaded checkpoint = resume ? PolicyFile.load(resumeFrom) : null;
-    Start start = resume ? Start.resumed(run, resumeFrom, checkpoint)
-        : Start.of(run);
+    Start start = resume ? Start.resumed(run, resumeFrom, checkpoint) : Start.of(run);
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < pc.numEnvs(); i++) {
       list.add(start.env());
     }
     // RunConfig refuses budgets of more updates than an int holds
-    int numUpdates = Math.toIntExact(Math.max(1,
-        (run.steps() + pc.batchSize() - 1) / pc.batchSize()));
+    int numUpdates =
+        Math.toIntExact(Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize()));
     int version = list.get(0).unwrapped().version();
     try (VectorEnv envs = new VectorEnv(list, pc.envThreads())) {
       Learner learner;
@@ -82,22 +86,28 @@ public final class PpoTrainer {
         PolicyFile.Loaded l = checkpoint;
         PolicyFit.checkFits(resumeFrom, l, list.get(0));
         if (!l.hasOptimizerState()) {
-          throw new IllegalArgumentException(resumeFrom
-              + " has no optimizer state to resume from");
+          throw new IllegalArgumentException(resumeFrom + " has no optimizer state to resume from");
         }
-        learner = new Learner(l.policy(), l.optimizer(), pc.learningRate(), l.meta().steps(),
-            l.meta().updates());
+        learner =
+            new Learner(
+                l.policy(), l.optimizer(), pc.learningRate(), l.meta().steps(), l.meta().updates());
         startUpdate = learner.updates();
         if (startUpdate >= numUpdates) {
-          throw new IllegalArgumentException("this run has trained " + learner.steps()
-              + " steps already, which covers a budget of " + run.steps()
-              + "; give --steps more than " + learner.steps() + " to train on");
+          throw new IllegalArgumentException(
+              "this run has trained "
+                  + learner.steps()
+                  + " steps already, which covers a budget of "
+                  + run.steps()
+                  + "; give --steps more than "
+                  + learner.steps()
+                  + " to train on");
         }
-        LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate,
-            learner.steps());
+        LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, learner.steps());
       } else {
-        learner = Learner.fresh(start.policy(list.get(0), pc.hidden(), pc.layers(),
-            pc.initLogStd()), pc.learningRate());
+        learner =
+            Learner.fresh(
+                start.policy(list.get(0), pc.hidden(), pc.layers(), pc.initLogStd()),
+                pc.learningRate());
         startUpdate = 0;
       }
       if (resume || restart) {
@@ -107,14 +117,19 @@ public final class PpoTrainer {
       GaussianPolicy policy = learner.policy();
       // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
       long streamSeed = run.seed() * 1_000_003L + startUpdate;
-      RolloutCollector collector = new RolloutCollector(envs, policy,
-          pc.normReward() ? new RewardScaler(pc.numEnvs(), pc.gamma()) : null, pc.gamma(),
-          streamSeed);
+      RolloutCollector collector =
+          new RolloutCollector(
+              envs,
+              policy,
+              pc.normReward() ? new RewardScaler(pc.numEnvs(), pc.gamma()) : null,
+              pc.gamma(),
+              streamSeed);
       Ppo ppo = new Ppo(pc, learner, streamSeed);
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
       long startStep = learner.steps();
       Validation validation = Validation.of(pc, start);
-      if (resume && checkpoint.meta().metrics().get(VALIDATION_HOLDS) instanceof Number h
+      if (resume
+          && checkpoint.meta().metrics().get(VALIDATION_HOLDS) instanceof Number h
           && checkpoint.meta().metrics().get(VALIDATION_NEXT) instanceof Number next) {
         validation.restore(h.intValue(), next.longValue());
       }
@@ -123,8 +138,8 @@ public final class PpoTrainer {
       boolean haveCheckpoint = resume;
       // the newest complete checkpoint of this run: a NaN rolls back to it
       Path lastGood = resumeFrom;
-      try (MetricsLog metrics = new MetricsLog(folder.metrics(),
-          resume || restart ? startUpdate : -1)) {
+      try (MetricsLog metrics =
+          new MetricsLog(folder.metrics(), resume || restart ? startUpdate : -1)) {
         for (int update = startUpdate + 1; update <= numUpdates; update++) {
           double lrScale = pc.annealLr() ? 1 - (update - 1.0) / numUpdates : 1;
           long u0 = System.nanoTime();
@@ -149,26 +164,41 @@ public final class PpoTrainer {
               window.removeFirst();
             }
           }
-          double valSuccess = validation.check(step, success(window), window.size() >= WINDOW,
-              policy);
+          double valSuccess =
+              validation.check(step, success(window), window.size() >= WINDOW, policy);
           double elapsed = (System.nanoTime() - t0) / 1e9;
           double sps = (step - startStep) / elapsed;
-          LinkedHashMap<String, Double> row = row(update, step, elapsed, sps, r, s, window,
-              pc.learningRate() * lrScale, policy, (u1 - u0) / 1e9, (u2 - u1) / 1e9,
-              pc.updateEpochs());
+          LinkedHashMap<String, Double> row =
+              row(
+                  update,
+                  step,
+                  elapsed,
+                  sps,
+                  r,
+                  s,
+                  window,
+                  pc.learningRate() * lrScale,
+                  policy,
+                  (u1 - u0) / 1e9,
+                  (u2 - u1) / 1e9,
+                  pc.updateEpochs());
           row.put("val_success", valSuccess);
           metrics.write(row);
           TrainingListener listener = opt.listener();
-          listener.onUpdate(new TrainingListener.Update(update, step, run.steps(),
-              mean(window, true), success(window), elapsed), policy);
+          listener.onUpdate(
+              new TrainingListener.Update(
+                  update, step, run.steps(), mean(window, true), success(window), elapsed),
+              policy);
           boolean reached = validation.reached();
           boolean stopped = update < numUpdates && listener.stopRequested();
           boolean last = update == numUpdates || stopped || reached;
-          opt.progress().update(step, run.steps(), sps, mean(window, true), success(window),
-              elapsed, last);
+          opt.progress()
+              .update(step, run.steps(), sps, mean(window, true), success(window), elapsed, last);
           // asked every update, so that a request is answered by this update's checkpoint
           boolean asked = listener.checkpointRequested();
-          if (!haveCheckpoint || last || asked
+          if (!haveCheckpoint
+              || last
+              || asked
               || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
             PolicyFile.Meta meta = meta(run, version, learner, window, validation);
             PolicyFile.save(folder.checkpoint(step), learner, meta);
@@ -179,31 +209,51 @@ public final class PpoTrainer {
             listener.onCheckpoint(folder.checkpoint(step));
           }
           if (last) {
-            PolicyFile.save(folder.policy(), policy, meta(run, version, learner, window, validation));
+            PolicyFile.save(
+                folder.policy(), policy, meta(run, version, learner, window, validation));
           }
           if (reached) {
             opt.progress().finish();
-            return new Outcome(step, update, false, String.format(java.util.Locale.ROOT,
-                "reached the target: %.0f%% success on validation seeds %d-%d, %d validations "
-                + "in a row, after %d steps (%.0f s)", 100 * valSuccess,
-                PpoConfig.VALIDATION_FIRST_SEED, pc.validationLastSeed(), pc.targetHolds(), step,
-                elapsed));
+            return new Outcome(
+                step,
+                update,
+                false,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "reached the target: %.0f%% success on validation seeds %d-%d, %d validations "
+                        + "in a row, after %d steps (%.0f s)",
+                    100 * valSuccess,
+                    PpoConfig.VALIDATION_FIRST_SEED,
+                    pc.validationLastSeed(),
+                    pc.targetHolds(),
+                    step,
+                    elapsed));
           }
           if (stopped && !reached) {
             opt.progress().finish();
-            return new Outcome(step, update, false, "stopped on request after " + step
-                + " steps (update " + update + " of " + numUpdates + "); --resume goes on");
+            return new Outcome(
+                step,
+                update,
+                false,
+                "stopped on request after "
+                    + step
+                    + " steps (update "
+                    + update
+                    + " of "
+                    + numUpdates
+                    + "); --resume goes on");
           }
         }
       }
       opt.progress().finish();
-      return new Outcome(learner.steps(), numUpdates, false, "trained " + learner.steps()
-          + " steps");
+      return new Outcome(
+          learner.steps(), numUpdates, false, "trained " + learner.steps() + " steps");
     }
   }
 
   private static boolean healthy(Ppo.UpdateStats s, GaussianPolicy policy) {
-    if (!Double.isFinite(s.pgLoss()) || !Double.isFinite(s.vLoss())
+    if (!Double.isFinite(s.pgLoss())
+        || !Double.isFinite(s.vLoss())
         || !Double.isFinite(s.entropy())) {
       return false;
     }
@@ -224,33 +274,69 @@ public final class PpoTrainer {
   private static Outcome rollBack(RunFolder folder, int update, long step, Path lastGood)
       throws IOException {
     if (lastGood == null) {
-      return new Outcome(step, update, true, "NaN in the loss or the weights at update " + update
-          + " (step " + step + "), before any checkpoint: stopped with no policy written");
+      return new Outcome(
+          step,
+          update,
+          true,
+          "NaN in the loss or the weights at update "
+              + update
+              + " (step "
+              + step
+              + "), before any checkpoint: stopped with no policy written");
     }
     PolicyFile.Loaded good = PolicyFile.load(lastGood);
     PolicyFile.save(folder.policy(), good.policy(), good.meta());
-    return new Outcome(good.meta().steps(), good.meta().updates(), true,
-        "NaN in the loss or the weights at update " + update + " (step " + step
+    return new Outcome(
+        good.meta().steps(),
+        good.meta().updates(),
+        true,
+        "NaN in the loss or the weights at update "
+            + update
+            + " (step "
+            + step
             + "): stopped and rolled back to the last good checkpoint (step "
-            + good.meta().steps() + "), saved as " + folder.policy());
+            + good.meta().steps()
+            + "), saved as "
+            + folder.policy());
   }
 
-  static PolicyFile.Meta meta(RunConfig run, int scenarioVersion, Learner learner,
-      ArrayDeque<EpisodeStats> window, Validation validation) {
+  static PolicyFile.Meta meta(
+      RunConfig run,
+      int scenarioVersion,
+      Learner learner,
+      ArrayDeque<EpisodeStats> window,
+      Validation validation) {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("mean_return_100", mean(window, true));
     metrics.put("success_rate_100", success(window));
     metrics.put("episodes_in_window", window.size());
     metrics.put(VALIDATION_HOLDS, validation.holds());
     metrics.put(VALIDATION_NEXT, validation.nextStep());
-    return new PolicyFile.Meta(run.scenario(), scenarioVersion, run.scenarioConfig().asMap(),
-        run.algo(), run.algoConfig().asMap(), run.seed(), learner.steps(), learner.updates(),
+    return new PolicyFile.Meta(
+        run.scenario(),
+        scenarioVersion,
+        run.scenarioConfig().asMap(),
+        run.algo(),
+        run.algoConfig().asMap(),
+        run.seed(),
+        learner.steps(),
+        learner.updates(),
         metrics);
   }
 
-  private static LinkedHashMap<String, Double> row(int update, long step, double elapsed,
-      double sps, Rollout r, Ppo.UpdateStats s, ArrayDeque<EpisodeStats> window, double lr,
-      GaussianPolicy policy, double rolloutS, double updateS, int epochs) {
+  private static LinkedHashMap<String, Double> row(
+      int update,
+      long step,
+      double elapsed,
+      double sps,
+      Rollout r,
+      Ppo.UpdateStats s,
+      ArrayDeque<EpisodeStats> window,
+      double lr,
+      GaussianPolicy policy,
+      double rolloutS,
+      double updateS,
+      int epochs) {
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
     m.put("update", (double) update);
     m.put("global_step", (double) step);
@@ -261,8 +347,11 @@ public final class PpoTrainer {
     m.put("episodes", (double) r.episodes().size());
     m.put("mean_return_100", mean(window, true));
     m.put("success_rate_100", success(window));
-    m.put("crash_rate_100", window.isEmpty() ? Double.NaN
-        : window.stream().filter(EpisodeStats::crashed).count() / (double) window.size());
+    m.put(
+        "crash_rate_100",
+        window.isEmpty()
+            ? Double.NaN
+            : window.stream().filter(EpisodeStats::crashed).count() / (double) window.size());
     m.put("mean_length_100", mean(window, false));
     m.put("pg_loss", s.pgLoss());
     m.put("v_loss", s.vLoss());
@@ -281,12 +370,15 @@ public final class PpoTrainer {
   }
 
   private static double mean(ArrayDeque<EpisodeStats> w, boolean returns) {
-    return w.stream().mapToDouble(e -> returns ? e.episodeReturn() : e.length()).average()
+    return w.stream()
+        .mapToDouble(e -> returns ? e.episodeReturn() : e.length())
+        .average()
         .orElse(Double.NaN);
   }
 
   private static double success(ArrayDeque<EpisodeStats> w) {
-    return w.isEmpty() ? Double.NaN
+    return w.isEmpty()
+        ? Double.NaN
         : w.stream().filter(EpisodeStats::success).count() / (double) w.size();
   }
 }

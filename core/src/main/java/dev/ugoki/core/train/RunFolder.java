@@ -7,22 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 
 /**
- * A training run's folder, {@code runs/<scenario>-<algo>-<seed>-<yyyyMMdd-HHmmss>/}:
- * {@code config.yaml} (the resolved run), {@code metrics.csv}, {@code checkpoints/}
- * ({@code latest.zip} and one file per checkpoint step), {@code policy.zip} (the final policy),
- * the learning-curve plots and {@code eval.json}.
+ * A training run's folder, {@code runs/<scenario>-<algo>-<seed>-<yyyyMMdd-HHmmss>/}: {@code
+ * config.yaml} (the resolved run), {@code metrics.csv}, {@code checkpoints/} ({@code latest.zip}
+ * and one file per checkpoint step), {@code policy.zip} (the final policy), the learning-curve
+ * plots and {@code eval.json}.
  */
 public record RunFolder(Path dir) {
 
   /**
-   * Creates a new, uniquely named run folder under {@code parent} holding the run's
-   * {@code config.yaml}: made under a temporary name and renamed into place, so that a run
-   * folder never exists without its config, whenever the process is killed.
+   * Creates a new, uniquely named run folder under {@code parent} holding the run's {@code
+   * config.yaml}: made under a temporary name and renamed into place, so that a run folder never
+   * exists without its config, whenever the process is killed.
    */
   public static RunFolder create(Path parent, RunConfig c) throws IOException {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -30,8 +28,9 @@ public record RunFolder(Path dir) {
     Files.createDirectories(parent);
     removeAbandoned(parent);
     // createDirectory, not createTempDirectory: the folder keeps the usual permissions (umask)
-    Path tmp = Files.createDirectory(parent.resolve("." + base + "."
-        + ProcessHandle.current().pid() + System.nanoTime()));
+    Path tmp =
+        Files.createDirectory(
+            parent.resolve("." + base + "." + ProcessHandle.current().pid() + System.nanoTime()));
     try {
       Files.createDirectories(tmp.resolve("checkpoints"));
       c.write(tmp.resolve("config.yaml"));
@@ -60,8 +59,8 @@ public record RunFolder(Path dir) {
   }
 
   /**
-   * An existing run folder to resume; refuses one without a config or a checkpoint. The
-   * temporary files a killed run left are removed first.
+   * An existing run folder to resume; refuses one without a config or a checkpoint. The temporary
+   * files a killed run left are removed first.
    */
   public static RunFolder existing(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -77,10 +76,10 @@ public record RunFolder(Path dir) {
   }
 
   /**
-   * The checkpoint a resume starts from: the newest one that loads, whatever its name. A run
-   * killed while writing its first {@code latest.zip} has only {@code step-N.zip}; one killed
-   * between the two writes of a checkpoint has a {@code step-N.zip} newer than latest.zip.
-   * Null when there is none: the run was killed before its first checkpoint, and starts over.
+   * The checkpoint a resume starts from: the newest one that loads, whatever its name. A run killed
+   * while writing its first {@code latest.zip} has only {@code step-N.zip}; one killed between the
+   * two writes of a checkpoint has a {@code step-N.zip} newer than latest.zip. Null when there is
+   * none: the run was killed before its first checkpoint, and starts over.
    */
   public Path resumePoint() throws IOException {
     // step files by the number in their names, the newest first; a name whose number does not
@@ -134,14 +133,15 @@ public record RunFolder(Path dir) {
       java.util.regex.Pattern.compile("^\\..+-\\d{8}-\\d{6}\\.\\d+$");
 
   /**
-   * Deletes the unfinished folders of creations killed more than a minute ago (a younger one
-   * may be another process's, about to be renamed).
+   * Deletes the unfinished folders of creations killed more than a minute ago (a younger one may be
+   * another process's, about to be renamed).
    */
   private static void removeAbandoned(Path parent) throws IOException {
     long cutoff = System.currentTimeMillis() - 60_000;
     try (var dirs = Files.list(parent)) {
       for (Path d : (Iterable<Path>) dirs::iterator) {
-        if (UNFINISHED.matcher(d.getFileName().toString()).matches() && Files.isDirectory(d)
+        if (UNFINISHED.matcher(d.getFileName().toString()).matches()
+            && Files.isDirectory(d)
             && Files.getLastModifiedTime(d).toMillis() < cutoff) {
           try (var files = Files.walk(d)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

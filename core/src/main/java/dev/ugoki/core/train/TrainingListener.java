@@ -4,11 +4,11 @@ import dev.ugoki.core.policy.GaussianPolicy;
 import java.nio.file.Path;
 
 /**
- * Hears a training run while it goes, and may steer it: the desktop app's live view of a run
- * (the command line needs none). Every method is called on the training thread, between updates,
- * so the policy is never being trained while a method runs; an implementation that hands the
- * policy to another thread must hand over a {@link GaussianPolicy#copy() copy}, since training
- * goes on after the method returns.
+ * Hears a training run while it goes, and may steer it: the desktop app's live view of a run (the
+ * command line needs none). Every method is called on the training thread, between updates, so the
+ * policy is never being trained while a method runs; an implementation that hands the policy to
+ * another thread must hand over a {@link GaussianPolicy#copy() copy}, since training goes on after
+ * the method returns.
  */
 public interface TrainingListener {
   /** Hears nothing and never asks for anything. */
@@ -24,7 +24,12 @@ public interface TrainingListener {
    * @param successRate their success rate in [0, 1] (NaN before the first)
    * @param elapsedS seconds since the run (or the resumed part of it) began
    */
-  record Update(int update, long step, long totalSteps, double meanReturn, double successRate,
+  record Update(
+      int update,
+      long step,
+      long totalSteps,
+      double meanReturn,
+      double successRate,
       double elapsedS) {}
 
   /** After each update, with the policy as it is now. */
@@ -34,16 +39,16 @@ public interface TrainingListener {
   default void onCheckpoint(Path file) {}
 
   /**
-   * Asked after each update: true makes the trainer write a checkpoint now (and then
-   * {@link #onCheckpoint}), whatever the time since the last one.
+   * Asked after each update: true makes the trainer write a checkpoint now (and then {@link
+   * #onCheckpoint}), whatever the time since the last one.
    */
   default boolean checkpointRequested() {
     return false;
   }
 
   /**
-   * Asked after each update: true ends the run there, as if its budget were spent: a checkpoint
-   * and the final policy are written, and {@code train --resume} can go on from them.
+   * Asked after each update: true ends the run there, as if its budget were spent: a checkpoint and
+   * the final policy are written, and {@code train --resume} can go on from them.
    */
   default boolean stopRequested() {
     return false;

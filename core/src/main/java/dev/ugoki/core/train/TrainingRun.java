@@ -22,24 +22,27 @@ public final class TrainingRun {
    * @param resume continue a PPO run from its last checkpoint
    * @throws IllegalArgumentException for a resumed imitation run
    */
-  public static Result execute(RunConfig run, RunFolder folder, boolean resume,
-      PpoTrainer.Options options) throws IOException {
+  public static Result execute(
+      RunConfig run, RunFolder folder, boolean resume, PpoTrainer.Options options)
+      throws IOException {
     PpoTrainer.Outcome outcome;
     if (run.algo().equals("ppo")) {
       outcome = PpoTrainer.train(run, folder, resume, options);
     } else {
       if (resume) {
-        throw new IllegalArgumentException("--resume continues PPO runs; a " + run.algo()
-            + " run takes seconds: start it again");
+        throw new IllegalArgumentException(
+            "--resume continues PPO runs; a " + run.algo() + " run takes seconds: start it again");
       }
-      outcome = ImitationTrainer.train(run, folder, options.progress(),
-          options.listener());
+      outcome = ImitationTrainer.train(run, folder, options.progress(), options.listener());
     }
     if (outcome.stoppedOnNan()) {
       return new Result(outcome, List.of());
     }
-    List<Path> plots = LearningCurves.write(folder.metrics(), folder.dir(),
-        run.scenario() + " " + run.algo() + " seed " + run.seed());
+    List<Path> plots =
+        LearningCurves.write(
+            folder.metrics(),
+            folder.dir(),
+            run.scenario() + " " + run.algo() + " seed " + run.seed());
     return new Result(outcome, plots);
   }
 }

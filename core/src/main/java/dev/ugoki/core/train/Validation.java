@@ -6,12 +6,12 @@ import dev.ugoki.core.policy.GaussianPolicy;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The early stop of a training run: the deterministic policy's success rate on the validation
- * seeds ({@link PpoConfig#VALIDATION_FIRST_SEED} on), measured every
- * {@code validate_every} steps once the training episodes' rolling success has reached half the
- * target (their actions carry exploration noise, so they succeed less often than the
- * deterministic policy; further below, a validation cannot pass), and reached when it is at least the target
- * {@code target_holds} validations in a row. Off when the target is 0.
+ * The early stop of a training run: the deterministic policy's success rate on the validation seeds
+ * ({@link PpoConfig#VALIDATION_FIRST_SEED} on), measured every {@code validate_every} steps once
+ * the training episodes' rolling success has reached half the target (their actions carry
+ * exploration noise, so they succeed less often than the deterministic policy; further below, a
+ * validation cannot pass), and reached when it is at least the target {@code target_holds}
+ * validations in a row. Off when the target is 0.
  */
 final class Validation {
   private final PpoConfig config;
@@ -19,7 +19,9 @@ final class Validation {
   private long nextStep;
   private int holds;
 
-  /** @param successRate the policy's success rate on the validation seeds */
+  /**
+   * @param successRate the policy's success rate on the validation seeds
+   */
   Validation(PpoConfig config, ToDoubleFunction<GaussianPolicy> successRate) {
     this.config = config;
     this.successRate = successRate;
@@ -27,22 +29,28 @@ final class Validation {
 
   /** Validation of a run's policy on its own environments (the starting policy's layout). */
   static Validation of(PpoConfig config, Start start) {
-    return new Validation(config, policy -> Evaluation.runBatch(start::env,
-        () -> policy.copy()::actDeterministic, PpoConfig.VALIDATION_FIRST_SEED,
-        config.validationLastSeed(), config.envThreads()).successRate());
+    return new Validation(
+        config,
+        policy ->
+            Evaluation.runBatch(
+                    start::env,
+                    () -> policy.copy()::actDeterministic,
+                    PpoConfig.VALIDATION_FIRST_SEED,
+                    config.validationLastSeed(),
+                    config.envThreads())
+                .successRate());
   }
 
   /**
-   * Validates if it is time; returns the success rate on the validation seeds, or NaN when it
-   * did not validate at this update.
+   * Validates if it is time; returns the success rate on the validation seeds, or NaN when it did
+   * not validate at this update.
    *
    * @param trainingSuccess the rolling success rate of the training episodes
    * @param windowFull whether that rate is over a full window of episodes
    */
   double check(long step, double trainingSuccess, boolean windowFull, GaussianPolicy policy) {
     double target = config.targetSuccess();
-    if (target <= 0 || !windowFull || !(trainingSuccess >= target / 2)
-        || step < nextStep) {
+    if (target <= 0 || !windowFull || !(trainingSuccess >= target / 2) || step < nextStep) {
       return Double.NaN;
     }
     nextStep = step + config.validateEvery();

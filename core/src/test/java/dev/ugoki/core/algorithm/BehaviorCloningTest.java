@@ -1,10 +1,9 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.learner.Learner;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Spec;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BehaviorCloningTest {
-  private static final Spec OBS = Spec.builder().add("x", -1, 1).add("y", -1, 1)
-      .add("z", 0, 10).build();
+  private static final Spec OBS =
+      Spec.builder().add("x", -1, 1).add("y", -1, 1).add("z", 0, 10).build();
   private static final Spec ACT = Spec.builder().add("a", -1, 1).add("b", -1, 1).build();
 
   /** The expert: a linear map inside the action box (z is deliberately off-center and wide). */
@@ -40,8 +39,9 @@ class BehaviorCloningTest {
   @Test
   void theLossFallsAndTheMeanReproducesALinearExpert() {
     GaussianPolicy policy = policy();
-    BehaviorCloning bc = new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(60, 128, 1, 1,
-        true), 5);
+    BehaviorCloning bc =
+        new BehaviorCloning(
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(60, 128, 1, 1, true), 5);
 
     List<BehaviorCloning.EpochStats> stats = bc.fit(demonstrations(1024, 1));
 
@@ -61,7 +61,9 @@ class BehaviorCloningTest {
     float valueBefore = policy.value(probe, 1)[0];
     DemoDataset data = demonstrations(512, 3);
 
-    new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 64, 1, 1, true), 5).fit(data);
+    new BehaviorCloning(
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 64, 1, 1, true), 5)
+        .fit(data);
 
     assertThat(policy.norm().count()).isGreaterThan(511);
     assertThat(policy.norm().mean()[2]).isCloseTo(5, within(0.5));
@@ -76,8 +78,9 @@ class BehaviorCloningTest {
   @Test
   void theSpreadIsSetToTheResidualsNeverBelowTheFloor() {
     GaussianPolicy policy = policy();
-    BehaviorCloning bc = new BehaviorCloning(Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(1, 64, 1, 1,
-        true), 5);
+    BehaviorCloning bc =
+        new BehaviorCloning(
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(1, 64, 1, 1, true), 5);
 
     bc.fit(demonstrations(256, 4));
 

@@ -1,12 +1,11 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.learner.Learner;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.Demonstrations;
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
@@ -36,15 +35,20 @@ class DaggerTest {
   void theDatasetGrowsEveryIterationAndStatsDescribeIt() {
     try (VectorEnv envs = race(3)) {
       GaussianPolicy policy = policy(envs);
-      Dagger dagger = new Dagger(envs, Learner.fresh(policy, 1e-3), new Dagger.Config(40, 0.1, 30, 0.5,
-          new BehaviorCloning.Config(2, 64, 1, 1, true), 1), 9);
+      Dagger dagger =
+          new Dagger(
+              envs,
+              Learner.fresh(policy, 1e-3),
+              new Dagger.Config(40, 0.1, 30, 0.5, new BehaviorCloning.Config(2, 64, 1, 1, true), 1),
+              9);
 
       List<Dagger.IterationStats> stats = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         stats.add(dagger.iterate());
       }
 
-      assertThat(stats).extracting(Dagger.IterationStats::datasetRows)
+      assertThat(stats)
+          .extracting(Dagger.IterationStats::datasetRows)
           .containsExactly(120, 210, 300);
       assertThat(stats).extracting(Dagger.IterationStats::beta).containsExactly(1.0, 0.5, 0.25);
       assertThat(stats).allSatisfy(s -> assertThat(s.trainLoss()).isFinite().isPositive());
@@ -82,8 +86,7 @@ class DaggerTest {
   }
 
   @Test
-  void expertDemonstrationsWrittenToAFileReadBackAsCollected(@TempDir Path dir)
-      throws Exception {
+  void expertDemonstrationsWrittenToAFileReadBackAsCollected(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("expert.jsonl");
     Dagger.Labeled data;
     try (VectorEnv envs = race(2);

@@ -23,8 +23,16 @@ class GaeTest {
    */
   @Test
   void advantagesMatchTheHandComputedSums() {
-    float[] adv = Gae.advantages(new float[] {1, 2, 0}, new float[] {0.5f, 0.4f, 0.3f},
-        new boolean[] {false, true, false}, new float[] {1.0f}, 3, 1, 0.9, 0.8);
+    float[] adv =
+        Gae.advantages(
+            new float[] {1, 2, 0},
+            new float[] {0.5f, 0.4f, 0.3f},
+            new boolean[] {false, true, false},
+            new float[] {1.0f},
+            3,
+            1,
+            0.9,
+            0.8);
     assertThat(adv[2]).isCloseTo(0.6f, within(1e-6f));
     assertThat(adv[1]).isCloseTo(1.6f, within(1e-6f));
     assertThat(adv[0]).isCloseTo(2.012f, within(1e-6f));
@@ -34,16 +42,18 @@ class GaeTest {
   @Test
   void envsInABatchDoNotLeakIntoEachOther() {
     // env 0: rewards 1, 1; env 1: rewards 0, 5; gamma 1, lambda 1, no ends, last values 0
-    float[] adv = Gae.advantages(new float[] {1, 0, 1, 5}, new float[4], new boolean[4],
-        new float[2], 2, 2, 1, 1);
+    float[] adv =
+        Gae.advantages(
+            new float[] {1, 0, 1, 5}, new float[4], new boolean[4], new float[2], 2, 2, 1, 1);
     assertThat(adv).containsExactly(2f, 5f, 1f, 5f);
   }
 
   /** With lambda 0 the advantage is the one-step TD error. */
   @Test
   void lambdaZeroGivesTheTdError() {
-    float[] adv = Gae.advantages(new float[] {1, 1}, new float[] {2, 3}, new boolean[2],
-        new float[] {4}, 2, 1, 0.5, 0);
+    float[] adv =
+        Gae.advantages(
+            new float[] {1, 1}, new float[] {2, 3}, new boolean[2], new float[] {4}, 2, 1, 0.5, 0);
     assertThat(adv[0]).isCloseTo(1 + 0.5f * 3 - 2, within(1e-6f));
     assertThat(adv[1]).isCloseTo(1 + 0.5f * 4 - 3, within(1e-6f));
   }

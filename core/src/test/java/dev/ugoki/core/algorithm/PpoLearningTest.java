@@ -1,9 +1,8 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.learner.Learner;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.RewardScaler;
 import dev.ugoki.core.rollout.Rollout;
@@ -20,18 +19,22 @@ class PpoLearningTest {
 
   @Test
   void ppoLearnsToReachTheTargetInSeconds() {
-    PpoConfig c = new PpoConfig(8, 64, 3e-3, true, 0.9, 0.95, 8, 4, true, 0.2, true, 0, 0.5,
-        0.5, 0, true, 32, 2, -0.5, 1, 0, 1, 1, 1);
+    PpoConfig c =
+        new PpoConfig(
+            8, 64, 3e-3, true, 0.9, 0.95, 8, 4, true, 0.2, true, 0, 0.5, 0.5, 0, true, 32, 2, -0.5,
+            1, 0, 1, 1, 1);
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < c.numEnvs(); i++) {
       list.add(new Target1d());
     }
     try (VectorEnv envs = new VectorEnv(list, 1)) {
-      GaussianPolicy policy = GaussianPolicy.create(envs.observationSpec(), envs.actionSpec(),
-          c.hidden(), c.layers(), c.initLogStd(), 1);
+      GaussianPolicy policy =
+          GaussianPolicy.create(
+              envs.observationSpec(), envs.actionSpec(), c.hidden(), c.layers(), c.initLogStd(), 1);
       double before = meanDistance(policy);
-      RolloutCollector collector = new RolloutCollector(envs, policy,
-          new RewardScaler(c.numEnvs(), c.gamma()), c.gamma(), 1);
+      RolloutCollector collector =
+          new RolloutCollector(
+              envs, policy, new RewardScaler(c.numEnvs(), c.gamma()), c.gamma(), 1);
       Ppo ppo = new Ppo(c, Learner.fresh(policy, c.learningRate()), 1);
       int updates = 40; // 20k steps
       for (int u = 0; u < updates; u++) {
@@ -44,7 +47,9 @@ class PpoLearningTest {
     }
   }
 
-  /** Mean distance to the target over the last 10 steps of 20 fresh episodes, acting on the mean. */
+  /**
+   * Mean distance to the target over the last 10 steps of 20 fresh episodes, acting on the mean.
+   */
   private static double meanDistance(GaussianPolicy policy) {
     double sum = 0;
     int n = 0;

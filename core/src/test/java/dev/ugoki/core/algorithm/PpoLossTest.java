@@ -1,10 +1,9 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.policy.GaussianPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ugoki.core.policy.GaussianPolicy;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,21 @@ class PpoLossTest {
     float[] dMean = new float[1];
     float[] dValue = new float[1];
     float[] dLogStd = new float[1];
-    PpoLoss.Result r = PpoLoss.compute(new float[] {0}, new float[] {1}, new float[] {0},
-        new float[] {0.5f}, new float[] {-1.2f}, new float[] {2}, new float[] {3},
-        new float[] {1}, 1, new PpoLoss.Coefficients(0.2, false, 0, 0.5), dMean, dValue,
-        dLogStd);
+    PpoLoss.Result r =
+        PpoLoss.compute(
+            new float[] {0},
+            new float[] {1},
+            new float[] {0},
+            new float[] {0.5f},
+            new float[] {-1.2f},
+            new float[] {2},
+            new float[] {3},
+            new float[] {1},
+            1,
+            new PpoLoss.Coefficients(0.2, false, 0, 0.5),
+            dMean,
+            dValue,
+            dLogStd);
     double logp = -0.125 - 0.5 * Math.log(2 * Math.PI);
     double ratio = Math.exp(logp + 1.2);
     assertThat(r.pgLoss()).isCloseTo(-2 * ratio, within(1e-6));
@@ -59,16 +69,29 @@ class PpoLossTest {
     float[] oldLogProb = new float[rows];
     for (int i = 0; i < rows; i++) {
       // old policy close to the current one, so some ratios are clipped and some are not
-      oldLogProb[i] = (float) (GaussianPolicy.logProb(actions, mean, logStd, i) + r.nextDouble(-0.3, 0.3));
+      oldLogProb[i] =
+          (float) (GaussianPolicy.logProb(actions, mean, logStd, i) + r.nextDouble(-0.3, 0.3));
     }
     float[] dMean = new float[rows * a];
     float[] dValue = new float[rows];
     float[] dLogStd = new float[a];
-    PpoLoss.compute(mean, value, logStd, actions, oldLogProb, adv, ret, oldValue, rows, C, dMean,
-        dValue, dLogStd);
+    PpoLoss.compute(
+        mean,
+        value,
+        logStd,
+        actions,
+        oldLogProb,
+        adv,
+        ret,
+        oldValue,
+        rows,
+        C,
+        dMean,
+        dValue,
+        dLogStd);
     double h = 1e-3;
-    java.util.function.DoubleSupplier f = () -> loss(mean, value, logStd, actions, oldLogProb,
-        adv, ret, oldValue, rows);
+    java.util.function.DoubleSupplier f =
+        () -> loss(mean, value, logStd, actions, oldLogProb, adv, ret, oldValue, rows);
     int checked = 0;
     checked += check("dMean", dMean, mean, h, f);
     checked += check("dValue", dValue, value, h, f);
@@ -77,12 +100,12 @@ class PpoLossTest {
   }
 
   /**
-   * Compares each analytic component with the central difference, skipping the rare component
-   * that sits within h of a kink of max() or clip() (where the one-sided differences disagree and
-   * no derivative exists). Returns how many were compared.
+   * Compares each analytic component with the central difference, skipping the rare component that
+   * sits within h of a kink of max() or clip() (where the one-sided differences disagree and no
+   * derivative exists). Returns how many were compared.
    */
-  private static int check(String name, float[] analytic, float[] x, double h,
-      java.util.function.DoubleSupplier f) {
+  private static int check(
+      String name, float[] analytic, float[] x, double h, java.util.function.DoubleSupplier f) {
     int compared = 0;
     for (int k = 0; k < x.length; k++) {
       float saved = x[k];
@@ -97,17 +120,39 @@ class PpoLossTest {
       if (Math.abs(forward - backward) > 0.05 * (1 + Math.abs(forward))) {
         continue; // a kink within the step
       }
-      assertThat((double) analytic[k]).as("%s[%d]", name, k)
+      assertThat((double) analytic[k])
+          .as("%s[%d]", name, k)
           .isCloseTo((up - down) / (2 * h), within(2e-3));
       compared++;
     }
     return compared;
   }
 
-  private static double loss(float[] mean, float[] value, float[] logStd, float[] actions,
-      float[] oldLogProb, float[] adv, float[] ret, float[] oldValue, int rows) {
-    return PpoLoss.compute(mean, value, logStd, actions, oldLogProb, adv, ret, oldValue, rows, C,
-        new float[mean.length], new float[rows], new float[logStd.length]).loss();
+  private static double loss(
+      float[] mean,
+      float[] value,
+      float[] logStd,
+      float[] actions,
+      float[] oldLogProb,
+      float[] adv,
+      float[] ret,
+      float[] oldValue,
+      int rows) {
+    return PpoLoss.compute(
+            mean,
+            value,
+            logStd,
+            actions,
+            oldLogProb,
+            adv,
+            ret,
+            oldValue,
+            rows,
+            C,
+            new float[mean.length],
+            new float[rows],
+            new float[logStd.length])
+        .loss();
   }
 
   static float[] rand(SplittableRandom r, int n, double scale) {

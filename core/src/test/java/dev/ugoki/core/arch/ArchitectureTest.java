@@ -12,31 +12,46 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture, stated as rules that fail the build when it breaks: the world (sim) imports
- * no learning, graphics or cluster library and nothing of the brain or the window; the brain
- * (core) imports no window or cluster code; no two packages of core depend on each other. (The
- * world's own packages still have cycles, scenario and expert above all: issue 11.)
+ * The architecture, stated as rules that fail the build when it breaks: the world (sim) imports no
+ * learning, graphics or cluster library and nothing of the brain or the window; the brain (core)
+ * imports no window or cluster code; no two packages of core depend on each other. (The world's own
+ * packages still have cycles, scenario and expert above all: issue 11.)
  */
 class ArchitectureTest {
   private static JavaClasses ugoki;
 
   @BeforeAll
   static void importTheMainClasses() {
-    ugoki = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.ugoki");
+    ugoki =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ugoki");
   }
 
   @Test
   void theWorldImportsNoLearningOrGraphicsLibrary() {
-    noClasses().that().resideInAPackage("dev.ugoki.sim..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "com.badlogic..",
-            "org.apache.spark..", "dev.ugoki.core..", "dev.ugoki.desktop..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ugoki.sim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.deeplearning4j..",
+            "org.nd4j..",
+            "com.badlogic..",
+            "org.apache.spark..",
+            "dev.ugoki.core..",
+            "dev.ugoki.desktop..")
         .check(ugoki);
   }
 
   @Test
   void theBrainImportsNoWindowOrClusterLibrary() {
-    noClasses().that().resideInAPackage("dev.ugoki.core..").should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ugoki.core..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("com.badlogic..", "org.apache.spark..", "dev.ugoki.desktop..")
         .check(ugoki);
   }
@@ -56,7 +71,9 @@ class ArchitectureTest {
   void aDeliberateCycleFailsTheRule() {
     JavaClasses fixture = new ClassFileImporter().importPackages("dev.ugoki.archfixture");
     assertThatThrownBy(() -> noCyclesBetweenPackagesOf("dev.ugoki.archfixture").check(fixture))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected")
-        .hasMessageContaining("Slice a").hasMessageContaining("Slice b");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected")
+        .hasMessageContaining("Slice a")
+        .hasMessageContaining("Slice b");
   }
 }

@@ -15,10 +15,23 @@ class BenchCommandTest extends CliTest {
   @Test
   void printsEveryRowAndWritesThemAsJson(@TempDir Path tmp) throws Exception {
     Path json = tmp.resolve("bench.json");
-    assertThat(run("bench", "--seconds", "0.02", "--samples", "1", "--skip-training", "--json",
-        json.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("policy forward (inference)").contains("PPO minibatch step")
-        .contains("rollout, policy in the loop").contains("SIMD: Vector API");
+    assertThat(
+            run(
+                "bench",
+                "--seconds",
+                "0.02",
+                "--samples",
+                "1",
+                "--skip-training",
+                "--json",
+                json.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString())
+        .contains("policy forward (inference)")
+        .contains("PPO minibatch step")
+        .contains("rollout, policy in the loop")
+        .contains("SIMD: Vector API");
     JsonNode rows = new ObjectMapper().readTree(json.toFile());
     List<String> forward = new ArrayList<>();
     for (JsonNode r : rows) {

@@ -28,20 +28,51 @@ class HostileNumbersTest extends CliTest {
     Path out = tmp.resolve("runs");
     Path yaml = tmp.resolve("a.yaml");
     Files.writeString(yaml, "steps: 1e400\n");
-    refused(out, "must be an integer", "train", "--out", out.toString(), "--config",
-        yaml.toString());
+    refused(
+        out, "must be an integer", "train", "--out", out.toString(), "--config", yaml.toString());
     Files.writeString(yaml, "steps: 99999999999999999999999\n");
-    refused(out, "must be an integer", "train", "--out", out.toString(), "--config",
-        yaml.toString());
-    refused(out, "at most 10,000,000,000 steps", "train", "--out", out.toString(), "--steps",
+    refused(
+        out, "must be an integer", "train", "--out", out.toString(), "--config", yaml.toString());
+    refused(
+        out,
+        "at most 10,000,000,000 steps",
+        "train",
+        "--out",
+        out.toString(),
+        "--steps",
         "99999999999999");
-    refused(out, "at most 2,000,000 steps", "train", "--out", out.toString(), "--algo", "bc",
-        "--steps", "9999999999999");
-    refused(out, "more than 2,147,483,647 updates", "train", "--out", out.toString(), "--steps",
-        "9000000000", "--set", "ppo.num_envs=1", "--set", "ppo.num_steps=1",
-        "--set", "ppo.num_minibatches=1");
-    refused(out, "--checkpoint-every must be a positive", "train", "--out", out.toString(),
-        "--checkpoint-every", "-1");
+    refused(
+        out,
+        "at most 2,000,000 steps",
+        "train",
+        "--out",
+        out.toString(),
+        "--algo",
+        "bc",
+        "--steps",
+        "9999999999999");
+    refused(
+        out,
+        "more than 2,147,483,647 updates",
+        "train",
+        "--out",
+        out.toString(),
+        "--steps",
+        "9000000000",
+        "--set",
+        "ppo.num_envs=1",
+        "--set",
+        "ppo.num_steps=1",
+        "--set",
+        "ppo.num_minibatches=1");
+    refused(
+        out,
+        "--checkpoint-every must be a positive",
+        "train",
+        "--out",
+        out.toString(),
+        "--checkpoint-every",
+        "-1");
   }
 
   @Test
@@ -50,23 +81,50 @@ class HostileNumbersTest extends CliTest {
     Path out = tmp.resolve("runs");
     Path bad = tmp.resolve("bad.jsonl");
     Files.writeString(bad, "{\"bad\": 1}\n");
-    refused(out, "bad.jsonl", "train", "--out", out.toString(), "--algo", "bc", "--demos",
+    refused(
+        out,
+        "bad.jsonl",
+        "train",
+        "--out",
+        out.toString(),
+        "--algo",
+        "bc",
+        "--demos",
         bad.toString());
     Path yaml = tmp.resolve("twice.yaml");
     Files.writeString(yaml, "steps: 1\nsteps: 4096\n");
-    refused(out, "Duplicate field 'steps'", "train", "--out", out.toString(), "--config",
+    refused(
+        out,
+        "Duplicate field 'steps'",
+        "train",
+        "--out",
+        out.toString(),
+        "--config",
         yaml.toString());
-    refused(out, "only --steps may change", "train", "--resume", tmp.toString(), "--eval-seeds",
-        "3-4");
+    refused(
+        out, "only --steps may change", "train", "--resume", tmp.toString(), "--eval-seeds", "3-4");
   }
 
   @Test
   void seedRangesAreBoundedAndTheLastLongSeedEnds() throws Exception {
-    refused(Path.of("none"), "holds more than 100000 seeds", "eval", "--expert", "--seeds",
+    refused(
+        Path.of("none"),
+        "holds more than 100000 seeds",
+        "eval",
+        "--expert",
+        "--seeds",
         "1-1000000");
     // the loop used to compare seed <= Long.MAX_VALUE, which is always true
-    assertThat(run("eval", "--expert", "--seeds", "9223372036854775806-9223372036854775807",
-        "--set", "max_steps=50")).as(err.toString()).isZero();
+    assertThat(
+            run(
+                "eval",
+                "--expert",
+                "--seeds",
+                "9223372036854775806-9223372036854775807",
+                "--set",
+                "max_steps=50"))
+        .as(err.toString())
+        .isZero();
     assertThat(out.toString()).contains("race");
   }
 }

@@ -19,15 +19,31 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a real training process ({@code kill -9}) at seeded random moments, then resumes what it
  * left: every run folder must resume, leave no temporary file behind, and hold only policy files
- * that load. {@code -Dugoki.kills=N} sets how many (default 12; the README's figure is a
- * larger sweep).
+ * that load. {@code -Dugoki.kills=N} sets how many (default 12; the README's figure is a larger
+ * sweep).
  */
 class KillAndResumeTest extends CliTest {
-  private static final String[] RUN = {"--steps", "65536", "--set", "ppo.num_envs=4",
-      "--set", "ppo.num_steps=128", "--set", "ppo.update_epochs=1", "--set", "ppo.hidden=16",
-      "--set", "max_steps=200", "--eval-seeds", "1-2", "--target-success", "0",
-      // a checkpoint after every update: many writes to be killed in
-      "--checkpoint-every", "0.001"};
+  private static final String[] RUN = {
+    "--steps",
+    "65536",
+    "--set",
+    "ppo.num_envs=4",
+    "--set",
+    "ppo.num_steps=128",
+    "--set",
+    "ppo.update_epochs=1",
+    "--set",
+    "ppo.hidden=16",
+    "--set",
+    "max_steps=200",
+    "--eval-seeds",
+    "1-2",
+    "--target-success",
+    "0",
+    // a checkpoint after every update: many writes to be killed in
+    "--checkpoint-every",
+    "0.001"
+  };
 
   @Test
   void everyKilledRunResumesAndItsFilesLoad(@TempDir Path tmp) throws Exception {
@@ -47,7 +63,8 @@ class KillAndResumeTest extends CliTest {
       }
       err.getBuffer().setLength(0);
       assertThat(run("train", "--resume", dir.toString(), "--steps", "69632"))
-          .as("kill %d after %d ms (%s): %s", k, delayMs, moment, err).isZero();
+          .as("kill %d after %d ms (%s): %s", k, delayMs, moment, err)
+          .isZero();
       assertThat(temporaryFiles(dir)).as("kill %d: temporary files", k).isEmpty();
       for (Path zip : policyFiles(dir)) {
         PolicyFile.load(zip); // throws if it does not load
@@ -60,15 +77,26 @@ class KillAndResumeTest extends CliTest {
 
   /** Starts a training process, kills it after {@code delayMs}, and says what it interrupted. */
   private static String killAfter(Path runs, long delayMs) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "train", "--out", runs.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "train",
+                "--out",
+                runs.toString()));
     cmd.addAll(List.of(RUN));
     Files.createDirectories(runs);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(runs.resolve("process.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(runs.resolve("process.log").toFile())
+            .start();
     boolean ended = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
     String moment;
     if (ended) {
@@ -93,7 +121,9 @@ class KillAndResumeTest extends CliTest {
   private static Path onlyRunFolder(Path runs) throws IOException {
     try (Stream<Path> s = Files.list(runs)) {
       return s.filter(Files::isDirectory)
-          .filter(d -> !d.getFileName().toString().startsWith(".")).findFirst().orElse(null);
+          .filter(d -> !d.getFileName().toString().startsWith("."))
+          .findFirst()
+          .orElse(null);
     }
   }
 

@@ -14,8 +14,16 @@ class MainTest extends CliTest {
   @Test
   void evalOfTheExpertPrintsATableAndWritesJson(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("eval.json");
-    int code = run("eval", "--expert", "--scenario", "navigate", "--seeds", "1-3", "--json",
-        json.toString());
+    int code =
+        run(
+            "eval",
+            "--expert",
+            "--scenario",
+            "navigate",
+            "--seeds",
+            "1-3",
+            "--json",
+            json.toString());
     assertThat(code).isZero();
     assertThat(out.toString()).contains("navigate").contains("expert").contains("success");
     JsonNode doc = new ObjectMapper().readTree(Files.readString(json));
@@ -32,8 +40,11 @@ class MainTest extends CliTest {
   void anUnknownConfigKeyIsOneLineOnStderrAndExitCode2() {
     int code = run("eval", "--expert", "--set", "lidar.ray=3", "--seeds", "1");
     assertThat(code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(err.toString()).startsWith("ugoki: error: race has no config key 'lidar.ray'")
-        .contains("did you mean lidar.rays").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .startsWith("ugoki: error: race has no config key 'lidar.ray'")
+        .contains("did you mean lidar.rays")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -48,7 +59,11 @@ class MainTest extends CliTest {
   @Test
   void scenariosListsEveryKeyWithItsDoc() {
     assertThat(run("scenarios")).isZero();
-    assertThat(out.toString()).contains("race (v1)").contains("navigate (v3)")
-        .contains("lidar.rays").contains("reward.progress").contains("lateral_error");
+    assertThat(out.toString())
+        .contains("race (v1)")
+        .contains("navigate (v3)")
+        .contains("lidar.rays")
+        .contains("reward.progress")
+        .contains("lateral_error");
   }
 }

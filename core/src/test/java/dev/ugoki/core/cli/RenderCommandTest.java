@@ -18,8 +18,7 @@ class RenderCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private int run(String... args) {
     CommandLine cl = Main.commandLine();
@@ -31,12 +30,15 @@ class RenderCommandTest {
   @Test
   void theExpertsEpisodeBecomesAGifAndOneLineOfReport() throws Exception {
     Path gif = dir.resolve("a.gif");
-    int code = run("render", "--expert", "--seed", "1", "--max-steps", "60", "--out",
-        gif.toString());
+    int code =
+        run("render", "--expert", "--seed", "1", "--max-steps", "60", "--out", gif.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(frames(gif)).isEqualTo(61); // the reset, then every step at 20 fps and dt 0.05 s
-    assertThat(out.toString()).startsWith(gif.toString()).contains("61 frames")
-        .contains("stopped after 60 steps").hasLineCount(1);
+    assertThat(out.toString())
+        .startsWith(gif.toString())
+        .contains("61 frames")
+        .contains("stopped after 60 steps")
+        .hasLineCount(1);
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(gif);
     }
@@ -45,17 +47,32 @@ class RenderCommandTest {
   @Test
   void aFollowViewOfNavigateIntoANewFolderEveryThirdStep() throws Exception {
     Path gif = dir.resolve("new/folder/b.gif");
-    int code = run("render", "--expert", "--scenario", "navigate", "--seed", "2", "--view",
-        "follow", "--size", "200x120", "--every", "3", "--max-steps", "30", "--out",
-        gif.toString());
+    int code =
+        run(
+            "render",
+            "--expert",
+            "--scenario",
+            "navigate",
+            "--seed",
+            "2",
+            "--view",
+            "follow",
+            "--size",
+            "200x120",
+            "--every",
+            "3",
+            "--max-steps",
+            "30",
+            "--out",
+            gif.toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(frames(gif)).isEqualTo(11);
   }
 
   @Test
   void aBadSizeIsOneLineAndExitCode2() {
-    int code = run("render", "--expert", "--size", "0x10", "--out", dir.resolve("a.gif")
-        .toString());
+    int code =
+        run("render", "--expert", "--size", "0x10", "--out", dir.resolve("a.gif").toString());
     assertThat(code).isEqualTo(Main.USAGE_ERROR);
     assertOneLineError("ugoki: error: --size 0x10: each side must be between 16 and 4096");
     assertThat(run("render", "--expert", "--size", "big", "--out", "a.gif"))
@@ -76,7 +93,8 @@ class RenderCommandTest {
     Path file = Files.writeString(dir.resolve("plain-file"), "x");
     assertThat(run("render", "--expert", "--out", file.resolve("a.gif").toString()))
         .isEqualTo(Main.USAGE_ERROR);
-    assertThat(err.toString()).contains("cannot create the folder")
+    assertThat(err.toString())
+        .contains("cannot create the folder")
         .contains("plain-file is a file");
     assertThat(run("render", "--expert", "--fps", "0", "--out", "a.gif"))
         .isEqualTo(Main.USAGE_ERROR);
@@ -86,13 +104,18 @@ class RenderCommandTest {
     assertThat(err.toString()).contains("--every must be at least 1");
     assertThat(run("render", "--expert", "--view", "top", "--out", "a.gif"))
         .isEqualTo(Main.USAGE_ERROR);
-    assertThat(err.toString()).contains("--view must be world or follow")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains("--view must be world or follow")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   private void assertOneLineError(String start) {
-    assertThat(err.toString()).startsWith(start).hasLineCount(1)
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .startsWith(start)
+        .hasLineCount(1)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -6,9 +6,9 @@ import dev.ugoki.core.io.PolicyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A run folder written by the version before (policy format 1) goes on with --resume. */
 class ResumeVersion1Test extends CliTest {
@@ -27,7 +27,8 @@ class ResumeVersion1Test extends CliTest {
         }
       }
     }
-    assertThat(run("train", "--resume", dir.toString(), "--steps", "1536")).as(err.toString())
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "1536"))
+        .as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("trained 1536 steps");
     // a run from before the early stop goes on as it was configured: without one
@@ -35,7 +36,7 @@ class ResumeVersion1Test extends CliTest {
     PolicyFile.Loaded resumed = PolicyFile.load(dir.resolve("checkpoints/latest.zip"));
     assertThat(resumed.meta().steps()).isEqualTo(1536);
     assertThat(resumed.optimizer().network().t()).isEqualTo(48); // 32 before, 16 more
-    assertThat(resumed.policy().network().frozenLayers()).isEqualTo(name.equals("frozen-run")
-        ? 1 : 0);
+    assertThat(resumed.policy().network().frozenLayers())
+        .isEqualTo(name.equals("frozen-run") ? 1 : 0);
   }
 }

@@ -14,9 +14,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real command line on a tiny budget: train, then eval and render its output; bad input. */
 class TrainCommandTest extends CliTest {
-  private static final String[] TINY = {"--steps", "1024", "--set", "ppo.num_envs=4",
-      "--set", "ppo.num_steps=128", "--set", "ppo.update_epochs=2", "--set", "ppo.hidden=16",
-      "--eval-seeds", "1-2", "--set", "max_steps=200"};
+  private static final String[] TINY = {
+    "--steps",
+    "1024",
+    "--set",
+    "ppo.num_envs=4",
+    "--set",
+    "ppo.num_steps=128",
+    "--set",
+    "ppo.update_epochs=2",
+    "--set",
+    "ppo.hidden=16",
+    "--eval-seeds",
+    "1-2",
+    "--set",
+    "max_steps=200"
+  };
 
   private Path onlyRun(Path runs) throws Exception {
     try (Stream<Path> s = Files.list(runs)) {
@@ -27,17 +40,27 @@ class TrainCommandTest extends CliTest {
   @Test
   void trainWritesARunFolderThenEvalAndRenderUseItsPolicy(@TempDir Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
-        Stream.of(TINY)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("train", "--out", runs.toString()), Stream.of(TINY))
+            .toArray(String[]::new);
     assertThat(run(args)).as(err.toString()).isZero();
     Path dir = onlyRun(runs);
     assertThat(dir.getFileName().toString()).startsWith("race-ppo-1-");
-    for (String f : new String[] {"config.yaml", "metrics.csv", "policy.zip", "eval.json",
-        "learning_curve.png", "losses.png", "checkpoints/latest.zip"}) {
+    for (String f :
+        new String[] {
+          "config.yaml",
+          "metrics.csv",
+          "policy.zip",
+          "eval.json",
+          "learning_curve.png",
+          "losses.png",
+          "checkpoints/latest.zip"
+        }) {
       assertThat(dir.resolve(f)).as(f).isRegularFile();
     }
     assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(3); // header + 2 updates
-    assertThat(Files.readString(dir.resolve("config.yaml"))).contains("num_envs: 4")
+    assertThat(Files.readString(dir.resolve("config.yaml")))
+        .contains("num_envs: 4")
         .contains("checkpoint_every: 30.0"); // kept, so that a resume keeps the schedule
     assertThat(out.toString()).contains("evaluation on seeds 1-2").contains("race");
 
@@ -45,12 +68,24 @@ class TrainCommandTest extends CliTest {
     assertThat(run("eval", "--policy", policy.toString(), "--seeds", "3-4")).isZero();
     assertThat(out.toString()).contains("policy").contains("success");
     Path gif = tmp.resolve("episode.gif");
-    assertThat(run("render", "--policy", policy.toString(), "--seed", "5", "--max-steps", "40",
-        "--out", gif.toString())).as(err.toString()).isZero();
+    assertThat(
+            run(
+                "render",
+                "--policy",
+                policy.toString(),
+                "--seed",
+                "5",
+                "--max-steps",
+                "40",
+                "--out",
+                gif.toString()))
+        .as(err.toString())
+        .isZero();
     assertThat(gif).isRegularFile();
 
     // resume continues the same run to a larger budget and appends to its metrics
-    assertThat(run("train", "--resume", dir.toString(), "--steps", "2048")).as(err.toString())
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "2048"))
+        .as(err.toString())
         .isZero();
     assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(5);
     assertThat(run("train", "--resume", dir.toString(), "--checkpoint-every", "5")).isEqualTo(2);
@@ -71,8 +106,10 @@ class TrainCommandTest extends CliTest {
     List<Path> dirs = new ArrayList<>();
     for (String name : new String[] {"a", "b"}) {
       Path runs = tmp.resolve(name);
-      String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--seed", "7"),
-          Stream.of(TINY)).toArray(String[]::new);
+      String[] args =
+          Stream.concat(
+                  Stream.of("train", "--out", runs.toString(), "--seed", "7"), Stream.of(TINY))
+              .toArray(String[]::new);
       assertThat(run(args)).as(err.toString()).isZero();
       Path dir = onlyRun(runs);
       dirs.add(dir);
@@ -86,9 +123,10 @@ class TrainCommandTest extends CliTest {
     assertThat(b.norm().mean()).containsExactly(a.norm().mean());
     assertThat(b.norm().var()).containsExactly(a.norm().var());
     assertThat(metrics.get(1)).isEqualTo(metrics.get(0));
-    for (String f : new String[] {"policy.zip", "checkpoints/latest.zip", "config.yaml",
-        "eval.json"}) {
-      assertThat(Files.readAllBytes(dirs.get(1).resolve(f))).as(f)
+    for (String f :
+        new String[] {"policy.zip", "checkpoints/latest.zip", "config.yaml", "eval.json"}) {
+      assertThat(Files.readAllBytes(dirs.get(1).resolve(f)))
+          .as(f)
           .isEqualTo(Files.readAllBytes(dirs.get(0).resolve(f)));
     }
   }
@@ -100,14 +138,18 @@ class TrainCommandTest extends CliTest {
   @Test
   void policyJsonIsCanonical(@TempDir Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
-        Stream.of(TINY)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("train", "--out", runs.toString()), Stream.of(TINY))
+            .toArray(String[]::new);
     assertThat(run(args)).as(err.toString()).isZero();
     byte[] json;
     try (var zip = new java.util.zip.ZipFile(onlyRun(runs).resolve("policy.zip").toFile())) {
       json = zip.getInputStream(zip.getEntry("policy.json")).readAllBytes();
-      zip.stream().forEach(e -> assertThat(e.getTimeLocal())
-          .isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0)));
+      zip.stream()
+          .forEach(
+              e ->
+                  assertThat(e.getTimeLocal())
+                      .isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0)));
     }
     assertSorted(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
   }
@@ -146,8 +188,11 @@ class TrainCommandTest extends CliTest {
   @Test
   void withoutATargetTheRunTrainsItsWholeBudget(@TempDir Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(),
-        "--target-success", "0"), Stream.of(TINY)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(
+                Stream.of("train", "--out", runs.toString(), "--target-success", "0"),
+                Stream.of(TINY))
+            .toArray(String[]::new);
     assertThat(run(args)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("trained 1024 steps");
     assertThat(Files.readAllLines(onlyRun(runs).resolve("metrics.csv")).get(0))
@@ -175,10 +220,11 @@ class TrainCommandTest extends CliTest {
   @Test
   void badInputIsOneLineAndExitCode2(@TempDir Path tmp) throws Exception {
     assertThat(run("train", "--steps", "-5", "--out", tmp.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("ugoki: error:").contains("--steps must be positive")
+    assertThat(err.toString())
+        .contains("ugoki: error:")
+        .contains("--steps must be positive")
         .doesNotContain("\tat ");
-    assertThat(run("train", "--set", "ppo.learnin_rate=1", "--out", tmp.toString()))
-        .isEqualTo(2);
+    assertThat(run("train", "--set", "ppo.learnin_rate=1", "--out", tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("ppo has no config key 'learnin_rate'");
     assertThat(run("train", "--set", "lidar.rayz=3", "--out", tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("race has no config key 'lidar.rayz'");
@@ -194,15 +240,16 @@ class TrainCommandTest extends CliTest {
   @Test
   void aPolicyForAnotherScenarioIsRefused(@TempDir Path tmp) throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString()),
-        Stream.of(TINY)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("train", "--out", runs.toString()), Stream.of(TINY))
+            .toArray(String[]::new);
     assertThat(run(args)).isZero();
     Path policy = onlyRun(runs).resolve("policy.zip");
-    assertThat(run("eval", "--policy", policy.toString(), "--scenario", "navigate", "--seeds",
-        "1")).isEqualTo(2);
+    assertThat(run("eval", "--policy", policy.toString(), "--scenario", "navigate", "--seeds", "1"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("trained on scenario 'race', not 'navigate'");
-    assertThat(run("eval", "--policy", policy.toString(), "--set", "lidar.rays=16", "--seeds",
-        "1")).isEqualTo(2);
+    assertThat(run("eval", "--policy", policy.toString(), "--set", "lidar.rays=16", "--seeds", "1"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("does not fit").contains("lidar.16");
   }
 
@@ -210,8 +257,18 @@ class TrainCommandTest extends CliTest {
   void aNanDuringTrainingStopsTheRunAndRollsBackToTheLastGoodCheckpoint(@TempDir Path tmp)
       throws Exception {
     Path runs = tmp.resolve("runs");
-    String[] args = Stream.concat(Stream.of("train", "--out", runs.toString(), "--steps", "4096",
-        "--inject-nan-at-update", "3"), Stream.of(TINY).skip(2)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(
+                Stream.of(
+                    "train",
+                    "--out",
+                    runs.toString(),
+                    "--steps",
+                    "4096",
+                    "--inject-nan-at-update",
+                    "3"),
+                Stream.of(TINY).skip(2))
+            .toArray(String[]::new);
     assertThat(run(args)).isEqualTo(TrainCommand.NAN_STOPPED);
     assertThat(err.toString()).contains("NaN").contains("rolled back to the last good checkpoint");
     Path dir = onlyRun(runs);
@@ -225,10 +282,29 @@ class TrainCommandTest extends CliTest {
       throws Exception {
     for (String algo : new String[] {"bc", "dagger"}) {
       Path runs = tmp.resolve(algo);
-      assertThat(run("train", "--algo", algo, "--out", runs.toString(), "--steps", "512",
-          "--set", algo + ".num_envs=4", "--set", algo + ".epochs=2", "--set", algo + ".hidden=16",
-          "--set", algo + ".iterations=1", "--eval-seeds", "1-1", "--set", "max_steps=100"))
-          .as(err.toString()).isZero();
+      assertThat(
+              run(
+                  "train",
+                  "--algo",
+                  algo,
+                  "--out",
+                  runs.toString(),
+                  "--steps",
+                  "512",
+                  "--set",
+                  algo + ".num_envs=4",
+                  "--set",
+                  algo + ".epochs=2",
+                  "--set",
+                  algo + ".hidden=16",
+                  "--set",
+                  algo + ".iterations=1",
+                  "--eval-seeds",
+                  "1-1",
+                  "--set",
+                  "max_steps=100"))
+          .as(err.toString())
+          .isZero();
       Path dir = onlyRun(runs);
       assertThat(dir.resolve("policy.zip")).isRegularFile();
       assertThat(dir.resolve("learning_curve.png")).isRegularFile();
@@ -236,9 +312,25 @@ class TrainCommandTest extends CliTest {
         assertThat(Files.readAllLines(dir.resolve("demos.jsonl"))).hasSize(1 + 512);
         // and cloning again from that demonstration file works
         Path again = tmp.resolve("again");
-        assertThat(run("train", "--algo", "bc", "--demos", dir.resolve("demos.jsonl").toString(),
-            "--out", again.toString(), "--set", "bc.epochs=1", "--set", "bc.hidden=16",
-            "--eval-seeds", "1-1", "--set", "max_steps=100")).as(err.toString()).isZero();
+        assertThat(
+                run(
+                    "train",
+                    "--algo",
+                    "bc",
+                    "--demos",
+                    dir.resolve("demos.jsonl").toString(),
+                    "--out",
+                    again.toString(),
+                    "--set",
+                    "bc.epochs=1",
+                    "--set",
+                    "bc.hidden=16",
+                    "--eval-seeds",
+                    "1-1",
+                    "--set",
+                    "max_steps=100"))
+            .as(err.toString())
+            .isZero();
         // the demonstrations it cloned are part of the run, in its config.yaml
         assertThat(Files.readString(onlyRun(again).resolve("config.yaml")))
             .contains("demos: \"" + dir.resolve("demos.jsonl").toAbsolutePath());

@@ -17,25 +17,30 @@ class EvaluationTest {
   @Test
   void batchedOnThreadsGivesTheSameEpisodesAsOneByOne() {
     Env env = ENV.get();
-    GaussianPolicy policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2,
-        -0.5, 3);
-    Evaluation.Summary single = Evaluation.run(ENV.get(), obs -> policy.actDeterministic(obs, 1),
-        5, 11);
+    GaussianPolicy policy =
+        GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5, 3);
+    Evaluation.Summary single =
+        Evaluation.run(ENV.get(), obs -> policy.actDeterministic(obs, 1), 5, 11);
     for (int threads : new int[] {1, 2, 3, 16}) {
-      Evaluation.Summary batched = Evaluation.runBatch(ENV,
-          () -> policy.copy()::actDeterministic, 5, 11, threads);
-      assertThat(batched.episodes()).as("%d threads", threads)
+      Evaluation.Summary batched =
+          Evaluation.runBatch(ENV, () -> policy.copy()::actDeterministic, 5, 11, threads);
+      assertThat(batched.episodes())
+          .as("%d threads", threads)
           .containsExactlyElementsOf(single.episodes());
     }
   }
 
   @Test
   void refusesARangeItCannotHold() {
-    assertThatThrownBy(() -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0],
-        Long.MIN_VALUE, Long.MAX_VALUE, 1)).hasMessageContaining("cannot evaluate seeds");
-    assertThatThrownBy(() -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0],
-        9, 8, 1)).hasMessageContaining("cannot evaluate seeds");
-    assertThatThrownBy(() -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0],
-        1, 1_000_000, 1)).hasMessageContaining("at most 100000 episodes");
+    assertThatThrownBy(
+            () ->
+                Evaluation.runBatch(
+                    ENV, () -> (obs, rows) -> new float[0], Long.MIN_VALUE, Long.MAX_VALUE, 1))
+        .hasMessageContaining("cannot evaluate seeds");
+    assertThatThrownBy(() -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0], 9, 8, 1))
+        .hasMessageContaining("cannot evaluate seeds");
+    assertThatThrownBy(
+            () -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0], 1, 1_000_000, 1))
+        .hasMessageContaining("at most 100000 episodes");
   }
 }

@@ -20,14 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded damage to a recorded demonstration file: bytes flipped, cut, lines duplicated or
- * swapped, numbers replaced by extreme, non-finite or mistyped values, deep nesting. Reading
- * either gives finite rows inside their channels' reach, or refuses in one line that names the
- * file; nothing else escapes, and the damaged file is left as it was.
+ * Seeded damage to a recorded demonstration file: bytes flipped, cut, lines duplicated or swapped,
+ * numbers replaced by extreme, non-finite or mistyped values, deep nesting. Reading either gives
+ * finite rows inside their channels' reach, or refuses in one line that names the file; nothing
+ * else escapes, and the damaged file is left as it was.
  */
 class DemoFileFuzzTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static byte[] good;
 
   @BeforeAll
@@ -99,11 +98,25 @@ class DemoFileFuzzTest {
         }
       }
       case 3 -> { // a number replaced
-        String[] values = {"1e400", "-1e400", "NaN", "1e30", "-1e30", "\"x\"", "null", "true",
-            "[]", "{}", "99999999999999999999999", "0.5", "-0"};
+        String[] values = {
+          "1e400",
+          "-1e400",
+          "NaN",
+          "1e30",
+          "-1e30",
+          "\"x\"",
+          "null",
+          "true",
+          "[]",
+          "{}",
+          "99999999999999999999999",
+          "0.5",
+          "-0"
+        };
         int a = 1 + r.nextInt(lines.size() - 1);
-        lines.set(a, lines.get(a).replaceFirst("-?\\d+\\.\\d+(E-?\\d+)?",
-            values[r.nextInt(values.length)]));
+        lines.set(
+            a,
+            lines.get(a).replaceFirst("-?\\d+\\.\\d+(E-?\\d+)?", values[r.nextInt(values.length)]));
       }
       case 4 -> { // deep nesting
         int a = r.nextInt(lines.size());
@@ -111,8 +124,12 @@ class DemoFileFuzzTest {
         lines.set(a, lines.get(a).replaceFirst("\\[", deep + ",["));
       }
       default -> { // the header's fields replaced
-        lines.set(0, lines.get(0).replaceFirst("\"version\": ?\\d+", "\"version\": "
-            + (r.nextBoolean() ? "1e400" : "\"1\"")));
+        lines.set(
+            0,
+            lines
+                .get(0)
+                .replaceFirst(
+                    "\"version\": ?\\d+", "\"version\": " + (r.nextBoolean() ? "1e400" : "\"1\"")));
       }
     }
     return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);

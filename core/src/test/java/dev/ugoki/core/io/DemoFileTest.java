@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final Env env = Scenarios.make("race");
 
@@ -85,11 +84,18 @@ class DemoFileTest {
     List<String> lines = Files.readAllLines(recorded(2));
 
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).startsWith("{\"format\":\"ugoki-demo\",\"version\":1,")
-        .contains("\"scenario\":\"race\"", "\"scenario_version\":1", "\"config\":{",
-            "\"observation\":{\"names\":[\"lidar.00\"", "\"action\":{\"names\":[\"steer\"",
-            "\"source\":\"expert\"", "\"created\":\"");
-    assertThat(lines.get(1)).startsWith("{\"episode\":0,\"seed\":3,\"t\":0,\"obs\":[")
+    assertThat(lines.get(0))
+        .startsWith("{\"format\":\"ugoki-demo\",\"version\":1,")
+        .contains(
+            "\"scenario\":\"race\"",
+            "\"scenario_version\":1",
+            "\"config\":{",
+            "\"observation\":{\"names\":[\"lidar.00\"",
+            "\"action\":{\"names\":[\"steer\"",
+            "\"source\":\"expert\"",
+            "\"created\":\"");
+    assertThat(lines.get(1))
+        .startsWith("{\"episode\":0,\"seed\":3,\"t\":0,\"obs\":[")
         .contains("\"action\":[", "\"reward\":", "\"terminated\":false", "\"truncated\":false");
   }
 
@@ -127,7 +133,8 @@ class DemoFileTest {
 
     assertThatThrownBy(() -> DemoFile.read(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(file.toString()).hasMessageContaining("line 3:")
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("line 3:")
         .hasMessageContaining("not a JSON object");
   }
 
@@ -139,7 +146,8 @@ class DemoFileTest {
 
     assertThatThrownBy(() -> DemoFile.read(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 4:").hasMessageContaining("'obs' has 41 values")
+        .hasMessageContaining("line 4:")
+        .hasMessageContaining("'obs' has 41 values")
         .hasMessageContaining("declares 40");
   }
 
@@ -151,17 +159,19 @@ class DemoFileTest {
 
     assertThatThrownBy(() -> DemoFile.read(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 3:").hasMessageContaining("(steer) is NaN");
+        .hasMessageContaining("line 3:")
+        .hasMessageContaining("(steer) is NaN");
   }
 
   @Test
   void aValueFarOutsideItsChannelsBoundsIsRefused() throws IOException {
     Path file = recorded(5);
     String line = Files.readAllLines(file).get(2);
-    replaceLine(file, 3, line.replaceFirst("\"action\":\\[([^,]+),[^\\]]+]",
-        "\"action\":[$1,1e30]"));
+    replaceLine(
+        file, 3, line.replaceFirst("\"action\":\\[([^,]+),[^\\]]+]", "\"action\":[$1,1e30]"));
     assertThatThrownBy(() -> DemoFile.read(file))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3:")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 3:")
         .hasMessageContaining("(throttle) is 1e30, far outside its bounds [-1.0, 1.0]");
   }
 
@@ -172,7 +182,8 @@ class DemoFileTest {
 
     assertThatThrownBy(() -> DemoFile.read(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 1:").hasMessageContaining("not a demonstration header");
+        .hasMessageContaining("line 1:")
+        .hasMessageContaining("not a demonstration header");
   }
 
   @Test
@@ -180,7 +191,8 @@ class DemoFileTest {
     Path file = recorded(1);
     String header = Files.readAllLines(file).get(0);
     replaceLine(file, 1, header.replace("\"version\":1", "\"version\":2"));
-    assertThatThrownBy(() -> DemoFile.read(file)).hasMessageContaining("line 1:")
+    assertThatThrownBy(() -> DemoFile.read(file))
+        .hasMessageContaining("line 1:")
         .hasMessageContaining("version 2");
 
     replaceLine(file, 1, header.replace("ugoki-demo", "other"));
@@ -194,7 +206,8 @@ class DemoFileTest {
     Files.createFile(file);
 
     assertThatThrownBy(() -> DemoFile.read(file))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty");
   }
 
   @Test
@@ -210,7 +223,8 @@ class DemoFileTest {
     Files.write(file, damaged);
 
     assertThatThrownBy(() -> DemoFile.read(file))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2:");
   }
 
   @Test
@@ -254,8 +268,8 @@ class DemoFileTest {
 
   @Test
   void theWriterRefusesStepsItCouldNotReadBack() throws IOException {
-    try (DemoFile.Writer w = DemoFile.create(dir.resolve("d.jsonl"),
-        DemoHeader.of(env, "expert"))) {
+    try (DemoFile.Writer w =
+        DemoFile.create(dir.resolve("d.jsonl"), DemoHeader.of(env, "expert"))) {
       float[] obs = env.reset(1);
       assertThatThrownBy(() -> w.write(0, 1, 0, obs, new float[] {Float.NaN, 0}, 0, false, false))
           .hasMessageContaining("steer");

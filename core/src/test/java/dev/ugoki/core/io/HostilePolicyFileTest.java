@@ -31,23 +31,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Policy files a user (or a disk) can damage: each either loads as a usable policy or is refused
- * with one {@link PolicyFile.PolicyFileException} line naming the file, in bounded time and
- * memory; never another exception, a stack trace or an allocation the file asked for.
+ * with one {@link PolicyFile.PolicyFileException} line naming the file, in bounded time and memory;
+ * never another exception, a stack trace or an allocation the file asked for.
  */
 class HostilePolicyFileTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static Map<String, byte[]> good;
 
   @BeforeAll
   static void writeAGoodCheckpoint() throws Exception {
     Env env = Scenarios.make("race");
-    Learner learner = Learner.fresh(GaussianPolicy.create(env.observationSpec(),
-        env.actionSpec(), 16, 2, -0.5, 3), 1e-3);
+    Learner learner =
+        Learner.fresh(
+            GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5, 3), 1e-3);
     Path file = dir.resolve("good.zip");
-    PolicyFile.save(file, learner, new PolicyFile.Meta("race", env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "ppo", Map.of(), 1, 10, 1, Map.of()));
+    PolicyFile.save(
+        file,
+        learner,
+        new PolicyFile.Meta(
+            "race",
+            env.unwrapped().version(),
+            env.unwrapped().config().asMap(),
+            "ppo",
+            Map.of(),
+            1,
+            10,
+            1,
+            Map.of()));
     good = entries(Files.readAllBytes(file));
   }
 
@@ -95,11 +106,12 @@ class HostilePolicyFileTest {
         .isInstanceOf(PolicyFile.PolicyFileException.class)
         .hasMessageContaining(file.toString())
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
-        .satisfies(e -> {
-          for (String s : says) {
-            assertThat(e.getMessage()).contains(s);
-          }
-        });
+        .satisfies(
+            e -> {
+              for (String s : says) {
+                assertThat(e.getMessage()).contains(s);
+              }
+            });
     assertThat((System.nanoTime() - t0) / 1e9).as("seconds to refuse %s", file).isLessThan(5);
   }
 
@@ -161,37 +173,55 @@ class HostilePolicyFileTest {
 
   @Test
   void networkSizesAreCheckedBeforeAnythingIsBuilt() throws Exception {
-    refused(withMeta("hidden-1e8.zip", d -> arch(d).put("hidden", 100_000_000)),
+    refused(
+        withMeta("hidden-1e8.zip", d -> arch(d).put("hidden", 100_000_000)),
         "hidden = 100000000 is outside [1, 4096]");
-    refused(withMeta("layers-1e5.zip", d -> arch(d).put("layers", 100_000)),
+    refused(
+        withMeta("layers-1e5.zip", d -> arch(d).put("layers", 100_000)),
         "layers = 100000 is outside [1, 16]");
-    refused(withMeta("hidden-2e40.zip", d -> arch(d).put("hidden", 1L << 40)),
+    refused(
+        withMeta("hidden-2e40.zip", d -> arch(d).put("hidden", 1L << 40)),
         "hidden = 1099511627776 is outside");
-    refused(withMeta("hidden-fraction.zip", d -> arch(d).put("hidden", 64.7)),
+    refused(
+        withMeta("hidden-fraction.zip", d -> arch(d).put("hidden", 64.7)),
         "hidden must be an integer, was 64.7");
-    refused(withMeta("too-big.zip", d -> {
-      arch(d).put("hidden", 4096);
-      arch(d).put("layers", 16);
-    }), "more than the 16777216 a policy file may hold");
-    refused(withMeta("frozen-too-many.zip", d -> arch(d).put("frozen_layers", 3)),
+    refused(
+        withMeta(
+            "too-big.zip",
+            d -> {
+              arch(d).put("hidden", 4096);
+              arch(d).put("layers", 16);
+            }),
+        "more than the 16777216 a policy file may hold");
+    refused(
+        withMeta("frozen-too-many.zip", d -> arch(d).put("frozen_layers", 3)),
         "frozen_layers = 3 is outside [0, 2]");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void wrongTypesAndNonFiniteNumbersAreRefused() throws Exception {
-    refused(withMeta("numeric-names.zip", d -> ((Map<String, Object>) d.get("observation"))
-        .put("names", List.of(1, 2, 3))), "a channel name is 1, not text");
+    refused(
+        withMeta(
+            "numeric-names.zip",
+            d -> ((Map<String, Object>) d.get("observation")).put("names", List.of(1, 2, 3))),
+        "a channel name is 1, not text");
     Map<String, byte[]> e = new LinkedHashMap<>(good);
     String json = new String(good.get("policy.json"), java.nio.charset.StandardCharsets.UTF_8);
-    e.put("policy.json", json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e400, 0]")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    e.put(
+        "policy.json",
+        json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e400, 0]")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     refused(zip("infinite-log-std.zip", e), "finite number");
-    e.put("policy.json", json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e39, 0]")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    e.put(
+        "policy.json",
+        json.replaceFirst("\"log_std\" ?: ?\\[[^]]*]", "\"log_std\": [1e39, 0]")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     refused(zip("log-std-beyond-float.zip", e), "does not fit a float");
-    e.put("policy.json", "{\"format\": \"ugoki-policy\", \"version\": 2, \"scen"
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    e.put(
+        "policy.json",
+        "{\"format\": \"ugoki-policy\", \"version\": 2, \"scen"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     refused(zip("cut-json.zip", e), "do not parse");
     refused(withMeta("steps-fraction.zip", d -> d.put("steps", 1.5)), "steps must be an integer");
     refused(withMeta("scenario-number.zip", d -> d.put("scenario", 7)), "scenario must be text");
@@ -220,14 +250,44 @@ class HostilePolicyFileTest {
       f = dir.resolve("flipped-" + seed + ".zip");
       Files.write(f, seed % 2 == 0 ? java.util.Arrays.copyOf(z, r.nextInt(z.length)) : z);
     } else {
-      Object[] values = {null, "text", -1, 0, 1L << 40, 1e300, -1e300, 0.5, List.of(),
-          List.of("a"), Map.of(), true, Long.MAX_VALUE};
+      Object[] values = {
+        null,
+        "text",
+        -1,
+        0,
+        1L << 40,
+        1e300,
+        -1e300,
+        0.5,
+        List.of(),
+        List.of("a"),
+        Map.of(),
+        true,
+        Long.MAX_VALUE
+      };
       Object value = values[r.nextInt(values.length)];
-      String[] paths = {"version", "scenario", "steps", "updates", "seed", "log_std",
-          "architecture.hidden", "architecture.layers", "architecture.obs_size",
-          "architecture.act_size", "architecture.frozen_layers", "obs_norm.mean", "obs_norm.var",
-          "obs_norm.count", "observation.names", "observation.low", "action.high",
-          "optimizer.network_steps", "metrics", "scenario_config"};
+      String[] paths = {
+        "version",
+        "scenario",
+        "steps",
+        "updates",
+        "seed",
+        "log_std",
+        "architecture.hidden",
+        "architecture.layers",
+        "architecture.obs_size",
+        "architecture.act_size",
+        "architecture.frozen_layers",
+        "obs_norm.mean",
+        "obs_norm.var",
+        "obs_norm.count",
+        "observation.names",
+        "observation.low",
+        "action.high",
+        "optimizer.network_steps",
+        "metrics",
+        "scenario_config"
+      };
       String path = paths[r.nextInt(paths.length)];
       f = withMeta("field-" + seed + ".zip", d -> put(d, path, value));
     }

@@ -30,8 +30,13 @@ class MetricsLogTest {
     try (MetricsLog log = new MetricsLog(f, 3)) {
       log.write(row(4));
     }
-    assertThat(Files.readAllLines(f)).containsExactly("update,global_step,loss", "1,100,0.500000",
-        "2,200,0.500000", "3,300,0.500000", "4,400,0.500000");
+    assertThat(Files.readAllLines(f))
+        .containsExactly(
+            "update,global_step,loss",
+            "1,100,0.500000",
+            "2,200,0.500000",
+            "3,300,0.500000",
+            "4,400,0.500000");
   }
 
   @Test

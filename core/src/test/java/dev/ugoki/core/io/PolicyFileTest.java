@@ -16,29 +16,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PolicyFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static PolicyFile.Meta meta(Env env) {
-    return new PolicyFile.Meta(env.unwrapped().name(), env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "ppo", Map.of("learning_rate", 3e-4), 1, 1234, 5,
+    return new PolicyFile.Meta(
+        env.unwrapped().name(),
+        env.unwrapped().version(),
+        env.unwrapped().config().asMap(),
+        "ppo",
+        Map.of("learning_rate", 3e-4),
+        1,
+        1234,
+        5,
         Map.of("mean_return_100", 1.5));
   }
 
   private static Learner trainedALittle(Env env) {
-    GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5,
-        3);
+    GaussianPolicy p =
+        GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5, 3);
     Learner learner = Learner.fresh(p, 1e-3);
     float[] obs = new float[4 * env.observationSpec().size()];
     for (int i = 0; i < obs.length; i++) {
       obs[i] = (float) Math.sin(i);
     }
     p.norm().update(obs, 4);
-    learner.step(p.normalize(obs, 4), 4, (mean, value, dMean, dValue, dLogStd) -> {
-      Arrays.fill(dMean, 0.1f);
-      Arrays.fill(dValue, -0.2f);
-      Arrays.fill(dLogStd, 0.3f);
-    }, 0.5, 1);
+    learner.step(
+        p.normalize(obs, 4),
+        4,
+        (mean, value, dMean, dValue, dLogStd) -> {
+          Arrays.fill(dMean, 0.1f);
+          Arrays.fill(dValue, -0.2f);
+          Arrays.fill(dLogStd, 0.3f);
+        },
+        0.5,
+        1);
     return learner;
   }
 
@@ -83,14 +94,17 @@ class PolicyFileTest {
       assertThatThrownBy(() -> PolicyFile.load(truncated))
           .as("cut at %d of %d bytes", cut, bytes.length)
           .isInstanceOf(PolicyFile.PolicyFileException.class)
-          .hasMessageContaining(truncated.toString()).hasMessageContaining("unusable");
+          .hasMessageContaining(truncated.toString())
+          .hasMessageContaining("unusable");
     }
     Path garbage = dir.resolve("garbage.zip");
     Files.writeString(garbage, "not a policy at all");
     assertThatThrownBy(() -> PolicyFile.load(garbage))
-        .isInstanceOf(PolicyFile.PolicyFileException.class).hasMessageContaining("garbage.zip");
+        .isInstanceOf(PolicyFile.PolicyFileException.class)
+        .hasMessageContaining("garbage.zip");
     assertThatThrownBy(() -> PolicyFile.load(dir.resolve("missing.zip")))
-        .isInstanceOf(PolicyFile.PolicyFileException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(PolicyFile.PolicyFileException.class)
+        .hasMessageContaining("does not exist");
   }
 
   @Test
@@ -103,7 +117,8 @@ class PolicyFileTest {
         .hasMessageContaining("trained on scenario 'race', not 'navigate'");
     Env moreRays = Scenarios.make("race", Map.of("lidar.rays", 36));
     assertThatThrownBy(() -> PolicyFit.checkFits(file, l, moreRays))
-        .hasMessageContaining("does not fit").hasMessageContaining("lidar.32")
+        .hasMessageContaining("does not fit")
+        .hasMessageContaining("lidar.32")
         .hasMessageContaining("speed");
   }
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files written by the version before this one (format 1, DL4J's updater trained the network),
- * kept in test resources: a run from scratch and a fine-tune of it with its first layer frozen,
- * each after 2 updates, and the first run's final policy.
+ * Files written by the version before this one (format 1, DL4J's updater trained the network), kept
+ * in test resources: a run from scratch and a fine-tune of it with its first layer frozen, each
+ * after 2 updates, and the first run's final policy.
  */
 class PolicyFileVersion1Test {
   static final Path V1 = Path.of("src", "test", "resources", "v1");
@@ -28,8 +28,8 @@ class PolicyFileVersion1Test {
 
   @Test
   void aVersion1CheckpointsAdamStateIsReadPerParameter() {
-    Adam.State s = PolicyFile.load(V1.resolve("plain-run/checkpoints/latest.zip")).optimizer()
-        .network();
+    Adam.State s =
+        PolicyFile.load(V1.resolve("plain-run/checkpoints/latest.zip")).optimizer().network();
     assertThat(s.t()).isEqualTo(32); // 2 updates x 2 epochs x 8 minibatches
     assertAdamMoments(s, null);
   }
@@ -37,8 +37,8 @@ class PolicyFileVersion1Test {
   /**
    * The frozen fine-tune: DL4J kept Adam's state only for trainable layers, one [m, v] block per
    * run of trainable parameters. Read back into place, the frozen layers' moments are zero and
-   * every trainable parameter's moments satisfy Adam's bound; a misplaced block would put
-   * signed first moments where second moments belong.
+   * every trainable parameter's moments satisfy Adam's bound; a misplaced block would put signed
+   * first moments where second moments belong.
    */
   @Test
   void aFrozenVersion1CheckpointsBlocksLandOnTheirParameters() {
@@ -65,8 +65,12 @@ class PolicyFileVersion1Test {
       assertThat(m * m).as("m[%d]^2 against v", k).isLessThanOrEqualTo(c * v * (1 + 1e-4) + 1e-30);
       live += v > 0 ? 1 : 0;
     }
-    long trainableCount = trainable == null ? s.m().length
-        : java.util.stream.IntStream.range(0, trainable.length).filter(i -> trainable[i]).count();
+    long trainableCount =
+        trainable == null
+            ? s.m().length
+            : java.util.stream.IntStream.range(0, trainable.length)
+                .filter(i -> trainable[i])
+                .count();
     assertThat(live).isGreaterThan((int) (0.9 * trainableCount));
   }
 }

@@ -32,7 +32,8 @@ class AdamTest {
       float[] expected = reference.toFloatVector();
       float[] actual = adam.step(g, 1);
       for (int k = 0; k < n; k++) {
-        assertThat((double) actual[k]).as("step %d, weight %d", it, k)
+        assertThat((double) actual[k])
+            .as("step %d, weight %d", it, k)
             .isCloseTo(expected[k], within(1e-5 * Math.abs(expected[k]) + 1e-12));
       }
     }

@@ -11,10 +11,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LearnerTest {
-  private static final Spec OBS = new Spec(List.of("a", "b", "c"), new float[] {-1, -1, -1},
-      new float[] {1, 1, 1});
-  private static final Spec ACT = new Spec(List.of("x", "y"), new float[] {-1, -1},
-      new float[] {1, 1});
+  private static final Spec OBS =
+      new Spec(List.of("a", "b", "c"), new float[] {-1, -1, -1}, new float[] {1, 1, 1});
+  private static final Spec ACT =
+      new Spec(List.of("x", "y"), new float[] {-1, -1}, new float[] {1, 1});
 
   private static float[] inputs(int rows) {
     SplittableRandom r = new SplittableRandom(5);
@@ -32,10 +32,15 @@ class LearnerTest {
     double before = learner.policy().network().forward(x, 1).value()[0];
     for (int i = 0; i < 50; i++) {
       // loss = value + log std: both must fall
-      learner.step(x, 1, (mean, value, dMean, dValue, dLogStd) -> {
-        dValue[0] = 1;
-        Arrays.fill(dLogStd, 1);
-      }, 0, 1);
+      learner.step(
+          x,
+          1,
+          (mean, value, dMean, dValue, dLogStd) -> {
+            dValue[0] = 1;
+            Arrays.fill(dLogStd, 1);
+          },
+          0,
+          1);
     }
     assertThat((double) learner.policy().network().forward(x, 1).value()[0])
         .isLessThan(before - 0.1);
@@ -47,9 +52,15 @@ class LearnerTest {
   @Test
   void clipsTheGlobalNormOfBothGradients() {
     Learner learner = Learner.fresh(GaussianPolicy.create(OBS, ACT, 8, 1, 0, 5), 1e-3);
-    Learner.Step s = learner.step(inputs(4), 4, (mean, value, dMean, dValue, dLogStd) -> {
-      Arrays.fill(dLogStd, 3); // norm 3 sqrt 2 from the log std alone
-    }, 0.5, 1);
+    Learner.Step s =
+        learner.step(
+            inputs(4),
+            4,
+            (mean, value, dMean, dValue, dLogStd) -> {
+              Arrays.fill(dLogStd, 3); // norm 3 sqrt 2 from the log std alone
+            },
+            0.5,
+            1);
     assertThat(s.gradNorm()).isCloseTo(3 * Math.sqrt(2), within(1e-9));
     assertThat(s.clipScale()).isCloseTo(0.5 / (3 * Math.sqrt(2)), within(1e-9));
   }
@@ -61,14 +72,19 @@ class LearnerTest {
     Learner learner = Learner.fresh(tuned, 1e-2);
     float[] before = tuned.network().params();
     for (int i = 0; i < 5; i++) {
-      learner.step(inputs(16), 16, (mean, value, dMean, dValue, dLogStd) -> {
-        for (int k = 0; k < dMean.length; k++) {
-          dMean[k] = mean[k] - 1;
-        }
-        for (int k = 0; k < dValue.length; k++) {
-          dValue[k] = value[k] - 1;
-        }
-      }, 0, 1);
+      learner.step(
+          inputs(16),
+          16,
+          (mean, value, dMean, dValue, dLogStd) -> {
+            for (int k = 0; k < dMean.length; k++) {
+              dMean[k] = mean[k] - 1;
+            }
+            for (int k = 0; k < dValue.length; k++) {
+              dValue[k] = value[k] - 1;
+            }
+          },
+          0,
+          1);
     }
     float[] after = tuned.network().params();
     boolean[] trainable = tuned.network().trainable();
@@ -87,12 +103,13 @@ class LearnerTest {
   @Test
   void aRestoredLearnerTakesTheSameStepBitForBit() {
     Learner a = Learner.fresh(GaussianPolicy.create(OBS, ACT, 8, 2, 0, 7), 1e-3);
-    Learner.Loss loss = (mean, value, dMean, dValue, dLogStd) -> {
-      for (int k = 0; k < dMean.length; k++) {
-        dMean[k] = mean[k] + 0.3f;
-      }
-      Arrays.fill(dLogStd, 0.2f);
-    };
+    Learner.Loss loss =
+        (mean, value, dMean, dValue, dLogStd) -> {
+          for (int k = 0; k < dMean.length; k++) {
+            dMean[k] = mean[k] + 0.3f;
+          }
+          Arrays.fill(dLogStd, 0.2f);
+        };
     a.step(inputs(8), 8, loss, 0.5, 1);
     Learner b = new Learner(a.policy().copy(), a.state(), 1e-3, 0, 1);
     a.step(inputs(8), 8, loss, 0.5, 0.7);

@@ -44,8 +44,10 @@ class KernelsTest {
           for (int k = 0; k < kk; k++) {
             expected += (double) a[2 + r * ars + k * acs] * m[3 + k * n + j];
           }
-          assertThat((double) plain[4 + r * n + j]).isCloseTo(expected,
-              org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(expected))));
+          assertThat((double) plain[4 + r * n + j])
+              .isCloseTo(
+                  expected,
+                  org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(expected))));
         }
       }
     }

@@ -37,8 +37,8 @@ class PolicyNetworkTest {
         Arguments.of(33, 3, 48, 3, 2));
   }
 
-  private static PolicyNetwork randomNetwork(int obs, int act, int hidden, int layers,
-      int frozen, long seed) {
+  private static PolicyNetwork randomNetwork(
+      int obs, int act, int hidden, int layers, int frozen, long seed) {
     Architecture arch = new Architecture(obs, act, hidden, layers);
     PolicyNetwork base = new PolicyNetwork(arch, seed);
     // perturbed away from the initialization (the output layers start near zero)
@@ -82,10 +82,10 @@ class PolicyNetworkTest {
       float[] x = gaussian(rows * obs, r, 1.5);
       INDArray[] ref = graph.output(false, Nd4j.create(x, new long[] {rows, obs}, DataType.FLOAT));
       PolicyNetwork.Output out = net.forward(x, rows);
-      assertClose(out.mean(), Nd4j.toFlattened('c', ref[0]).toFloatVector(),
-          "mean at batch " + rows);
-      assertClose(out.value(), Nd4j.toFlattened('c', ref[1]).toFloatVector(),
-          "value at batch " + rows);
+      assertClose(
+          out.mean(), Nd4j.toFlattened('c', ref[0]).toFloatVector(), "mean at batch " + rows);
+      assertClose(
+          out.value(), Nd4j.toFlattened('c', ref[1]).toFloatVector(), "value at batch " + rows);
     }
   }
 
@@ -102,15 +102,21 @@ class PolicyNetworkTest {
       INDArray in = Nd4j.create(x, new long[] {rows, obs}, DataType.FLOAT);
       graph.setInputs(in);
       graph.feedForward(new INDArray[] {in}, true, false);
-      Gradient g = graph.backpropGradient(
-          Nd4j.create(dMean, new long[] {rows, act}, DataType.FLOAT),
-          Nd4j.create(dValue, new long[] {rows, 1}, DataType.FLOAT));
+      Gradient g =
+          graph.backpropGradient(
+              Nd4j.create(dMean, new long[] {rows, act}, DataType.FLOAT),
+              Nd4j.create(dValue, new long[] {rows, 1}, DataType.FLOAT));
       float[] expected = g.gradient().toFloatVector();
       graph.clearLayersStates();
-      float[] actual = net.gradient(x, rows, (mean, value, dm, dv) -> {
-        System.arraycopy(dMean, 0, dm, 0, dm.length);
-        System.arraycopy(dValue, 0, dv, 0, dv.length);
-      }).clone();
+      float[] actual =
+          net.gradient(
+                  x,
+                  rows,
+                  (mean, value, dm, dv) -> {
+                    System.arraycopy(dMean, 0, dm, 0, dm.length);
+                    System.arraycopy(dValue, 0, dv, 0, dv.length);
+                  })
+              .clone();
       // a frozen layer gets no gradient; the others exactly DL4J's
       boolean[] trainable = net.trainable();
       for (int k = 0; k < expected.length; k++) {
@@ -136,10 +142,15 @@ class PolicyNetworkTest {
     float[] obs = gaussian(rows * 5, r, 1);
     float[] dMean = gaussian(rows * 2, r, 1);
     float[] dValue = gaussian(rows, r, 1);
-    float[] grad = net.gradient(obs, rows, (mean, value, dm, dv) -> {
-      System.arraycopy(dMean, 0, dm, 0, dm.length);
-      System.arraycopy(dValue, 0, dv, 0, dv.length);
-    }).clone();
+    float[] grad =
+        net.gradient(
+                obs,
+                rows,
+                (mean, value, dm, dv) -> {
+                  System.arraycopy(dMean, 0, dm, 0, dm.length);
+                  System.arraycopy(dValue, 0, dv, 0, dv.length);
+                })
+            .clone();
     float[] params = net.params();
     double h = 1e-2;
     int checked = 0;
@@ -154,7 +165,8 @@ class PolicyNetworkTest {
       params[k] = saved;
       net.setParams(params);
       double numeric = (up - down) / (2 * h);
-      assertThat((double) grad[k]).as("dL/dw[%d]", k)
+      assertThat((double) grad[k])
+          .as("dL/dw[%d]", k)
           .isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
       checked++;
     }
@@ -181,8 +193,7 @@ class PolicyNetworkTest {
     assertThat(net.copy().forward(x, 64).mean()).containsExactly(all.mean());
     // row 9 alone gives the bits it gets inside the batch
     float[] row = Arrays.copyOfRange(x, 9 * 12, 10 * 12);
-    assertThat(net.forward(row, 1).mean())
-        .containsExactly(Arrays.copyOfRange(all.mean(), 18, 20));
+    assertThat(net.forward(row, 1).mean()).containsExactly(Arrays.copyOfRange(all.mean(), 18, 20));
   }
 
   @Test
@@ -240,7 +251,8 @@ class PolicyNetworkTest {
     for (boolean t : trainable) {
       frozenCount += t ? 0 : 1;
     }
-    assertThat(frozenCount).as("the first layer of the actor and of the critic")
+    assertThat(frozenCount)
+        .as("the first layer of the actor and of the critic")
         .isEqualTo(2 * firstLayer);
 
     PolicyNetwork head = base.transfer(2, true, 1);

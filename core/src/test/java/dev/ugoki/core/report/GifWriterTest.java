@@ -22,8 +22,7 @@ class GifWriterTest {
   private static final int W = 64;
   private static final int H = 48;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void threeFramesReadBackWithTheirSizeDelaysAndTheLoopExtension() throws IOException {
@@ -97,9 +96,10 @@ class GifWriterTest {
     int[] want = pixels(rainbow);
     double error = 0;
     for (int i = 0; i < want.length; i++) {
-      error += Math.abs(((back[i] >> 16) & 255) - ((want[i] >> 16) & 255))
-          + Math.abs(((back[i] >> 8) & 255) - ((want[i] >> 8) & 255))
-          + Math.abs((back[i] & 255) - (want[i] & 255));
+      error +=
+          Math.abs(((back[i] >> 16) & 255) - ((want[i] >> 16) & 255))
+              + Math.abs(((back[i] >> 8) & 255) - ((want[i] >> 8) & 255))
+              + Math.abs((back[i] & 255) - (want[i] & 255));
     }
     assertThat(error / want.length).as("mean error per pixel, 3 channels").isLessThan(30);
   }
@@ -126,7 +126,11 @@ class GifWriterTest {
     return px;
   }
 
-  private record Read(int width, int height, List<BufferedImage> frames, List<Integer> delays,
+  private record Read(
+      int width,
+      int height,
+      List<BufferedImage> frames,
+      List<Integer> delays,
       boolean loopsForever) {}
 
   /** Reads every frame and composites it over the previous ones, as a GIF viewer does. */
@@ -135,10 +139,10 @@ class GifWriterTest {
     try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
       reader.setInput(in);
       int n = reader.getNumImages(true);
-      IIOMetadataNode stream = (IIOMetadataNode) reader.getStreamMetadata()
-          .getAsTree("javax_imageio_gif_stream_1.0");
-      IIOMetadataNode screen = (IIOMetadataNode) stream
-          .getElementsByTagName("LogicalScreenDescriptor").item(0);
+      IIOMetadataNode stream =
+          (IIOMetadataNode) reader.getStreamMetadata().getAsTree("javax_imageio_gif_stream_1.0");
+      IIOMetadataNode screen =
+          (IIOMetadataNode) stream.getElementsByTagName("LogicalScreenDescriptor").item(0);
       int w = Integer.parseInt(screen.getAttribute("logicalScreenWidth"));
       int h = Integer.parseInt(screen.getAttribute("logicalScreenHeight"));
       BufferedImage canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -146,20 +150,23 @@ class GifWriterTest {
       List<Integer> delays = new ArrayList<>();
       boolean loops = false;
       for (int i = 0; i < n; i++) {
-        IIOMetadataNode meta = (IIOMetadataNode) reader.getImageMetadata(i)
-            .getAsTree("javax_imageio_gif_image_1.0");
-        IIOMetadataNode desc = (IIOMetadataNode) meta.getElementsByTagName("ImageDescriptor")
-            .item(0);
-        IIOMetadataNode control = (IIOMetadataNode) meta
-            .getElementsByTagName("GraphicControlExtension").item(0);
+        IIOMetadataNode meta =
+            (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+        IIOMetadataNode desc =
+            (IIOMetadataNode) meta.getElementsByTagName("ImageDescriptor").item(0);
+        IIOMetadataNode control =
+            (IIOMetadataNode) meta.getElementsByTagName("GraphicControlExtension").item(0);
         delays.add(Integer.parseInt(control.getAttribute("delayTime")));
         var apps = meta.getElementsByTagName("ApplicationExtension");
         for (int k = 0; k < apps.getLength(); k++) {
           IIOMetadataNode app = (IIOMetadataNode) apps.item(k);
           byte[] data = (byte[]) app.getUserObject();
           if ("NETSCAPE".equals(app.getAttribute("applicationID"))
-              && "2.0".equals(app.getAttribute("authenticationCode")) && data.length == 3
-              && data[0] == 1 && data[1] == 0 && data[2] == 0) {
+              && "2.0".equals(app.getAttribute("authenticationCode"))
+              && data.length == 3
+              && data[0] == 1
+              && data[1] == 0
+              && data[2] == 0) {
             loops = true;
           }
         }
@@ -169,8 +176,11 @@ class GifWriterTest {
           assertThat(f.getHeight()).isEqualTo(h);
         }
         Graphics2D g = canvas.createGraphics();
-        g.drawImage(f, Integer.parseInt(desc.getAttribute("imageLeftPosition")),
-            Integer.parseInt(desc.getAttribute("imageTopPosition")), null);
+        g.drawImage(
+            f,
+            Integer.parseInt(desc.getAttribute("imageLeftPosition")),
+            Integer.parseInt(desc.getAttribute("imageTopPosition")),
+            null);
         g.dispose();
         BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         copy.setData(canvas.getData());

@@ -63,7 +63,8 @@ class SceneRendererTest {
       double px = x - dy / len * 2;
       double py = y + dx / len * 2;
       assertThat(near(pixel(img, cam, px, py), asphalt, 12))
-          .as("asphalt at centerline point %d (%.1f, %.1f)", i, x, y).isTrue();
+          .as("asphalt at centerline point %d (%.1f, %.1f)", i, x, y)
+          .isTrue();
       checked++;
     }
     assertThat(checked).isGreaterThan(20);
@@ -116,8 +117,7 @@ class SceneRendererTest {
     // y up in the world is up in the image
     assertThat(cam.toPixelY(race.focusY() + 1)).isLessThan(150.0);
     BufferedImage img = renderer.render(race, List.of());
-    assertThat(new Color(img.getRGB(200, 150))).isEqualTo(
-        LayerStyle.of(Layer.BODY, true).fill());
+    assertThat(new Color(img.getRGB(200, 150))).isEqualTo(LayerStyle.of(Layer.BODY, true).fill());
   }
 
   @Test
@@ -128,9 +128,12 @@ class SceneRendererTest {
     SceneRenderer renderer = new SceneRenderer(560, 400, SceneRenderer.View.world());
     BufferedImage img = renderer.render(room, List.of());
     SceneRenderer.Camera cam = renderer.camera(room);
-    Shape.Circle goal = room.foreground().stream()
-        .filter(s -> s.layer() == Layer.GOAL_ACTIVE).map(Shape.Circle.class::cast).findFirst()
-        .orElseThrow();
+    Shape.Circle goal =
+        room.foreground().stream()
+            .filter(s -> s.layer() == Layer.GOAL_ACTIVE)
+            .map(Shape.Circle.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertThat(pixel(img, cam, goal.x(), goal.y()))
         .isEqualTo(LayerStyle.of(Layer.GOAL_ACTIVE, false).fill());
     assertThat(LayerStyle.of(Layer.GROUND, false).fill())
@@ -141,11 +144,11 @@ class SceneRendererTest {
   @Test
   void theHudAndTheCachedBackgroundGiveTheSamePictureTwice() {
     SceneRenderer renderer = new SceneRenderer(320, 320, SceneRenderer.View.world());
-    int[] first = renderer.render(race, List.of("race  seed 1")).getRGB(0, 0, 320, 320, null, 0,
-        320);
+    int[] first =
+        renderer.render(race, List.of("race  seed 1")).getRGB(0, 0, 320, 320, null, 0, 320);
     int[] plain = renderer.render(race, List.of()).getRGB(0, 0, 320, 320, null, 0, 320);
-    int[] again = renderer.render(race, List.of("race  seed 1")).getRGB(0, 0, 320, 320, null, 0,
-        320);
+    int[] again =
+        renderer.render(race, List.of("race  seed 1")).getRGB(0, 0, 320, 320, null, 0, 320);
     assertThat(again).isEqualTo(first);
     assertThat(plain).isNotEqualTo(first); // the HUD was drawn
   }
@@ -161,13 +164,19 @@ class SceneRendererTest {
   }
 
   private static float[] centerline(Scene scene) {
-    return scene.background().stream().filter(s -> s.layer() == Layer.CENTERLINE)
-        .map(s -> ((Shape.Polyline) s).xy()).findFirst().orElseThrow();
+    return scene.background().stream()
+        .filter(s -> s.layer() == Layer.CENTERLINE)
+        .map(s -> ((Shape.Polyline) s).xy())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static float[] firstPolygon(Scene scene, Layer layer) {
-    return scene.foreground().stream().filter(s -> s.layer() == layer)
-        .map(s -> ((Shape.Polygon) s).xy()).findFirst().orElseThrow();
+    return scene.foreground().stream()
+        .filter(s -> s.layer() == layer)
+        .map(s -> ((Shape.Polygon) s).xy())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double distanceTo(float[] xy, double x, double y) {

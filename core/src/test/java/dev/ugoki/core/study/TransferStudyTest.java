@@ -13,8 +13,13 @@ class TransferStudyTest {
 
   @Test
   void stepsToTargetIsWhereTheCurveReachesItForGood() {
-    List<TransferStudy.Point> pts = List.of(p("scratch", 1000, 0.2), p("scratch", 2000, 0.95),
-        p("scratch", 4000, 0.85), p("scratch", 8000, 0.92), p("scratch", 16000, 1.0));
+    List<TransferStudy.Point> pts =
+        List.of(
+            p("scratch", 1000, 0.2),
+            p("scratch", 2000, 0.95),
+            p("scratch", 4000, 0.85),
+            p("scratch", 8000, 0.92),
+            p("scratch", 16000, 1.0));
     // 2000 reached it once, but 4000 fell back: the curve holds from 8000 on
     assertThat(TransferStudy.stepsToTarget(pts, "app", "scratch", 1, 0.9, Double.NaN))
         .isEqualTo(8000);

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * A trivial task for learning tests: a point on a line must move to a target and stay there.
- * Observation: the offset to the target; action: a velocity in [-1, 1]; reward: minus the
- * distance after the step. The best policy moves by minus the offset, clipped.
+ * Observation: the offset to the target; action: a velocity in [-1, 1]; reward: minus the distance
+ * after the step. The best policy moves by minus the offset, clipped.
  */
 public final class Target1d implements Scenario {
   private static final List<String> TERMS = List.of("distance");
@@ -50,8 +50,12 @@ public final class Target1d implements Scenario {
     double d = Math.abs(target - x);
     RewardTerms t = new RewardTerms(TERMS, new double[] {-d});
     boolean truncated = steps >= 20;
-    return new StepResult(new float[] {(float) Math.max(-4, Math.min(4, target - x))}, -d, false,
-        truncated, new Info(t, false, d < 0.05, 0, steps * 0.1));
+    return new StepResult(
+        new float[] {(float) Math.max(-4, Math.min(4, target - x))},
+        -d,
+        false,
+        truncated,
+        new Info(t, false, d < 0.05, 0, steps * 0.1));
   }
 
   @Override

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * there with its policy saved and resumable.
  */
 class PpoTrainerListenerTest {
-  private static final List<String> TINY = List.of("ppo.num_envs=2", "ppo.num_steps=64",
-      "ppo.update_epochs=1", "ppo.hidden=16", "max_steps=200");
+  private static final List<String> TINY =
+      List.of(
+          "ppo.num_envs=2",
+          "ppo.num_steps=64",
+          "ppo.update_epochs=1",
+          "ppo.hidden=16",
+          "max_steps=200");
 
   /** Records what it hears; asks for a checkpoint after update 2 and a stop after update 3. */
   private static final class Recorder implements TrainingListener {
@@ -57,11 +62,13 @@ class PpoTrainerListenerTest {
     RunFolder folder = RunFolder.create(tmp, run);
     Recorder rec = new Recorder();
     // checkpoints by time never come due here: only the first, the asked-for and the last
-    PpoTrainer.Outcome out = PpoTrainer.train(run, folder, false,
-        new PpoTrainer.Options(Progress.silent(), 1e9, -1, rec));
+    PpoTrainer.Outcome out =
+        PpoTrainer.train(
+            run, folder, false, new PpoTrainer.Options(Progress.silent(), 1e9, -1, rec));
 
     assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);
-    assertThat(rec.updates).extracting(TrainingListener.Update::step)
+    assertThat(rec.updates)
+        .extracting(TrainingListener.Update::step)
         .containsExactly(128L, 256L, 384L);
     assertThat(rec.updates.get(0).totalSteps()).isEqualTo(128L * 20);
     // the policy handed over is the one being trained: its weights change from update to update
@@ -80,19 +87,29 @@ class PpoTrainerListenerTest {
 
     // the stopped run goes on from where it stopped
     RunConfig more = run.withSteps(640);
-    PpoTrainer.Outcome resumed = PpoTrainer.train(more, folder, true,
-        new PpoTrainer.Options(Progress.silent(), 1e9, -1));
+    PpoTrainer.Outcome resumed =
+        PpoTrainer.train(more, folder, true, new PpoTrainer.Options(Progress.silent(), 1e9, -1));
     assertThat(resumed.steps()).isEqualTo(640);
     assertThat(Files.readAllLines(folder.metrics())).hasSize(1 + 5);
   }
 
   /** DAgger reports each iteration, answers a checkpoint request, and stops when asked. */
   @Test
-  void daggerReportsItsIterationsCheckpointsOnRequestAndStops(@TempDir Path tmp)
-      throws Exception {
-    RunConfig run = RunConfig.resolve(null, "race", "dagger", 1L, 1200L, null,
-        List.of("dagger.num_envs=2", "dagger.epochs=2", "dagger.hidden=16",
-            "dagger.iterations=3", "max_steps=100"));
+  void daggerReportsItsIterationsCheckpointsOnRequestAndStops(@TempDir Path tmp) throws Exception {
+    RunConfig run =
+        RunConfig.resolve(
+            null,
+            "race",
+            "dagger",
+            1L,
+            1200L,
+            null,
+            List.of(
+                "dagger.num_envs=2",
+                "dagger.epochs=2",
+                "dagger.hidden=16",
+                "dagger.iterations=3",
+                "max_steps=100"));
     RunFolder folder = RunFolder.create(tmp, run);
     Recorder rec = new Recorder();
     PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, Progress.silent(), rec);

@@ -15,23 +15,65 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeded hostile run configs: known and unknown keys with values of every type, extreme and
- * non-finite numbers, deep nesting, anchors. Resolving either gives a run within the stated
- * limits or refuses in one line; nothing else escapes, in bounded time.
+ * non-finite numbers, deep nesting, anchors. Resolving either gives a run within the stated limits
+ * or refuses in one line; nothing else escapes, in bounded time.
  */
 class RunConfigFuzzTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String[] KEYS = {"scenario", "algo", "seed", "steps", "eval_seeds",
-      "from", "checkpoint_every", "scenario_config", "algo_config", "bogus"};
-  private static final String[] SCENARIO_KEYS = {"lidar.rays", "max_steps", "dt", "car.max_speed",
-      "track.seed", "nonsense", "race.laps"};
-  private static final String[] ALGO_KEYS = {"num_envs", "num_steps", "learning_rate", "hidden",
-      "layers", "target_success", "num_minibatches", "validation_episodes", "what"};
-  private static final String[] VALUES = {"1", "0", "-1", "1e400", "-.inf", ".nan", "2e6",
-      "99999999999999999999999", "9223372036854775807", "0.5", "64.7", "'text'", "race",
-      "navigate", "ppo", "bc", "true", "null", "[]", "{}", "[1, 2]", "1-50", "1-1000000",
-      "9223372036854775806-9223372036854775807", "\"" + "x".repeat(5000) + "\""};
+  private static final String[] KEYS = {
+    "scenario",
+    "algo",
+    "seed",
+    "steps",
+    "eval_seeds",
+    "from",
+    "checkpoint_every",
+    "scenario_config",
+    "algo_config",
+    "bogus"
+  };
+  private static final String[] SCENARIO_KEYS = {
+    "lidar.rays", "max_steps", "dt", "car.max_speed", "track.seed", "nonsense", "race.laps"
+  };
+  private static final String[] ALGO_KEYS = {
+    "num_envs",
+    "num_steps",
+    "learning_rate",
+    "hidden",
+    "layers",
+    "target_success",
+    "num_minibatches",
+    "validation_episodes",
+    "what"
+  };
+  private static final String[] VALUES = {
+    "1",
+    "0",
+    "-1",
+    "1e400",
+    "-.inf",
+    ".nan",
+    "2e6",
+    "99999999999999999999999",
+    "9223372036854775807",
+    "0.5",
+    "64.7",
+    "'text'",
+    "race",
+    "navigate",
+    "ppo",
+    "bc",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "1-50",
+    "1-1000000",
+    "9223372036854775806-9223372036854775807",
+    "\"" + "x".repeat(5000) + "\""
+  };
 
   static Stream<Integer> seeds() {
     return IntStream.rangeClosed(1, 150).boxed();
@@ -48,12 +90,14 @@ class RunConfigFuzzTest {
         yaml.append(key).append(":\n");
         String[] keys = key.startsWith("scenario") ? SCENARIO_KEYS : ALGO_KEYS;
         for (int j = 0, m = 1 + r.nextInt(4); j < m; j++) {
-          yaml.append("  ").append(keys[r.nextInt(keys.length)]).append(": ")
-              .append(VALUES[r.nextInt(VALUES.length)]).append('\n');
+          yaml.append("  ")
+              .append(keys[r.nextInt(keys.length)])
+              .append(": ")
+              .append(VALUES[r.nextInt(VALUES.length)])
+              .append('\n');
         }
       } else if (r.nextInt(10) == 0) {
-        yaml.append(key).append(": ").append("[".repeat(500)).append("]".repeat(500))
-            .append('\n');
+        yaml.append(key).append(": ").append("[".repeat(500)).append("]".repeat(500)).append('\n');
       } else {
         yaml.append(key).append(": ").append(VALUES[r.nextInt(VALUES.length)]).append('\n');
       }

@@ -16,12 +16,13 @@ class RunConfigTest {
     RunConfig race = RunConfig.resolve(null, "race", "ppo", null, null, null, List.of());
     assertThat(race.algoConfig().real("gamma")).isEqualTo(0.99);
 
-    RunConfig set = RunConfig.resolve(null, "navigate", "ppo", null, null, null,
-        List.of("ppo.gamma=0.9"));
+    RunConfig set =
+        RunConfig.resolve(null, "navigate", "ppo", null, null, null, List.of("ppo.gamma=0.9"));
     assertThat(set.algoConfig().real("gamma")).isEqualTo(0.9);
     // the shipped config file says the same as the defaults
-    RunConfig file = RunConfig.resolve(Path.of("..", "configs", "navigate-ppo.yaml"), null, null,
-        null, null, null, List.of());
+    RunConfig file =
+        RunConfig.resolve(
+            Path.of("..", "configs", "navigate-ppo.yaml"), null, null, null, null, null, List.of());
     assertThat(file.algoConfig()).isEqualTo(nav.algoConfig());
     assertThat(file.scenarioConfig()).isEqualTo(nav.scenarioConfig());
   }

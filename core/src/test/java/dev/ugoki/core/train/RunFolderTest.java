@@ -23,15 +23,15 @@ class RunFolderTest {
 
   private static void checkpoint(Path file, long steps) throws Exception {
     Env env = Scenarios.make("race");
-    Learner l = Learner.fresh(GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 8, 1,
-        0, 1), 1e-3);
-    PolicyFile.save(file, l, new PolicyFile.Meta("race", 1, Map.of(), "ppo", Map.of(), 1, steps,
-        1, Map.of()));
+    Learner l =
+        Learner.fresh(
+            GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 8, 1, 0, 1), 1e-3);
+    PolicyFile.save(
+        file, l, new PolicyFile.Meta("race", 1, Map.of(), "ppo", Map.of(), 1, steps, 1, Map.of()));
   }
 
   @Test
-  void aNewFolderHoldsItsConfigAndOldUnfinishedOnesAreRemoved(@TempDir Path tmp)
-      throws Exception {
+  void aNewFolderHoldsItsConfigAndOldUnfinishedOnesAreRemoved(@TempDir Path tmp) throws Exception {
     Path abandoned = Files.createDirectories(tmp.resolve(".race-ppo-1-20260101-000000.123"));
     Files.setLastModifiedTime(abandoned, FileTime.fromMillis(0));
     Path young = Files.createDirectories(tmp.resolve(".race-ppo-1-20260101-000001.456"));
@@ -50,12 +50,14 @@ class RunFolderTest {
     RunFolder f = RunFolder.create(tmp, run());
     assertThat(f.resumePoint()).as("killed before any checkpoint").isNull();
     checkpoint(f.checkpoint(4096), 4096);
-    assertThat(f.resumePoint()).as("killed while the first latest.zip was written")
+    assertThat(f.resumePoint())
+        .as("killed while the first latest.zip was written")
         .isEqualTo(f.checkpoint(4096));
     checkpoint(f.latestCheckpoint(), 4096);
     assertThat(f.resumePoint()).isEqualTo(f.latestCheckpoint());
     checkpoint(f.checkpoint(8192), 8192);
-    assertThat(f.resumePoint()).as("killed between a checkpoint's two writes")
+    assertThat(f.resumePoint())
+        .as("killed between a checkpoint's two writes")
         .isEqualTo(f.checkpoint(8192));
     Files.write(f.checkpoint(12288), new byte[] {1, 2, 3}); // cut short
     assertThat(f.resumePoint()).isEqualTo(f.checkpoint(8192));

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class ValidationTest {
   private static PpoConfig config(double target, int holds, int every) {
-    return PpoConfig.from(Config.defaults("ppo", PpoConfig.PARAMS).with(Map.of(
-        "target_success", target, "target_holds", holds, "validate_every", every)));
+    return PpoConfig.from(
+        Config.defaults("ppo", PpoConfig.PARAMS)
+            .with(
+                Map.of("target_success", target, "target_holds", holds, "validate_every", every)));
   }
 
   /** A validation that answers scripted success rates and counts its calls. */

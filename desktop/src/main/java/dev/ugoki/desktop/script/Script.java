@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public record Script(List<Command> commands) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
   /** Longest wait a script may ask for [s], so that a typo cannot hang a CI run. */
   public static final double MAX_SECONDS = 600;
 
@@ -104,14 +105,16 @@ public record Script(List<Command> commands) {
       }
       case "keys" -> {
         String[] xy = arg.split(",");
-        if (xy.length != 2 || Math.abs(number(xy[0], bad)) > 1 || Math.abs(number(xy[1], bad)) > 1) {
+        if (xy.length != 2
+            || Math.abs(number(xy[0], bad)) > 1
+            || Math.abs(number(xy[1], bad)) > 1) {
           throw new IllegalArgumentException(bad + "expected keys TURN,FORWARD each in [-1, 1]");
         }
       }
       case "shot" -> {
         if (!NAME.matcher(arg).matches()) {
-          throw new IllegalArgumentException(bad + "a shot needs a name of letters, digits, "
-              + "'.', '_' or '-'");
+          throw new IllegalArgumentException(
+              bad + "a shot needs a name of letters, digits, " + "'.', '_' or '-'");
         }
       }
       case "record" -> {
@@ -127,8 +130,8 @@ public record Script(List<Command> commands) {
       case "await" -> positiveInt(arg, bad, 1_000_000);
       case "scenario" -> {
         if (!arg.equals("next") && !dev.ugoki.sim.scenario.Scenarios.names().contains(arg)) {
-          throw new IllegalArgumentException(bad + "expected scenario next or one of "
-              + dev.ugoki.sim.scenario.Scenarios.names());
+          throw new IllegalArgumentException(
+              bad + "expected scenario next or one of " + dev.ugoki.sim.scenario.Scenarios.names());
         }
       }
       case "pause", "resume", "newtrack", "restart", "clone", "checkpoint" -> {
@@ -136,9 +139,13 @@ public record Script(List<Command> commands) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
       }
-      default -> throw new IllegalArgumentException(bad + "unknown command '" + op
-          + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
-          + "restart, keys, shot, record, clone, train, checkpoint, await, scenario");
+      default ->
+          throw new IllegalArgumentException(
+              bad
+                  + "unknown command '"
+                  + op
+                  + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
+                  + "restart, keys, shot, record, clone, train, checkpoint, await, scenario");
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Runs a {@link Script} one frame at a time inside the window. Time is virtual: a driving frame
- * lets exactly {@link #FRAME_S} of wall-clock time pass in the session, whatever the machine's
- * real frame rate, so the same script gives the same states and screenshots everywhere. A frame
- * that takes a shot lets no time pass.
+ * lets exactly {@link #FRAME_S} of wall-clock time pass in the session, whatever the machine's real
+ * frame rate, so the same script gives the same states and screenshots everywhere. A frame that
+ * takes a shot lets no time pass.
  */
 public final class ScriptRunner {
   /** Wall-clock time of one scripted frame [s]. */
@@ -35,8 +35,10 @@ public final class ScriptRunner {
   private int framesLeft;
   private String pendingShot;
   private boolean done;
+
   /** Updates an {@code await} waits for, 0 when not waiting. */
   private int awaitUpdates;
+
   private long awaitStartNs;
 
   public ScriptRunner(Script script) {
@@ -57,8 +59,14 @@ public final class ScriptRunner {
       int seen = s.trainingCurve().updates();
       if (seen < awaitUpdates && s.trainingLive()) {
         if ((System.nanoTime() - awaitStartNs) / 1e9 > Script.MAX_SECONDS) {
-          throw new IllegalStateException("await " + awaitUpdates + ": the training reported "
-              + seen + " updates in " + (int) Script.MAX_SECONDS + " s");
+          throw new IllegalStateException(
+              "await "
+                  + awaitUpdates
+                  + ": the training reported "
+                  + seen
+                  + " updates in "
+                  + (int) Script.MAX_SECONDS
+                  + " s");
         }
         return FRAME_S;
       }

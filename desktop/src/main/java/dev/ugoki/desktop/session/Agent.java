@@ -16,9 +16,9 @@ import dev.ugoki.sim.scene.Scene;
  * running statistics the HUD shows. A finished episode (a crash, the laps done, the time limit)
  * starts again at once on the same track, so that an agent keeps driving while a person watches.
  *
- * <p>"Laps" are whole units of the scenario's {@code info.progress}: laps of the track in
- * {@code race}, goals reached in {@code navigate}; a lap's time runs from the previous one (or the
- * start of the episode).
+ * <p>"Laps" are whole units of the scenario's {@code info.progress}: laps of the track in {@code
+ * race}, goals reached in {@code navigate}; a lap's time runs from the previous one (or the start
+ * of the episode).
  */
 public final class Agent {
   private final int index;

@@ -26,16 +26,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * drawing while it trains. The thread builds everything it touches itself (an environment for
  * checking the files, a fresh {@link GaussianPolicy}): no network the render thread uses is ever
  * shared. Its messages and its result reach the render thread through concurrent containers that
- * the session polls once per frame; the policy is handed over only when training is finished,
- * after which the training thread no longer touches it.
+ * the session polls once per frame; the policy is handed over only when training is finished, after
+ * which the training thread no longer touches it.
  *
  * <p>Inputs: demonstration files ({@link DemoFile}) of the session's scenario, and optionally a
  * policy to start from (a foundation policy, say). Output: a policy ({@link GaussianPolicy#create}
  * with 2 hidden layers of 64, initial log std -0.5, learning rate 1e-3, or a full fine-tune of the
- * starting policy through DL4J transfer learning, the demonstrations put into its layout by
- * {@link SharedSpace} when it has one; {@link BehaviorCloning.Config#defaults()}), saved as a
- * policy file (algorithm {@code bc}) beside the first demonstration file. A damaged file, one of another scenario or with
- * other channels, or no steps at all end the job with a message instead of a policy.
+ * starting policy through DL4J transfer learning, the demonstrations put into its layout by {@link
+ * SharedSpace} when it has one; {@link BehaviorCloning.Config#defaults()}), saved as a policy file
+ * (algorithm {@code bc}) beside the first demonstration file. A damaged file, one of another
+ * scenario or with other channels, or no steps at all end the job with a message instead of a
+ * policy.
  */
 final class CloneTraining {
   static final int HIDDEN = 64;
@@ -67,25 +68,28 @@ final class CloneTraining {
     }
     running = true;
     List<Path> inputs = List.copyOf(files);
-    thread = new Thread(() -> {
-      try {
-        Result r = train(config, inputs, seed, number, saveAs, from);
-        if (r != null) {
-          result.set(r);
-        }
-      } catch (RuntimeException | Error e) {
-        // ND4J failing to load its natives, or a bug: say it, never take the window down
-        messages.add("clone failed: " + e);
-      } finally {
-        running = false;
-      }
-    }, "ugoki-clone-" + number);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                Result r = train(config, inputs, seed, number, saveAs, from);
+                if (r != null) {
+                  result.set(r);
+                }
+              } catch (RuntimeException | Error e) {
+                // ND4J failing to load its natives, or a bug: say it, never take the window down
+                messages.add("clone failed: " + e);
+              } finally {
+                running = false;
+              }
+            },
+            "ugoki-clone-" + number);
     thread.setDaemon(true);
     thread.start();
   }
 
-  private Result train(Config config, List<Path> files, long seed, int number, Path saveAs,
-      Path from) {
+  private Result train(
+      Config config, List<Path> files, long seed, int number, Path saveAs, Path from) {
     Env env = Scenarios.make(config);
     PolicyFile.Loaded base = null;
     SharedSpace layout = null;
@@ -100,8 +104,7 @@ final class CloneTraining {
         return null;
       }
     }
-    int obsSize = layout == null ? env.observationSpec().size()
-        : layout.observationSpec().size();
+    int obsSize = layout == null ? env.observationSpec().size() : layout.observationSpec().size();
     int actSize = layout == null ? env.actionSpec().size() : layout.actionSpec().size();
     DemoDataset data = new DemoDataset(obsSize, actSize);
     for (Path f : files) {
@@ -120,30 +123,47 @@ final class CloneTraining {
       if (layout == null) {
         data.add(d.observations(), d.actions(), d.rows());
       } else {
-        data.add(toShared(d.observations(), env.observationSpec().size(), layout::toShared),
-            toShared(d.actions(), env.actionSpec().size(), layout::actionToShared), d.rows());
+        data.add(
+            toShared(d.observations(), env.observationSpec().size(), layout::toShared),
+            toShared(d.actions(), env.actionSpec().size(), layout::actionToShared),
+            d.rows());
       }
     }
     if (data.rows() == 0) {
       messages.add("clone not trained: the demonstrations hold no steps; drive while recording");
       return null;
     }
-    messages.add(String.format(Locale.ROOT, "training clone %d on %d steps from %d file(s)...",
-        number, data.rows(), files.size()));
+    messages.add(
+        String.format(
+            Locale.ROOT,
+            "training clone %d on %d steps from %d file(s)...",
+            number,
+            data.rows(),
+            files.size()));
     GaussianPolicy policy;
     if (base == null) {
-      policy = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), HIDDEN, LAYERS,
-          INIT_LOG_STD, seed);
+      policy =
+          GaussianPolicy.create(
+              env.observationSpec(), env.actionSpec(), HIDDEN, LAYERS, INIT_LOG_STD, seed);
     } else {
       policy = base.policy().fineTune(0, false, INIT_LOG_STD, seed);
       messages.add("fine-tuning " + from + " on the demonstrations");
     }
     BehaviorCloning.Config bc = BehaviorCloning.Config.defaults();
-    List<BehaviorCloning.EpochStats> stats = new BehaviorCloning(Learner.fresh(policy, LEARNING_RATE), bc, seed).fit(data);
+    List<BehaviorCloning.EpochStats> stats =
+        new BehaviorCloning(Learner.fresh(policy, LEARNING_RATE), bc, seed).fit(data);
     double loss = stats.isEmpty() ? Double.NaN : stats.get(stats.size() - 1).loss();
-    PolicyFile.Meta meta = new PolicyFile.Meta(config.scenario(), env.unwrapped().version(),
-        config.asMap(), "bc", from == null ? Map.of() : Map.of("from", from.toString()), seed,
-        data.rows(), bc.epochs(), Map.of());
+    PolicyFile.Meta meta =
+        new PolicyFile.Meta(
+            config.scenario(),
+            env.unwrapped().version(),
+            config.asMap(),
+            "bc",
+            from == null ? Map.of() : Map.of("from", from.toString()),
+            seed,
+            data.rows(),
+            bc.epochs(),
+            Map.of());
     Path saved = saveAs;
     try {
       PolicyFile.save(saveAs, policy, meta);
@@ -151,14 +171,20 @@ final class CloneTraining {
       messages.add("clone " + number + " not saved to " + saveAs + ": " + e.getMessage());
       saved = null;
     }
-    messages.add(String.format(Locale.ROOT, "clone %d trained: loss %.4f after %d epochs%s",
-        number, loss, bc.epochs(), saved == null ? "" : "; saved to " + saved));
+    messages.add(
+        String.format(
+            Locale.ROOT,
+            "clone %d trained: loss %.4f after %d epochs%s",
+            number,
+            loss,
+            bc.epochs(),
+            saved == null ? "" : "; saved to " + saved));
     return new Result(number, policy, meta, saved);
   }
 
   /** Rows of {@code width} values, each mapped into a shared layout. */
-  private static float[] toShared(float[] rows, int width,
-      java.util.function.UnaryOperator<float[]> map) {
+  private static float[] toShared(
+      float[] rows, int width, java.util.function.UnaryOperator<float[]> map) {
     int n = rows.length / width;
     float[] first = map.apply(java.util.Arrays.copyOfRange(rows, 0, width));
     float[] out = new float[n * first.length];

@@ -13,12 +13,12 @@ import java.time.format.DateTimeFormatter;
 /**
  * One recording of a person driving: the keyboard agent's steps, written as they happen to a
  * demonstration file in core's format ({@link DemoFile}, source {@code human}). Each line is
- * flushed by {@link DemoFile.Writer} as it is written, so the file is readable while recording
- * and after a crash.
+ * flushed by {@link DemoFile.Writer} as it is written, so the file is readable while recording and
+ * after a crash.
  *
- * <p>Episode ids count the episodes of the recording from 0: a finished episode (a crash, the
- * time limit) and a restart or new track each begin the next one; {@code t} counts the steps of
- * the episode.
+ * <p>Episode ids count the episodes of the recording from 0: a finished episode (a crash, the time
+ * limit) and a restart or new track each begin the next one; {@code t} counts the steps of the
+ * episode.
  */
 final class DemoRecorder implements AutoCloseable {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -33,8 +33,8 @@ final class DemoRecorder implements AutoCloseable {
 
   /**
    * Starts {@code <dir>/<scenario>-<yyyyMMdd-HHmmss>.jsonl} for {@code env}'s channels; a file of
-   * that name (two recordings in one second) gets a suffix {@code -2}, {@code -3}, ... rather
-   * than being overwritten.
+   * that name (two recordings in one second) gets a suffix {@code -2}, {@code -3}, ... rather than
+   * being overwritten.
    */
   static DemoRecorder start(Path dir, Env env) throws IOException {
     String stem = env.unwrapped().name() + "-" + LocalDateTime.now().format(STAMP);

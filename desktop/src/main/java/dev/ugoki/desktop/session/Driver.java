@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, a
- * policy cloned from that person's demonstrations in this session, or the policy of a training
- * running in the app.
+ * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, a policy
+ * cloned from that person's demonstrations in this session, or the policy of a training running in
+ * the app.
  */
 public sealed interface Driver
     permits Driver.Expert, Driver.Policy, Driver.Keyboard, Driver.Clone, Driver.Live {
@@ -29,15 +29,17 @@ public sealed interface Driver
     }
 
     /**
-     * {@code policy NAME}: the file's name, or for a run's {@code policy.zip} its run folder's
-     * name without the time ({@code policy race-bc-1} for {@code runs/race-bc-1-20261129-041852/
+     * {@code policy NAME}: the file's name, or for a run's {@code policy.zip} its run folder's name
+     * without the time ({@code policy race-bc-1} for {@code runs/race-bc-1-20261129-041852/
      * policy.zip}).
      */
     @Override
     public String label() {
       Path name = file.getFileName();
       Path parent = file.toAbsolutePath().getParent();
-      if (name != null && name.toString().equals("policy.zip") && parent != null
+      if (name != null
+          && name.toString().equals("policy.zip")
+          && parent != null
           && parent.getFileName() != null) {
         return "policy " + parent.getFileName().toString().replaceFirst("-\\d{8}-\\d{6}$", "");
       }
@@ -54,8 +56,8 @@ public sealed interface Driver
   }
 
   /**
-   * A policy trained in the app by behavior cloning on the demonstrations recorded in this
-   * session (run deterministically, like {@link Policy}).
+   * A policy trained in the app by behavior cloning on the demonstrations recorded in this session
+   * (run deterministically, like {@link Policy}).
    *
    * @param number the session's clone count, from 1
    * @param file where it was saved, or null when it could not be saved
@@ -68,8 +70,8 @@ public sealed interface Driver
   }
 
   /**
-   * The newest weights of a training running in the app (run deterministically), swapped in
-   * after every update while it runs, and its final policy once it has ended.
+   * The newest weights of a training running in the app (run deterministically), swapped in after
+   * every update while it runs, and its final policy once it has ended.
    *
    * @param algo {@code ppo}, {@code dagger} or {@code bc}
    * @param number the session's live-training count, from 1

@@ -4,9 +4,9 @@ import dev.ugoki.sim.env.Spec;
 import java.util.List;
 
 /**
- * What a person holds down, as two axes in [-1, 1]: {@code turn} (positive to the left) and
- * {@code forward} (positive accelerates, negative brakes or reverses). The window writes it every
- * frame; the session turns it into the scenario's action at each step, so it needs no window.
+ * What a person holds down, as two axes in [-1, 1]: {@code turn} (positive to the left) and {@code
+ * forward} (positive accelerates, negative brakes or reverses). The window writes it every frame;
+ * the session turns it into the scenario's action at each step, so it needs no window.
  */
 public final class KeyboardInput {
   /** Share of the wheel speed a differential-drive robot gives to turning. */
@@ -30,8 +30,7 @@ public final class KeyboardInput {
 
   /**
    * The action for a scenario's action channels: {@code steer, throttle} as they are (a car),
-   * {@code left, right} wheel speeds mixed from the two axes (a robot); zeros for any other
-   * layout.
+   * {@code left, right} wheel speeds mixed from the two axes (a robot); zeros for any other layout.
    */
   public float[] action(Spec actionSpec) {
     List<String> names = actionSpec.names();

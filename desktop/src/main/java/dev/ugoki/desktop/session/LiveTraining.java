@@ -15,17 +15,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A training run (PPO, DAgger, or behavior cloning of the expert) on a background thread while
- * the window draws: the same job as {@code ./ugoki train} ({@link TrainingRun}), with the same run
+ * A training run (PPO, DAgger, or behavior cloning of the expert) on a background thread while the
+ * window draws: the same job as {@code ./ugoki train} ({@link TrainingRun}), with the same run
  * folder, metrics, checkpoints and plots, reported live.
  *
- * <p>Threads: DL4J's network methods are synchronized and the trainer changes its weights in
- * place, so the render thread never touches the training policy. After each update the training
- * thread makes a {@link GaussianPolicy#copy() copy} and publishes it through an
- * {@link AtomicReference}; the render thread takes the newest copy between steps and drives with
- * it ({@link PolicyBatch#swap}). A copy is never used by the training thread after it is
- * published. Figures and messages go the same way through concurrent queues; requests (a
- * checkpoint now, stop) go the other way through flags the trainer asks after every update.
+ * <p>Threads: DL4J's network methods are synchronized and the trainer changes its weights in place,
+ * so the render thread never touches the training policy. After each update the training thread
+ * makes a {@link GaussianPolicy#copy() copy} and publishes it through an {@link AtomicReference};
+ * the render thread takes the newest copy between steps and drives with it ({@link
+ * PolicyBatch#swap}). A copy is never used by the training thread after it is published. Figures
+ * and messages go the same way through concurrent queues; requests (a checkpoint now, stop) go the
+ * other way through flags the trainer asks after every update.
  */
 final class LiveTraining implements TrainingListener {
   /** Checkpoints of a live run, besides the ones asked for [s]. */
@@ -39,8 +39,10 @@ final class LiveTraining implements TrainingListener {
   private final Queue<Update> updates = new ConcurrentLinkedQueue<>();
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
   private final AtomicBoolean checkpointAsked = new AtomicBoolean();
+
   /** Set by the training thread when the checkpoint asked for is written. */
   private final AtomicBoolean announceCheckpoint = new AtomicBoolean();
+
   private volatile boolean stopAsked;
   private volatile boolean running;
   private volatile Path runDir;
@@ -60,27 +62,45 @@ final class LiveTraining implements TrainingListener {
       throw new IllegalStateException("a live training runs once");
     }
     running = true;
-    thread = new Thread(() -> {
-      try {
-        RunFolder folder = RunFolder.create(runsDir, run);
-        runDir = folder.dir();
-        messages.add("training " + run.algo() + " on " + run.scenario() + " for "
-            + String.format("%,d", run.steps()) + " steps -> " + folder.dir());
-        TrainingRun.Result r = TrainingRun.execute(run, folder, false,
-            new PpoTrainer.Options(Progress.silent(), CHECKPOINT_EVERY_S, -1, this));
-        messages.add(run.algo() + ": " + r.outcome().message()
-            + (r.outcome().stoppedOnNan() ? "" : "; policy " + folder.policy()));
-      } catch (IOException e) {
-        messages.add(run.algo() + " training stopped: " + e.getMessage());
-      } catch (RuntimeException | Error e) {
-        // a bad configuration, ND4J failing to load its natives or running out of memory, or a
-        // bug: say it, never take the window down
-        String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-        messages.add(run.algo() + " training failed: " + why);
-      } finally {
-        running = false;
-      }
-    }, "ugoki-train-" + run.algo());
+    thread =
+        new Thread(
+            () -> {
+              try {
+                RunFolder folder = RunFolder.create(runsDir, run);
+                runDir = folder.dir();
+                messages.add(
+                    "training "
+                        + run.algo()
+                        + " on "
+                        + run.scenario()
+                        + " for "
+                        + String.format("%,d", run.steps())
+                        + " steps -> "
+                        + folder.dir());
+                TrainingRun.Result r =
+                    TrainingRun.execute(
+                        run,
+                        folder,
+                        false,
+                        new PpoTrainer.Options(Progress.silent(), CHECKPOINT_EVERY_S, -1, this));
+                messages.add(
+                    run.algo()
+                        + ": "
+                        + r.outcome().message()
+                        + (r.outcome().stoppedOnNan() ? "" : "; policy " + folder.policy()));
+              } catch (IOException e) {
+                messages.add(run.algo() + " training stopped: " + e.getMessage());
+              } catch (RuntimeException | Error e) {
+                // a bad configuration, ND4J failing to load its natives or running out of memory,
+                // or a
+                // bug: say it, never take the window down
+                String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+                messages.add(run.algo() + " training failed: " + why);
+              } finally {
+                running = false;
+              }
+            },
+            "ugoki-train-" + run.algo());
     thread.setDaemon(true);
     thread.start();
   }

@@ -42,39 +42,47 @@ import java.util.Objects;
  * policy on this session's recordings by behavior cloning in a background thread and, when it is
  * done, adds it as a new agent on the same track (see {@link CloneTraining}).
  *
- * <p>Training live: {@link #startTraining(String)} runs PPO (or DAgger, or behavior cloning of
- * the expert) in a background thread, the same job as {@code ./ugoki train} with its run folder
- * under {@link #runsDir()}; after every update its newest weights drive an agent
- * ({@link Driver.Live}) on the session's track, and its figures feed the {@link #trainingCurve()
- * curve} the HUD draws. {@link #saveCheckpoint()} writes a checkpoint after the current update;
- * {@link #stopTraining()} ends the run there, with its policy saved (see {@link LiveTraining}).
+ * <p>Training live: {@link #startTraining(String)} runs PPO (or DAgger, or behavior cloning of the
+ * expert) in a background thread, the same job as {@code ./ugoki train} with its run folder under
+ * {@link #runsDir()}; after every update its newest weights drive an agent ({@link Driver.Live}) on
+ * the session's track, and its figures feed the {@link #trainingCurve() curve} the HUD draws.
+ * {@link #saveCheckpoint()} writes a checkpoint after the current update; {@link #stopTraining()}
+ * ends the run there, with its policy saved (see {@link LiveTraining}).
  *
  * <p>Not thread-safe: the window's render thread owns it. The only other threads are the clone
- * training's and the live training's, which share nothing with it but concurrent containers
- * polled in {@link #advance(double)}.
+ * training's and the live training's, which share nothing with it but concurrent containers polled
+ * in {@link #advance(double)}.
  */
 public final class Session {
   /** The camera target that follows no agent. */
   public static final int FREE_CAMERA = -1;
+
   /** The speeds a person can choose (keys 1 to 5). */
   public static final List<Integer> SPEEDS = List.of(1, 2, 4, 8, 16);
+
   /**
-   * Longest frame counted [s]: after a stall (a window drag, a debugger) the simulation skips
-   * ahead at most this much instead of running hundreds of steps in one frame.
+   * Longest frame counted [s]: after a stall (a window drag, a debugger) the simulation skips ahead
+   * at most this much instead of running hundreds of steps in one frame.
    */
   public static final double MAX_FRAME_S = 0.25;
+
   /**
    * Accumulated time within this much of a whole step counts as the whole step [s], so that 144
    * frames of 1/144 s run the same steps as 30 frames of 1/30 s despite rounding.
    */
   private static final double EPSILON_S = 1e-6;
+
   private static final int MESSAGES_KEPT = 6;
+
   /** Where live training runs go unless {@link #setTrainingSettings} says otherwise. */
   public static final Path DEFAULT_RUNS_DIR = Path.of("runs");
+
   /** How long closing the window waits for a live training to save its policy [ms]. */
   private static final long CLOSE_WAIT_MS = 30_000;
+
   /** Where recorded demonstrations go unless {@link #setDemosDir} says otherwise. */
   public static final Path DEFAULT_DEMOS_DIR = Path.of("runs", "demos");
+
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** Hears what the window may want to know at once (and print). */
@@ -85,8 +93,10 @@ public final class Session {
   }
 
   private final Config config;
+
   /** The configuration keys given by the person, without the watch defaults. */
   private final Map<String, Object> userOverrides;
+
   private final double stepS;
   private final List<Agent> agents = new ArrayList<>();
   private final List<PolicyBatch> batches = new ArrayList<>();
@@ -116,8 +126,8 @@ public final class Session {
 
   /**
    * @param scenario a registered scenario name
-   * @param overrides configuration keys to change; for {@code race}, unless given, the episode
-   *     is made to go on for up to 100 laps and 1,000,000 steps so that agents lap while a person
+   * @param overrides configuration keys to change; for {@code race}, unless given, the episode is
+   *     made to go on for up to 100 laps and 1,000,000 steps so that agents lap while a person
    *     watches
    * @param seed the track's (or room's) seed, the same for every agent
    * @param drivers one agent per entry, in order; none gives one expert
@@ -128,7 +138,11 @@ public final class Session {
   }
 
   /** As above, with a listener that hears the messages of the construction too. */
-  public Session(String scenario, Map<String, ?> overrides, long seed, List<Driver> drivers,
+  public Session(
+      String scenario,
+      Map<String, ?> overrides,
+      long seed,
+      List<Driver> drivers,
       Listener listener) {
     if (listener != null) {
       this.listener = listener;
@@ -165,14 +179,14 @@ public final class Session {
   }
 
   /** {@code clone}: the trained policy of a {@link Driver.Clone}, null for other drivers. */
-  private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile,
-      PolicyFile.Loaded clone) {
+  private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile, PolicyFile.Loaded clone) {
     int index = agents.size();
     Env env = Scenarios.make(config);
     if (driver instanceof Driver.Clone) {
       // a clone fine-tuned from a foundation drives in its shared layout
-      Env fitted = PolicyFit.fit("clone", config.scenario(), clone.observationSpec(),
-          clone.actionSpec(), env);
+      Env fitted =
+          PolicyFit.fit(
+              "clone", config.scenario(), clone.observationSpec(), clone.actionSpec(), env);
       Agent agent = new Agent(index, driver, fitted);
       PolicyBatch batch = new PolicyBatch(clone.policy());
       batch.add(agent);
@@ -329,16 +343,15 @@ public final class Session {
   public void newTrack() {
     seed++;
     restart();
-    message("seed " + seed + ": a new " + (RaceScenario.NAME.equals(scenario()) ? "track"
-        : "world"));
+    message(
+        "seed " + seed + ": a new " + (RaceScenario.NAME.equals(scenario()) ? "track" : "world"));
   }
 
   /**
-   * The same agents on another scenario, as a new session (this one is closed): experts,
-   * keyboards and policy files come along (a policy file that cannot drive the new scenario is
-   * left out with a message; a foundation policy drives every one), the session's scenario keys
-   * and recordings do not. Refused with a message, returning this session, while a clone or a
-   * live training runs.
+   * The same agents on another scenario, as a new session (this one is closed): experts, keyboards
+   * and policy files come along (a policy file that cannot drive the new scenario is left out with
+   * a message; a foundation policy drives every one), the session's scenario keys and recordings do
+   * not. Refused with a message, returning this session, while a clone or a live training runs.
    */
   public Session withScenario(String next) {
     if (next.equals(scenario())) {
@@ -365,8 +378,12 @@ public final class Session {
     s.trainSets = trainSets;
     s.trainFrom = trainFrom;
     s.speed = speed;
-    s.message("scenario " + next + (userOverrides.isEmpty() ? ""
-        : " (the keys " + userOverrides.keySet() + " were " + scenario() + "'s)"));
+    s.message(
+        "scenario "
+            + next
+            + (userOverrides.isEmpty()
+                ? ""
+                : " (the keys " + userOverrides.keySet() + " were " + scenario() + "'s)"));
     return s;
   }
 
@@ -419,16 +436,24 @@ public final class Session {
 
   public void setCameraTarget(int target) {
     if (target != FREE_CAMERA && (target < 0 || target >= agents.size())) {
-      throw new IllegalArgumentException("camera target " + target + " is not an agent (0.."
-          + (agents.size() - 1) + ") nor free (" + FREE_CAMERA + ")");
+      throw new IllegalArgumentException(
+          "camera target "
+              + target
+              + " is not an agent (0.."
+              + (agents.size() - 1)
+              + ") nor free ("
+              + FREE_CAMERA
+              + ")");
     }
     cameraTarget = target;
   }
 
   /** The next agent, then the free camera, then the first agent again. */
   public void nextCameraTarget() {
-    cameraTarget = cameraTarget == FREE_CAMERA ? 0
-        : cameraTarget + 1 < agents.size() ? cameraTarget + 1 : FREE_CAMERA;
+    cameraTarget =
+        cameraTarget == FREE_CAMERA
+            ? 0
+            : cameraTarget + 1 < agents.size() ? cameraTarget + 1 : FREE_CAMERA;
   }
 
   /** The agent the HUD describes: the followed one, or the first when the camera is free. */
@@ -471,8 +496,8 @@ public final class Session {
 
   /**
    * Adds demonstration files made elsewhere (an earlier session, {@code ./ugoki train --algo bc})
-   * to the ones {@link #trainClone()} clones. They are read when cloning starts: a missing,
-   * damaged or mismatching file is a message then.
+   * to the ones {@link #trainClone()} clones. They are read when cloning starts: a missing, damaged
+   * or mismatching file is a message then.
    */
   public void addDemoFiles(List<Path> files) {
     demoFiles.addAll(files);
@@ -503,9 +528,9 @@ public final class Session {
   }
 
   /**
-   * Starts or stops recording the keyboard agent. Starting makes a new file
-   * {@code <demosDir>/<scenario>-<yyyyMMdd-HHmmss>.jsonl}; stopping closes it. Problems (no
-   * keyboard agent, a folder that cannot be written) become messages.
+   * Starts or stops recording the keyboard agent. Starting makes a new file {@code
+   * <demosDir>/<scenario>-<yyyyMMdd-HHmmss>.jsonl}; stopping closes it. Problems (no keyboard
+   * agent, a folder that cannot be written) become messages.
    */
   public void setRecording(boolean on) {
     if (on == recording()) {
@@ -561,7 +586,9 @@ public final class Session {
     return cloneTraining.busy();
   }
 
-  /** Trains a clone on every demonstration recorded in this session; see {@link #trainClone(List)}. */
+  /**
+   * Trains a clone on every demonstration recorded in this session; see {@link #trainClone(List)}.
+   */
   public void trainClone() {
     if (demoFiles.isEmpty()) {
       message("no demonstrations to clone: record some first (T, with a keyboard agent)");
@@ -571,13 +598,12 @@ public final class Session {
   }
 
   /**
-   * Starts behavior cloning on {@code files} in the background (a recording in progress is
-   * stopped first, so that it is included whole); with a starting policy
-   * ({@link #setTrainingSettings}, {@code --from}) it fine-tunes that policy instead of training
-   * a new one. When it is done, {@link #advance} adds the
-   * policy as a new agent, {@code clone N}, on the current track; it is saved as
-   * {@code <demosDir>/<scenario>-clone-<yyyyMMdd-HHmmss>.zip}. Progress and failures (a damaged or
-   * mismatching file) become messages.
+   * Starts behavior cloning on {@code files} in the background (a recording in progress is stopped
+   * first, so that it is included whole); with a starting policy ({@link #setTrainingSettings},
+   * {@code --from}) it fine-tunes that policy instead of training a new one. When it is done,
+   * {@link #advance} adds the policy as a new agent, {@code clone N}, on the current track; it is
+   * saved as {@code <demosDir>/<scenario>-clone-<yyyyMMdd-HHmmss>.zip}. Progress and failures (a
+   * damaged or mismatching file) become messages.
    */
   public void trainClone(List<Path> files) {
     if (cloning()) {
@@ -592,8 +618,13 @@ public final class Session {
       stopRecording();
     }
     clones++;
-    Path saveAs = demosDir.resolve(scenario() + "-clone-" + LocalDateTime.now().format(STAMP)
-        + (clones > 1 ? "-" + clones : "") + ".zip");
+    Path saveAs =
+        demosDir.resolve(
+            scenario()
+                + "-clone-"
+                + LocalDateTime.now().format(STAMP)
+                + (clones > 1 ? "-" + clones : "")
+                + ".zip");
     cloneTraining.start(config, files, seed, clones, saveAs, trainFrom);
     message("cloning " + files.size() + " demonstration file(s) in the background...");
   }
@@ -606,8 +637,9 @@ public final class Session {
       return;
     }
     // from here on only this thread uses the policy's network
-    PolicyFile.Loaded loaded = new PolicyFile.Loaded(r.policy(), r.meta(),
-        r.policy().observationSpec(), r.policy().actionSpec(), null);
+    PolicyFile.Loaded loaded =
+        new PolicyFile.Loaded(
+            r.policy(), r.meta(), r.policy().observationSpec(), r.policy().actionSpec(), null);
     addAgent(new Driver.Clone(r.number(), r.file()), new HashMap<>(), loaded);
     Agent added = agents.get(agents.size() - 1);
     added.reset(seed);
@@ -623,8 +655,8 @@ public final class Session {
   // ---- training live ----
 
   /**
-   * How live trainings are configured: a run config in YAML as {@code ./ugoki train --config}
-   * takes (null: the defaults), {@code --set} overrides ({@code ppo.num_envs=8}; the session's own
+   * How live trainings are configured: a run config in YAML as {@code ./ugoki train --config} takes
+   * (null: the defaults), {@code --set} overrides ({@code ppo.num_envs=8}; the session's own
    * scenario keys are applied first), the folder run folders go to, and a policy to fine-tune
    * (null: fresh weights).
    */
@@ -661,19 +693,19 @@ public final class Session {
 
   /**
    * The run config of a live training: the YAML file (or the defaults) for {@code scenario} and
-   * {@code algo}, with the window's scenario keys, then {@code sets} (keys of the other
-   * algorithms, {@code dagger.iterations=2} for a PPO run, are left out).
+   * {@code algo}, with the window's scenario keys, then {@code sets} (keys of the other algorithms,
+   * {@code dagger.iterations=2} for a PPO run, are left out).
    *
    * @throws IllegalArgumentException for a bad file, key or value, naming it
    */
-  public static RunConfig trainingConfig(Path yaml, String scenario, String algo,
-      Map<String, ?> scenarioKeys, List<String> sets) {
+  public static RunConfig trainingConfig(
+      Path yaml, String scenario, String algo, Map<String, ?> scenarioKeys, List<String> sets) {
     List<String> all = new ArrayList<>();
     scenarioKeys.forEach((k, v) -> all.add(k + "=" + v));
     for (String kv : sets) {
       String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=')).trim() : kv;
-      boolean otherAlgo = RunConfig.ALGOS.stream()
-          .anyMatch(a -> !a.equals(algo) && key.startsWith(a + "."));
+      boolean otherAlgo =
+          RunConfig.ALGOS.stream().anyMatch(a -> !a.equals(algo) && key.startsWith(a + "."));
       if (!otherAlgo) {
         all.add(kv);
       }
@@ -718,8 +750,11 @@ public final class Session {
     liveBatch = null;
     curve = new TrainingCurve();
     live.start(runsDir);
-    message("starting " + algo + " in the background; its newest weights will drive "
-        + new Driver.Live(algo, liveRuns).label());
+    message(
+        "starting "
+            + algo
+            + " in the background; its newest weights will drive "
+            + new Driver.Live(algo, liveRuns).label());
   }
 
   /** Ends the live training after its current update, saving its policy. */
@@ -762,8 +797,13 @@ public final class Session {
     }
     Env env;
     try {
-      env = PolicyFit.fit("the trained policy", live.run().scenario(),
-          snap.policy().observationSpec(), snap.policy().actionSpec(), Scenarios.make(config));
+      env =
+          PolicyFit.fit(
+              "the trained policy",
+              live.run().scenario(),
+              snap.policy().observationSpec(),
+              snap.policy().actionSpec(),
+              Scenarios.make(config));
     } catch (IllegalArgumentException e) {
       message("the trained policy cannot drive in this window: " + e.getMessage());
       live.requestStop();
@@ -775,8 +815,8 @@ public final class Session {
     batches.add(liveBatch);
     agents.add(agent);
     agent.reset(seed);
-    message("agent " + agent.name() + " drives with the weights of update "
-        + snap.update().update());
+    message(
+        "agent " + agent.name() + " drives with the weights of update " + snap.update().update());
   }
 
   /** Waits for the live training to end [ms], then takes what it left (for tests). */
@@ -788,8 +828,8 @@ public final class Session {
   }
 
   /**
-   * Stops a recording (closing its file) and a live training (waiting a while for its policy to
-   * be saved), and waits a while for a clone being trained; the window calls it when it closes.
+   * Stops a recording (closing its file) and a live training (waiting a while for its policy to be
+   * saved), and waits a while for a clone being trained; the window calls it when it closes.
    */
   public void close() {
     if (recording()) {

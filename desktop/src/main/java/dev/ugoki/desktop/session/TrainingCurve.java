@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The live training's progress for the HUD's chart: mean return and success rate against
- * environment steps, one point per update. A long run keeps its whole shape in a bounded list:
- * past {@link #MAX_POINTS} points every other point is dropped, and from then on only every
- * second (fourth, ...) update is kept.
+ * environment steps, one point per update. A long run keeps its whole shape in a bounded list: past
+ * {@link #MAX_POINTS} points every other point is dropped, and from then on only every second
+ * (fourth, ...) update is kept.
  */
 public final class TrainingCurve {
   /** Most points kept. */

@@ -6,10 +6,10 @@ import com.badlogic.gdx.utils.viewport.ExtendViewport;
 import dev.ugoki.sim.scene.Scene;
 
 /**
- * The camera in world units (metres, y up): an orthographic camera behind an
- * {@link ExtendViewport} that shows at least {@code minWidthM} x {@code minHeightM} at zoom 1 and
- * extends the longer side of the window. It follows a point or stays where it was panned; zoom
- * scales the view (above 1 shows more of the world).
+ * The camera in world units (metres, y up): an orthographic camera behind an {@link ExtendViewport}
+ * that shows at least {@code minWidthM} x {@code minHeightM} at zoom 1 and extends the longer side
+ * of the window. It follows a point or stays where it was panned; zoom scales the view (above 1
+ * shows more of the world).
  */
 public final class CameraRig {
   private static final float MIN_ZOOM = 0.05f;
@@ -98,7 +98,11 @@ public final class CameraRig {
   /** The window pixel (x right, y down from the top-left corner) of a world point. */
   public float[] toPixel(double x, double y) {
     tmp.set((float) x, (float) y, 0);
-    camera.project(tmp, viewport.getScreenX(), viewport.getScreenY(), viewport.getScreenWidth(),
+    camera.project(
+        tmp,
+        viewport.getScreenX(),
+        viewport.getScreenY(),
+        viewport.getScreenWidth(),
         viewport.getScreenHeight());
     return new float[] {tmp.x, viewport.getScreenHeight() - tmp.y};
   }

@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top
- * left (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a
- * table of all agents at the top right, under it the chart of a live training (mean return and
- * success rate against steps), and at the bottom the session's messages (a policy that does not
- * fit, a missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent panels.
+ * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top left
+ * (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a table
+ * of all agents at the top right, under it the chart of a live training (mean return and success
+ * rate against steps), and at the bottom the session's messages (a policy that does not fit, a
+ * missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent panels.
  */
 public final class Hud implements Disposable {
   /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
@@ -32,8 +32,10 @@ public final class Hud implements Disposable {
   private static final Color PANEL = new Color(0, 0, 0, 0.6f);
   private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
+
   /** The training chart's plot area [px]. */
   private static final float CHART_W = 300;
+
   private static final float CHART_H = 100;
   public static final Color RETURN_COLOR = Palette.rgb(255, 205, 70);
   public static final Color SUCCESS_COLOR = Palette.rgb(90, 220, 120);
@@ -74,8 +76,8 @@ public final class Hud implements Disposable {
     Block table = measure(HudText.table(session));
     List<HudText.Line> bottom = new ArrayList<>();
     List<String> messages = session.messages();
-    for (String m : messages.subList(Math.max(0, messages.size() - MESSAGES_SHOWN),
-        messages.size())) {
+    for (String m :
+        messages.subList(Math.max(0, messages.size() - MESSAGES_SHOWN), messages.size())) {
       bottom.add(new HudText.Line(List.of(m), -2));
     }
     if (help) {
@@ -111,7 +113,11 @@ public final class Hud implements Disposable {
     }
     panels.end();
     if (caption != null) {
-      chart(session.trainingCurve(), chartX + PAD, chartTop - chartH + PAD, chartW - 2 * PAD,
+      chart(
+          session.trainingCurve(),
+          chartX + PAD,
+          chartTop - chartH + PAD,
+          chartW - 2 * PAD,
           CHART_H);
     }
 
@@ -198,16 +204,25 @@ public final class Hud implements Disposable {
   /** A translucent panel of w x h pixels below ({@code x}, {@code top}), recorded as covered. */
   private void panel(float x, float top, float w, float h) {
     panels.rect(x, top - h, w, h);
-    rects.add(new Rect((int) Math.floor(x), (int) Math.floor(height - top), (int) Math.ceil(w),
-        (int) Math.ceil(h)));
+    rects.add(
+        new Rect(
+            (int) Math.floor(x),
+            (int) Math.floor(height - top),
+            (int) Math.ceil(w),
+            (int) Math.ceil(h)));
   }
 
   private void text(float x, float top, Block b) {
     float y = top - PAD;
     for (HudText.Line l : b.lines()) {
-      font.setColor(l.agent() >= 0 ? Palette.tint(l.agent()) : l.agent() == -2 ? MESSAGE
-          : l.agent() == HudText.RETURN_LINE ? RETURN_COLOR
-          : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
+      font.setColor(
+          l.agent() >= 0
+              ? Palette.tint(l.agent())
+              : l.agent() == -2
+                  ? MESSAGE
+                  : l.agent() == HudText.RETURN_LINE
+                      ? RETURN_COLOR
+                      : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
       for (int c = 0; c < l.cells().size(); c++) {
         font.draw(batch, l.cells().get(c), x + PAD + b.columnX()[c], y);
       }

@@ -1,23 +1,23 @@
 package dev.ugoki.desktop.view;
 
+import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
-import dev.ugoki.core.train.Progress;
-import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.sim.env.RewardTerms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The HUD's words, without any graphics (so they can be tested): a panel about the followed
- * agent, a table of every agent, and the help line. Numbers are formatted with a fixed locale.
+ * The HUD's words, without any graphics (so they can be tested): a panel about the followed agent,
+ * a table of every agent, and the help line. Numbers are formatted with a fixed locale.
  */
 public final class HudText {
   /**
-   * One line of text in cells that the HUD aligns in columns (the font is proportional);
-   * {@code agent} is the agent whose tint it takes, or -1 for plain text.
+   * One line of text in cells that the HUD aligns in columns (the font is proportional); {@code
+   * agent} is the agent whose tint it takes, or -1 for plain text.
    */
   public record Line(List<String> cells, int agent) {
     static Line plain(String... cells) {
@@ -34,28 +34,54 @@ public final class HudText {
     }
   }
 
-  public static final String HELP = "Space pause  S/Right step  1-5 speed  C camera  "
-      + "N new track  R restart  M scenario  T record  B clone  P train PPO  I train DAgger  "
-      + "K checkpoint  +/- zoom  drag pan  F fit  H help";
+  public static final String HELP =
+      "Space pause  S/Right step  1-5 speed  C camera  "
+          + "N new track  R restart  M scenario  T record  B clone  P train PPO  I train DAgger  "
+          + "K checkpoint  +/- zoom  drag pan  F fit  H help";
 
   private HudText() {}
 
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
   public static List<Line> status(Session s, int fps) {
     List<Line> out = new ArrayList<>();
-    out.add(Line.plain(String.format(Locale.ROOT, "%s  seed %d  step %d  %s%s%s%s%s",
-        s.scenario(),
-        s.seed(), s.steps(), speed(s), s.paused() ? "  PAUSED" : "",
-        s.recording() ? "  REC " + s.recordedSteps() : "", s.cloning() ? "  CLONING" : "",
-        s.trainingLive() ? "  TRAINING " + s.trainingAlgo().toUpperCase(Locale.ROOT) : "")));
-    out.add(Line.plain(String.format(Locale.ROOT, "%d fps  camera: %s", fps,
-        s.cameraTarget() == Session.FREE_CAMERA ? "free" : "follows " + s.focusAgent().name())));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "%s  seed %d  step %d  %s%s%s%s%s",
+                s.scenario(),
+                s.seed(),
+                s.steps(),
+                speed(s),
+                s.paused() ? "  PAUSED" : "",
+                s.recording() ? "  REC " + s.recordedSteps() : "",
+                s.cloning() ? "  CLONING" : "",
+                s.trainingLive()
+                    ? "  TRAINING " + s.trainingAlgo().toUpperCase(Locale.ROOT)
+                    : "")));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "%d fps  camera: %s",
+                fps,
+                s.cameraTarget() == Session.FREE_CAMERA
+                    ? "free"
+                    : "follows " + s.focusAgent().name())));
     Agent a = s.focusAgent();
     out.add(Line.of(a.index(), a.name()));
     double steer = a.steerDeg();
-    out.add(Line.plain(String.format(Locale.ROOT, "speed %s km/h%s",
-        Double.isNaN(a.speedMps()) ? "-" : String.format(Locale.ROOT, "%5.1f", a.speedMps() * 3.6),
-        Double.isNaN(steer) ? "" : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "speed %s km/h%s",
+                Double.isNaN(a.speedMps())
+                    ? "-"
+                    : String.format(Locale.ROOT, "%5.1f", a.speedMps() * 3.6),
+                Double.isNaN(steer)
+                    ? ""
+                    : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
     List<String> names = a.env().actionSpec().names();
     float[] act = a.lastAction();
     StringBuilder action = new StringBuilder("action");
@@ -63,20 +89,40 @@ public final class HudText {
       action.append(String.format(Locale.ROOT, "  %s %+.2f", names.get(i), act[i]));
     }
     out.add(Line.plain(action.toString()));
-    out.add(Line.plain(String.format(Locale.ROOT, "return %.2f%s", a.episodeReturn(),
-        Double.isNaN(a.lastEpisodeReturn()) ? ""
-            : String.format(Locale.ROOT, "   last %.2f (%s)", a.lastEpisodeReturn(),
-                a.lastOutcome()))));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "return %.2f%s",
+                a.episodeReturn(),
+                Double.isNaN(a.lastEpisodeReturn())
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        "   last %.2f (%s)",
+                        a.lastEpisodeReturn(),
+                        a.lastOutcome()))));
     String unit = unit(s.scenario());
-    out.add(Line.plain(String.format(Locale.ROOT, "%s %.1f s   last %s   best %s   %ss %d", unit,
-        a.lapTimeS(), seconds(a.lastLapS()), seconds(a.bestLapS()), unit, a.lapsTotal())));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "%s %.1f s   last %s   best %s   %ss %d",
+                unit,
+                a.lapTimeS(),
+                seconds(a.lastLapS()),
+                seconds(a.bestLapS()),
+                unit,
+                a.lapsTotal())));
     RewardTerms terms = a.lastTerms();
     if (terms != null) {
       out.add(Line.plain("reward terms (last step):"));
       for (int i = 0; i < terms.names().size(); i++) {
         // + 0.0 turns a weighted zero's -0.0 into 0.0, shown as +0.000
-        out.add(Line.plain("  " + terms.names().get(i),
-            String.format(Locale.ROOT, "%+.3f", terms.value(i) + 0.0)));
+        out.add(
+            Line.plain(
+                "  " + terms.names().get(i),
+                String.format(Locale.ROOT, "%+.3f", terms.value(i) + 0.0)));
       }
       out.add(Line.plain("  total", String.format(Locale.ROOT, "%+.3f", terms.total() + 0.0)));
     }
@@ -89,9 +135,14 @@ public final class HudText {
     String unit = unit(s.scenario()) + "s";
     out.add(Line.plain("agent", "return", unit, "best", "crashes"));
     for (Agent a : s.agents()) {
-      out.add(Line.of(a.index(), shorten(a.name(), 26),
-          String.format(Locale.ROOT, "%.1f", a.episodeReturn()), Integer.toString(a.lapsTotal()),
-          seconds(a.bestLapS()), Integer.toString(a.crashes())));
+      out.add(
+          Line.of(
+              a.index(),
+              shorten(a.name(), 26),
+              String.format(Locale.ROOT, "%.1f", a.episodeReturn()),
+              Integer.toString(a.lapsTotal()),
+              seconds(a.bestLapS()),
+              Integer.toString(a.crashes())));
     }
     return out;
   }
@@ -108,20 +159,43 @@ public final class HudText {
       return List.of();
     }
     List<Line> out = new ArrayList<>();
-    out.add(Line.plain(String.format(Locale.ROOT, "%s %s   %,d / %,d steps   %s",
-        s.trainingAlgo(), s.trainingLive() ? "training" : "done", u.step(), u.totalSteps(),
-        Progress.clock(u.elapsedS()))));
+    out.add(
+        Line.plain(
+            String.format(
+                Locale.ROOT,
+                "%s %s   %,d / %,d steps   %s",
+                s.trainingAlgo(),
+                s.trainingLive() ? "training" : "done",
+                u.step(),
+                u.totalSteps(),
+                Progress.clock(u.elapsedS()))));
     double[] range = c.returnRange();
-    out.add(new Line(List.of(String.format(Locale.ROOT, "return %s  (%s .. %s)",
-        number(u.meanReturn()), number(range[0]), number(range[1]))), RETURN_LINE));
-    out.add(new Line(List.of(String.format(Locale.ROOT, "success %s  (0 .. 100%%)",
-        Double.isNaN(u.successRate()) ? "-"
-            : String.format(Locale.ROOT, "%.0f%%", 100 * u.successRate()))), SUCCESS_LINE));
+    out.add(
+        new Line(
+            List.of(
+                String.format(
+                    Locale.ROOT,
+                    "return %s  (%s .. %s)",
+                    number(u.meanReturn()),
+                    number(range[0]),
+                    number(range[1]))),
+            RETURN_LINE));
+    out.add(
+        new Line(
+            List.of(
+                String.format(
+                    Locale.ROOT,
+                    "success %s  (0 .. 100%%)",
+                    Double.isNaN(u.successRate())
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.0f%%", 100 * u.successRate()))),
+            SUCCESS_LINE));
     return out;
   }
 
   /** {@link Line#agent()} of the chart's return caption: drawn in the return line's color. */
   public static final int RETURN_LINE = -3;
+
   /** {@link Line#agent()} of the chart's success caption. */
   public static final int SUCCESS_LINE = -4;
 

@@ -1,21 +1,21 @@
 package dev.ugoki.desktop.view;
 
-import dev.ugoki.sim.scene.Colors;
-
 import com.badlogic.gdx.graphics.Color;
+import dev.ugoki.sim.scene.Colors;
 import dev.ugoki.sim.scene.Layer;
 
 /**
  * How each layer of a scene looks in the window: the scene's one colour scheme ({@link Colors},
- * which the headless image renderer reads too) and the window's line widths.
- * A body, its trail and its rays take their agent's tint, so that ghosts racing on one track can
- * be told apart.
+ * which the headless image renderer reads too) and the window's line widths. A body, its trail and
+ * its rays take their agent's tint, so that ghosts racing on one track can be told apart.
  */
 public final class Palette {
   public static final Color GRASS = rgb(Colors.GRASS);
   public static final Color FLOOR = rgb(Colors.FLOOR);
+
   /** Beyond a room's walls. */
   public static final Color OUTSIDE = rgb(Colors.OUTSIDE);
+
   public static final Color ASPHALT = rgb(Colors.ASPHALT);
   public static final Color LINE_WHITE = rgb(Colors.LINE_WHITE);
   public static final Color CENTERLINE = rgb(Colors.CENTERLINE);
@@ -25,11 +25,13 @@ public final class Palette {
   public static final Color GOAL = rgb(Colors.GOAL);
   public static final Color GOAL_ACTIVE = rgb(Colors.GOAL_ACTIVE);
   public static final Color GOAL_EDGE = rgb(Colors.GOAL_EDGE);
+
   /** Body outlines and heading marks. */
   public static final Color DARK = rgb(Colors.DARK);
 
   /** Line widths [px]: they stay the same when the camera zooms. */
   public static final float WALL_PX = 2f;
+
   public static final float START_LINE_PX = 3f;
   public static final float CENTERLINE_PX = 1.2f;
   public static final float PATH_PX = 1.5f;
@@ -37,11 +39,15 @@ public final class Palette {
   public static final float RAY_PX = 1.2f;
   public static final float OUTLINE_PX = 1.5f;
   public static final float HEADING_PX = 2f;
+
   /** Rays are many and move every frame: translucent, so the track shows through. */
   public static final float RAY_ALPHA = 0.35f;
+
   public static final float TRAIL_ALPHA = 0.85f;
+
   /** Dashes of the centerline [m]. */
   public static final float DASH_M = 3f;
+
   public static final float GAP_M = 3f;
 
   private Palette() {}
@@ -52,8 +58,10 @@ public final class Palette {
   }
 
   /** The scheme's tints as colours, made once (the HUD asks for them every frame). */
-  private static final Color[] TINTS = java.util.stream.IntStream.range(0, 8)
-      .mapToObj(i -> rgb(Colors.tint(i))).toArray(Color[]::new);
+  private static final Color[] TINTS =
+      java.util.stream.IntStream.range(0, 8)
+          .mapToObj(i -> rgb(Colors.tint(i)))
+          .toArray(Color[]::new);
 
   /** The ground: grass around a track ({@code outdoor}), a floor in a room. */
   public static Color ground(boolean outdoor) {

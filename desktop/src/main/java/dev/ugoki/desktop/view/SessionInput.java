@@ -9,13 +9,12 @@ import dev.ugoki.desktop.session.Session;
  * A person's keys and mouse, turned into commands on the session and the camera.
  *
  * <ul>
- *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent
- *       is driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free);
- *       F free camera on the whole world; N new track (next seed); R restart; T record the
- *       keyboard agent's demonstrations (on/off); B train a clone on them; P train PPO live
- *       (again: stop), I train DAgger live (again: stop), K save a checkpoint of the live
- *       training; M next scenario (race, navigate, reach, multitask) with the same agents; H
- *       help; Esc quit.
+ *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent is
+ *       driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free); F free
+ *       camera on the whole world; N new track (next seed); R restart; T record the keyboard
+ *       agent's demonstrations (on/off); B train a clone on them; P train PPO live (again: stop), I
+ *       train DAgger live (again: stop), K save a checkpoint of the live training; M next scenario
+ *       (race, navigate, reach, multitask) with the same agents; H help; Esc quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -24,6 +23,7 @@ import dev.ugoki.desktop.session.Session;
 public final class SessionInput extends InputAdapter {
   /** Zoom per wheel notch or key press. */
   private static final float ZOOM_STEP = 1.15f;
+
   /** Arrow-key panning speed [px/s]. */
   private static final float PAN_PX_PER_S = 700;
 

@@ -18,16 +18,17 @@ import java.util.List;
 
 /**
  * Draws a {@link Session} with one {@link ShapeRenderer} (SuperJumper's {@code WorldRenderer}: it
- * reads the model and never changes it). The background (track or room) comes from the first
- * agent, since every agent is on the same track, and is drawn once per frame; then each agent's
- * foreground (trail, rays, body) in its own tint, the followed agent last so that it is on top.
+ * reads the model and never changes it). The background (track or room) comes from the first agent,
+ * since every agent is on the same track, and is drawn once per frame; then each agent's foreground
+ * (trail, rays, body) in its own tint, the followed agent last so that it is on top.
  *
  * <p>Everything is drawn as filled triangles in world units: polygons through triangulations that
  * are computed once per background list (the scene keeps that list until the next reset), lines as
  * thin quads whose width is given in pixels and converted with the current zoom.
  */
 public final class SessionRenderer implements Disposable {
-  private static final Comparator<Shape> BY_LAYER = Comparator.comparingInt(s -> s.layer().ordinal());
+  private static final Comparator<Shape> BY_LAYER =
+      Comparator.comparingInt(s -> s.layer().ordinal());
 
   /** A background shape ready to draw: triangles of a polygon, dashes of a centerline. */
   private record Prepared(Shape shape, short[] triangles, float[] dashes) {}
@@ -95,8 +96,10 @@ public final class SessionRenderer implements Disposable {
     List<Prepared> out = new ArrayList<>(sorted.size());
     for (Shape s : sorted) {
       short[] tris = s instanceof Shape.Polygon p ? triangulate(p.xy()) : null;
-      float[] dashes = s instanceof Shape.Polyline l && s.layer() == Layer.CENTERLINE
-          ? dashes(l.xy(), l.closed()) : null;
+      float[] dashes =
+          s instanceof Shape.Polyline l && s.layer() == Layer.CENTERLINE
+              ? dashes(l.xy(), l.closed())
+              : null;
       out.add(new Prepared(s, tris, dashes));
     }
     background = out;
@@ -143,8 +146,8 @@ public final class SessionRenderer implements Disposable {
     fg.sort(BY_LAYER);
     for (Shape s : fg) {
       Layer layer = s.layer();
-      if (!withGoals && (layer == Layer.GOAL || layer == Layer.GOAL_ACTIVE
-          || layer == Layer.PATH)) {
+      if (!withGoals
+          && (layer == Layer.GOAL || layer == Layer.GOAL_ACTIVE || layer == Layer.PATH)) {
         continue;
       }
       float w = Palette.widthPx(layer) * mpp;
@@ -153,8 +156,9 @@ public final class SessionRenderer implements Disposable {
         case RAY -> shapes.setColor(color.set(tint).mul(1, 1, 1, Palette.RAY_ALPHA));
         case BODY -> shapes.setColor(tint);
         case HEADING -> shapes.setColor(Palette.DARK);
-        default -> shapes.setColor(s instanceof Shape.Polyline ? Palette.line(layer)
-            : Palette.fill(layer, outdoor));
+        default ->
+            shapes.setColor(
+                s instanceof Shape.Polyline ? Palette.line(layer) : Palette.fill(layer, outdoor));
       }
       if (s instanceof Shape.Polygon poly) {
         fillTriangles(poly.xy(), triangulate(poly.xy()));

@@ -15,7 +15,8 @@ class ScriptTest {
   @Test
   void parsesCommandsSeparatedBySemicolonsOrLines() {
     Script s = Script.parse("drive 3; pause\nstep;  camera ; shot a-1 ;zoom 2; keys -1,0.5");
-    assertThat(s.commands()).extracting(Script.Command::op)
+    assertThat(s.commands())
+        .extracting(Script.Command::op)
         .containsExactly("drive", "pause", "step", "camera", "shot", "zoom", "keys");
     assertThat(s.shots()).containsExactly("a-1");
   }
@@ -37,13 +38,15 @@ class ScriptTest {
   @Test
   void recordAndCloneAreCommands() {
     assertThat(Script.parse("record on; drive 1; record off; clone").commands())
-        .extracting(Script.Command::op).containsExactly("record", "drive", "record", "clone");
+        .extracting(Script.Command::op)
+        .containsExactly("record", "drive", "record", "clone");
   }
 
   @Test
   void aScenarioSwitchNamesARegisteredScenario() throws Exception {
     assertThat(Script.parse("scenario next; scenario reach").commands())
-        .extracting(Script.Command::arg).containsExactly("next", "reach");
+        .extracting(Script.Command::arg)
+        .containsExactly("next", "reach");
     assertThatThrownBy(() -> Script.parse("scenario mars")).hasMessageContaining("navigate");
     FakeWindow w = new FakeWindow();
     ScriptRunner runner = new ScriptRunner(Script.parse("scenario next; scenario reach"));
@@ -54,7 +57,8 @@ class ScriptTest {
   @Test
   void trainingCommandsAreCheckedAndAwaitNeedsATraining() throws Exception {
     assertThat(Script.parse("train ppo; await 3; checkpoint; train stop").commands())
-        .extracting(Script.Command::op).containsExactly("train", "await", "checkpoint", "train");
+        .extracting(Script.Command::op)
+        .containsExactly("train", "await", "checkpoint", "train");
     assertThatThrownBy(() -> Script.parse("train sac")).hasMessageContaining("ppo, dagger, bc");
     assertThatThrownBy(() -> Script.parse("await 0")).hasMessageContaining("not in 1..");
     assertThatThrownBy(() -> Script.parse("checkpoint now")).hasMessageContaining("no argument");
@@ -65,8 +69,8 @@ class ScriptTest {
 
   /** A window stand-in that records what the script asked of it. */
   private static final class FakeWindow implements ScriptRunner.Target {
-    final Session session = new Session("race", Map.of(), 3,
-        List.of(new Driver.Expert(), new Driver.Keyboard()));
+    final Session session =
+        new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -109,14 +113,22 @@ class ScriptTest {
   @Test
   void timeIsVirtualSixtyFramesPerSecondAndShotsTakeNoTime() throws Exception {
     FakeWindow w = new FakeWindow();
-    ScriptRunner runner = new ScriptRunner(Script.parse(
-        "frames 3; shot start; drive 1; shot one; pause; step 2; shot stepped; speed 4; resume; "
-            + "drive 0.5; shot fast; camera; camera; shot free; camera 2; zoom 2; keys 1,1"));
+    ScriptRunner runner =
+        new ScriptRunner(
+            Script.parse(
+                "frames 3; shot start; drive 1; shot one; pause; step 2; shot stepped; speed 4; resume; "
+                    + "drive 0.5; shot fast; camera; camera; shot free; camera 2; zoom 2; keys 1,1"));
     int frames = play(runner, w);
 
-    assertThat(w.calls).containsExactly("shot start at step 1", "shot one at step 21",
-        "shot stepped at step 23", "shot fast at step 63", "fit", "shot free at step 63",
-        "zoom 2.0");
+    assertThat(w.calls)
+        .containsExactly(
+            "shot start at step 1",
+            "shot one at step 21",
+            "shot stepped at step 23",
+            "shot fast at step 63",
+            "fit",
+            "shot free at step 63",
+            "zoom 2.0");
     assertThat(w.session.cameraTarget()).isEqualTo(1);
     assertThat(w.session.keyboard().turn()).isEqualTo(1f);
     // frames, shot, drive 1 s, shot, shot (after pause and steps), drive 0.5 s, shot, shot

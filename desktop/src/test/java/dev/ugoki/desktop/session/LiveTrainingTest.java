@@ -19,12 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Training live in the session: a background run whose newest weights drive an agent. */
 class LiveTrainingTest {
-  private static final List<String> TINY = List.of("ppo.num_envs=2", "ppo.num_steps=64",
-      "ppo.update_epochs=1", "ppo.hidden=16", "dagger.num_envs=2", "dagger.hidden=16",
-      "dagger.iterations=1", "dagger.epochs=2", "max_steps=200");
+  private static final List<String> TINY =
+      List.of(
+          "ppo.num_envs=2",
+          "ppo.num_steps=64",
+          "ppo.update_epochs=1",
+          "ppo.hidden=16",
+          "dagger.num_envs=2",
+          "dagger.hidden=16",
+          "dagger.iterations=1",
+          "dagger.epochs=2",
+          "max_steps=200");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Session session(long budget, List<String> sets) throws IOException {
     Path yaml = dir.resolve("train.yaml");
@@ -38,7 +45,8 @@ class LiveTrainingTest {
   private static void framesUntil(Session s, BooleanSupplier done) throws InterruptedException {
     long end = System.nanoTime() + 60_000_000_000L;
     while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited a minute; messages: " + s.messages())
+      assertThat(System.nanoTime())
+          .as("waited a minute; messages: " + s.messages())
           .isLessThan(end);
       s.advance(1.0 / 60);
       Thread.sleep(5);
@@ -46,7 +54,9 @@ class LiveTrainingTest {
   }
 
   private static Agent liveAgent(Session s) {
-    return s.agents().stream().filter(a -> a.driver() instanceof Driver.Live).findFirst()
+    return s.agents().stream()
+        .filter(a -> a.driver() instanceof Driver.Live)
+        .findFirst()
         .orElse(null);
   }
 
@@ -70,7 +80,8 @@ class LiveTrainingTest {
     long stepsBefore = s.steps();
     framesUntil(s, () -> !s.trainingLive());
     s.awaitLiveTraining(60_000);
-    assertThat(s.steps()).as("the window went on stepping while it trained")
+    assertThat(s.steps())
+        .as("the window went on stepping while it trained")
         .isGreaterThan(stepsBefore);
 
     // 640 steps of 2 x 64: five updates, each on the chart
@@ -85,8 +96,7 @@ class LiveTrainingTest {
 
     // the agent now drives with the final weights: the saved policy's action on its observation
     float[] obs = live.observation().clone();
-    float[] expected = PolicyFile.load(run.resolve("policy.zip")).policy()
-        .actDeterministic(obs, 1);
+    float[] expected = PolicyFile.load(run.resolve("policy.zip")).policy().actDeterministic(obs, 1);
     s.singleStep();
     assertThat(live.lastAction()).containsExactly(expected);
   }
@@ -98,8 +108,11 @@ class LiveTrainingTest {
     framesUntil(s, () -> s.trainingCurve().updates() >= 1);
     s.saveCheckpoint();
     framesUntil(s, () -> s.messages().stream().anyMatch(m -> m.startsWith("checkpoint saved")));
-    String saved = s.messages().stream().filter(m -> m.startsWith("checkpoint saved"))
-        .findFirst().orElseThrow();
+    String saved =
+        s.messages().stream()
+            .filter(m -> m.startsWith("checkpoint saved"))
+            .findFirst()
+            .orElseThrow();
     assertThat(Path.of(saved.substring(saved.indexOf(": ") + 2))).isRegularFile();
 
     s.toggleTraining("ppo"); // the running algorithm's key stops it
@@ -108,7 +121,8 @@ class LiveTrainingTest {
     assertThat(s.messages()).anyMatch(m -> m.contains("stopped on request"));
     Path policy = onlyRun().resolve("policy.zip");
     assertThat(PolicyFile.load(policy).meta().steps())
-        .isEqualTo(s.trainingCurve().last().step()).isLessThan(10_000_000);
+        .isEqualTo(s.trainingCurve().last().step())
+        .isLessThan(10_000_000);
     assertThat(liveAgent(s)).isNotNull();
   }
 
@@ -128,48 +142,63 @@ class LiveTrainingTest {
     Session s = session(640, List.of("ppo.learnin_rate=0.1"));
     s.startTraining("ppo");
     assertThat(s.trainingLive()).isFalse();
-    assertThat(s.messages()).anyMatch(m -> m.startsWith("cannot train ppo")
-        && m.contains("learnin_rate"));
+    assertThat(s.messages())
+        .anyMatch(m -> m.startsWith("cannot train ppo") && m.contains("learnin_rate"));
     assertThat(dir.resolve("runs")).doesNotExist();
   }
 
   @Test
   void aPolicyForOtherSensorsCannotDriveInTheWindowAndItsTrainingStops() throws Exception {
-    Session s = session(10_000_000, Stream.concat(TINY.stream(), Stream.of("lidar.rays=8"))
-        .toList());
+    Session s =
+        session(10_000_000, Stream.concat(TINY.stream(), Stream.of("lidar.rays=8")).toList());
     s.startTraining("ppo");
     framesUntil(s, () -> !s.trainingLive());
     s.awaitLiveTraining(60_000);
-    assertThat(s.messages()).anyMatch(m -> m.contains("cannot drive in this window")
-        && m.contains("lidar"));
+    assertThat(s.messages())
+        .anyMatch(m -> m.contains("cannot drive in this window") && m.contains("lidar"));
     assertThat(liveAgent(s)).isNull();
   }
 
   /**
-   * A foundation policy (here a tiny one, cloned on every body) drives a car as a policy agent,
-   * and a live training fine-tunes it (--from): both through the foundation's shared layout.
+   * A foundation policy (here a tiny one, cloned on every body) drives a car as a policy agent, and
+   * a live training fine-tunes it (--from): both through the foundation's shared layout.
    */
   @Test
   void aFoundationPolicyDrivesAndIsFineTunedLiveFromTheWindow() throws Exception {
     Path pre = dir.resolve("pre");
-    RunConfig run = RunConfig.resolve(null, "multitask", "bc", 1L, 600L, null,
-        List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
-            "navigate/max_steps=100", "reach/max_steps=100"));
+    RunConfig run =
+        RunConfig.resolve(
+            null,
+            "multitask",
+            "bc",
+            1L,
+            600L,
+            null,
+            List.of(
+                "bc.num_envs=3",
+                "bc.epochs=2",
+                "bc.hidden=16",
+                "race/max_steps=100",
+                "navigate/max_steps=100",
+                "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(pre, run);
     ImitationTrainer.train(run, folder, Progress.silent());
     Path foundation = folder.policy();
 
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(foundation)));
     assertThat(s.agents()).hasSize(1);
-    assertThat(s.agents().get(0).observation()).hasSize(PolicyFile.load(foundation)
-        .observationSpec().size());
+    assertThat(s.agents().get(0).observation())
+        .hasSize(PolicyFile.load(foundation).observationSpec().size());
     s.singleStep();
     assertThat(s.agents().get(0).lastAction()).hasSize(6); // every body's action channels
 
     Path yaml = dir.resolve("train.yaml");
     Files.writeString(yaml, "steps: 200\n");
-    s.setTrainingSettings(yaml, List.of("bc.num_envs=2", "bc.epochs=2", "max_steps=100"),
-        dir.resolve("runs"), foundation);
+    s.setTrainingSettings(
+        yaml,
+        List.of("bc.num_envs=2", "bc.epochs=2", "max_steps=100"),
+        dir.resolve("runs"),
+        foundation);
     s.startTraining("bc");
     framesUntil(s, () -> !s.trainingLive());
     s.awaitLiveTraining(60_000);
@@ -185,16 +214,15 @@ class LiveTrainingTest {
   void theChartKeepsABoundedShapeOfALongRun() {
     TrainingCurve c = new TrainingCurve();
     for (int u = 1; u <= 10_000; u++) {
-      c.add(new dev.ugoki.core.train.TrainingListener.Update(u, 100L * u, 1_000_000, u, 0.5,
-          u));
+      c.add(new dev.ugoki.core.train.TrainingListener.Update(u, 100L * u, 1_000_000, u, 0.5, u));
     }
     assertThat(c.updates()).isEqualTo(10_000);
     assertThat(c.points()).hasSizeBetween(TrainingCurve.MAX_POINTS / 2, TrainingCurve.MAX_POINTS);
     assertThat(c.points().get(0).step()).isEqualTo(100);
-    assertThat(c.points()).isSortedAccordingTo(
-        java.util.Comparator.comparingLong(TrainingCurve.Point::step));
+    assertThat(c.points())
+        .isSortedAccordingTo(java.util.Comparator.comparingLong(TrainingCurve.Point::step));
     assertThat(c.last().step()).isEqualTo(1_000_000);
-    assertThat(c.returnRange()).containsExactly(1, c.points().get(c.points().size() - 1)
-        .meanReturn());
+    assertThat(c.returnRange())
+        .containsExactly(1, c.points().get(c.points().size() - 1).meanReturn());
   }
 }

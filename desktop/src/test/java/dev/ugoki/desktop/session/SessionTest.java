@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SessionTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Session race(long seed, Driver... drivers) {
     return new Session("race", Map.of(), seed, List.of(drivers));
@@ -47,11 +46,22 @@ class SessionTest {
   /** A fresh (untrained) policy for race with these overrides, saved as a policy file. */
   static Path policyFile(Path dir, String name, Map<String, ?> overrides) throws Exception {
     Env env = Scenarios.make("race", overrides);
-    GaussianPolicy p = GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2,
-        -0.5, 7);
+    GaussianPolicy p =
+        GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, -0.5, 7);
     Path file = dir.resolve(name);
-    PolicyFile.save(file, p, new PolicyFile.Meta("race", env.unwrapped().version(),
-        env.unwrapped().config().asMap(), "test", Map.of(), 7, 0, 0, Map.of()));
+    PolicyFile.save(
+        file,
+        p,
+        new PolicyFile.Meta(
+            "race",
+            env.unwrapped().version(),
+            env.unwrapped().config().asMap(),
+            "test",
+            Map.of(),
+            7,
+            0,
+            0,
+            Map.of()));
     return file;
   }
 
@@ -133,7 +143,8 @@ class SessionTest {
     assertThat(s.advance(0.05)).isEqualTo(4);
     s.setSpeed(16);
     assertThat(run(s, 1, 1.0 / 60)).isEqualTo(320);
-    assertThatThrownBy(() -> s.setSpeed(3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> s.setSpeed(3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[1, 2, 4, 8, 16]");
   }
 
@@ -150,7 +161,9 @@ class SessionTest {
 
     assertThat(s.agents()).hasSize(1);
     assertThat(s.agents().get(0).driver()).isEqualTo(new Driver.Expert());
-    assertThat(s.messages()).singleElement().asString()
+    assertThat(s.messages())
+        .singleElement()
+        .asString()
         .contains("agent 2", "nope.zip", "does not exist");
     assertThat(run(s, 1, 1.0 / 60)).isEqualTo(20);
   }
@@ -159,20 +172,24 @@ class SessionTest {
   void aPolicyThatDoesNotFitBecomesAMessageAndTheExpertStandsIn() throws Exception {
     Path file = policyFile(dir, "rays16.zip", Map.of("lidar.rays", 16));
     List<String> heard = new ArrayList<>();
-    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(file)),
-        new Session.Listener() {
-          @Override
-          public void onMessage(String message) {
-            heard.add(message);
-          }
-        });
+    Session s =
+        new Session(
+            "race",
+            Map.of(),
+            3,
+            List.of(new Driver.Policy(file)),
+            new Session.Listener() {
+              @Override
+              public void onMessage(String message) {
+                heard.add(message);
+              }
+            });
 
     assertThat(s.messages()).hasSize(2);
     assertThat(s.messages().get(0)).contains("rays16.zip", "does not fit", "lidar");
     assertThat(s.messages().get(1)).contains("the expert drives instead");
     assertThat(heard).isEqualTo(s.messages());
-    assertThat(s.agents()).singleElement().extracting(Agent::driver)
-        .isEqualTo(new Driver.Expert());
+    assertThat(s.agents()).singleElement().extracting(Agent::driver).isEqualTo(new Driver.Expert());
   }
 
   @Test
@@ -251,12 +268,13 @@ class SessionTest {
     Session s = race(3, new Driver.Expert());
     s.setSpeed(16);
     List<Double> laps = new ArrayList<>();
-    s.setListener(new Session.Listener() {
-      @Override
-      public void onLap(Agent agent, double lapS) {
-        laps.add(lapS);
-      }
-    });
+    s.setListener(
+        new Session.Listener() {
+          @Override
+          public void onLap(Agent agent, double lapS) {
+            laps.add(lapS);
+          }
+        });
     run(s, 6, 1.0 / 60); // 96 s simulated: two laps of about 37 s
     Agent a = s.agents().get(0);
     assertThat(a.lapsTotal()).isGreaterThanOrEqualTo(2);
@@ -281,9 +299,11 @@ class SessionTest {
   @Test
   void aBadScenarioOrKeyIsRefusedAtOnce() {
     assertThatThrownBy(() -> new Session("fly", Map.of(), 1, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown scenario");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown scenario");
     assertThatThrownBy(() -> new Session("race", Map.of("lidar.ray", 3), 1, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lidar.rays");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lidar.rays");
   }
 
   /** In multitask the HUD's speed is the body of this episode's task. */
@@ -301,14 +321,18 @@ class SessionTest {
   void switchingScenarioKeepsTheAgentsThatCanDriveIt() throws Exception {
     Path policy = policyFile(dir, "race.zip", Map.of());
     List<String> heard = new java.util.ArrayList<>();
-    Session race = new Session("race", Map.of("lidar.noise", 0.01), 3,
-        List.of(new Driver.Expert(), new Driver.Policy(policy), new Driver.Keyboard()),
-        new Session.Listener() {
-          @Override
-          public void onMessage(String m) {
-            heard.add(m);
-          }
-        });
+    Session race =
+        new Session(
+            "race",
+            Map.of("lidar.noise", 0.01),
+            3,
+            List.of(new Driver.Expert(), new Driver.Policy(policy), new Driver.Keyboard()),
+            new Session.Listener() {
+              @Override
+              public void onMessage(String m) {
+                heard.add(m);
+              }
+            });
     race.setSpeed(4);
     assertThat(race.nextScenario()).isEqualTo("navigate");
     Session nav = race.withScenario("navigate");

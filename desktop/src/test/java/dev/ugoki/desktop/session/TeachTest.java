@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Teaching in the session: recording a person's driving, and cloning it. */
 class TeachTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Session keyboardSession() {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Keyboard()));
@@ -122,9 +121,21 @@ class TeachTest {
   /** With --from, B fine-tunes the foundation on a person's driving, in its shared layout. */
   @Test
   void aCloneFineTunesTheStartingFoundationOnTheRecording() throws Exception {
-    RunConfig run = RunConfig.resolve(null, "multitask", "bc", 1L, 600L, null,
-        List.of("bc.num_envs=3", "bc.epochs=2", "bc.hidden=16", "race/max_steps=100",
-            "navigate/max_steps=100", "reach/max_steps=100"));
+    RunConfig run =
+        RunConfig.resolve(
+            null,
+            "multitask",
+            "bc",
+            1L,
+            600L,
+            null,
+            List.of(
+                "bc.num_envs=3",
+                "bc.epochs=2",
+                "bc.hidden=16",
+                "race/max_steps=100",
+                "navigate/max_steps=100",
+                "reach/max_steps=100"));
     RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
     ImitationTrainer.train(run, folder, Progress.silent());
     PolicyFile.Loaded foundation = PolicyFile.load(folder.policy());
@@ -157,12 +168,12 @@ class TeachTest {
     s.trainClone(List.of(corrupt));
     s.awaitCloneTraining(60_000);
     assertThat(s.agents()).hasSize(1);
-    assertThat(s.messages()).anyMatch(m -> m.startsWith("clone not trained")
-        && m.contains("corrupt.jsonl"));
+    assertThat(s.messages())
+        .anyMatch(m -> m.startsWith("clone not trained") && m.contains("corrupt.jsonl"));
 
     Path navigate = dir.resolve("navigate.jsonl");
-    try (DemoFile.Writer w = DemoFile.create(navigate,
-        DemoHeader.of(Scenarios.make("navigate", Map.of()), "human"))) {
+    try (DemoFile.Writer w =
+        DemoFile.create(navigate, DemoHeader.of(Scenarios.make("navigate", Map.of()), "human"))) {
       // a header alone: the scenario already does not match
     }
     s.trainClone(List.of(navigate));

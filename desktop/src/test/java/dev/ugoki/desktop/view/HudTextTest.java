@@ -15,21 +15,40 @@ class HudTextTest {
 
   @Test
   void theStatusShowsTheFollowedAgentsNumbersAndTheLiveTerms() {
-    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
+    Session s =
+        new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
     s.setSpeed(4);
     s.advance(0.25); // 20 steps
     s.setPaused(true);
     String status = text(HudText.status(s, 58));
-    assertThat(status).contains("race", "seed 3", "step 20", "4x", "PAUSED", "58 fps",
-        "follows 1 expert", "km/h", "steer", "action", "throttle", "return", "lap", "best -",
-        "progress", "crash", "steer_change", "total");
+    assertThat(status)
+        .contains(
+            "race",
+            "seed 3",
+            "step 20",
+            "4x",
+            "PAUSED",
+            "58 fps",
+            "follows 1 expert",
+            "km/h",
+            "steer",
+            "action",
+            "throttle",
+            "return",
+            "lap",
+            "best -",
+            "progress",
+            "crash",
+            "steer_change",
+            "total");
     assertThat(status).doesNotContain("-0.000 ", "NaN");
     s.setCameraTarget(Session.FREE_CAMERA);
     assertThat(text(HudText.status(s, 58))).contains("camera: free");
   }
 
   @Test
-  void theStatusShowsARecordingWithItsSteps(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void theStatusShowsARecordingWithItsSteps(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Keyboard()));
     s.setDemosDir(dir);
     assertThat(text(HudText.status(s, 60))).doesNotContain("REC");
@@ -42,7 +61,8 @@ class HudTextTest {
 
   @Test
   void theTableHasOneRowPerAgentInItsTint() {
-    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
+    Session s =
+        new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
     List<HudText.Line> table = HudText.table(s);
     assertThat(table).hasSize(3);
     assertThat(table.get(0).cells()).containsExactly("agent", "return", "laps", "best", "crashes");

@@ -15,17 +15,18 @@ import java.util.function.LongSupplier;
  * Measures simulation throughput: {@code race} with 32 lidar rays, stepped on one thread and as a
  * vectorized env on several, with seeded random actions (a gentle steer, throttle in [0, 1]).
  * Random driving crashes within about 90 steps, so resets weigh more than in a trained policy's
- * laps; every reset draws a new track, as in training, except in the fixed-track row. Each figure is the median of several timed
- * samples after a warm-up. A benchmark, not a test: run it on a quiet machine.
+ * laps; every reset draws a new track, as in training, except in the fixed-track row. Each figure
+ * is the median of several timed samples after a warm-up. A benchmark, not a test: run it on a
+ * quiet machine.
  */
 public final class SimBench {
   /**
-   * One measured configuration: its throughput in {@code unit} (what a sample counts, per
-   * second), on {@code threads} threads with {@code batch} environments or rows per call; the
-   * median of the timed samples.
+   * One measured configuration: its throughput in {@code unit} (what a sample counts, per second),
+   * on {@code threads} threads with {@code batch} environments or rows per call; the median of the
+   * timed samples.
    */
-  public record Result(String name, String unit, int threads, int batch, double median,
-      double[] samples) {}
+  public record Result(
+      String name, String unit, int threads, int batch, double median, double[] samples) {}
 
   /** Environment steps per second: the unit of the simulation's rows. */
   public static final String STEPS = "env steps/s";
@@ -41,8 +42,8 @@ public final class SimBench {
   public static List<Result> run(double secondsPerSample, int samples) {
     List<Result> results = new ArrayList<>();
     results.add(single("race", "new track each episode", Map.of(), secondsPerSample, samples));
-    results.add(single("race", "one fixed track", Map.of("track.seed", 1), secondsPerSample,
-        samples));
+    results.add(
+        single("race", "one fixed track", Map.of("track.seed", 1), secondsPerSample, samples));
     results.add(vector("race", 16, 1, secondsPerSample, samples));
     results.add(vector("race", 16, 2, secondsPerSample, samples));
     results.add(vector("race", 64, 2, secondsPerSample, samples));
@@ -61,8 +62,12 @@ public final class SimBench {
     return a;
   }
 
-  public static Result single(String scenario, String label, Map<String, ?> overrides,
-      double secondsPerSample, int samples) {
+  public static Result single(
+      String scenario,
+      String label,
+      Map<String, ?> overrides,
+      double secondsPerSample,
+      int samples) {
     Map<String, Object> config = new java.util.HashMap<>(overrides);
     config.put("lidar.rays", 32);
     Env env = Scenarios.make(scenario, config);
@@ -72,22 +77,23 @@ public final class SimBench {
     long[] seed = {1};
     env.reset(seed[0]);
     int[] cursor = {0};
-    LongSupplier burst = () -> {
-      int n = 10_000;
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(table, (cursor[0]++ % ACTION_TABLE) * actSize, a, 0, actSize);
-        StepResult r = env.step(a);
-        if (r.done()) {
-          env.reset(++seed[0]);
-        }
-      }
-      return n;
-    };
+    LongSupplier burst =
+        () -> {
+          int n = 10_000;
+          for (int i = 0; i < n; i++) {
+            System.arraycopy(table, (cursor[0]++ % ACTION_TABLE) * actSize, a, 0, actSize);
+            StepResult r = env.step(a);
+            if (r.done()) {
+              env.reset(++seed[0]);
+            }
+          }
+          return n;
+        };
     return measured(scenario + ", " + label, STEPS, 1, 1, secondsPerSample, samples, burst);
   }
 
-  public static Result vector(String scenario, int envs, int threads, double secondsPerSample,
-      int samples) {
+  public static Result vector(
+      String scenario, int envs, int threads, double secondsPerSample, int samples) {
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < envs; i++) {
       list.add(Scenarios.make(scenario, Map.of("lidar.rays", 32)));
@@ -98,37 +104,43 @@ public final class SimBench {
       float[] batch = new float[envs * actSize];
       vec.reset(1);
       int[] cursor = {0};
-      LongSupplier burst = () -> {
-        int rounds = 200;
-        for (int i = 0; i < rounds; i++) {
-          int row = cursor[0]++;
-          for (int k = 0; k < envs; k++) {
-            // each env walks the same table of actions from its own offset
-            int r = (row + 257 * k) % ACTION_TABLE;
-            System.arraycopy(table, r * actSize, batch, k * actSize, actSize);
-          }
-          vec.step(batch);
-        }
-        return (long) rounds * envs;
-      };
-      return measured(scenario + ", vectorized", STEPS, threads, envs, secondsPerSample, samples,
-          burst);
+      LongSupplier burst =
+          () -> {
+            int rounds = 200;
+            for (int i = 0; i < rounds; i++) {
+              int row = cursor[0]++;
+              for (int k = 0; k < envs; k++) {
+                // each env walks the same table of actions from its own offset
+                int r = (row + 257 * k) % ACTION_TABLE;
+                System.arraycopy(table, r * actSize, batch, k * actSize, actSize);
+              }
+              vec.step(batch);
+            }
+            return (long) rounds * envs;
+          };
+      return measured(
+          scenario + ", vectorized", STEPS, threads, envs, secondsPerSample, samples, burst);
     }
   }
 
   /**
-   * Times a workload: {@code burst} runs some steps and returns how many; after a warm-up of
-   * {@code seconds}, {@code samples} timed samples of {@code seconds} each give the steps per
-   * second, and the result carries their median.
+   * Times a workload: {@code burst} runs some steps and returns how many; after a warm-up of {@code
+   * seconds}, {@code samples} timed samples of {@code seconds} each give the steps per second, and
+   * the result carries their median.
    */
-  public static Result measured(String name, String unit, int threads, int batch,
-      double seconds, int samples, LongSupplier burst) {
+  public static Result measured(
+      String name,
+      String unit,
+      int threads,
+      int batch,
+      double seconds,
+      int samples,
+      LongSupplier burst) {
     double[] timed = measure(burst, seconds, samples);
     return new Result(name, unit, threads, batch, median(timed), timed);
   }
 
-  private static double[] measure(LongSupplier burst, double seconds,
-      int samples) {
+  private static double[] measure(LongSupplier burst, double seconds, int samples) {
     long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
     while (System.nanoTime() < warmEnd) {
       burst.getAsLong();

@@ -8,8 +8,8 @@ package dev.ugoki.sim.body;
  * @param shoulderRadps shoulder speed [rad/s]
  * @param elbowRadps elbow speed [rad/s]
  */
-public record ArmState(double shoulderRad, double elbowRad, double shoulderRadps,
-    double elbowRadps) {
+public record ArmState(
+    double shoulderRad, double elbowRad, double shoulderRadps, double elbowRadps) {
 
   public static ArmState at(double shoulderRad, double elbowRad) {
     return new ArmState(shoulderRad, elbowRad, 0, 0);

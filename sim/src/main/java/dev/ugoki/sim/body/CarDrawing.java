@@ -37,8 +37,15 @@ public final class CarDrawing {
     double fy = s.y() + car.wheelbaseM() * sn;
     double wheel = s.heading() + s.steerRad();
     double reach = car.widthM() * 0.7;
-    out.add(new Shape.Polyline(new float[] {(float) fx, (float) fy,
-        (float) (fx + Math.cos(wheel) * reach), (float) (fy + Math.sin(wheel) * reach)},
-        false, Layer.HEADING));
+    out.add(
+        new Shape.Polyline(
+            new float[] {
+              (float) fx,
+              (float) fy,
+              (float) (fx + Math.cos(wheel) * reach),
+              (float) (fy + Math.sin(wheel) * reach)
+            },
+            false,
+            Layer.HEADING));
   }
 }

@@ -10,8 +10,8 @@ package dev.ugoki.sim.body;
  * @param steerRad front-wheel angle, positive to the left [rad]
  * @param yawRateRadps heading change over the last step divided by its duration [rad/s]
  */
-public record CarState(double x, double y, double heading, double speedMps, double steerRad,
-    double yawRateRadps) {
+public record CarState(
+    double x, double y, double heading, double speedMps, double steerRad, double yawRateRadps) {
 
   public static CarState at(double x, double y, double heading, double speedMps) {
     return new CarState(x, y, heading, speedMps, 0, 0);

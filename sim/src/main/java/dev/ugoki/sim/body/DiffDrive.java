@@ -44,6 +44,4 @@ public final class DiffDrive {
     }
     return new RobotState(x, y, Geometry.wrapAngle(h0 + dHeading), left[0], right[0]);
   }
-
-
 }

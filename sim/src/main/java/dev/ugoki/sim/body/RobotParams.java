@@ -8,8 +8,8 @@ package dev.ugoki.sim.body;
  * @param maxWheelSpeedMps top speed of each wheel's rim [m/s]
  * @param maxWheelAccelMps2 how fast each wheel's speed can change [m/s^2]
  */
-public record RobotParams(double radiusM, double wheelSeparationM, double maxWheelSpeedMps,
-    double maxWheelAccelMps2) {
+public record RobotParams(
+    double radiusM, double wheelSeparationM, double maxWheelSpeedMps, double maxWheelAccelMps2) {
 
   /** A small indoor robot. */
   public static RobotParams standard() {
@@ -17,8 +17,7 @@ public record RobotParams(double radiusM, double wheelSeparationM, double maxWhe
   }
 
   public RobotParams {
-    if (!(radiusM > 0 && wheelSeparationM > 0 && maxWheelSpeedMps > 0
-        && maxWheelAccelMps2 > 0)) {
+    if (!(radiusM > 0 && wheelSeparationM > 0 && maxWheelSpeedMps > 0 && maxWheelAccelMps2 > 0)) {
       throw new IllegalArgumentException("invalid robot parameters: " + this);
     }
   }

@@ -8,9 +8,9 @@ final class Servo {
   private Servo() {}
 
   /**
-   * {end speed, mean speed over the step} of a servo at speed {@code v0} commanded to
-   * {@code target}, {@code accel} its acceleration limit, over {@code dtS} seconds. The mean is
-   * exact: it integrates the ramp and the hold.
+   * {end speed, mean speed over the step} of a servo at speed {@code v0} commanded to {@code
+   * target}, {@code accel} its acceleration limit, over {@code dtS} seconds. The mean is exact: it
+   * integrates the ramp and the hold.
    */
   static double[] ramp(double v0, double target, double accel, double dtS) {
     double tReach = Math.abs(target - v0) / accel;

@@ -1,10 +1,10 @@
 package dev.ugoki.sim.body;
 
 /**
- * Planar two-link arm kinematics with the shoulder at the origin. Forward kinematics:
- * elbow = l1 (cos q1, sin q1), tip = elbow + l2 (cos(q1 + q2), sin(q1 + q2)). Each joint's speed
- * moves toward its command at the acceleration limit (as {@link DiffDrive}'s wheels), the angle
- * integrates the mean speed of the step exactly, and the elbow stops at its limits.
+ * Planar two-link arm kinematics with the shoulder at the origin. Forward kinematics: elbow = l1
+ * (cos q1, sin q1), tip = elbow + l2 (cos(q1 + q2), sin(q1 + q2)). Each joint's speed moves toward
+ * its command at the acceleration limit (as {@link DiffDrive}'s wheels), the angle integrates the
+ * mean speed of the step exactly, and the elbow stops at its limits.
  */
 public final class TwoLinkArm {
   private final ArmParams p;
@@ -37,19 +37,20 @@ public final class TwoLinkArm {
     return new ArmState(s.shoulderRad() + sh[1] * dtS, q2, sh[0], w2);
   }
 
-
-
   /** The elbow's position, x and y [m]. */
   public double[] elbow(ArmState s) {
-    return new double[] {p.upperM() * Math.cos(s.shoulderRad()),
-        p.upperM() * Math.sin(s.shoulderRad())};
+    return new double[] {
+      p.upperM() * Math.cos(s.shoulderRad()), p.upperM() * Math.sin(s.shoulderRad())
+    };
   }
 
   /** The tip's position, x and y [m]. */
   public double[] tip(ArmState s) {
     double a = s.shoulderRad() + s.elbowRad();
-    return new double[] {p.upperM() * Math.cos(s.shoulderRad()) + p.foreM() * Math.cos(a),
-        p.upperM() * Math.sin(s.shoulderRad()) + p.foreM() * Math.sin(a)};
+    return new double[] {
+      p.upperM() * Math.cos(s.shoulderRad()) + p.foreM() * Math.cos(a),
+      p.upperM() * Math.sin(s.shoulderRad()) + p.foreM() * Math.sin(a)
+    };
   }
 
   /** The tip's speed [m/s]: the length of J(q) w, J the Jacobian of {@link #tip}. */
@@ -64,9 +65,9 @@ public final class TwoLinkArm {
 
   /**
    * Inverse kinematics: the joint angles {shoulder, elbow} that put the tip at (x, y), with the
-   * elbow bent positive ({@code elbowPositive}) or negative; null when the point is out of reach
-   * or needs the elbow past its limit. Law of cosines: cos q2 = (r^2 - l1^2 - l2^2) / (2 l1 l2),
-   * q1 = atan2(y, x) - atan2(l2 sin q2, l1 + l2 cos q2).
+   * elbow bent positive ({@code elbowPositive}) or negative; null when the point is out of reach or
+   * needs the elbow past its limit. Law of cosines: cos q2 = (r^2 - l1^2 - l2^2) / (2 l1 l2), q1 =
+   * atan2(y, x) - atan2(l2 sin q2, l1 + l2 cos q2).
    */
   public double[] inverse(double x, double y, boolean elbowPositive) {
     double l1 = p.upperM();

@@ -3,8 +3,8 @@ package dev.ugoki.sim.env;
 /**
  * Applies each action for {@code repeat} simulation steps and returns the last observation with the
  * summed reward and reward terms, stopping early when the episode ends: the simulation frequency
- * stays separate from the policy frequency (highway-env's {@code simulation_frequency} and
- * {@code policy_frequency}).
+ * stays separate from the policy frequency (highway-env's {@code simulation_frequency} and {@code
+ * policy_frequency}).
  */
 public final class ActionRepeat extends EnvWrapper {
   private final int repeat;

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs one task over fixed contiguous blocks of indices: the first block on the calling thread,
  * each other block on its own worker thread. A vector env steps in tens of microseconds, so the
- * hand-off must cost less than a thread pool's queue: workers spin briefly for the next task
- * before they park, and the caller works instead of waiting.
+ * hand-off must cost less than a thread pool's queue: workers spin briefly for the next task before
+ * they park, and the caller works instead of waiting.
  */
 final class BlockRunner implements AutoCloseable {
 
@@ -17,9 +17,9 @@ final class BlockRunner implements AutoCloseable {
   }
 
   /**
-   * Busy-wait iterations before parking: some tens of microseconds (a pause instruction takes
-   * tens of nanoseconds). Longer spins steal the core the learner's network call needs between
-   * two steps.
+   * Busy-wait iterations before parking: some tens of microseconds (a pause instruction takes tens
+   * of nanoseconds). Longer spins steal the core the learner's network call needs between two
+   * steps.
    */
   private static final int SPINS = 2_000;
 

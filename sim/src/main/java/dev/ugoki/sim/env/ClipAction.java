@@ -1,9 +1,9 @@
 package dev.ugoki.sim.env;
 
 /**
- * Clips finite actions into the action bounds before passing them on (Gymnasium's
- * {@code ClipAction}): for learners whose Gaussian samples fall outside the box. NaN and infinity
- * still reach the scenario's check and are rejected.
+ * Clips finite actions into the action bounds before passing them on (Gymnasium's {@code
+ * ClipAction}): for learners whose Gaussian samples fall outside the box. NaN and infinity still
+ * reach the scenario's check and are rejected.
  */
 public final class ClipAction extends EnvWrapper {
 

@@ -4,17 +4,17 @@ import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 
 /**
- * Domain randomization of the body and its sensors, drawn anew for each episode from the
- * episode's seed, so that a policy that has seen many slightly different worlds transfers to one
- * it has not: each action channel's strength scaled by a factor in [1 - gain, 1 + gain] (a heavier
- * or lighter body, a weaker or stronger motor), actions delayed by 0 to {@code maxActionDelay}
- * steps (a slow actuator or link), and observations noisy at a level drawn from
- * [0, {@code sensorNoise}] of each channel's range. The same seed gives the same draws.
+ * Domain randomization of the body and its sensors, drawn anew for each episode from the episode's
+ * seed, so that a policy that has seen many slightly different worlds transfers to one it has not:
+ * each action channel's strength scaled by a factor in [1 - gain, 1 + gain] (a heavier or lighter
+ * body, a weaker or stronger motor), actions delayed by 0 to {@code maxActionDelay} steps (a slow
+ * actuator or link), and observations noisy at a level drawn from [0, {@code sensorNoise}] of each
+ * channel's range. The same seed gives the same draws.
  */
 public final class DomainRandomization extends EnvWrapper {
   /**
-   * Decorrelates this wrapper's stream from the scenario's, which is seeded with the seed (and
-   * from {@link ObservationNoise}'s, which has its own salt).
+   * Decorrelates this wrapper's stream from the scenario's, which is seeded with the seed (and from
+   * {@link ObservationNoise}'s, which has its own salt).
    */
   private static final long SALT = 0x6A09E667F3BCC909L;
 
@@ -33,12 +33,11 @@ public final class DomainRandomization extends EnvWrapper {
    * @param actuatorGain largest relative change of an action channel's strength, in [0, 1)
    * @param sensorNoise largest observation noise, standard deviation over each channel's range
    */
-  public DomainRandomization(Env env, int maxActionDelay, double actuatorGain,
-      double sensorNoise) {
+  public DomainRandomization(Env env, int maxActionDelay, double actuatorGain, double sensorNoise) {
     super(env);
     if (maxActionDelay < 0 || !(actuatorGain >= 0 && actuatorGain < 1) || !(sensorNoise >= 0)) {
-      throw new IllegalArgumentException("domain randomization needs a delay >= 0, a gain in "
-          + "[0, 1) and a noise >= 0");
+      throw new IllegalArgumentException(
+          "domain randomization needs a delay >= 0, a gain in " + "[0, 1) and a noise >= 0");
     }
     this.maxActionDelay = maxActionDelay;
     this.actuatorGain = actuatorGain;
@@ -94,8 +93,8 @@ public final class DomainRandomization extends EnvWrapper {
     }
     pending.addLast(scaled);
     StepResult r = env.step(pending.removeFirst());
-    return new StepResult(noisy(r.observation()), r.reward(), r.terminated(), r.truncated(),
-        r.info());
+    return new StepResult(
+        noisy(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
   }
 
   private float[] noisy(float[] obs) {

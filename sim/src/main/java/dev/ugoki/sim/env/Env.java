@@ -1,7 +1,6 @@
 package dev.ugoki.sim.env;
 
 import dev.ugoki.sim.expert.Expert;
-
 import dev.ugoki.sim.scene.Scene;
 
 /**
@@ -9,8 +8,8 @@ import dev.ugoki.sim.scene.Scene;
  *
  * <p>{@link #reset(long)} seeds a random stream that the environment owns and returns the first
  * observation; {@link #step(float[])} advances one policy step. The same seed and the same actions
- * give bit-identical observations, rewards and flags. Actions are checked against
- * {@link #actionSpec()} and rejected, not clamped, when they are malformed. An environment is not
+ * give bit-identical observations, rewards and flags. Actions are checked against {@link
+ * #actionSpec()} and rejected, not clamped, when they are malformed. An environment is not
  * thread-safe: one thread steps it at a time.
  */
 public interface Env {
@@ -32,8 +31,8 @@ public interface Env {
   Scenario unwrapped();
 
   /**
-   * The scenario's expert, its actions in this environment's action layout (a wrapper that
-   * changes the layout, as {@link SharedSpace} does, translates them).
+   * The scenario's expert, its actions in this environment's action layout (a wrapper that changes
+   * the layout, as {@link SharedSpace} does, translates them).
    */
   default Expert expert() {
     return unwrapped().expert();

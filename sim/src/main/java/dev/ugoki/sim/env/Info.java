@@ -6,11 +6,15 @@ package dev.ugoki.sim.env;
  * @param rewardTerms the reward's named, weighted terms; they sum to the step's reward
  * @param crashed the body hit a wall or an obstacle during this step
  * @param success the episode's task is done (a lap completed, every goal reached)
- * @param progress how far the task has come: laps driven for {@code race}, goals reached for
- *     {@code navigate}
+ * @param progress how far the task has come: laps driven for {@code race}, goals reached for {@code
+ *     navigate}
  * @param episodeTimeS simulated time since reset [s]
  */
-public record Info(RewardTerms rewardTerms, boolean crashed, boolean success, double progress,
+public record Info(
+    RewardTerms rewardTerms,
+    boolean crashed,
+    boolean success,
+    double progress,
     double episodeTimeS) {
 
   /** This step's outcome with the reward terms replaced (wrappers merging steps use it). */

@@ -32,8 +32,8 @@ public final class ObservationNoise extends EnvWrapper {
   @Override
   public StepResult step(float[] action) {
     StepResult r = env.step(action);
-    return new StepResult(noisy(r.observation()), r.reward(), r.terminated(), r.truncated(),
-        r.info());
+    return new StepResult(
+        noisy(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
   }
 
   private float[] noisy(float[] clean) {
@@ -42,8 +42,8 @@ public final class ObservationNoise extends EnvWrapper {
 
   /**
    * A copy of {@code clean} (the inner env may keep its array) with Gaussian noise of standard
-   * deviation {@code sigmaFraction} of each channel's range, kept inside the bounds of
-   * {@code spec}: the noise of this wrapper and of {@link DomainRandomization}'s sensors.
+   * deviation {@code sigmaFraction} of each channel's range, kept inside the bounds of {@code
+   * spec}: the noise of this wrapper and of {@link DomainRandomization}'s sensors.
    */
   static float[] add(float[] clean, Spec spec, double sigmaFraction, SplittableRandom random) {
     float[] obs = clean.clone();

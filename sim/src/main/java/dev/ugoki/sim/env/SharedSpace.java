@@ -12,8 +12,8 @@ import java.util.Map;
  * descriptor ({@code task.race}, {@code task.navigate}, ...) and then the union of every task's
  * channels, matched <em>by name</em>: channels with the same name share a slot (the car's and the
  * robot's {@code lidar.00}, the robot's and the arm's {@code goal.dist}); a task leaves the slots
- * it lacks at 0. Actions are the union of the tasks' action channels by name; a task reads its
- * own and ignores the rest.
+ * it lacks at 0. Actions are the union of the tasks' action channels by name; a task reads its own
+ * and ignores the rest.
  *
  * <p>This wrapper presents one task's environment in a shared layout. Its bounds are the union of
  * the tasks' bounds for each name.
@@ -47,8 +47,8 @@ public final class SharedSpace extends EnvWrapper {
     this.obsSlot = slots(env.observationSpec(), observationSpec, "observation", missing);
     this.actSlot = slots(env.actionSpec(), actionSpec, "action", missing);
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the shared layout has no channel for " + task + "'s "
-          + String.join(", ", missing));
+      throw new IllegalArgumentException(
+          "the shared layout has no channel for " + task + "'s " + String.join(", ", missing));
     }
   }
 
@@ -64,8 +64,8 @@ public final class SharedSpace extends EnvWrapper {
   }
 
   /**
-   * The shared layout of several tasks: {observation spec, action spec}, the task descriptor
-   * first, then every channel by name in the order the tasks list them.
+   * The shared layout of several tasks: {observation spec, action spec}, the task descriptor first,
+   * then every channel by name in the order the tasks list them.
    *
    * @param tasks task name to its environment, in order
    */
@@ -159,7 +159,7 @@ public final class SharedSpace extends EnvWrapper {
   public StepResult step(float[] action) {
     actionSpec.checkAction(action);
     StepResult r = env.step(fromShared(action));
-    return new StepResult(toShared(r.observation()), r.reward(), r.terminated(), r.truncated(),
-        r.info());
+    return new StepResult(
+        toShared(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
   }
 }

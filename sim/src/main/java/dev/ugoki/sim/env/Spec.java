@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The shape, bounds and channel names of an observation or an action: Gymnasium's {@code Box}
- * with a name for every channel, so that a trained policy can be checked against the environment
- * it is loaded into channel by channel.
+ * The shape, bounds and channel names of an observation or an action: Gymnasium's {@code Box} with
+ * a name for every channel, so that a trained policy can be checked against the environment it is
+ * loaded into channel by channel.
  */
 public final class Spec {
   private final List<String> names;
@@ -18,8 +18,14 @@ public final class Spec {
 
   public Spec(List<String> names, float[] low, float[] high) {
     if (names.size() != low.length || names.size() != high.length) {
-      throw new IllegalArgumentException("spec has " + names.size() + " names but " + low.length
-          + " lows and " + high.length + " highs");
+      throw new IllegalArgumentException(
+          "spec has "
+              + names.size()
+              + " names but "
+              + low.length
+              + " lows and "
+              + high.length
+              + " highs");
     }
     if (names.isEmpty()) {
       throw new IllegalArgumentException("spec has no channels");
@@ -29,8 +35,14 @@ public final class Spec {
     }
     for (int i = 0; i < low.length; i++) {
       if (!(low[i] < high[i]) || !Float.isFinite(low[i]) || !Float.isFinite(high[i])) {
-        throw new IllegalArgumentException("channel " + names.get(i) + " has bounds [" + low[i]
-            + ", " + high[i] + "]: bounds must be finite with low < high");
+        throw new IllegalArgumentException(
+            "channel "
+                + names.get(i)
+                + " has bounds ["
+                + low[i]
+                + ", "
+                + high[i]
+                + "]: bounds must be finite with low < high");
       }
     }
     this.names = List.copyOf(names);
@@ -90,8 +102,8 @@ public final class Spec {
       throw new IllegalArgumentException("action is null; expected " + size() + " values " + names);
     }
     if (action.length != size()) {
-      throw new IllegalArgumentException("action has length " + action.length + ", expected "
-          + size() + " " + names);
+      throw new IllegalArgumentException(
+          "action has length " + action.length + ", expected " + size() + " " + names);
     }
     for (int i = 0; i < action.length; i++) {
       float a = action[i];
@@ -99,8 +111,18 @@ public final class Spec {
         throw new IllegalArgumentException("action[" + i + "] (" + names.get(i) + ") is " + a);
       }
       if (a < low[i] || a > high[i]) {
-        throw new IllegalArgumentException("action[" + i + "] (" + names.get(i) + ") = " + a
-            + " is outside [" + low[i] + ", " + high[i] + "]");
+        throw new IllegalArgumentException(
+            "action["
+                + i
+                + "] ("
+                + names.get(i)
+                + ") = "
+                + a
+                + " is outside ["
+                + low[i]
+                + ", "
+                + high[i]
+                + "]");
       }
     }
   }
@@ -120,8 +142,17 @@ public final class Spec {
       } else if (j != i) {
         changed.add(names.get(i) + ": at index " + i + " here, " + j + " there");
       } else if (low[i] != other.low[j] || high[i] != other.high[j]) {
-        changed.add(names.get(i) + ": bounds [" + low[i] + ", " + high[i] + "] here, ["
-            + other.low[j] + ", " + other.high[j] + "] there");
+        changed.add(
+            names.get(i)
+                + ": bounds ["
+                + low[i]
+                + ", "
+                + high[i]
+                + "] here, ["
+                + other.low[j]
+                + ", "
+                + other.high[j]
+                + "] there");
       }
     }
     for (String n : other.names) {
@@ -138,7 +169,9 @@ public final class Spec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Spec s && names.equals(s.names) && Arrays.equals(low, s.low)
+    return o instanceof Spec s
+        && names.equals(s.names)
+        && Arrays.equals(low, s.low)
         && Arrays.equals(high, s.high);
   }
 
@@ -151,8 +184,13 @@ public final class Spec {
   public String toString() {
     StringBuilder b = new StringBuilder("Spec[");
     for (int i = 0; i < size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(names.get(i)).append(" [").append(low[i]).append(", ")
-          .append(high[i]).append(']');
+      b.append(i == 0 ? "" : ", ")
+          .append(names.get(i))
+          .append(" [")
+          .append(low[i])
+          .append(", ")
+          .append(high[i])
+          .append(']');
     }
     return b.append(']').toString();
   }

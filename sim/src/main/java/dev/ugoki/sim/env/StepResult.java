@@ -10,8 +10,8 @@ package dev.ugoki.sim.env;
  * @param truncated the episode was cut from outside the task (a time limit); a learner bootstraps
  * @param info the reward terms and the outcome
  */
-public record StepResult(float[] observation, double reward, boolean terminated,
-    boolean truncated, Info info) {
+public record StepResult(
+    float[] observation, double reward, boolean terminated, boolean truncated, Info info) {
 
   public boolean done() {
     return terminated || truncated;

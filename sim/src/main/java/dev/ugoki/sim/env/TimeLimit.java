@@ -31,8 +31,8 @@ public final class TimeLimit extends EnvWrapper {
   @Override
   public StepResult step(float[] action) {
     if (ended) {
-      throw new IllegalStateException("step() after the episode was truncated at " + maxSteps
-          + " steps; call reset(seed)");
+      throw new IllegalStateException(
+          "step() after the episode was truncated at " + maxSteps + " steps; call reset(seed)");
     }
     StepResult r = env.step(action);
     elapsed++;

@@ -6,19 +6,19 @@ import java.util.List;
  * Steps N environments of one spec over flat float arrays, with auto-reset, optionally across
  * threads, so that a learner runs its policy on the whole batch in one call.
  *
- * <p>Layout: observations are {@code N * obsSize} floats, env i at {@code i * obsSize}; actions
- * are {@code N * actSize}. The arrays returned by the accessors belong to this object and are
+ * <p>Layout: observations are {@code N * obsSize} floats, env i at {@code i * obsSize}; actions are
+ * {@code N * actSize}. The arrays returned by the accessors belong to this object and are
  * overwritten by the next {@link #reset(long)} or {@link #step(float[])}.
  *
  * <p>Auto-reset happens in the same step (as in Stable-Baselines3): when env i ends an episode,
  * {@link #finalObservations()} holds the last observation of that episode (for bootstrapping a
  * truncated one), {@link #infos()} its last info, and {@link #observations()} already the first
- * observation of the next episode. Episode k of env i is reset with
- * {@link #episodeSeed(long, int, int, int)}, so every episode's seed is known.
+ * observation of the next episode. Episode k of env i is reset with {@link #episodeSeed(long, int,
+ * int, int)}, so every episode's seed is known.
  *
- * <p>With several threads, each thread owns a fixed contiguous block of envs; results do not
- * depend on the thread count. Actions are checked for every env before any env steps, so a
- * malformed batch is refused whole (wrap the envs in {@link ClipAction} to clip instead).
+ * <p>With several threads, each thread owns a fixed contiguous block of envs; results do not depend
+ * on the thread count. Actions are checked for every env before any env steps, so a malformed batch
+ * is refused whole (wrap the envs in {@link ClipAction} to clip instead).
  */
 public final class VectorEnv implements AutoCloseable {
   private final List<Env> envs;
@@ -52,8 +52,8 @@ public final class VectorEnv implements AutoCloseable {
       }
       for (int j = 0; j < i; j++) {
         if (envs.get(i) == envs.get(j) || envs.get(i).unwrapped() == envs.get(j).unwrapped()) {
-          throw new IllegalArgumentException("env " + i + " is the same instance as env " + j
-              + ": every env must own its state");
+          throw new IllegalArgumentException(
+              "env " + i + " is the same instance as env " + j + ": every env must own its state");
         }
       }
     }
@@ -72,8 +72,8 @@ public final class VectorEnv implements AutoCloseable {
 
   /**
    * The seed of episode {@code episode} (0-based) of env {@code envIndex}: a bijective mix of
-   * (base, env, episode), so runs with seeds 1 and 2 share no episode, and always at least 2^62,
-   * so evaluation on small seeds (1-50) never meets a training track.
+   * (base, env, episode), so runs with seeds 1 and 2 share no episode, and always at least 2^62, so
+   * evaluation on small seeds (1-50) never meets a training track.
    */
   public static long episodeSeed(long baseSeed, int envIndex, int episode, int numEnvs) {
     long z = baseSeed * 0xD1B54A32D192ED03L + (envIndex + (long) episode * numEnvs);
@@ -103,16 +103,17 @@ public final class VectorEnv implements AutoCloseable {
   public float[] reset(long seed) {
     baseSeed = seed;
     java.util.Arrays.fill(episodes, 0);
-    run((from, to) -> {
-      for (int i = from; i < to; i++) {
-        float[] o = envs.get(i).reset(episodeSeed(baseSeed, i, 0, envs.size()));
-        System.arraycopy(o, 0, obs, i * obsSize, obsSize);
-        rewards[i] = 0;
-        terminated[i] = false;
-        truncated[i] = false;
-        infos[i] = null;
-      }
-    });
+    run(
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            float[] o = envs.get(i).reset(episodeSeed(baseSeed, i, 0, envs.size()));
+            System.arraycopy(o, 0, obs, i * obsSize, obsSize);
+            rewards[i] = 0;
+            terminated[i] = false;
+            truncated[i] = false;
+            infos[i] = null;
+          }
+        });
     started = true;
     return obs;
   }
@@ -123,8 +124,15 @@ public final class VectorEnv implements AutoCloseable {
       throw new IllegalStateException("step() before reset(seed)");
     }
     if (actions.length != envs.size() * actSize) {
-      throw new IllegalArgumentException("actions have length " + actions.length + ", expected "
-          + envs.size() + " envs x " + actSize + " = " + envs.size() * actSize);
+      throw new IllegalArgumentException(
+          "actions have length "
+              + actions.length
+              + ", expected "
+              + envs.size()
+              + " envs x "
+              + actSize
+              + " = "
+              + envs.size() * actSize);
     }
     // Check every slice before any env moves, so a bad action leaves the batch as it was.
     Spec spec = actionSpec();
@@ -137,26 +145,27 @@ public final class VectorEnv implements AutoCloseable {
         throw new IllegalArgumentException("env " + i + ": " + e.getMessage(), e);
       }
     }
-    run((from, to) -> {
-      float[] a = new float[actSize];
-      for (int i = from; i < to; i++) {
-        System.arraycopy(actions, i * actSize, a, 0, actSize);
-        Env env = envs.get(i);
-        StepResult r = env.step(a);
-        rewards[i] = (float) r.reward();
-        terminated[i] = r.terminated();
-        truncated[i] = r.truncated();
-        infos[i] = r.info();
-        if (r.done()) {
-          System.arraycopy(r.observation(), 0, finalObs, i * obsSize, obsSize);
-          episodes[i]++;
-          float[] o = env.reset(episodeSeed(baseSeed, i, episodes[i], envs.size()));
-          System.arraycopy(o, 0, obs, i * obsSize, obsSize);
-        } else {
-          System.arraycopy(r.observation(), 0, obs, i * obsSize, obsSize);
-        }
-      }
-    });
+    run(
+        (from, to) -> {
+          float[] a = new float[actSize];
+          for (int i = from; i < to; i++) {
+            System.arraycopy(actions, i * actSize, a, 0, actSize);
+            Env env = envs.get(i);
+            StepResult r = env.step(a);
+            rewards[i] = (float) r.reward();
+            terminated[i] = r.terminated();
+            truncated[i] = r.truncated();
+            infos[i] = r.info();
+            if (r.done()) {
+              System.arraycopy(r.observation(), 0, finalObs, i * obsSize, obsSize);
+              episodes[i]++;
+              float[] o = env.reset(episodeSeed(baseSeed, i, episodes[i], envs.size()));
+              System.arraycopy(o, 0, obs, i * obsSize, obsSize);
+            } else {
+              System.arraycopy(r.observation(), 0, obs, i * obsSize, obsSize);
+            }
+          }
+        });
   }
 
   public float[] observations() {

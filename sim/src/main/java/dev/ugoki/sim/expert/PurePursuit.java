@@ -12,20 +12,24 @@ import dev.ugoki.sim.world.Track;
  * <p>Steering: aim the rear axle at the centerline point one lookahead distance ahead and take the
  * wheel angle of the circle through it, atan(2 L sin(alpha) / ld) (Coulter, <i>Implementation of
  * the Pure Pursuit Path Tracking Algorithm</i>, CMU-RI-TR-92-01, 1992). Speed: the fastest speed
- * from which the car can still brake, at its braking limit, down to the cornering speed
- * sqrt(a_lat / |curvature|) of every corner in the braking distance ahead, with a margin on the
- * tires' grip.
+ * from which the car can still brake, at its braking limit, down to the cornering speed sqrt(a_lat
+ * / |curvature|) of every corner in the braking distance ahead, with a margin on the tires' grip.
  */
 public final class PurePursuit implements Expert {
   /** Share of the tires' lateral grip the plan uses in corners. */
   private static final double GRIP_SHARE = 0.6;
+
   /** Share of the brakes the plan counts on. */
   private static final double BRAKE_SHARE = 0.7;
+
   private static final double MIN_LOOKAHEAD_M = 5;
+
   /** Lookahead grows with speed: this many seconds of travel. */
   private static final double LOOKAHEAD_S = 0.45;
+
   /** Throttle per m/s of speed error. */
   private static final double SPEED_GAIN = 0.8;
+
   private static final double PLAN_STEP_M = 2;
 
   private final RaceScenario race;

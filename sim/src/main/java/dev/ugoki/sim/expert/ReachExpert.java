@@ -6,14 +6,15 @@ import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scenario.ReachScenario;
 
 /**
- * The {@code reach} expert: inverse kinematics to the active target (of its two elbow solutions
- * the one nearer the current joints), then each joint driven toward its angle as fast as it can
- * still stop there: speed = min(top speed, sqrt(2 a |error|)), with a the acceleration limit kept
- * a little below the servos' so that no joint overshoots.
+ * The {@code reach} expert: inverse kinematics to the active target (of its two elbow solutions the
+ * one nearer the current joints), then each joint driven toward its angle as fast as it can still
+ * stop there: speed = min(top speed, sqrt(2 a |error|)), with a the acceleration limit kept a
+ * little below the servos' so that no joint overshoots.
  */
 public final class ReachExpert implements Expert {
   /** Share of the acceleration limit the braking plan uses. */
   private static final double BRAKE_SHARE = 0.8;
+
   /** Proportional gain near the goal angle [1/s]: avoids chattering at tiny errors. */
   private static final double GAIN = 8;
 

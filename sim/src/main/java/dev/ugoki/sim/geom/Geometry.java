@@ -10,8 +10,8 @@ public final class Geometry {
   }
 
   /** Squared distance from point p to segment ab. */
-  public static double pointSegmentDist2(double px, double py, double ax, double ay, double bx,
-      double by) {
+  public static double pointSegmentDist2(
+      double px, double py, double ax, double ay, double bx, double by) {
     double ex = bx - ax;
     double ey = by - ay;
     double len2 = ex * ex + ey * ey;
@@ -23,8 +23,8 @@ public final class Geometry {
   }
 
   /** True when the closed segments ab and cd share a point. */
-  public static boolean segmentsIntersect(double ax, double ay, double bx, double by, double cx,
-      double cy, double dx, double dy) {
+  public static boolean segmentsIntersect(
+      double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
     double d1 = cross(dx - cx, dy - cy, ax - cx, ay - cy);
     double d2 = cross(dx - cx, dy - cy, bx - cx, by - cy);
     double d3 = cross(bx - ax, by - ay, cx - ax, cy - ay);
@@ -38,29 +38,33 @@ public final class Geometry {
         || (d4 == 0 && onSegment(ax, ay, bx, by, dx, dy));
   }
 
-  private static boolean onSegment(double ax, double ay, double bx, double by, double px,
-      double py) {
-    return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py
+  private static boolean onSegment(
+      double ax, double ay, double bx, double by, double px, double py) {
+    return Math.min(ax, bx) <= px
+        && px <= Math.max(ax, bx)
+        && Math.min(ay, by) <= py
         && py <= Math.max(ay, by);
   }
 
   /** Squared distance between segments ab and cd (zero when they cross). */
-  public static double segmentSegmentDist2(double ax, double ay, double bx, double by, double cx,
-      double cy, double dx, double dy) {
+  public static double segmentSegmentDist2(
+      double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
     if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) {
       return 0;
     }
     return Math.min(
-        Math.min(pointSegmentDist2(ax, ay, cx, cy, dx, dy), pointSegmentDist2(bx, by, cx, cy, dx, dy)),
-        Math.min(pointSegmentDist2(cx, cy, ax, ay, bx, by), pointSegmentDist2(dx, dy, ax, ay, bx, by)));
+        Math.min(
+            pointSegmentDist2(ax, ay, cx, cy, dx, dy), pointSegmentDist2(bx, by, cx, cy, dx, dy)),
+        Math.min(
+            pointSegmentDist2(cx, cy, ax, ay, bx, by), pointSegmentDist2(dx, dy, ax, ay, bx, by)));
   }
 
   /**
    * Distance along the unit ray o + t d to segment ab, or {@code Double.POSITIVE_INFINITY} when the
    * ray misses it. Parallel segments count as missed.
    */
-  public static double raySegment(double ox, double oy, double dx, double dy, double ax, double ay,
-      double bx, double by) {
+  public static double raySegment(
+      double ox, double oy, double dx, double dy, double ax, double ay, double bx, double by) {
     double ex = bx - ax;
     double ey = by - ay;
     double denom = cross(dx, dy, ex, ey);

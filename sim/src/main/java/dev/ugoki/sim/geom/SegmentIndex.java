@@ -28,8 +28,8 @@ public final class SegmentIndex {
    */
   public SegmentIndex(double[] segments, double cellSize) {
     if (segments.length == 0 || segments.length % 4 != 0) {
-      throw new IllegalArgumentException("segments must be a non-empty multiple of 4 values, was "
-          + segments.length);
+      throw new IllegalArgumentException(
+          "segments must be a non-empty multiple of 4 values, was " + segments.length);
     }
     if (!(cellSize > 0)) {
       throw new IllegalArgumentException("cell size must be positive, was " + cellSize);
@@ -165,8 +165,10 @@ public final class SegmentIndex {
   private double bruteForceRay(double ox, double oy, double dx, double dy, double maxDist) {
     double best = maxDist;
     for (int k = 0; k < seg.length; k += 4) {
-      best = Math.min(best,
-          Geometry.raySegment(ox, oy, dx, dy, seg[k], seg[k + 1], seg[k + 2], seg[k + 3]));
+      best =
+          Math.min(
+              best,
+              Geometry.raySegment(ox, oy, dx, dy, seg[k], seg[k + 1], seg[k + 2], seg[k + 3]));
     }
     return best;
   }
@@ -187,8 +189,9 @@ public final class SegmentIndex {
         int cellIndex = r * cols + c;
         for (int i = cellStart[cellIndex], end = cellStart[cellIndex + 1]; i < end; i++) {
           int k = 4 * items[i];
-          double d2 = Geometry.segmentSegmentDist2(x0, y0, x1, y1, seg[k], seg[k + 1], seg[k + 2],
-              seg[k + 3]);
+          double d2 =
+              Geometry.segmentSegmentDist2(
+                  x0, y0, x1, y1, seg[k], seg[k + 1], seg[k + 2], seg[k + 3]);
           if (d2 < r2 || d2 == 0) { // d2 == 0: the path crosses the wall, even with radius 0
             return true;
           }
@@ -210,8 +213,10 @@ public final class SegmentIndex {
         int cellIndex = r * cols + c;
         for (int i = cellStart[cellIndex], end = cellStart[cellIndex + 1]; i < end; i++) {
           int k = 4 * items[i];
-          best2 = Math.min(best2,
-              Geometry.pointSegmentDist2(x, y, seg[k], seg[k + 1], seg[k + 2], seg[k + 3]));
+          best2 =
+              Math.min(
+                  best2,
+                  Geometry.pointSegmentDist2(x, y, seg[k], seg[k + 1], seg[k + 2], seg[k + 3]));
         }
       }
     }

@@ -3,8 +3,8 @@ package dev.ugoki.sim.scenario;
 import java.util.List;
 
 /**
- * The configuration keys every scenario has: its simulation step and the wrappers the registry
- * puts around it (time limit, action repeat, observation noise, domain randomization).
+ * The configuration keys every scenario has: its simulation step and the wrappers the registry puts
+ * around it (time limit, action repeat, observation noise, domain randomization).
  */
 public final class CommonParams {
   public static final String DT = "dt";
@@ -24,17 +24,43 @@ public final class CommonParams {
   public static List<Param> of(double dtS, int maxSteps) {
     return List.of(
         Param.real(DT, dtS, 0.005, 0.1, "simulation step [s]"),
-        Param.integer(MAX_STEPS, maxSteps, 1, 1_000_000,
+        Param.integer(
+            MAX_STEPS,
+            maxSteps,
+            1,
+            1_000_000,
             "policy steps before the episode is truncated (time limit)"),
-        Param.integer(ACTION_REPEAT, 1, 1, 16,
+        Param.integer(
+            ACTION_REPEAT,
+            1,
+            1,
+            16,
             "simulation steps per policy step (policy frequency = 1 / (dt * action_repeat))"),
-        Param.real(OBS_NOISE, 0, 0, 0.5,
+        Param.real(
+            OBS_NOISE,
+            0,
+            0,
+            0.5,
             "Gaussian observation noise, standard deviation as a fraction of each channel's range"),
-        Param.integer(DR_ACTION_DELAY, 0, 0, 10,
+        Param.integer(
+            DR_ACTION_DELAY,
+            0,
+            0,
+            10,
             "domain randomization: each episode delays actions by 0 to this many policy steps"),
-        Param.real(DR_ACTUATOR_GAIN, 0, 0, 0.9, "domain randomization: each episode scales each "
-            + "action channel by a factor in [1 - this, 1 + this] (body mass, motor strength)"),
-        Param.real(DR_SENSOR_NOISE, 0, 0, 0.5, "domain randomization: each episode adds "
-            + "observation noise at a level drawn from [0, this] of each channel's range"));
+        Param.real(
+            DR_ACTUATOR_GAIN,
+            0,
+            0,
+            0.9,
+            "domain randomization: each episode scales each "
+                + "action channel by a factor in [1 - this, 1 + this] (body mass, motor strength)"),
+        Param.real(
+            DR_SENSOR_NOISE,
+            0,
+            0,
+            0.5,
+            "domain randomization: each episode adds "
+                + "observation noise at a level drawn from [0, this] of each channel's range"));
   }
 }

@@ -48,11 +48,21 @@ public final class Config {
   }
 
   private String unknownKeyMessage(String key) {
-    String near = params.stream().map(Param::key)
-        .min(Comparator.comparingInt(k -> editDistance(k, key))).orElse("");
-    String hint = editDistance(near, key) <= Math.max(2, key.length() / 3)
-        ? "; did you mean " + near + "?" : "";
-    return scenario + " has no config key '" + key + "'" + hint + " Known keys: "
+    String near =
+        params.stream()
+            .map(Param::key)
+            .min(Comparator.comparingInt(k -> editDistance(k, key)))
+            .orElse("");
+    String hint =
+        editDistance(near, key) <= Math.max(2, key.length() / 3)
+            ? "; did you mean " + near + "?"
+            : "";
+    return scenario
+        + " has no config key '"
+        + key
+        + "'"
+        + hint
+        + " Known keys: "
         + params.stream().map(Param::key).collect(Collectors.joining(", "));
   }
 
@@ -123,7 +133,9 @@ public final class Config {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Config c && scenario.equals(c.scenario) && params.equals(c.params)
+    return o instanceof Config c
+        && scenario.equals(c.scenario)
+        && params.equals(c.params)
         && Arrays.equals(values, c.values);
   }
 

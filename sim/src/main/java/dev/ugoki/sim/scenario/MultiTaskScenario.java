@@ -16,19 +16,22 @@ import java.util.SplittableRandom;
 /**
  * Every other scenario behind one {@link SharedSpace shared observation and action layout}: each
  * episode's seed picks a task ({@code race}, {@code navigate} or {@code reach}) in proportion to
- * its {@code weight.TASK}, and the episode is that task's, in the shared layout. What a
- * foundation policy is pretrained on: one network, three bodies.
+ * its {@code weight.TASK}, and the episode is that task's, in the shared layout. What a foundation
+ * policy is pretrained on: one network, three bodies.
  *
  * <h2>Action and observation spaces</h2>
- * The union of the tasks' channels by name, the observation led by a one-hot task descriptor
- * {@code task.race}, {@code task.navigate}, {@code task.reach} (see {@link SharedSpace}).
+ *
+ * The union of the tasks' channels by name, the observation led by a one-hot task descriptor {@code
+ * task.race}, {@code task.navigate}, {@code task.reach} (see {@link SharedSpace}).
  *
  * <h2>Rewards, starting state, episode end</h2>
- * The chosen task's, with its own time limit. Every key of a task's configuration is here as
- * {@code TASK/KEY} ({@code race/car.wheelbase}, {@code navigate/robot.radius}); {@code dt} is
- * passed to every task.
+ *
+ * The chosen task's, with its own time limit. Every key of a task's configuration is here as {@code
+ * TASK/KEY} ({@code race/car.wheelbase}, {@code navigate/robot.radius}); {@code dt} is passed to
+ * every task.
  *
  * <h2>Version history</h2>
+ *
  * <ul>
  *   <li>v1: race v1, navigate v3 and reach v1.
  * </ul>
@@ -36,6 +39,7 @@ import java.util.SplittableRandom;
 public final class MultiTaskScenario implements Scenario {
   public static final String NAME = "multitask";
   public static final int VERSION = 1;
+
   /** Separates a task's name from its configuration key. */
   public static final String SEP = "/";
 
@@ -55,14 +59,25 @@ public final class MultiTaskScenario implements Scenario {
   static List<Param> params(List<Scenarios.Entry> taskEntries) {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1_000_000));
     for (Scenarios.Entry e : taskEntries) {
-      p.add(Param.real("weight." + e.name(), 1, 0, 1000,
-          "share of episodes that are " + e.name() + "'s (relative to the other weights)"));
+      p.add(
+          Param.real(
+              "weight." + e.name(),
+              1,
+              0,
+              1000,
+              "share of episodes that are " + e.name() + "'s (relative to the other weights)"));
     }
     for (Scenarios.Entry e : taskEntries) {
       for (Param q : e.params()) {
         if (!q.key().equals(CommonParams.DT)) {
-          p.add(new Param(e.name() + SEP + q.key(), q.type(), q.defaultValue(), q.min(), q.max(),
-              e.name() + ": " + q.doc()));
+          p.add(
+              new Param(
+                  e.name() + SEP + q.key(),
+                  q.type(),
+                  q.defaultValue(),
+                  q.min(),
+                  q.max(),
+                  e.name() + ": " + q.doc()));
         }
       }
     }
@@ -71,8 +86,8 @@ public final class MultiTaskScenario implements Scenario {
 
   public MultiTaskScenario(Config config, List<String> taskNames) {
     if (!NAME.equals(config.scenario())) {
-      throw new IllegalArgumentException("a " + config.scenario() + " config cannot make a "
-          + NAME + " scenario");
+      throw new IllegalArgumentException(
+          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     Map<String, Env> own = new LinkedHashMap<>();
@@ -94,8 +109,8 @@ public final class MultiTaskScenario implements Scenario {
       weights.add(w);
     }
     if (own.isEmpty()) {
-      throw new IllegalArgumentException(NAME + ": every weight.TASK is 0; give one task a "
-          + "positive weight");
+      throw new IllegalArgumentException(
+          NAME + ": every weight.TASK is 0; give one task a " + "positive weight");
     }
     Spec[] shared = SharedSpace.union(own);
     this.observationSpec = shared[0];
@@ -171,8 +186,8 @@ public final class MultiTaskScenario implements Scenario {
 
   @Override
   public float[] reset(long seed) {
-    double u = new SplittableRandom(seed).nextDouble() * cumulativeWeight[cumulativeWeight.length
-        - 1];
+    double u =
+        new SplittableRandom(seed).nextDouble() * cumulativeWeight[cumulativeWeight.length - 1];
     int i = 0;
     while (i < cumulativeWeight.length - 1 && u >= cumulativeWeight[i]) {
       i++;

@@ -32,10 +32,12 @@ import java.util.SplittableRandom;
  * lidar, its odometry and where the goal lies.
  *
  * <h2>Action space</h2>
- * Two channels in [-1, 1]: {@code left} and {@code right}, each wheel's speed command as a
- * fraction of {@code robot.max_speed}. The wheels reach their commands at {@code robot.max_accel}.
+ *
+ * Two channels in [-1, 1]: {@code left} and {@code right}, each wheel's speed command as a fraction
+ * of {@code robot.max_speed}. The wheels reach their commands at {@code robot.max_accel}.
  *
  * <h2>Observation space</h2>
+ *
  * <ul>
  *   <li>{@code lidar.00 ..} in [0, 1]: {@code lidar.rays} ranges over {@code lidar.fov_deg}
  *       centered on the heading (the first ray points backward with a full circle), as a fraction
@@ -45,40 +47,43 @@ import java.util.SplittableRandom;
  *   <li>{@code goal.dist} in [0, 1]: straight distance to the active goal / the room's diagonal;
  *   <li>{@code goal.cos}, {@code goal.sin} in [-1, 1]: bearing of the active goal from the heading;
  *   <li>{@code route.cos}, {@code route.sin} in [-1, 1]: bearing of a point up to 1 m along the
- *       shortest path to the active goal that keeps {@link #ROUTE_MARGIN_M} of extra clearance
- *       from walls where it can: the farthest such point, at 1, 1/2, 1/4 .. m, that the body
- *       reaches in a straight line without touching anything (a planner's hint, like a phone's
- *       navigation arrow, that never points across a corner).
+ *       shortest path to the active goal that keeps {@link #ROUTE_MARGIN_M} of extra clearance from
+ *       walls where it can: the farthest such point, at 1, 1/2, 1/4 .. m, that the body reaches in
+ *       a straight line without touching anything (a planner's hint, like a phone's navigation
+ *       arrow, that never points across a corner).
  * </ul>
  *
  * <h2>Rewards</h2>
- * The sum of four named terms, each already weighted (see {@link Info#rewardTerms()}):
- * {@code progress} = {@code reward.progress} x the decrease of the geodesic distance to the
- * active goal this step [m] (going around obstacles, so driving at a wall that stands between
- * the robot and the goal earns nothing); {@code goal} = {@code reward.goal} when a goal is reached;
- * {@code crash} = {@code reward.crash} on a collision; {@code time} = {@code reward.time} every
- * step.
+ *
+ * The sum of four named terms, each already weighted (see {@link Info#rewardTerms()}): {@code
+ * progress} = {@code reward.progress} x the decrease of the geodesic distance to the active goal
+ * this step [m] (going around obstacles, so driving at a wall that stands between the robot and the
+ * goal earns nothing); {@code goal} = {@code reward.goal} when a goal is reached; {@code crash} =
+ * {@code reward.crash} on a collision; {@code time} = {@code reward.time} every step.
  *
  * <h2>Starting state</h2>
- * The seed draws the room (a layout with boxes and maybe a partition with a doorway, or a
- * warehouse with shelves, see {@link RoomGenerator}), the start pose and the goals. The robot
- * starts at rest; every goal is reachable from the previous one with {@code room.clearance} to
- * spare beyond the robot's radius.
+ *
+ * The seed draws the room (a layout with boxes and maybe a partition with a doorway, or a warehouse
+ * with shelves, see {@link RoomGenerator}), the start pose and the goals. The robot starts at rest;
+ * every goal is reachable from the previous one with {@code room.clearance} to spare beyond the
+ * robot's radius.
  *
  * <h2>Episode end</h2>
+ *
  * Terminated when the robot touches a wall or an obstacle (it stays at its pose before the step,
- * stopped; a failure) or when it has reached every goal (a success). Truncated after
- * {@code max_steps} policy steps by the registry's time limit; the scenario itself never
- * truncates. {@link Info#progress()} counts the goals reached.
+ * stopped; a failure) or when it has reached every goal (a success). Truncated after {@code
+ * max_steps} policy steps by the registry's time limit; the scenario itself never truncates. {@link
+ * Info#progress()} counts the goals reached.
  *
  * <h2>Version history</h2>
+ *
  * <ul>
  *   <li>v1: first version.
- *   <li>v2: the route keeps a margin from walls; in v1 it ran at the robot's radius from them,
- *       so following it closely grazed every corner.
- *   <li>v3: the route point is pulled in along the path until the straight line to it is clear
- *       of walls; in v2 the line to a point 1 m ahead cut across corners, and a policy that
- *       followed it clipped them (every failure of a trained policy on seeds 1-50 was one).
+ *   <li>v2: the route keeps a margin from walls; in v1 it ran at the robot's radius from them, so
+ *       following it closely grazed every corner.
+ *   <li>v3: the route point is pulled in along the path until the straight line to it is clear of
+ *       walls; in v2 the line to a point 1 m ahead cut across corners, and a policy that followed
+ *       it clipped them (every failure of a trained policy on seeds 1-50 was one).
  * </ul>
  */
 public final class NavigateScenario implements Scenario {
@@ -110,6 +115,7 @@ public final class NavigateScenario implements Scenario {
 
   /** Reward term names, in the order of {@link RewardTerms}. */
   public static final List<String> TERMS = List.of("progress", "goal", "crash", "time");
+
   private static final int T_PROGRESS = 0;
   private static final int T_GOAL = 1;
   private static final int T_CRASH = 2;
@@ -117,43 +123,71 @@ public final class NavigateScenario implements Scenario {
 
   /** How far along the shortest path the route observation looks at most [m]. */
   static final double ROUTE_LOOKAHEAD_M = 1.0;
+
   /** Nearest route point, when even short straight lines along the path touch a wall [m]. */
   static final double ROUTE_MIN_LOOKAHEAD_M = 0.125;
+
   /** Free space the straight line to the route point keeps beyond the body [m]. */
   static final double ROUTE_LINE_MARGIN_M = 0.05;
+
   /** Extra clearance the route observation keeps from walls where the room allows it [m]. */
   public static final double ROUTE_MARGIN_M = 0.25;
+
   /** Trail points kept for drawing, and the distance between them [m]. */
   private static final int TRAIL_POINTS = 400;
+
   private static final double TRAIL_SPACING_M = 0.1;
+
   /** Rooms (with their distance fields) kept by seed, for evaluations that replay seeds. */
   private static final int ROOM_CACHE_SIZE = 4;
+
   private static final int PATH_POINTS_DRAWN = 400;
 
   private static List<Param> params() {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1500));
     p.add(Param.real(ROOM_WIDTH, 20, 6, 60, "room extent along x [m]"));
     p.add(Param.real(ROOM_HEIGHT, 14, 6, 60, "room extent along y [m]"));
-    p.add(Param.integer(ROOM_OBSTACLES, 12, 0, 60,
-        "boxes in a room layout (a warehouse adds a quarter as many pallets)"));
+    p.add(
+        Param.integer(
+            ROOM_OBSTACLES,
+            12,
+            0,
+            60,
+            "boxes in a room layout (a warehouse adds a quarter as many pallets)"));
     p.add(Param.real(ROOM_WAREHOUSE_PROB, 0.3, 0, 1, "probability of the warehouse layout"));
-    p.add(Param.real(ROOM_CLEARANCE, 0.15, 0, 0.5,
-        "free space beyond the robot's radius guaranteed on some path between goals [m]"));
+    p.add(
+        Param.real(
+            ROOM_CLEARANCE,
+            0.15,
+            0,
+            0.5,
+            "free space beyond the robot's radius guaranteed on some path between goals [m]"));
     p.add(Param.integer(GOALS, 3, 1, 20, "goals to visit in order"));
-    p.add(Param.real(GOAL_RADIUS, 0.4, 0.1, 2,
-        "distance from a goal that counts as reaching it [m]"));
+    p.add(
+        Param.real(
+            GOAL_RADIUS, 0.4, 0.1, 2, "distance from a goal that counts as reaching it [m]"));
     p.add(Param.integer(LIDAR_RAYS, 32, 1, 256, "lidar rays"));
     p.add(Param.real(LIDAR_FOV_DEG, 360, 10, 360, "lidar field of view [deg]"));
     p.add(Param.real(LIDAR_RANGE, 8, 0.5, 50, "lidar range [m]"));
-    p.add(Param.real(LIDAR_NOISE, 0, 0, 0.2,
-        "lidar range noise, standard deviation as a fraction of the range"));
+    p.add(
+        Param.real(
+            LIDAR_NOISE,
+            0,
+            0,
+            0.2,
+            "lidar range noise, standard deviation as a fraction of the range"));
     p.add(Param.real(LIDAR_DROPOUT, 0, 0, 0.5, "probability that a ray returns nothing"));
     p.add(Param.real(ROBOT_RADIUS, 0.25, 0.1, 0.6, "robot body radius [m]"));
     p.add(Param.real(ROBOT_MAX_SPEED, 1.2, 0.2, 3, "top wheel speed [m/s]"));
     p.add(Param.real(ROBOT_WHEEL_SEPARATION, 0.4, 0.1, 1.2, "distance between the wheels [m]"));
     p.add(Param.real(ROBOT_MAX_ACCEL, 3, 0.5, 20, "wheel acceleration limit [m/s^2]"));
-    p.add(Param.real(REWARD_PROGRESS, 1, 0, 100,
-        "reward per metre of geodesic distance to the active goal gained"));
+    p.add(
+        Param.real(
+            REWARD_PROGRESS,
+            1,
+            0,
+            100,
+            "reward per metre of geodesic distance to the active goal gained"));
     p.add(Param.real(REWARD_GOAL, 10, 0, 1000, "reward for reaching a goal"));
     p.add(Param.real(REWARD_CRASH, -10, -1000, 0, "reward for a collision (ends the episode)"));
     p.add(Param.real(REWARD_TIME, -0.005, -1, 0, "reward every step (a small cost of time)"));
@@ -171,12 +205,13 @@ public final class NavigateScenario implements Scenario {
   private final Spec observationSpec;
   private final Spec actionSpec;
   private final int odomIndex;
-  private final Map<Long, Plan> plans = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
-      return size() > ROOM_CACHE_SIZE;
-    }
-  };
+  private final Map<Long, Plan> plans =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
+          return size() > ROOM_CACHE_SIZE;
+        }
+      };
 
   // Episode state.
   private SplittableRandom random;
@@ -185,8 +220,10 @@ public final class NavigateScenario implements Scenario {
   private int activeGoal;
   private int steps;
   private boolean ended;
+
   /** Geodesic distance to the active goal after the last step [m]. */
   private double lastDistanceM;
+
   private final double[] lookahead = new double[2];
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
   private List<Shape> background;
@@ -204,10 +241,18 @@ public final class NavigateScenario implements Scenario {
 
     Plan(Room room, double cellM, double inflationM) {
       this.room = room;
-      this.grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(),
-          cellM, inflationM);
-      this.routeGrid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(),
-          room.heightM(), cellM, inflationM + ROUTE_MARGIN_M);
+      this.grid =
+          new DistanceField.Grid(
+              room.index(), 0, 0, room.widthM(), room.heightM(), cellM, inflationM);
+      this.routeGrid =
+          new DistanceField.Grid(
+              room.index(),
+              0,
+              0,
+              room.widthM(),
+              room.heightM(),
+              cellM,
+              inflationM + ROUTE_MARGIN_M);
       this.fields = new DistanceField[room.goalCount()];
       this.routeFields = new DistanceField[room.goalCount()];
     }
@@ -235,49 +280,74 @@ public final class NavigateScenario implements Scenario {
 
   public NavigateScenario(Config config) {
     if (!NAME.equals(config.scenario())) {
-      throw new IllegalArgumentException("a " + config.scenario() + " config cannot make a "
-          + NAME + " scenario");
+      throw new IllegalArgumentException(
+          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     this.dtS = config.real(CommonParams.DT);
     double radius = config.real(ROBOT_RADIUS);
     double separation = config.real(ROBOT_WHEEL_SEPARATION);
     if (separation > 2 * radius) {
-      throw new IllegalArgumentException(ROBOT_WHEEL_SEPARATION + " = " + separation
-          + " m is wider than the body: it must be at most 2 * " + ROBOT_RADIUS + " = "
-          + 2 * radius + " m");
+      throw new IllegalArgumentException(
+          ROBOT_WHEEL_SEPARATION
+              + " = "
+              + separation
+              + " m is wider than the body: it must be at most 2 * "
+              + ROBOT_RADIUS
+              + " = "
+              + 2 * radius
+              + " m");
     }
     double clearance = config.real(ROOM_CLEARANCE);
     double width = config.real(ROOM_WIDTH);
     double height = config.real(ROOM_HEIGHT);
-    this.robotParams = new RobotParams(radius, separation, config.real(ROBOT_MAX_SPEED),
-        config.real(ROBOT_MAX_ACCEL));
+    this.robotParams =
+        new RobotParams(
+            radius, separation, config.real(ROBOT_MAX_SPEED), config.real(ROBOT_MAX_ACCEL));
     this.drive = new DiffDrive(robotParams);
-    this.lidar = new Lidar(config.integer(LIDAR_RAYS), Math.toRadians(config.real(LIDAR_FOV_DEG)),
-        config.real(LIDAR_RANGE), config.real(LIDAR_NOISE), config.real(LIDAR_DROPOUT));
-    this.generator = new RoomGenerator(new RoomGenerator.Settings(width, height,
-        config.integer(ROOM_OBSTACLES), config.real(ROOM_WAREHOUSE_PROB), radius, clearance,
-        config.integer(GOALS)));
+    this.lidar =
+        new Lidar(
+            config.integer(LIDAR_RAYS),
+            Math.toRadians(config.real(LIDAR_FOV_DEG)),
+            config.real(LIDAR_RANGE),
+            config.real(LIDAR_NOISE),
+            config.real(LIDAR_DROPOUT));
+    this.generator =
+        new RoomGenerator(
+            new RoomGenerator.Settings(
+                width,
+                height,
+                config.integer(ROOM_OBSTACLES),
+                config.real(ROOM_WAREHOUSE_PROB),
+                radius,
+                clearance,
+                config.integer(GOALS)));
     this.goalRadiusM = config.real(GOAL_RADIUS);
-    this.weights = new double[] {config.real(REWARD_PROGRESS), config.real(REWARD_GOAL),
-        config.real(REWARD_CRASH), config.real(REWARD_TIME)};
-    this.observationSpec = Spec.builder()
-        .addSeries("lidar", lidar.rays(), 0, 1)
-        .add("odom.v", -1, 1)
-        .add("odom.w", -1, 1)
-        .add("goal.dist", 0, 1)
-        .add("goal.cos", -1, 1)
-        .add("goal.sin", -1, 1)
-        .add("route.cos", -1, 1)
-        .add("route.sin", -1, 1)
-        .build();
+    this.weights =
+        new double[] {
+          config.real(REWARD_PROGRESS),
+          config.real(REWARD_GOAL),
+          config.real(REWARD_CRASH),
+          config.real(REWARD_TIME)
+        };
+    this.observationSpec =
+        Spec.builder()
+            .addSeries("lidar", lidar.rays(), 0, 1)
+            .add("odom.v", -1, 1)
+            .add("odom.w", -1, 1)
+            .add("goal.dist", 0, 1)
+            .add("goal.cos", -1, 1)
+            .add("goal.sin", -1, 1)
+            .add("route.cos", -1, 1)
+            .add("route.sin", -1, 1)
+            .build();
     this.odomIndex = lidar.rays();
     this.actionSpec = Spec.builder().add("left", -1, 1).add("right", -1, 1).build();
   }
 
   /**
-   * Cell of the reward's planner grid [m]: the generator's, or finer for a small robot so that
-   * the gaps it fits through stay open on the grid.
+   * Cell of the reward's planner grid [m]: the generator's, or finer for a small robot so that the
+   * gaps it fits through stay open on the grid.
    */
   private double rewardCellM() {
     return Math.min(RoomGenerator.PLANNER_CELL_M, 0.6 * robotParams.radiusM());
@@ -285,9 +355,9 @@ public final class NavigateScenario implements Scenario {
 
   /**
    * Inflation of the reward's planner grid [m]: the radius less one cell (the grid raises it to
-   * 0.75 cell at least). Every cell the robot's center passes through is then free (its center
-   * lies within 0.71 cell of a pose that clears the walls by the radius), so the cells along any
-   * drive form a chain of free cells: the distance is finite wherever the robot can be.
+   * 0.75 cell at least). Every cell the robot's center passes through is then free (its center lies
+   * within 0.71 cell of a pose that clears the walls by the radius), so the cells along any drive
+   * form a chain of free cells: the distance is finite wherever the robot can be.
    */
   private double rewardInflationM() {
     return robotParams.radiusM() - rewardCellM();
@@ -372,8 +442,9 @@ public final class NavigateScenario implements Scenario {
     // The room gets its own split stream: the main stream is then in the same state whether the
     // room was generated or taken from the cache.
     SplittableRandom roomRandom = random.split();
-    plan = plans.computeIfAbsent(seed,
-        s -> new Plan(generator.generate(roomRandom), rewardCellM(), rewardInflationM()));
+    plan =
+        plans.computeIfAbsent(
+            seed, s -> new Plan(generator.generate(roomRandom), rewardCellM(), rewardInflationM()));
     Room room = plan.room;
     state = RobotState.at(room.startX(), room.startY(), room.startHeading());
     activeGoal = 0;
@@ -436,21 +507,23 @@ public final class NavigateScenario implements Scenario {
   }
 
   /**
-   * True when the body, grown by {@code marginM}, touches a wall anywhere on its way from one
-   * state to the next: the collision test of {@link #step}, with margin 0, public so that the
-   * expert can check its own predictions the same way. The robot moves on an arc; the disc is
-   * swept along the chord with its radius grown by the arc's bulge from the chord (the sagitta,
-   * chord / 2 * tan(turn / 4)), so the test never lets the body into a wall.
+   * True when the body, grown by {@code marginM}, touches a wall anywhere on its way from one state
+   * to the next: the collision test of {@link #step}, with margin 0, public so that the expert can
+   * check its own predictions the same way. The robot moves on an arc; the disc is swept along the
+   * chord with its radius grown by the arc's bulge from the chord (the sagitta, chord / 2 *
+   * tan(turn / 4)), so the test never lets the body into a wall.
    */
   public boolean collides(RobotState from, RobotState to, double marginM) {
     double chord = Math.hypot(to.x() - from.x(), to.y() - from.y());
     double turn = Math.abs(to.heading() - from.heading());
     // Past half a circle the sagitta formula no longer bounds the arc; half its length does.
-    double bulge = turn < Math.PI - 1e-6
-        ? chord / 2 * Math.tan(turn / 4)
-        : robotParams.maxWheelSpeedMps() * dtS / 2;
-    return plan.room.index().sweepHits(from.x(), from.y(), to.x(), to.y(),
-        robotParams.radiusM() + bulge + marginM);
+    double bulge =
+        turn < Math.PI - 1e-6
+            ? chord / 2 * Math.tan(turn / 4)
+            : robotParams.maxWheelSpeedMps() * dtS / 2;
+    return plan.room
+        .index()
+        .sweepHits(from.x(), from.y(), to.x(), to.y(), robotParams.radiusM() + bulge + marginM);
   }
 
   private float[] observe() {
@@ -476,9 +549,9 @@ public final class NavigateScenario implements Scenario {
 
   /**
    * Writes to {@link #lookahead} the route point from (x, y) toward goal {@code g}: the farthest
-   * point along the path, halving from {@link #ROUTE_LOOKAHEAD_M}, that the body grown by
-   * {@link #ROUTE_LINE_MARGIN_M} (or by what clearance it has, when it is already nearer a wall)
-   * reaches in a straight line; the goal itself when no path reaches it.
+   * point along the path, halving from {@link #ROUTE_LOOKAHEAD_M}, that the body grown by {@link
+   * #ROUTE_LINE_MARGIN_M} (or by what clearance it has, when it is already nearer a wall) reaches
+   * in a straight line; the goal itself when no path reaches it.
    */
   private void aimRoute(int g, double x, double y) {
     Room room = plan.room;
@@ -536,8 +609,12 @@ public final class NavigateScenario implements Scenario {
     float x = (float) state.x();
     float y = (float) state.y();
     if (activeGoal < room.goalCount()) {
-      fg.add(new Shape.Circle((float) room.goalX(activeGoal), (float) room.goalY(activeGoal), gr,
-          Layer.GOAL_ACTIVE));
+      fg.add(
+          new Shape.Circle(
+              (float) room.goalX(activeGoal),
+              (float) room.goalY(activeGoal),
+              gr,
+              Layer.GOAL_ACTIVE));
       double[] path = plan.field(activeGoal).path(state.x(), state.y(), PATH_POINTS_DRAWN);
       if (path.length >= 4) {
         fg.add(new Shape.Polyline(toFloats(path), false, Layer.PATH));
@@ -553,10 +630,25 @@ public final class NavigateScenario implements Scenario {
     }
     float r = (float) robotParams.radiusM();
     fg.add(new Shape.Circle(x, y, r, Layer.BODY));
-    fg.add(new Shape.Polyline(new float[] {x, y, x + r * (float) Math.cos(state.heading()),
-        y + r * (float) Math.sin(state.heading())}, false, Layer.HEADING));
-    return new Scene(0, 0, room.widthM(), room.heightM(), background,
-        Collections.unmodifiableList(fg), state.x(), state.y());
+    fg.add(
+        new Shape.Polyline(
+            new float[] {
+              x,
+              y,
+              x + r * (float) Math.cos(state.heading()),
+              y + r * (float) Math.sin(state.heading())
+            },
+            false,
+            Layer.HEADING));
+    return new Scene(
+        0,
+        0,
+        room.widthM(),
+        room.heightM(),
+        background,
+        Collections.unmodifiableList(fg),
+        state.x(),
+        state.y());
   }
 
   private static List<Shape> backgroundOf(Room room) {
@@ -569,8 +661,11 @@ public final class NavigateScenario implements Scenario {
     }
     double[] walls = room.wallSegments();
     for (int k = 0; k < walls.length; k += 4) {
-      bg.add(new Shape.Polyline(toFloats(new double[] {walls[k], walls[k + 1], walls[k + 2],
-          walls[k + 3]}), false, Layer.WALL));
+      bg.add(
+          new Shape.Polyline(
+              toFloats(new double[] {walls[k], walls[k + 1], walls[k + 2], walls[k + 3]}),
+              false,
+              Layer.WALL));
     }
     return Collections.unmodifiableList(bg);
   }
@@ -597,7 +692,7 @@ public final class NavigateScenario implements Scenario {
       throw new IllegalStateException("placeRobot() before reset()");
     }
     state = pose;
-    lastDistanceM = plan.field(Math.min(activeGoal, plan.room.goalCount() - 1))
-        .distance(pose.x(), pose.y());
+    lastDistanceM =
+        plan.field(Math.min(activeGoal, plan.room.goalCount() - 1)).distance(pose.x(), pose.y());
   }
 }

@@ -4,11 +4,15 @@ package dev.ugoki.sim.scenario;
  * One configuration value a scenario accepts: its key, type, default, allowed range and a one-line
  * doc. Declared once per scenario; overrides are checked against it.
  */
-public record Param(String key, Type type, double defaultValue, double min, double max,
-    String doc) {
+public record Param(
+    String key, Type type, double defaultValue, double min, double max, String doc) {
 
   /** How a value is read and written. */
-  public enum Type { REAL, INT, BOOL }
+  public enum Type {
+    REAL,
+    INT,
+    BOOL
+  }
 
   public Param {
     if (type == Type.BOOL) {
@@ -47,28 +51,39 @@ public record Param(String key, Type type, double defaultValue, double min, doub
         try {
           v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(scenario + ": " + key + " = '" + s + "' is not "
-              + describeType());
+          throw new IllegalArgumentException(
+              scenario + ": " + key + " = '" + s + "' is not " + describeType());
         }
       }
     } else {
-      throw new IllegalArgumentException(scenario + ": " + key + " = " + value + " is not "
-          + describeType());
+      throw new IllegalArgumentException(
+          scenario + ": " + key + " = " + value + " is not " + describeType());
     }
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException(scenario + ": " + key + " = " + v + " is not finite");
     }
     if (type != Type.REAL && v != Math.rint(v)) {
-      throw new IllegalArgumentException(scenario + ": " + key + " = " + v + " is not "
-          + describeType());
+      throw new IllegalArgumentException(
+          scenario + ": " + key + " = " + v + " is not " + describeType());
     }
     if (type == Type.BOOL && v != 0 && v != 1) {
-      throw new IllegalArgumentException(scenario + ": " + key + " = " + v + " is not "
-          + describeType());
+      throw new IllegalArgumentException(
+          scenario + ": " + key + " = " + v + " is not " + describeType());
     }
     if (v < min || v > max) {
-      throw new IllegalArgumentException(scenario + ": " + key + " = " + format(v)
-          + " is outside [" + format(min) + ", " + format(max) + "] (" + doc + ")");
+      throw new IllegalArgumentException(
+          scenario
+              + ": "
+              + key
+              + " = "
+              + format(v)
+              + " is outside ["
+              + format(min)
+              + ", "
+              + format(max)
+              + "] ("
+              + doc
+              + ")");
     }
     return v;
   }

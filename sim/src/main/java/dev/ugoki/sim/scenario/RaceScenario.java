@@ -27,11 +27,13 @@ import java.util.SplittableRandom;
  * {@code race}: a car laps a closed track generated from the seed.
  *
  * <h2>Action space</h2>
+ *
  * Two channels in [-1, 1]: {@code steer} (front-wheel angle command as a fraction of the largest
- * angle, positive to the left; the wheels turn toward it at the steering rate) and
- * {@code throttle} (positive accelerates, negative brakes; the car does not reverse).
+ * angle, positive to the left; the wheels turn toward it at the steering rate) and {@code throttle}
+ * (positive accelerates, negative brakes; the car does not reverse).
  *
  * <h2>Observation space</h2>
+ *
  * {@code lidar.00}..{@code lidar.NN} in [0, 1]: distance to the wall along each ray over the range,
  * rays spread over the field of view from right to left; {@code speed} in [0, 1]: speed over top
  * speed; {@code steer} in [-1, 1]: wheel angle over the largest angle; {@code yaw_rate} in [-1, 1]:
@@ -41,21 +43,25 @@ import java.util.SplittableRandom;
  * track's curvature 10, 25 and 50 m ahead over the tightest curvature the generator allows.
  *
  * <h2>Rewards</h2>
+ *
  * Named terms, each multiplied by its {@code reward.*} weight: {@code progress}, metres advanced
- * along the centerline (negative when driving backwards); {@code crash}, 1 on the step the car
- * hits a wall; {@code lap}, 1 on the step a lap is completed; {@code steer_change}, the absolute
- * change of the steering command; {@code time}, 1 per step.
+ * along the centerline (negative when driving backwards); {@code crash}, 1 on the step the car hits
+ * a wall; {@code lap}, 1 on the step a lap is completed; {@code steer_change}, the absolute change
+ * of the steering command; {@code time}, 1 per step.
  *
  * <h2>Starting state</h2>
+ *
  * A new track from the seed (or the fixed {@code track.seed}); the car at rest on the centerline,
  * facing along the track, at a random place along the lap ({@code race.random_start}) or at s = 0.
  *
  * <h2>Episode end</h2>
+ *
  * Terminated on a crash (the car stops at its last free pose: it never passes through a wall) or
- * when {@code race.laps} laps are done (success). Truncated by the registry's time limit
- * ({@code max_steps}).
+ * when {@code race.laps} laps are done (success). Truncated by the registry's time limit ({@code
+ * max_steps}).
  *
  * <h2>Version history</h2>
+ *
  * v1: first version.
  */
 public final class RaceScenario implements Scenario {
@@ -64,45 +70,69 @@ public final class RaceScenario implements Scenario {
 
   /** Distances ahead at which the track's curvature is observed [m]. */
   private static final double[] PREVIEW_M = {10, 25, 50};
+
   private static final List<String> TERMS =
       List.of("progress", "crash", "lap", "steer_change", "time");
+
   /** Trail points kept, one every {@link #TRAIL_EVERY} steps. */
   private static final int TRAIL_POINTS = 240;
+
   private static final int TRAIL_EVERY = 5;
 
   public static final List<Param> PARAMS = params();
 
   private static List<Param> params() {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 2000));
-    p.addAll(List.of(
-        Param.integer("track.seed", -1, -1, Integer.MAX_VALUE,
-            "fixed track seed; -1 draws a new track from every reset seed"),
-        Param.real("track.radius", 100, 40, 1000, "typical distance of the track from its middle [m]"),
-        Param.real("track.width_min", 9, 4, 50, "narrowest track width [m]"),
-        Param.real("track.width_max", 14, 4, 50, "widest track width [m]"),
-        Param.integer("race.laps", 1, 1, 100, "laps that complete the episode"),
-        Param.bool("race.random_start", true, "start at a random place along the lap"),
-        Param.integer("lidar.rays", 32, 1, 1024, "lidar rays"),
-        Param.real("lidar.fov_deg", 240, 1, 360, "lidar field of view [deg]"),
-        Param.real("lidar.range", 40, 1, 500, "lidar range [m]"),
-        Param.real("lidar.noise", 0, 0, 0.5, "lidar range noise, standard deviation over the range"),
-        Param.real("lidar.dropout", 0, 0, 0.99, "probability that a ray returns nothing"),
-        Param.real("car.max_speed", 25, 1, 100, "top speed [m/s]"),
-        Param.real("car.max_accel", 6, 0.1, 50, "acceleration at full throttle [m/s^2]"),
-        Param.real("car.max_brake", 10, 0.1, 50, "deceleration at full brake [m/s^2]"),
-        Param.real("car.max_steer_deg", 30, 1, 60, "largest front-wheel angle [deg]"),
-        Param.real("car.steer_rate_deg", 120, 1, 2000, "front-wheel turning rate [deg/s]"),
-        Param.real("car.wheelbase", 2.6, 0.5, 3.6,
-            "distance between the axles [m] (the body is 4 m long)"),
-        Param.real("car.friction", 1.0, 0.1, 3, "tire friction coefficient (lateral grip mu * g)"),
-        Param.real("dr.friction", 0, 0, 0.9, "domain randomization: each episode scales "
-            + "car.friction by a factor in [1 - this, 1 + this] (the expert plans with the nominal)"),
-        Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
-        Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
-        Param.real("reward.lap", 10, -1000, 1000, "weight of a completed lap"),
-        Param.real("reward.steer_change", -0.02, -100, 100,
-            "weight per unit change of the steering command"),
-        Param.real("reward.time", 0, -100, 100, "weight per step")));
+    p.addAll(
+        List.of(
+            Param.integer(
+                "track.seed",
+                -1,
+                -1,
+                Integer.MAX_VALUE,
+                "fixed track seed; -1 draws a new track from every reset seed"),
+            Param.real(
+                "track.radius", 100, 40, 1000, "typical distance of the track from its middle [m]"),
+            Param.real("track.width_min", 9, 4, 50, "narrowest track width [m]"),
+            Param.real("track.width_max", 14, 4, 50, "widest track width [m]"),
+            Param.integer("race.laps", 1, 1, 100, "laps that complete the episode"),
+            Param.bool("race.random_start", true, "start at a random place along the lap"),
+            Param.integer("lidar.rays", 32, 1, 1024, "lidar rays"),
+            Param.real("lidar.fov_deg", 240, 1, 360, "lidar field of view [deg]"),
+            Param.real("lidar.range", 40, 1, 500, "lidar range [m]"),
+            Param.real(
+                "lidar.noise", 0, 0, 0.5, "lidar range noise, standard deviation over the range"),
+            Param.real("lidar.dropout", 0, 0, 0.99, "probability that a ray returns nothing"),
+            Param.real("car.max_speed", 25, 1, 100, "top speed [m/s]"),
+            Param.real("car.max_accel", 6, 0.1, 50, "acceleration at full throttle [m/s^2]"),
+            Param.real("car.max_brake", 10, 0.1, 50, "deceleration at full brake [m/s^2]"),
+            Param.real("car.max_steer_deg", 30, 1, 60, "largest front-wheel angle [deg]"),
+            Param.real("car.steer_rate_deg", 120, 1, 2000, "front-wheel turning rate [deg/s]"),
+            Param.real(
+                "car.wheelbase",
+                2.6,
+                0.5,
+                3.6,
+                "distance between the axles [m] (the body is 4 m long)"),
+            Param.real(
+                "car.friction", 1.0, 0.1, 3, "tire friction coefficient (lateral grip mu * g)"),
+            Param.real(
+                "dr.friction",
+                0,
+                0,
+                0.9,
+                "domain randomization: each episode scales "
+                    + "car.friction by a factor in [1 - this, 1 + this] (the expert plans with the nominal)"),
+            Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
+            Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
+            Param.real("reward.lap", 10, -1000, 1000, "weight of a completed lap"),
+            Param.real(
+                "reward.steer_change",
+                -0.02,
+                -100,
+                100,
+                "weight per unit change of the steering command"),
+            Param.real("reward.time", 0, -100, 100, "weight per step")));
     return List.copyOf(p);
   }
 
@@ -110,10 +140,13 @@ public final class RaceScenario implements Scenario {
   private final double dt;
   private final TrackGenerator.Params trackParams;
   private final CarParams car;
+
   /** The car's dynamics this episode: the nominal car's, or with randomized friction. */
   private BicycleModel model;
+
   /** Decorrelates the friction draw from the episode's main stream. */
   private static final long FRICTION_SALT = 0xBB67AE8584CAA73BL;
+
   private final Lidar lidar;
   private final Spec observationSpec;
   private final Spec actionSpec;
@@ -144,45 +177,79 @@ public final class RaceScenario implements Scenario {
     this.config = config;
     this.dt = config.real(CommonParams.DT);
     if (config.real("track.width_min") > config.real("track.width_max")) {
-      throw new IllegalArgumentException(NAME + ": track.width_min = "
-          + config.real("track.width_min") + " is larger than track.width_max = "
-          + config.real("track.width_max"));
+      throw new IllegalArgumentException(
+          NAME
+              + ": track.width_min = "
+              + config.real("track.width_min")
+              + " is larger than track.width_max = "
+              + config.real("track.width_max"));
     }
     if (config.real("track.width_max") > config.real("track.radius") / 4) {
-      throw new IllegalArgumentException(NAME + ": track.width_max = "
-          + config.real("track.width_max") + " is more than a quarter of track.radius = "
-          + config.real("track.radius") + ": the corners would not fit");
+      throw new IllegalArgumentException(
+          NAME
+              + ": track.width_max = "
+              + config.real("track.width_max")
+              + " is more than a quarter of track.radius = "
+              + config.real("track.radius")
+              + ": the corners would not fit");
     }
-    this.trackParams = new TrackGenerator.Params(config.real("track.radius"),
-        config.real("track.width_min"), config.real("track.width_max"));
+    this.trackParams =
+        new TrackGenerator.Params(
+            config.real("track.radius"),
+            config.real("track.width_min"),
+            config.real("track.width_max"));
     CarParams standard = CarParams.standard();
-    this.car = new CarParams(config.real("car.wheelbase"), standard.lengthM(), standard.widthM(),
-        standard.rearOverhangM(), config.real("car.max_speed"), config.real("car.max_accel"),
-        config.real("car.max_brake"), Math.toRadians(config.real("car.max_steer_deg")),
-        Math.toRadians(config.real("car.steer_rate_deg")), config.real("car.friction"));
+    this.car =
+        new CarParams(
+            config.real("car.wheelbase"),
+            standard.lengthM(),
+            standard.widthM(),
+            standard.rearOverhangM(),
+            config.real("car.max_speed"),
+            config.real("car.max_accel"),
+            config.real("car.max_brake"),
+            Math.toRadians(config.real("car.max_steer_deg")),
+            Math.toRadians(config.real("car.steer_rate_deg")),
+            config.real("car.friction"));
     if (car.wheelbaseM() >= car.lengthM()) {
-      throw new IllegalArgumentException(NAME + ": car.wheelbase = " + car.wheelbaseM()
-          + " must be shorter than the car's length " + car.lengthM() + " m");
+      throw new IllegalArgumentException(
+          NAME
+              + ": car.wheelbase = "
+              + car.wheelbaseM()
+              + " must be shorter than the car's length "
+              + car.lengthM()
+              + " m");
     }
     this.model = new BicycleModel(car);
-    this.lidar = new Lidar(config.integer("lidar.rays"),
-        Math.toRadians(config.real("lidar.fov_deg")), config.real("lidar.range"),
-        config.real("lidar.noise"), config.real("lidar.dropout"));
+    this.lidar =
+        new Lidar(
+            config.integer("lidar.rays"),
+            Math.toRadians(config.real("lidar.fov_deg")),
+            config.real("lidar.range"),
+            config.real("lidar.noise"),
+            config.real("lidar.dropout"));
     this.discOffsets = car.discOffsetsM();
     this.maxCurvature = 1 / TrackGenerator.minCornerRadiusM(trackParams);
-    this.weights = new double[] {config.real("reward.progress"), config.real("reward.crash"),
-        config.real("reward.lap"), config.real("reward.steer_change"), config.real("reward.time")};
-    this.observationSpec = Spec.builder()
-        .addSeries("lidar", lidar.rays(), 0, 1)
-        .add("speed", 0, 1)
-        .add("steer", -1, 1)
-        .add("yaw_rate", -1, 1)
-        .add("heading_error", -1, 1)
-        .add("lateral_error", -1, 1)
-        .add("curv.10", -1, 1)
-        .add("curv.25", -1, 1)
-        .add("curv.50", -1, 1)
-        .build();
+    this.weights =
+        new double[] {
+          config.real("reward.progress"),
+          config.real("reward.crash"),
+          config.real("reward.lap"),
+          config.real("reward.steer_change"),
+          config.real("reward.time")
+        };
+    this.observationSpec =
+        Spec.builder()
+            .addSeries("lidar", lidar.rays(), 0, 1)
+            .add("speed", 0, 1)
+            .add("steer", -1, 1)
+            .add("yaw_rate", -1, 1)
+            .add("heading_error", -1, 1)
+            .add("lateral_error", -1, 1)
+            .add("curv.10", -1, 1)
+            .add("curv.25", -1, 1)
+            .add("curv.50", -1, 1)
+            .build();
     this.actionSpec = Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build();
   }
 
@@ -266,12 +333,22 @@ public final class RaceScenario implements Scenario {
     double dr = config.real("dr.friction");
     if (dr > 0) {
       double f = 1 + dr * (2 * new SplittableRandom(seed ^ FRICTION_SALT).nextDouble() - 1);
-      model = new BicycleModel(new CarParams(car.wheelbaseM(), car.lengthM(), car.widthM(),
-          car.rearOverhangM(), car.maxSpeedMps(), car.maxAccelMps2(), car.maxBrakeMps2(),
-          car.maxSteerRad(), car.steerRateRadps(), car.frictionMu() * f));
+      model =
+          new BicycleModel(
+              new CarParams(
+                  car.wheelbaseM(),
+                  car.lengthM(),
+                  car.widthM(),
+                  car.rearOverhangM(),
+                  car.maxSpeedMps(),
+                  car.maxAccelMps2(),
+                  car.maxBrakeMps2(),
+                  car.maxSteerRad(),
+                  car.steerRateRadps(),
+                  car.frictionMu() * f));
     }
-    long trackSeed = config.integer("track.seed") >= 0 ? config.integer("track.seed")
-        : random.nextLong();
+    long trackSeed =
+        config.integer("track.seed") >= 0 ? config.integer("track.seed") : random.nextLong();
     if (track == null || track.seed() != trackSeed) {
       track = TrackGenerator.generate(trackSeed, trackParams);
     }
@@ -286,15 +363,22 @@ public final class RaceScenario implements Scenario {
           || !(Math.abs(start.steerRad()) <= car.maxSteerRad())
           || !Double.isFinite(start.x() + start.y() + start.heading() + start.yawRateRadps())) {
         started = false;
-        throw new IllegalArgumentException(NAME + ": start state " + start + " has a speed outside"
-            + " [0, " + car.maxSpeedMps() + "] m/s, a wheel angle beyond " + car.maxSteerRad()
-            + " rad or a non-finite value");
+        throw new IllegalArgumentException(
+            NAME
+                + ": start state "
+                + start
+                + " has a speed outside"
+                + " [0, "
+                + car.maxSpeedMps()
+                + "] m/s, a wheel angle beyond "
+                + car.maxSteerRad()
+                + " rad or a non-finite value");
       }
       state = start;
       if (!discsOnSurface(start) || sweepHitsWall(start, start)) {
         started = false;
-        throw new IllegalArgumentException(NAME + ": start state " + start
-            + " is off the track or touches a wall");
+        throw new IllegalArgumentException(
+            NAME + ": start state " + start + " is off the track or touches a wall");
       }
     }
     where = track.project(centerX(), centerY(), -1);
@@ -363,8 +447,8 @@ public final class RaceScenario implements Scenario {
 
   private boolean discsOnSurface(CarState s) {
     for (double off : discOffsets) {
-      if (!track.onSurface(s.x() + off * Math.cos(s.heading()),
-          s.y() + off * Math.sin(s.heading()))) {
+      if (!track.onSurface(
+          s.x() + off * Math.cos(s.heading()), s.y() + off * Math.sin(s.heading()))) {
         return false;
       }
     }
@@ -378,8 +462,14 @@ public final class RaceScenario implements Scenario {
     double c1 = Math.cos(to.heading());
     double s1 = Math.sin(to.heading());
     for (double off : discOffsets) {
-      if (track.walls().sweepHits(from.x() + off * c0, from.y() + off * s0, to.x() + off * c1,
-          to.y() + off * s1, car.discRadiusM())) {
+      if (track
+          .walls()
+          .sweepHits(
+              from.x() + off * c0,
+              from.y() + off * s0,
+              to.x() + off * c1,
+              to.y() + off * s1,
+              car.discRadiusM())) {
         return true;
       }
     }

@@ -21,47 +21,53 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A planar two-link robot arm, its shoulder fixed at the origin, touches a sequence of targets
- * with its tip, seeing its joints and where the target lies from the tip.
+ * A planar two-link robot arm, its shoulder fixed at the origin, touches a sequence of targets with
+ * its tip, seeing its joints and where the target lies from the tip.
  *
  * <h2>Action space</h2>
+ *
  * Two channels in [-1, 1]: {@code shoulder} and {@code elbow}, each joint's speed command as a
- * fraction of {@code arm.max_speed}. The joints reach their commands at {@code arm.max_accel};
- * the elbow stops at {@code arm.elbow_limit_deg}.
+ * fraction of {@code arm.max_speed}. The joints reach their commands at {@code arm.max_accel}; the
+ * elbow stops at {@code arm.elbow_limit_deg}.
  *
  * <h2>Observation space</h2>
+ *
  * <ul>
- *   <li>{@code joint.shoulder.cos}, {@code joint.shoulder.sin}, {@code joint.elbow.cos},
- *       {@code joint.elbow.sin} in [-1, 1]: the joint angles;
- *   <li>{@code joint.shoulder.speed}, {@code joint.elbow.speed} in [-1, 1]: joint speeds /
- *       {@code arm.max_speed};
+ *   <li>{@code joint.shoulder.cos}, {@code joint.shoulder.sin}, {@code joint.elbow.cos}, {@code
+ *       joint.elbow.sin} in [-1, 1]: the joint angles;
+ *   <li>{@code joint.shoulder.speed}, {@code joint.elbow.speed} in [-1, 1]: joint speeds / {@code
+ *       arm.max_speed};
  *   <li>{@code tip.x}, {@code tip.y} in [-1, 1]: the tip's position / the arm's reach;
  *   <li>{@code goal.dx}, {@code goal.dy} in [-1, 1]: the active target minus the tip / twice the
  *       reach;
- *   <li>{@code goal.dir.x}, {@code goal.dir.y} in [-1, 1]: the unit vector from the tip toward
- *       the target (full scale however near the target is, so that the last centimetres are as
- *       clear to a policy as the first metre);
+ *   <li>{@code goal.dir.x}, {@code goal.dir.y} in [-1, 1]: the unit vector from the tip toward the
+ *       target (full scale however near the target is, so that the last centimetres are as clear to
+ *       a policy as the first metre);
  *   <li>{@code goal.dist} in [0, 1]: the tip's distance to the active target / twice the reach.
  * </ul>
  *
  * <h2>Rewards</h2>
- * The sum of three named terms, each already weighted (see {@link Info#rewardTerms()}):
- * {@code progress} = {@code reward.progress} x the decrease of the tip's distance to the active
- * target this step [m]; {@code goal} = {@code reward.goal} when a target is touched;
- * {@code time} = {@code reward.time} every step.
+ *
+ * The sum of three named terms, each already weighted (see {@link Info#rewardTerms()}): {@code
+ * progress} = {@code reward.progress} x the decrease of the tip's distance to the active target
+ * this step [m]; {@code goal} = {@code reward.goal} when a target is touched; {@code time} = {@code
+ * reward.time} every step.
  *
  * <h2>Starting state</h2>
+ *
  * The seed draws the starting joint angles (at rest) and the targets, uniformly over the area the
  * tip can reach (between {@link ArmParams#minReachM()} and {@link ArmParams#maxReachM()} from the
- * shoulder, {@link #TARGET_MARGIN_M} inside both), each at least {@link #TARGET_SPACING_M} from
- * the previous one (or the starting tip).
+ * shoulder, {@link #TARGET_MARGIN_M} inside both), each at least {@link #TARGET_SPACING_M} from the
+ * previous one (or the starting tip).
  *
  * <h2>Episode end</h2>
+ *
  * Terminated when every target has been touched (a success). Truncated after {@code max_steps}
  * policy steps by the registry's time limit. {@link Info#progress()} counts the targets touched.
  * The arm cannot crash.
  *
  * <h2>Version history</h2>
+ *
  * <ul>
  *   <li>v1: first version.
  * </ul>
@@ -83,10 +89,13 @@ public final class ReachScenario implements Scenario {
 
   /** Distance targets keep from the edges of the reachable area [m]. */
   static final double TARGET_MARGIN_M = 0.05;
+
   /** Least distance between consecutive targets [m]. */
   static final double TARGET_SPACING_M = 0.4;
+
   /** Width of a link as drawn [m]. */
   private static final float LINK_WIDTH_M = 0.08f;
+
   private static final int TRAIL_POINTS = 300;
   private static final double TRAIL_SPACING_M = 0.02;
   private static final int CIRCLE_POINTS = 96;
@@ -104,10 +113,12 @@ public final class ReachScenario implements Scenario {
     p.add(Param.real(ARM_MAX_ACCEL, 10, 0.5, 100, "joint acceleration limit [rad/s^2]"));
     p.add(Param.real(ARM_ELBOW_LIMIT_DEG, 150, 30, 179, "the elbow bends at most this far [deg]"));
     p.add(Param.integer(TARGETS, 3, 1, 20, "targets to touch in order"));
-    p.add(Param.real(TARGET_RADIUS, 0.1, 0.02, 1,
-        "distance from a target that counts as touching it [m]"));
-    p.add(Param.real(REWARD_PROGRESS, 5, 0, 100,
-        "reward per metre the tip comes nearer the active target"));
+    p.add(
+        Param.real(
+            TARGET_RADIUS, 0.1, 0.02, 1, "distance from a target that counts as touching it [m]"));
+    p.add(
+        Param.real(
+            REWARD_PROGRESS, 5, 0, 100, "reward per metre the tip comes nearer the active target"));
     p.add(Param.real(REWARD_GOAL, 5, 0, 1000, "reward for touching a target"));
     p.add(Param.real(REWARD_TIME, -0.01, -1, 0, "reward every step (a small cost of time)"));
     return List.copyOf(p);
@@ -140,39 +151,51 @@ public final class ReachScenario implements Scenario {
 
   public ReachScenario(Config config) {
     if (!NAME.equals(config.scenario())) {
-      throw new IllegalArgumentException("a " + config.scenario() + " config cannot make a "
-          + NAME + " scenario");
+      throw new IllegalArgumentException(
+          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     this.dtS = config.real(CommonParams.DT);
-    this.armParams = new ArmParams(config.real(ARM_UPPER), config.real(ARM_FORE),
-        config.real(ARM_MAX_SPEED), config.real(ARM_MAX_ACCEL),
-        Math.toRadians(config.real(ARM_ELBOW_LIMIT_DEG)));
+    this.armParams =
+        new ArmParams(
+            config.real(ARM_UPPER),
+            config.real(ARM_FORE),
+            config.real(ARM_MAX_SPEED),
+            config.real(ARM_MAX_ACCEL),
+            Math.toRadians(config.real(ARM_ELBOW_LIMIT_DEG)));
     if (armParams.maxReachM() - armParams.minReachM() < 4 * TARGET_MARGIN_M) {
-      throw new IllegalArgumentException("the arm reaches too thin a ring to place targets in: "
-          + "make " + ARM_UPPER + " and " + ARM_FORE + " differ less or raise "
-          + ARM_ELBOW_LIMIT_DEG);
+      throw new IllegalArgumentException(
+          "the arm reaches too thin a ring to place targets in: "
+              + "make "
+              + ARM_UPPER
+              + " and "
+              + ARM_FORE
+              + " differ less or raise "
+              + ARM_ELBOW_LIMIT_DEG);
     }
     this.arm = new TwoLinkArm(armParams);
     this.targetCount = config.integer(TARGETS);
     this.targetRadiusM = config.real(TARGET_RADIUS);
-    this.weights = new double[] {config.real(REWARD_PROGRESS), config.real(REWARD_GOAL),
-        config.real(REWARD_TIME)};
-    this.observationSpec = Spec.builder()
-        .add("joint.shoulder.cos", -1, 1)
-        .add("joint.shoulder.sin", -1, 1)
-        .add("joint.elbow.cos", -1, 1)
-        .add("joint.elbow.sin", -1, 1)
-        .add("joint.shoulder.speed", -1, 1)
-        .add("joint.elbow.speed", -1, 1)
-        .add("tip.x", -1, 1)
-        .add("tip.y", -1, 1)
-        .add("goal.dx", -1, 1)
-        .add("goal.dy", -1, 1)
-        .add("goal.dir.x", -1, 1)
-        .add("goal.dir.y", -1, 1)
-        .add("goal.dist", 0, 1)
-        .build();
+    this.weights =
+        new double[] {
+          config.real(REWARD_PROGRESS), config.real(REWARD_GOAL), config.real(REWARD_TIME)
+        };
+    this.observationSpec =
+        Spec.builder()
+            .add("joint.shoulder.cos", -1, 1)
+            .add("joint.shoulder.sin", -1, 1)
+            .add("joint.elbow.cos", -1, 1)
+            .add("joint.elbow.sin", -1, 1)
+            .add("joint.shoulder.speed", -1, 1)
+            .add("joint.elbow.speed", -1, 1)
+            .add("tip.x", -1, 1)
+            .add("tip.y", -1, 1)
+            .add("goal.dx", -1, 1)
+            .add("goal.dy", -1, 1)
+            .add("goal.dir.x", -1, 1)
+            .add("goal.dir.y", -1, 1)
+            .add("goal.dist", 0, 1)
+            .build();
     this.actionSpec = Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build();
   }
 
@@ -364,12 +387,15 @@ public final class ReachScenario implements Scenario {
     List<Shape> fg = new ArrayList<>();
     float gr = (float) targetRadiusM;
     for (int g = activeTarget + 1; g < targetCount; g++) {
-      fg.add(new Shape.Circle((float) targets[2 * g], (float) targets[2 * g + 1], gr,
-          Layer.GOAL));
+      fg.add(new Shape.Circle((float) targets[2 * g], (float) targets[2 * g + 1], gr, Layer.GOAL));
     }
     if (activeTarget < targetCount) {
-      fg.add(new Shape.Circle((float) targets[2 * activeTarget],
-          (float) targets[2 * activeTarget + 1], gr, Layer.GOAL_ACTIVE));
+      fg.add(
+          new Shape.Circle(
+              (float) targets[2 * activeTarget],
+              (float) targets[2 * activeTarget + 1],
+              gr,
+              Layer.GOAL_ACTIVE));
     }
     Shape path = trail.shape();
     if (path != null) {
@@ -380,13 +406,15 @@ public final class ReachScenario implements Scenario {
     fg.add(link(0, 0, elbow[0], elbow[1]));
     fg.add(link(elbow[0], elbow[1], tip[0], tip[1]));
     fg.add(new Shape.Circle(0, 0, 1.2f * LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Circle((float) elbow[0], (float) elbow[1], 0.8f * LINK_WIDTH_M,
-        Layer.BODY));
+    fg.add(new Shape.Circle((float) elbow[0], (float) elbow[1], 0.8f * LINK_WIDTH_M, Layer.BODY));
     fg.add(new Shape.Circle((float) tip[0], (float) tip[1], 0.6f * LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Polyline(new float[] {0, 0, (float) elbow[0], (float) elbow[1],
-        (float) tip[0], (float) tip[1]}, false, Layer.HEADING));
-    return new Scene(-extent, -extent, extent, extent, background,
-        Collections.unmodifiableList(fg), 0, 0);
+    fg.add(
+        new Shape.Polyline(
+            new float[] {0, 0, (float) elbow[0], (float) elbow[1], (float) tip[0], (float) tip[1]},
+            false,
+            Layer.HEADING));
+    return new Scene(
+        -extent, -extent, extent, extent, background, Collections.unmodifiableList(fg), 0, 0);
   }
 
   /** A link drawn as a rectangle from (x0, y0) to (x1, y1). */
@@ -394,8 +422,17 @@ public final class ReachScenario implements Scenario {
     double len = Math.max(1e-9, Math.hypot(x1 - x0, y1 - y0));
     float nx = (float) (-(y1 - y0) / len * LINK_WIDTH_M / 2);
     float ny = (float) ((x1 - x0) / len * LINK_WIDTH_M / 2);
-    return new Shape.Polygon(new float[] {(float) x0 + nx, (float) y0 + ny, (float) x1 + nx,
-        (float) y1 + ny, (float) x1 - nx, (float) y1 - ny, (float) x0 - nx, (float) y0 - ny},
+    return new Shape.Polygon(
+        new float[] {
+          (float) x0 + nx,
+          (float) y0 + ny,
+          (float) x1 + nx,
+          (float) y1 + ny,
+          (float) x1 - nx,
+          (float) y1 - ny,
+          (float) x0 - nx,
+          (float) y0 - ny
+        },
         Layer.BODY);
   }
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry: makes a scenario by name with configuration overrides, wrapped in the
- * observation noise, action repeat, domain randomization and time limit its configuration asks
- * for (Gymnasium's {@code make}).
+ * The registry: makes a scenario by name with configuration overrides, wrapped in the observation
+ * noise, action repeat, domain randomization and time limit its configuration asks for (Gymnasium's
+ * {@code make}).
  */
 public final class Scenarios {
 
@@ -29,8 +29,11 @@ public final class Scenarios {
     register(new Entry(ReachScenario.NAME, ReachScenario.PARAMS, ReachScenario::new));
     List<Entry> tasks = List.copyOf(REGISTRY.values());
     List<String> taskNames = tasks.stream().map(Entry::name).toList();
-    register(new Entry(MultiTaskScenario.NAME, MultiTaskScenario.params(tasks),
-        c -> new MultiTaskScenario(c, taskNames)));
+    register(
+        new Entry(
+            MultiTaskScenario.NAME,
+            MultiTaskScenario.params(tasks),
+            c -> new MultiTaskScenario(c, taskNames)));
   }
 
   private Scenarios() {}
@@ -47,8 +50,11 @@ public final class Scenarios {
   public static Entry entry(String name) {
     Entry e = REGISTRY.get(name);
     if (e == null) {
-      throw new IllegalArgumentException("unknown scenario '" + name + "'; known scenarios: "
-          + String.join(", ", REGISTRY.keySet()));
+      throw new IllegalArgumentException(
+          "unknown scenario '"
+              + name
+              + "'; known scenarios: "
+              + String.join(", ", REGISTRY.keySet()));
     }
     return e;
   }

@@ -2,16 +2,18 @@ package dev.ugoki.sim.scene;
 
 /**
  * The one colour scheme of a scene, as {@code 0xRRGGBB}: what each layer looks like in the window
- * (desktop) and in the headless images (core's SceneRenderer), so that the two cannot drift.
- * Plain numbers: the world knows no graphics library; each renderer makes its own colour objects.
- * Grass, asphalt, white walls, a yellow dashed centerline; bodies, trails and rays take an agent's
- * tint in the window.
+ * (desktop) and in the headless images (core's SceneRenderer), so that the two cannot drift. Plain
+ * numbers: the world knows no graphics library; each renderer makes its own colour objects. Grass,
+ * asphalt, white walls, a yellow dashed centerline; bodies, trails and rays take an agent's tint in
+ * the window.
  */
 public final class Colors {
   public static final int GRASS = 0x568C3E;
   public static final int FLOOR = 0x3A3E48;
+
   /** Beyond a room's walls. */
   public static final int OUTSIDE = 0x181A1E;
+
   public static final int ASPHALT = 0x424246;
   public static final int LINE_WHITE = 0xF5F5F5;
   public static final int CENTERLINE = 0xEBC828;
@@ -21,8 +23,10 @@ public final class Colors {
   public static final int GOAL = 0x3CC85A;
   public static final int GOAL_ACTIVE = 0xEB3732;
   public static final int GOAL_EDGE = 0x143C1E;
+
   /** Body outlines and heading marks. */
   public static final int DARK = 0x0C141E;
+
   /** Rays in an image of one agent (the window tints them by agent). */
   public static final int RAY = 0xFF3C3C;
 
@@ -30,8 +34,9 @@ public final class Colors {
    * One tint per agent, in order: the first is a lone body's colour, the second its trail's. None
    * is yellow like the centerline, nor green or grey like the ground.
    */
-  private static final int[] TINTS = {0x28C8FF, 0xFF961E, 0xEB50D2, 0x96F046, 0xFA5A50, 0xEBEBEB,
-      0xA082FF, 0xFFAFCD};
+  private static final int[] TINTS = {
+    0x28C8FF, 0xFF961E, 0xEB50D2, 0x96F046, 0xFA5A50, 0xEBEBEB, 0xA082FF, 0xFFAFCD
+  };
 
   private Colors() {}
 

@@ -16,5 +16,12 @@ import java.util.List;
  * @param focusX the point a camera that follows the body looks at [m]
  * @param focusY see {@code focusX}
  */
-public record Scene(double minX, double minY, double maxX, double maxY, List<Shape> background,
-    List<Shape> foreground, double focusX, double focusY) {}
+public record Scene(
+    double minX,
+    double minY,
+    double maxX,
+    double maxY,
+    List<Shape> background,
+    List<Shape> foreground,
+    double focusX,
+    double focusY) {}

@@ -1,8 +1,8 @@
 package dev.ugoki.sim.scene;
 
 /**
- * Where a body has been, for drawing: the last {@code capacity} points, each at least
- * {@code spacingM} from the one before, kept in a ring so that a long episode costs nothing more.
+ * Where a body has been, for drawing: the last {@code capacity} points, each at least {@code
+ * spacingM} from the one before, kept in a ring so that a long episode costs nothing more.
  */
 public final class Trail {
   private final float[] xy;

@@ -28,10 +28,22 @@ public final class Lidar {
    * @param dropout probability that a ray returns nothing
    */
   public Lidar(int rays, double fovRad, double rangeM, double noiseFraction, double dropout) {
-    if (rays < 1 || !(fovRad > 0 && fovRad <= 2 * Math.PI) || !(rangeM > 0)
-        || !(noiseFraction >= 0) || !(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("invalid lidar: rays=" + rays + " fov=" + fovRad
-          + " range=" + rangeM + " noise=" + noiseFraction + " dropout=" + dropout);
+    if (rays < 1
+        || !(fovRad > 0 && fovRad <= 2 * Math.PI)
+        || !(rangeM > 0)
+        || !(noiseFraction >= 0)
+        || !(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException(
+          "invalid lidar: rays="
+              + rays
+              + " fov="
+              + fovRad
+              + " range="
+              + rangeM
+              + " noise="
+              + noiseFraction
+              + " dropout="
+              + dropout);
     }
     this.rays = rays;
     this.rangeM = rangeM;
@@ -64,11 +76,17 @@ public final class Lidar {
   }
 
   /**
-   * Casts every ray from (x, y) and writes the normalized readings into {@code out} from
-   * {@code offset}. The random stream is drawn from only when noise or dropout is on.
+   * Casts every ray from (x, y) and writes the normalized readings into {@code out} from {@code
+   * offset}. The random stream is drawn from only when noise or dropout is on.
    */
-  public void scan(SegmentIndex walls, double x, double y, double heading, SplittableRandom random,
-      float[] out, int offset) {
+  public void scan(
+      SegmentIndex walls,
+      double x,
+      double y,
+      double heading,
+      SplittableRandom random,
+      float[] out,
+      int offset) {
     double ch = Math.cos(heading);
     double sh = Math.sin(heading);
     for (int i = 0; i < rays; i++) {
@@ -104,8 +122,9 @@ public final class Lidar {
   public void drawRays(List<Shape> out, double x, double y, double heading) {
     float[] ends = lastEndpoints(x, y, heading);
     for (int i = 0; i < rays; i++) {
-      out.add(new Shape.Polyline(new float[] {(float) x, (float) y, ends[2 * i], ends[2 * i + 1]},
-          false, Layer.RAY));
+      out.add(
+          new Shape.Polyline(
+              new float[] {(float) x, (float) y, ends[2 * i], ends[2 * i + 1]}, false, Layer.RAY));
     }
   }
 }

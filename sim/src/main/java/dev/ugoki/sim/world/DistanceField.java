@@ -8,41 +8,47 @@ import java.util.Arrays;
  * Dijkstra search from the goal over the free cells of an occupancy {@link Grid}.
  *
  * <p>Moves go to the 8 neighbours and to the 8 knight's-move cells (2, 1), each costing its
- * Euclidean length. With 8 neighbours only, the grid metric is the octile distance, up to 8%
- * longer than the straight line (at 22.5 degrees); the knight's moves bring that under 3%, so the
- * distance is a good progress measure and the descent path runs straight in every direction, not
- * in 45-degree zig-zags. A move is allowed only when every cell its segment passes through is free.
+ * Euclidean length. With 8 neighbours only, the grid metric is the octile distance, up to 8% longer
+ * than the straight line (at 22.5 degrees); the knight's moves bring that under 3%, so the distance
+ * is a good progress measure and the descent path runs straight in every direction, not in
+ * 45-degree zig-zags. A move is allowed only when every cell its segment passes through is free.
  *
- * <p>Every cell keeps its next cell toward the goal, so a path is read by following those links
- * (an exact descent of the field) without allocating. Reachability is symmetric: from two points
- * in free cells, each field says the other is reachable exactly when their cells are connected.
+ * <p>Every cell keeps its next cell toward the goal, so a path is read by following those links (an
+ * exact descent of the field) without allocating. Reachability is symmetric: from two points in
+ * free cells, each field says the other is reachable exactly when their cells are connected.
  * Immutable after construction.
  */
 public final class DistanceField {
   /** Cell offsets of the 16 moves: 4 straight, 4 diagonal, 8 knight's moves. */
   private static final int[] MOVE_DX = {1, 0, -1, 0, 1, -1, -1, 1, 2, 1, -1, -2, -2, -1, 1, 2};
+
   private static final int[] MOVE_DY = {0, 1, 0, -1, 1, 1, -1, -1, 1, 2, 2, 1, -1, -2, -2, -1};
   private static final int NO_CELL = -1;
+
   /** Buckets in the ring of the search queue: more than the longest move, in cells. */
   private static final int RING = 4;
+
   /** Radius around the goal seeded with straight distances [cells]; under {@link #RING}. */
   private static final int SEED_CELLS = 2;
+
   /** Least radius of a straight-way test: sweepHits counts only contacts closer than it. */
   private static final double TINY_RADIUS_M = 1e-6;
+
   /** The first moves are the 8 neighbours: 4 straight, then 4 diagonal. */
   private static final int NEIGHBOUR_MOVES = 8;
 
   private final Grid grid;
   private final double goalX;
   private final double goalY;
+
   /** Geodesic distance from each cell center to the goal [m]; infinite when unreachable. */
   private final double[] dist;
+
   /** The next cell on the shortest path from each cell to the goal, or {@link #NO_CELL}. */
   private final int[] next;
 
   /**
-   * Searches the whole grid from the goal. A goal in a blocked cell is unreachable from
-   * everywhere.
+   * Searches the whole grid from the goal. A goal in a blocked cell is unreachable from everywhere.
    *
    * @param grid the free cells
    * @param goalX goal [m]
@@ -65,9 +71,9 @@ public final class DistanceField {
   }
 
   /**
-   * Dijkstra with buckets one cell wide (Dial's queue; exact here because no move is shorter than
-   * a bucket, so a cell's label is final once its bucket comes up). A move is at most sqrt(5)
-   * cells long, so four buckets in a ring suffice; a stale entry is skipped when its cell is done.
+   * Dijkstra with buckets one cell wide (Dial's queue; exact here because no move is shorter than a
+   * bucket, so a cell's label is final once its bucket comes up). A move is at most sqrt(5) cells
+   * long, so four buckets in a ring suffice; a stale entry is skipped when its cell is done.
    */
   private void search(int goalCell) {
     boolean[] blocked = grid.blocked;
@@ -163,20 +169,21 @@ public final class DistanceField {
    * Geodesic distance from (x, y) to the goal [m], or infinity when the goal cannot be reached.
    *
    * <p>In a free cell it is the least {@code dist(cell) + |p - center(cell)|} over that cell and
-   * the neighbours a move reaches from it: a minimum of terms that change no faster than the
-   * point moves, with a small step (well under a cell) where the point crosses into the next cell
-   * and the set changes. A progress reward made of its differences is a potential difference, so
-   * such steps cancel over any loop. Two points in free cells thus reach each other exactly when
-   * their cells are connected: the answer is the same in both directions. A point in a blocked
-   * cell (in the inflated band along a wall) joins the nearest free cells it can move to in a
-   * straight line. Near the goal, along free cells, the straight distance is used, so the
-   * distance at the goal is 0.
+   * the neighbours a move reaches from it: a minimum of terms that change no faster than the point
+   * moves, with a small step (well under a cell) where the point crosses into the next cell and the
+   * set changes. A progress reward made of its differences is a potential difference, so such steps
+   * cancel over any loop. Two points in free cells thus reach each other exactly when their cells
+   * are connected: the answer is the same in both directions. A point in a blocked cell (in the
+   * inflated band along a wall) joins the nearest free cells it can move to in a straight line.
+   * Near the goal, along free cells, the straight distance is used, so the distance at the goal is
+   * 0.
    */
   public double distance(double x, double y) {
     int cell = entryCell(x, y);
     double best = cell == NO_CELL ? Double.POSITIVE_INFINITY : viaCell(cell, x, y);
     double toGoal = Math.hypot(goalX - x, goalY - y);
-    if (toGoal < best && toGoal <= SEED_CELLS * grid.cellM
+    if (toGoal < best
+        && toGoal <= SEED_CELLS * grid.cellM
         && grid.freeSegment(x, y, goalX, goalY)) {
       return toGoal;
     }
@@ -189,8 +196,8 @@ public final class DistanceField {
   }
 
   /**
-   * The point {@code aheadM} along the shortest path from (x, y) to the goal, or the goal when
-   * the path is shorter, written to {@code out[0], out[1]}.
+   * The point {@code aheadM} along the shortest path from (x, y) to the goal, or the goal when the
+   * path is shorter, written to {@code out[0], out[1]}.
    *
    * @return false, leaving {@code out} untouched, when the goal cannot be reached
    */
@@ -235,9 +242,9 @@ public final class DistanceField {
   }
 
   /**
-   * The shortest path from (x, y) to the goal as {@code x0, y0, x1, y1, ...}, starting at the
-   * point and ending at the goal, with at most {@code maxPoints} points (the rest is cut off); an
-   * empty array when the goal cannot be reached. For drawing; it allocates.
+   * The shortest path from (x, y) to the goal as {@code x0, y0, x1, y1, ...}, starting at the point
+   * and ending at the goal, with at most {@code maxPoints} points (the rest is cut off); an empty
+   * array when the goal cannot be reached. For drawing; it allocates.
    */
   public double[] path(double x, double y, int maxPoints) {
     int c = entryCell(x, y);
@@ -268,10 +275,9 @@ public final class DistanceField {
    * The cell through which (x, y) joins the field, minimizing {@code dist + distance to it}, or
    * {@link #NO_CELL} when the goal cannot be reached. From a free cell: that cell or a neighbour a
    * move reaches from it, so the point stays in its cell's component. From a blocked cell: the
-   * nearest ring of cells, out to just beyond the inflation band, holding a reachable cell that
-   * the point can move to straight with as much clearance as it has now, so that a point against
-   * a wall never joins the field on the wall's other side or past a corner a body there could not
-   * pass.
+   * nearest ring of cells, out to just beyond the inflation band, holding a reachable cell that the
+   * point can move to straight with as much clearance as it has now, so that a point against a wall
+   * never joins the field on the wall's other side or past a corner a body there could not pass.
    */
   private int entryCell(double x, double y) {
     int col = grid.clampCol(x);
@@ -283,8 +289,9 @@ public final class DistanceField {
       for (int m = -1; m < NEIGHBOUR_MOVES; m++) {
         int c = m < 0 ? own : own + grid.moveStep[m];
         if (dist[c] == Double.POSITIVE_INFINITY
-            || (m >= 0 && (grid.blocked[own + grid.moveSideA[m]]
-                || grid.blocked[own + grid.moveSideB[m]]))) {
+            || (m >= 0
+                && (grid.blocked[own + grid.moveSideA[m]]
+                    || grid.blocked[own + grid.moveSideB[m]]))) {
           continue;
         }
         double d = viaCell(c, x, y);
@@ -295,8 +302,7 @@ public final class DistanceField {
       }
       return best;
     }
-    double lineRadius = Math.max(TINY_RADIUS_M,
-        grid.walls.clearance(x, y, grid.inflationM) - 1e-9);
+    double lineRadius = Math.max(TINY_RADIUS_M, grid.walls.clearance(x, y, grid.inflationM) - 1e-9);
     int maxRing = 1 + (int) Math.ceil(grid.inflationM / grid.cellM) + 1;
     for (int ring = 1; ring <= maxRing; ring++) {
       for (int r = row - ring; r <= row + ring; r++) {
@@ -315,8 +321,8 @@ public final class DistanceField {
             continue;
           }
           double d = viaCell(c, x, y);
-          if (d < bestD && !grid.walls.sweepHits(x, y, grid.centerX(cc), grid.centerY(r),
-              lineRadius)) {
+          if (d < bestD
+              && !grid.walls.sweepHits(x, y, grid.centerX(cc), grid.centerY(r), lineRadius)) {
             bestD = d;
             best = c;
           }
@@ -334,8 +340,8 @@ public final class DistanceField {
    * inflation radius to a wall segment, so a disc of that radius centered in any free cell clears
    * the walls. Build one per room and inflation and share it between the goals' fields; immutable.
    *
-   * <p>The inflation is at least 0.75 cell: every point of a free cell then stays off the walls
-   * (a cell's corner is 0.71 cell from its center), so no move between free cells can cross a
+   * <p>The inflation is at least 0.75 cell: every point of a free cell then stays off the walls (a
+   * cell's corner is 0.71 cell from its center), so no move between free cells can cross a
    * zero-thickness wall.
    *
    * <p>Cells are stored row by row with a border of {@link #PAD} blocked cells around the area, so
@@ -352,11 +358,15 @@ public final class DistanceField {
     final double inflationM;
     final int cols;
     final int rows;
+
     /** Row length of the padded arrays. */
     final int stride;
+
     final boolean[] blocked;
+
     /** Per move: array offset to the target cell and to the two cells its segment crosses. */
     final int[] moveStep = new int[MOVE_DX.length];
+
     final int[] moveSideA = new int[MOVE_DX.length];
     final int[] moveSideB = new int[MOVE_DX.length];
 
@@ -369,12 +379,31 @@ public final class DistanceField {
      * @param cellM cell edge [m]
      * @param inflationM least clearance from a free cell's center to any wall [m]
      */
-    public Grid(SegmentIndex walls, double minX, double minY, double maxX, double maxY,
-        double cellM, double inflationM) {
-      if (!(cellM > 0) || !(maxX - minX >= cellM) || !(maxY - minY >= cellM)
+    public Grid(
+        SegmentIndex walls,
+        double minX,
+        double minY,
+        double maxX,
+        double maxY,
+        double cellM,
+        double inflationM) {
+      if (!(cellM > 0)
+          || !(maxX - minX >= cellM)
+          || !(maxY - minY >= cellM)
           || !(inflationM >= 0)) {
-        throw new IllegalArgumentException("invalid grid: [" + minX + ", " + maxX + "] x ["
-            + minY + ", " + maxY + "], cell " + cellM + ", inflation " + inflationM);
+        throw new IllegalArgumentException(
+            "invalid grid: ["
+                + minX
+                + ", "
+                + maxX
+                + "] x ["
+                + minY
+                + ", "
+                + maxY
+                + "], cell "
+                + cellM
+                + ", inflation "
+                + inflationM);
       }
       this.walls = walls;
       this.minX = minX;
@@ -389,8 +418,7 @@ public final class DistanceField {
       for (int r = 0; r < rows; r++) {
         double y = centerY(r);
         for (int c = 0; c < cols; c++) {
-          blocked[index(c, r)] = walls.clearance(centerX(c), y, this.inflationM)
-              < this.inflationM;
+          blocked[index(c, r)] = walls.clearance(centerX(c), y, this.inflationM) < this.inflationM;
         }
       }
       for (int m = 0; m < MOVE_DX.length; m++) {
@@ -441,9 +469,9 @@ public final class DistanceField {
     }
 
     /**
-     * True when every cell the segment from (x0, y0) to (x1, y1) passes through is free: a
-     * chain of edge-adjacent free cells, so both ends lie in one component. Walks the cells
-     * (Amanatides and Woo, 1987).
+     * True when every cell the segment from (x0, y0) to (x1, y1) passes through is free: a chain of
+     * edge-adjacent free cells, so both ends lie in one component. Walks the cells (Amanatides and
+     * Woo, 1987).
      */
     boolean freeSegment(double x0, double y0, double x1, double y1) {
       int c = colOf(x0);
@@ -460,10 +488,10 @@ public final class DistanceField {
       double fx = (x0 - minX) / cellM;
       double fy = (y0 - minY) / cellM;
       // Parameter t in [0, 1] along the segment at the next column and row boundaries.
-      double tMaxX = dx != 0 ? ((c + (dx > 0 ? 1 : 0)) - fx) * cellM / dx
-          : Double.POSITIVE_INFINITY;
-      double tMaxY = dy != 0 ? ((r + (dy > 0 ? 1 : 0)) - fy) * cellM / dy
-          : Double.POSITIVE_INFINITY;
+      double tMaxX =
+          dx != 0 ? ((c + (dx > 0 ? 1 : 0)) - fx) * cellM / dx : Double.POSITIVE_INFINITY;
+      double tMaxY =
+          dy != 0 ? ((r + (dy > 0 ? 1 : 0)) - fy) * cellM / dy : Double.POSITIVE_INFINITY;
       double tDeltaX = dx != 0 ? cellM / Math.abs(dx) : Double.POSITIVE_INFINITY;
       double tDeltaY = dy != 0 ? cellM / Math.abs(dy) : Double.POSITIVE_INFINITY;
       int guard = Math.abs(c1 - c) + Math.abs(r1 - r) + 2;

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A walled rectangle with obstacles, a start pose and a sequence of goals: the world of the
- * {@code navigate} scenario. The room spans [0, width] x [0, height]; its walls (the outer
- * rectangle and any partition) and the edges of its obstacles form one {@link SegmentIndex} that
- * the lidar, the collision test and the planner share. Immutable.
+ * A walled rectangle with obstacles, a start pose and a sequence of goals: the world of the {@code
+ * navigate} scenario. The room spans [0, width] x [0, height]; its walls (the outer rectangle and
+ * any partition) and the edges of its obstacles form one {@link SegmentIndex} that the lidar, the
+ * collision test and the planner share. Immutable.
  */
 public final class Room {
   /** Grid cell of the segment index [m]: about the spacing of obstacles in a room. */
@@ -46,8 +46,15 @@ public final class Room {
    * @param startHeading start heading [rad]
    * @param goals goal positions in the order they are visited, {@code x0, y0, x1, y1, ...} [m]
    */
-  public Room(Layout layout, double widthM, double heightM, double[] wallSegments,
-      List<double[]> obstacles, double startX, double startY, double startHeading,
+  public Room(
+      Layout layout,
+      double widthM,
+      double heightM,
+      double[] wallSegments,
+      List<double[]> obstacles,
+      double startX,
+      double startY,
+      double startHeading,
       double[] goals) {
     if (wallSegments.length == 0 || wallSegments.length % 4 != 0) {
       throw new IllegalArgumentException("wall segments must be a non-empty multiple of 4 values");
@@ -164,8 +171,10 @@ public final class Room {
   /** True when (x, y) lies inside an obstacle's outline. */
   public boolean insideObstacle(double x, double y) {
     for (int i = 0; i < obstacles.size(); i++) {
-      if (x >= obstacleBounds[4 * i] && y >= obstacleBounds[4 * i + 1]
-          && x <= obstacleBounds[4 * i + 2] && y <= obstacleBounds[4 * i + 3]
+      if (x >= obstacleBounds[4 * i]
+          && y >= obstacleBounds[4 * i + 1]
+          && x <= obstacleBounds[4 * i + 2]
+          && y <= obstacleBounds[4 * i + 3]
           && Geometry.insidePolygon(x, y, obstacles.get(i))) {
         return true;
       }

@@ -6,27 +6,30 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Makes rooms and warehouses from a random stream, so that a seed always gives the same room:
- * every draw comes from the {@link SplittableRandom} passed in, in a fixed order.
+ * Makes rooms and warehouses from a random stream, so that a seed always gives the same room: every
+ * draw comes from the {@link SplittableRandom} passed in, in a fixed order.
  *
- * <p>The stream's first draw picks the layout: a room with scattered boxes (some rotated) and
- * maybe a partition wall with a doorway, or a warehouse with rows of shelves. Then the start and
- * the goals are drawn one by one, each free of walls and obstacles with a margin and reachable by
- * a disc of the robot's radius plus the clearance: the planner ({@link DistanceField}) searches
- * from the start on a grid whose free cells keep that disc off the walls everywhere, and since
- * its connectivity is symmetric, every goal in the start's component is reachable from every
- * other. A point that fails is drawn again; a layout where the start or a goal cannot be placed
- * is drawn again with fewer obstacles.
+ * <p>The stream's first draw picks the layout: a room with scattered boxes (some rotated) and maybe
+ * a partition wall with a doorway, or a warehouse with rows of shelves. Then the start and the
+ * goals are drawn one by one, each free of walls and obstacles with a margin and reachable by a
+ * disc of the robot's radius plus the clearance: the planner ({@link DistanceField}) searches from
+ * the start on a grid whose free cells keep that disc off the walls everywhere, and since its
+ * connectivity is symmetric, every goal in the start's component is reachable from every other. A
+ * point that fails is drawn again; a layout where the start or a goal cannot be placed is drawn
+ * again with fewer obstacles.
  */
 public final class RoomGenerator {
   /** Planner cell for the reachability check [m]; the expert plans on the same grid. */
   public static final double PLANNER_CELL_M = 0.15;
+
   /** Extra free space around the start and the goals beyond the robot and its clearance [m]. */
   static final double POINT_MARGIN_M = 0.1;
+
   private static final int LAYOUT_ATTEMPTS = 40;
   private static final int POINT_ATTEMPTS = 300;
   private static final double MIN_BOX_M = 0.4;
   private static final double MAX_BOX_M = 1.6;
+
   /** Share of boxes turned by a random angle; the rest are axis-aligned. */
   private static final double ROTATED_SHARE = 0.35;
 
@@ -47,19 +50,41 @@ public final class RoomGenerator {
    * @param clearanceM free space beyond the robot's radius on the way between goals [m]
    * @param goals number of goals
    */
-  public record Settings(double widthM, double heightM, int obstacles, double warehouseProb,
-      double robotRadiusM, double clearanceM, int goals) {
+  public record Settings(
+      double widthM,
+      double heightM,
+      int obstacles,
+      double warehouseProb,
+      double robotRadiusM,
+      double clearanceM,
+      int goals) {
 
     public Settings {
-      if (!(widthM > 0 && heightM > 0 && obstacles >= 0 && warehouseProb >= 0
-          && warehouseProb <= 1 && robotRadiusM > 0 && clearanceM >= 0 && goals >= 1)) {
+      if (!(widthM > 0
+          && heightM > 0
+          && obstacles >= 0
+          && warehouseProb >= 0
+          && warehouseProb <= 1
+          && robotRadiusM > 0
+          && clearanceM >= 0
+          && goals >= 1)) {
         throw new IllegalArgumentException("invalid room settings: " + this);
       }
       double need = 2 * (robotRadiusM + clearanceM + PLANNER_CELL_M + POINT_MARGIN_M) + 1;
       if (Math.min(widthM, heightM) < need) {
-        throw new IllegalArgumentException("a " + widthM + " x " + heightM + " m room is too small"
-            + " for a robot of radius " + robotRadiusM + " m with clearance " + clearanceM
-            + " m: both sides must be at least " + need + " m");
+        throw new IllegalArgumentException(
+            "a "
+                + widthM
+                + " x "
+                + heightM
+                + " m room is too small"
+                + " for a robot of radius "
+                + robotRadiusM
+                + " m with clearance "
+                + clearanceM
+                + " m: both sides must be at least "
+                + need
+                + " m");
       }
     }
 
@@ -93,15 +118,22 @@ public final class RoomGenerator {
     for (int attempt = 0; attempt < LAYOUT_ATTEMPTS; attempt++) {
       // After repeated failures, fewer obstacles: the last attempts are nearly empty rooms.
       double crowding = 1 - (double) attempt / (LAYOUT_ATTEMPTS - 1);
-      Draft d = warehouse && attempt < LAYOUT_ATTEMPTS / 2
-          ? warehouse(random, crowding) : room(random, crowding);
+      Draft d =
+          warehouse && attempt < LAYOUT_ATTEMPTS / 2
+              ? warehouse(random, crowding)
+              : room(random, crowding);
       Room room = placeStartAndGoals(d, random);
       if (room != null) {
         return room;
       }
     }
-    throw new IllegalStateException("could not place a start and " + s.goals() + " goals in "
-        + LAYOUT_ATTEMPTS + " layouts of " + s);
+    throw new IllegalStateException(
+        "could not place a start and "
+            + s.goals()
+            + " goals in "
+            + LAYOUT_ATTEMPTS
+            + " layouts of "
+            + s);
   }
 
   /** Walls and obstacles before the start and goals are placed. */
@@ -145,15 +177,17 @@ public final class RoomGenerator {
       double doorMid = uniform(r, 0.5 + doorW / 2, along - 0.5 - doorW / 2);
       double lo = doorMid - doorW / 2;
       double hi = doorMid + doorW / 2;
-      double[] seg = vertical
-          ? new double[] {at, 0, at, lo, at, hi, at, h}
-          : new double[] {0, at, lo, at, hi, at, w, at};
+      double[] seg =
+          vertical
+              ? new double[] {at, 0, at, lo, at, hi, at, h}
+              : new double[] {0, at, lo, at, hi, at, w, at};
       for (double v : seg) {
         partition.add(v);
       }
-      door = vertical
-          ? new double[] {at, doorMid, doorW / 2 + s.pathInflationM() + 0.6}
-          : new double[] {doorMid, at, doorW / 2 + s.pathInflationM() + 0.6};
+      door =
+          vertical
+              ? new double[] {at, doorMid, doorW / 2 + s.pathInflationM() + 0.6}
+              : new double[] {doorMid, at, doorW / 2 + s.pathInflationM() + 0.6};
     }
     List<double[]> boxes = new ArrayList<>();
     int n = (int) Math.round(s.obstacles() * crowding);
@@ -196,9 +230,7 @@ public final class RoomGenerator {
         double end = Math.min(u + uniform(r, 2.5, 6), lenU - endAisle);
         boolean keep = r.nextDouble() < crowding;
         if (end - u >= 1 && keep) {
-          shelves.add(rowsAlongX
-              ? rect(u, v, end, v + depth)
-              : rect(v, u, v + depth, end));
+          shelves.add(rowsAlongX ? rect(u, v, end, v + depth) : rect(v, u, v + depth, end));
         }
         u = end + uniform(r, passageM(), passageM() + 0.6);
       }
@@ -219,8 +251,8 @@ public final class RoomGenerator {
   }
 
   /**
-   * A box of size sx x sy [m] centered near (cx, cy), turned by angle [rad], counter-clockwise,
-   * and pushed back inside the room where it would stick out through a wall.
+   * A box of size sx x sy [m] centered near (cx, cy), turned by angle [rad], counter-clockwise, and
+   * pushed back inside the room where it would stick out through a wall.
    */
   private double[] box(double cx, double cy, double sx, double sy, double angle) {
     double c = Math.cos(angle);
@@ -251,11 +283,21 @@ public final class RoomGenerator {
   /** The room with a start and goals, or null when they cannot be placed in this layout. */
   private Room placeStartAndGoals(Draft d, SplittableRandom r) {
     // A scratch room gives the segment index and the inside-obstacle test.
-    Room walls = new Room(d.layout(), s.widthM(), s.heightM(), d.walls(), d.obstacles(), 0, 0, 0,
-        new double[] {0, 0});
+    Room walls =
+        new Room(
+            d.layout(),
+            s.widthM(),
+            s.heightM(),
+            d.walls(),
+            d.obstacles(),
+            0,
+            0,
+            0,
+            new double[] {0, 0});
     SegmentIndex index = walls.index();
-    DistanceField.Grid grid = new DistanceField.Grid(index, 0, 0, s.widthM(), s.heightM(),
-        PLANNER_CELL_M, s.plannerInflationM());
+    DistanceField.Grid grid =
+        new DistanceField.Grid(
+            index, 0, 0, s.widthM(), s.heightM(), PLANNER_CELL_M, s.plannerInflationM());
     double[] start = freePoint(walls, grid, r, null, 0, null);
     if (start == null) {
       return null;
@@ -275,18 +317,31 @@ public final class RoomGenerator {
       goals[2 * g + 1] = p[1];
       prev = p;
     }
-    return new Room(d.layout(), s.widthM(), s.heightM(), d.walls(), d.obstacles(), start[0],
-        start[1], heading, goals);
+    return new Room(
+        d.layout(),
+        s.widthM(),
+        s.heightM(),
+        d.walls(),
+        d.obstacles(),
+        start[0],
+        start[1],
+        heading,
+        goals);
   }
 
   /**
    * A point with the path inflation plus a margin of free space around it, outside every obstacle,
    * at least {@code minSpacing} from {@code prev} when given, and reachable in {@code reach} when
-   * given (reachable from the start means reachable from the previous goal: same component);
-   * null after too many draws.
+   * given (reachable from the start means reachable from the previous goal: same component); null
+   * after too many draws.
    */
-  private double[] freePoint(Room walls, DistanceField.Grid grid, SplittableRandom r,
-      double[] prev, double minSpacing, DistanceField reach) {
+  private double[] freePoint(
+      Room walls,
+      DistanceField.Grid grid,
+      SplittableRandom r,
+      double[] prev,
+      double minSpacing,
+      DistanceField reach) {
     double need = s.plannerInflationM() + POINT_MARGIN_M;
     for (int tries = 0; tries < POINT_ATTEMPTS; tries++) {
       double x = uniform(r, need, s.widthM() - need);
@@ -294,8 +349,10 @@ public final class RoomGenerator {
       if (prev != null && Math.hypot(x - prev[0], y - prev[1]) < minSpacing) {
         continue;
       }
-      if (walls.index().clearance(x, y, need) >= need && !walls.insideObstacle(x, y)
-          && grid.free(x, y) && (reach == null || reach.reachable(x, y))) {
+      if (walls.index().clearance(x, y, need) >= need
+          && !walls.insideObstacle(x, y)
+          && grid.free(x, y)
+          && (reach == null || reach.reachable(x, y))) {
         return new double[] {x, y};
       }
     }

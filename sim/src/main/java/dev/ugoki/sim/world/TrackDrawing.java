@@ -15,8 +15,12 @@ public final class TrackDrawing {
   /** {minX, minY, maxX, maxY} of the track with a margin of grass [m]. */
   public static double[] bounds(Track track) {
     double[] right = track.rightEdge();
-    double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.NEGATIVE_INFINITY};
+    double[] b = {
+      Double.POSITIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     for (int i = 0; i < right.length; i += 2) {
       b[0] = Math.min(b[0], right[i]);
       b[1] = Math.min(b[1], right[i + 1]);
@@ -33,17 +37,37 @@ public final class TrackDrawing {
   public static List<Shape> background(Track track, double startS) {
     List<Shape> shapes = new ArrayList<>();
     double[] b = bounds(track);
-    shapes.add(new Shape.Polygon(new float[] {(float) b[0], (float) b[1], (float) b[2],
-        (float) b[1], (float) b[2], (float) b[3], (float) b[0], (float) b[3]}, Layer.GROUND));
+    shapes.add(
+        new Shape.Polygon(
+            new float[] {
+              (float) b[0],
+              (float) b[1],
+              (float) b[2],
+              (float) b[1],
+              (float) b[2],
+              (float) b[3],
+              (float) b[0],
+              (float) b[3]
+            },
+            Layer.GROUND));
     double[] left = track.leftEdge();
     double[] right = track.rightEdge();
     int n = track.samples();
     for (int i = 0; i < n; i++) {
       int j = (i + 1) % n;
-      shapes.add(new Shape.Polygon(new float[] {(float) right[2 * i], (float) right[2 * i + 1],
-          (float) right[2 * j], (float) right[2 * j + 1], (float) left[2 * j],
-          (float) left[2 * j + 1], (float) left[2 * i], (float) left[2 * i + 1]},
-          Layer.TRACK_SURFACE));
+      shapes.add(
+          new Shape.Polygon(
+              new float[] {
+                (float) right[2 * i],
+                (float) right[2 * i + 1],
+                (float) right[2 * j],
+                (float) right[2 * j + 1],
+                (float) left[2 * j],
+                (float) left[2 * j + 1],
+                (float) left[2 * i],
+                (float) left[2 * i + 1]
+              },
+              Layer.TRACK_SURFACE));
     }
     float[] center = new float[2 * n];
     for (int i = 0; i < n; i++) {
@@ -56,8 +80,13 @@ public final class TrackDrawing {
     double hw = track.halfWidth(track.sampleAt(startS));
     double nx = -Math.sin(h) * hw;
     double ny = Math.cos(h) * hw;
-    shapes.add(new Shape.Polyline(new float[] {(float) (p[0] - nx), (float) (p[1] - ny),
-        (float) (p[0] + nx), (float) (p[1] + ny)}, false, Layer.START_LINE));
+    shapes.add(
+        new Shape.Polyline(
+            new float[] {
+              (float) (p[0] - nx), (float) (p[1] - ny), (float) (p[0] + nx), (float) (p[1] + ny)
+            },
+            false,
+            Layer.START_LINE));
     shapes.add(new Shape.Polyline(toFloat(left), true, Layer.WALL));
     shapes.add(new Shape.Polyline(toFloat(right), true, Layer.WALL));
     return List.copyOf(shapes);

@@ -13,18 +13,21 @@ import java.util.SplittableRandom;
  * hairpin) and an S-bend inserted into the longest edge (a chicane); every corner is rounded by a
  * circular arc tangent to both edges, which makes the centerline smooth (its heading is
  * continuous). A candidate is rejected, and another drawn from the same random stream, when a
- * corner cannot be rounded with at least {@link #minCornerRadiusM(Params)} or when two parts of
- * the track that are far apart along the lap come closer than their half-widths plus a strip of
- * grass: so the edges never cross themselves or each other, and every generated track is drivable.
- * The same seed always gives the same track.
+ * corner cannot be rounded with at least {@link #minCornerRadiusM(Params)} or when two parts of the
+ * track that are far apart along the lap come closer than their half-widths plus a strip of grass:
+ * so the edges never cross themselves or each other, and every generated track is drivable. The
+ * same seed always gives the same track.
  */
 public final class TrackGenerator {
   /** Grass kept between two stretches of track that are far apart along the lap [m]. */
   static final double GAP_M = 3;
+
   /** Centerline sample spacing on straights [m]. */
   private static final double SAMPLE_M = 2;
+
   /** Largest corner turn [rad]: sharper corners would need very long tangents. */
   private static final double MAX_TURN_RAD = Math.toRadians(165);
+
   private static final int MAX_ATTEMPTS = 500;
 
   /**
@@ -34,11 +37,19 @@ public final class TrackGenerator {
    */
   public record Params(double radiusM, double widthMinM, double widthMaxM) {
     public Params {
-      if (!(radiusM >= 40) || !(widthMinM >= 4) || !(widthMaxM >= widthMinM)
+      if (!(radiusM >= 40)
+          || !(widthMinM >= 4)
+          || !(widthMaxM >= widthMinM)
           || widthMaxM > radiusM / 4) {
-        throw new IllegalArgumentException("invalid track parameters: radius " + radiusM
-            + " m, width " + widthMinM + ".." + widthMaxM + " m (need radius >= 40, width >= 4, "
-            + "width_min <= width_max <= radius / 4)");
+        throw new IllegalArgumentException(
+            "invalid track parameters: radius "
+                + radiusM
+                + " m, width "
+                + widthMinM
+                + ".."
+                + widthMaxM
+                + " m (need radius >= 40, width >= 4, "
+                + "width_min <= width_max <= radius / 4)");
       }
     }
   }
@@ -58,8 +69,8 @@ public final class TrackGenerator {
         return t;
       }
     }
-    throw new IllegalStateException("no valid track for seed " + seed + " in " + MAX_ATTEMPTS
-        + " attempts with " + p);
+    throw new IllegalStateException(
+        "no valid track for seed " + seed + " in " + MAX_ATTEMPTS + " attempts with " + p);
   }
 
   private static Track tryBuild(long seed, SplittableRandom random, Params p) {
@@ -90,8 +101,10 @@ public final class TrackGenerator {
       }
       double tanHalf = Math.tan(Math.abs(turn[i]) / 2);
       double wanted = rMin + (rMax - rMin) * Math.pow(random.nextDouble(), 1.5);
-      double fits = tanHalf > 1e-9 ? Math.min(edge[(i + m - 1) % m], edge[i]) / 2 / tanHalf
-          : Double.POSITIVE_INFINITY;
+      double fits =
+          tanHalf > 1e-9
+              ? Math.min(edge[(i + m - 1) % m], edge[i]) / 2 / tanHalf
+              : Double.POSITIVE_INFINITY;
       radius[i] = Math.min(wanted, fits);
       if (radius[i] < rMin) {
         return null;
@@ -188,11 +201,11 @@ public final class TrackGenerator {
   }
 
   /**
-   * A tongue that sticks out of the loop: two corners close together far out, which the car
-   * takes as one hairpin of about 180 degrees.
+   * A tongue that sticks out of the loop: two corners close together far out, which the car takes
+   * as one hairpin of about 180 degrees.
    */
-  private static void addHairpin(SplittableRandom random, Params p, double angle,
-      List<double[]> pts) {
+  private static void addHairpin(
+      SplittableRandom random, Params p, double angle, List<double[]> pts) {
     double reach = p.radiusM() * (1.2 + 0.3 * random.nextDouble());
     double chord = 2.6 * minCornerRadiusM(p) + 10 * random.nextDouble();
     double half = Math.asin(chord / (2 * reach));
@@ -218,7 +231,8 @@ public final class TrackGenerator {
     double[] b = pts.get((longest + 1) % m);
     double ux = (b[0] - a[0]) / best;
     double uy = (b[1] - a[1]) / best;
-    double shift = (random.nextBoolean() ? 1 : -1) * p.widthMaxM() * (0.7 + 0.5 * random.nextDouble());
+    double shift =
+        (random.nextBoolean() ? 1 : -1) * p.widthMaxM() * (0.7 + 0.5 * random.nextDouble());
     double step = 1.8 * Math.abs(shift);
     double mid = best * (0.4 + 0.2 * random.nextDouble());
     double[] along = {mid - 1.5 * step, mid - 0.5 * step, mid + 0.5 * step, mid + 1.5 * step};
@@ -227,14 +241,15 @@ public final class TrackGenerator {
       return; // the edge is too short for a chicane
     }
     for (int k = along.length - 1; k >= 0; k--) {
-      pts.add(longest + 1, new double[] {a[0] + ux * along[k] - uy * side[k],
-          a[1] + uy * along[k] + ux * side[k]});
+      pts.add(
+          longest + 1,
+          new double[] {a[0] + ux * along[k] - uy * side[k], a[1] + uy * along[k] + ux * side[k]});
     }
   }
 
   /** Half-widths along the lap: a smooth wave between the narrowest and widest width. */
-  private static double[] widthProfile(SplittableRandom random, Params p, double[] s,
-      double length) {
+  private static double[] widthProfile(
+      SplittableRandom random, Params p, double[] s, double length) {
     int waves = 1 + random.nextInt(3);
     double phase = 2 * Math.PI * random.nextDouble();
     double[] hw = new double[s.length];
@@ -251,8 +266,8 @@ public final class TrackGenerator {
    * are bucketed in a grid of cells as large as the largest such distance, so only neighbouring
    * cells are compared.
    */
-  private static boolean wellSeparated(double[] x, double[] y, double[] s, double length,
-      double[] halfWidth, double rMin) {
+  private static boolean wellSeparated(
+      double[] x, double[] y, double[] s, double length, double[] halfWidth, double rMin) {
     double nearAlong = Math.PI * rMin + 2 * SAMPLE_M;
     double maxHalf = 0;
     double minX = Double.POSITIVE_INFINITY;

@@ -37,8 +37,10 @@ class BicycleModelTest {
     for (int i = 1; i <= steps; i++) {
       s = model.step(s, 0, 1, dt);
       double t = i * dt;
-      double expected = t <= tTop ? CAR.maxAccelMps2() * t * t / 2
-          : CAR.maxAccelMps2() * tTop * tTop / 2 + CAR.maxSpeedMps() * (t - tTop);
+      double expected =
+          t <= tTop
+              ? CAR.maxAccelMps2() * t * t / 2
+              : CAR.maxAccelMps2() * tTop * tTop / 2 + CAR.maxSpeedMps() * (t - tTop);
       assertThat(s.x()).isCloseTo(expected, within(1e-9));
       assertThat(s.y()).isEqualTo(0);
     }

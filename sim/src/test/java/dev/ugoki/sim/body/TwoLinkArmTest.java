@@ -38,8 +38,8 @@ class TwoLinkArmTest {
     SplittableRandom r = new SplittableRandom(seed);
     ArmState s = ArmState.at(r.nextDouble(-10, 10), r.nextDouble(-2.5, 2.5));
     double[] tip = arm.tip(s);
-    assertThat(Math.hypot(tip[0], tip[1])).isCloseTo(Math.sqrt(1 + 0.64
-        + 2 * 0.8 * Math.cos(s.elbowRad())), within(1e-12));
+    assertThat(Math.hypot(tip[0], tip[1]))
+        .isCloseTo(Math.sqrt(1 + 0.64 + 2 * 0.8 * Math.cos(s.elbowRad())), within(1e-12));
   }
 
   /** Inverse then forward kinematics gives the point back, for both elbows, in the ring. */
@@ -91,15 +91,20 @@ class TwoLinkArmTest {
   @MethodSource("seeds")
   void theTipSpeedIsTheDerivativeOfTheTip(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    ArmState s = new ArmState(r.nextDouble(-3, 3), r.nextDouble(-2, 2), r.nextDouble(-2, 2),
-        r.nextDouble(-2, 2));
+    ArmState s =
+        new ArmState(
+            r.nextDouble(-3, 3), r.nextDouble(-2, 2), r.nextDouble(-2, 2), r.nextDouble(-2, 2));
     double h = 1e-7;
-    ArmState later = new ArmState(s.shoulderRad() + h * s.shoulderRadps(),
-        s.elbowRad() + h * s.elbowRadps(), s.shoulderRadps(), s.elbowRadps());
+    ArmState later =
+        new ArmState(
+            s.shoulderRad() + h * s.shoulderRadps(),
+            s.elbowRad() + h * s.elbowRadps(),
+            s.shoulderRadps(),
+            s.elbowRadps());
     double[] a = arm.tip(s);
     double[] b = arm.tip(later);
-    assertThat(arm.tipSpeedMps(s)).isCloseTo(Math.hypot(b[0] - a[0], b[1] - a[1]) / h,
-        within(1e-5));
+    assertThat(arm.tipSpeedMps(s))
+        .isCloseTo(Math.hypot(b[0] - a[0], b[1] - a[1]) / h, within(1e-5));
   }
 
   @Test

@@ -67,8 +67,8 @@ class DomainRandomizationTest {
 
   @Test
   void sensorNoiseIsDrawnPerEpisodeAndTheSameSeedGivesTheSameEpisode() {
-    Map<String, Object> all = Map.of("dr.sensor_noise", 0.05, "dr.actuator_gain", 0.3,
-        "dr.action_delay", 2);
+    Map<String, Object> all =
+        Map.of("dr.sensor_noise", 0.05, "dr.actuator_gain", 0.3, "dr.action_delay", 2);
     Env a = Scenarios.make("reach", all);
     Env b = Scenarios.make("reach", all);
     Env clean = Scenarios.make("reach");

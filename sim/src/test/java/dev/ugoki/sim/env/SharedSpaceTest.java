@@ -28,11 +28,15 @@ class SharedSpaceTest {
     // the car's and the robot's lidar share slots; the robot's and the arm's goal.dist too
     assertThat(obs.names().stream().filter(n -> n.equals("lidar.00"))).hasSize(1);
     assertThat(obs.names()).contains("speed", "odom.v", "joint.elbow.cos", "goal.dist");
-    int distinct = (int) t.values().stream().flatMap(e -> e.observationSpec().names().stream())
-        .distinct().count();
+    int distinct =
+        (int)
+            t.values().stream()
+                .flatMap(e -> e.observationSpec().names().stream())
+                .distinct()
+                .count();
     assertThat(obs.size()).isEqualTo(3 + distinct);
-    assertThat(shared[1].names()).containsExactly("steer", "throttle", "left", "right",
-        "shoulder", "elbow");
+    assertThat(shared[1].names())
+        .containsExactly("steer", "throttle", "left", "right", "shoulder", "elbow");
     // bounds: the union of each name's bounds (goal.dist is [0, 1] for both)
     int d = obs.indexOf("goal.dist");
     assertThat(obs.low(d)).isZero();
@@ -51,7 +55,8 @@ class SharedSpaceTest {
       float[] wide = s.reset(7);
       Spec ownSpec = own.observationSpec();
       for (int i = 0; i < ownSpec.size(); i++) {
-        assertThat(wide[shared[0].indexOf(ownSpec.name(i))]).as(task + " " + ownSpec.name(i))
+        assertThat(wide[shared[0].indexOf(ownSpec.name(i))])
+            .as(task + " " + ownSpec.name(i))
             .isEqualTo(mine[i]);
       }
       for (int j = 0; j < shared[0].size(); j++) {
@@ -83,9 +88,11 @@ class SharedSpaceTest {
     two.put("race", Scenarios.make("race"));
     two.put("reach", Scenarios.make("reach"));
     Spec[] shared = SharedSpace.union(two);
-    assertThatThrownBy(() -> new SharedSpace(Scenarios.make("navigate"), "navigate", shared[0],
-        shared[1])).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("task.navigate").hasMessageContaining("odom.v")
+    assertThatThrownBy(
+            () -> new SharedSpace(Scenarios.make("navigate"), "navigate", shared[0], shared[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("task.navigate")
+        .hasMessageContaining("odom.v")
         .hasMessageContaining("action left");
   }
 }

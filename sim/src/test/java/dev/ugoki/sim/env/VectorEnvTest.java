@@ -73,12 +73,16 @@ class VectorEnvTest {
       vec.reset(1);
       assertThatThrownBy(() -> vec.step(new float[3]))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("length 3").hasMessageContaining(N + " envs");
+          .hasMessageContaining("length 3")
+          .hasMessageContaining(N + " envs");
       float[] before = vec.observations().clone();
       float[] nan = new float[N * 2];
       nan[7] = Float.NaN;
-      assertThatThrownBy(() -> vec.step(nan)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("env 3").hasMessageContaining("throttle").hasMessageContaining("NaN");
+      assertThatThrownBy(() -> vec.step(nan))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("env 3")
+          .hasMessageContaining("throttle")
+          .hasMessageContaining("NaN");
       // refused whole: no env moved, and the next good step matches single envs from the start
       assertThat(vec.observations()).isEqualTo(before);
       vec.step(new float[N * 2]);
@@ -94,7 +98,8 @@ class VectorEnvTest {
   void theSameEnvInstanceTwiceIsRefused(String name) {
     Env env = Scenarios.make(name);
     assertThatThrownBy(() -> new VectorEnv(List.of(env, env), 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same instance");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same instance");
   }
 
   @org.junit.jupiter.api.Test

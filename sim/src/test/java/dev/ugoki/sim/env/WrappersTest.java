@@ -21,7 +21,8 @@ class WrappersTest {
     assertThat(last.truncated()).isTrue();
     assertThat(last.terminated()).isFalse();
     assertThatThrownBy(() -> env.step(new float[] {0, 0.2f}))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("truncated");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("truncated");
     env.reset(1);
     assertThat(env.step(new float[] {0, 0.2f}).truncated()).isFalse();
   }
@@ -76,7 +77,8 @@ class WrappersTest {
     assertThat(clipped.step(new float[] {3, -7}).observation())
         .isEqualTo(plain.step(new float[] {1, -1}).observation());
     assertThatThrownBy(() -> clipped.step(new float[] {Float.NaN, 0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("steer");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("steer");
   }
 
   @Test
@@ -91,6 +93,7 @@ class WrappersTest {
       r = env.step(new float[] {0, 0.1f});
     }
     assertThat(r.truncated()).isTrue();
-    assertThat(r.info().episodeTimeS()).isCloseTo(7 * 3 * 0.05, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(r.info().episodeTimeS())
+        .isCloseTo(7 * 3 * 0.05, org.assertj.core.data.Offset.offset(1e-9));
   }
 }

@@ -31,12 +31,18 @@ class NavigateExpertTest {
       if (r.info().success()) {
         successes++;
       } else {
-        failures.add("seed " + seed + (r.info().crashed() ? " crashed" : " ran out of time")
-            + " after " + (int) r.info().progress() + " goals");
+        failures.add(
+            "seed "
+                + seed
+                + (r.info().crashed() ? " crashed" : " ran out of time")
+                + " after "
+                + (int) r.info().progress()
+                + " goals");
       }
     }
     double rate = (double) successes / seeds;
-    System.out.printf("navigate expert: every goal reached on %d of %d seeds (%.0f%%)%s%n",
+    System.out.printf(
+        "navigate expert: every goal reached on %d of %d seeds (%.0f%%)%s%n",
         successes, seeds, 100 * rate, failures.isEmpty() ? "" : "; " + failures);
     assertThat(rate).as("success rate; failures: %s", failures).isGreaterThanOrEqualTo(0.95);
   }

@@ -31,8 +31,9 @@ class PurePursuitTest {
       }
     }
     int laps = 100 - failed.size();
-    System.out.printf("race expert: %d/100 laps, mean lap time %.1f s, failed seeds %s%n", laps,
-        lapTimeSum / laps, failed);
+    System.out.printf(
+        "race expert: %d/100 laps, mean lap time %.1f s, failed seeds %s%n",
+        laps, lapTimeSum / laps, failed);
     assertThat(laps).as("laps completed, failed seeds %s", failed).isGreaterThanOrEqualTo(95);
   }
 }

@@ -43,8 +43,10 @@ class SegmentIndexTest {
       double range = r.nextDouble(1, 80);
       double brute = range;
       for (int i = 0; i < seg.length; i += 4) {
-        brute = Math.min(brute,
-            Geometry.raySegment(ox, oy, dx, dy, seg[i], seg[i + 1], seg[i + 2], seg[i + 3]));
+        brute =
+            Math.min(
+                brute,
+                Geometry.raySegment(ox, oy, dx, dy, seg[i], seg[i + 1], seg[i + 2], seg[i + 3]));
       }
       assertThat(index.raycast(ox, oy, dx, dy, range)).isEqualTo(brute);
     }
@@ -65,13 +67,19 @@ class SegmentIndexTest {
       boolean brute = false;
       double nearest = 10;
       for (int i = 0; i < seg.length; i += 4) {
-        brute |= Geometry.segmentSegmentDist2(x0, y0, x1, y1, seg[i], seg[i + 1], seg[i + 2],
-            seg[i + 3]) < radius * radius;
-        nearest = Math.min(nearest, Math.sqrt(
-            Geometry.pointSegmentDist2(x0, y0, seg[i], seg[i + 1], seg[i + 2], seg[i + 3])));
+        brute |=
+            Geometry.segmentSegmentDist2(x0, y0, x1, y1, seg[i], seg[i + 1], seg[i + 2], seg[i + 3])
+                < radius * radius;
+        nearest =
+            Math.min(
+                nearest,
+                Math.sqrt(
+                    Geometry.pointSegmentDist2(
+                        x0, y0, seg[i], seg[i + 1], seg[i + 2], seg[i + 3])));
       }
       assertThat(index.sweepHits(x0, y0, x1, y1, radius)).isEqualTo(brute);
-      assertThat(index.clearance(x0, y0, 10)).isCloseTo(nearest, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(index.clearance(x0, y0, 10))
+          .isCloseTo(nearest, org.assertj.core.data.Offset.offset(1e-12));
     }
   }
 }

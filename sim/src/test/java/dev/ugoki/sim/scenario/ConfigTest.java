@@ -8,19 +8,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
-  private static final List<Param> PARAMS = List.of(
-      Param.real("speed", 2.5, 0, 10, "how fast [m/s]"),
-      Param.integer("rays", 8, 1, 64, "how many rays"),
-      Param.bool("noisy", false, "add noise"));
+  private static final List<Param> PARAMS =
+      List.of(
+          Param.real("speed", 2.5, 0, 10, "how fast [m/s]"),
+          Param.integer("rays", 8, 1, 64, "how many rays"),
+          Param.bool("noisy", false, "add noise"));
 
   @Test
   void overridesAcceptNumbersBooleansAndStrings() {
-    Config c = Config.defaults("toy", PARAMS).with(Map.of("speed", "3.5", "rays", 16L,
-        "noisy", "true"));
+    Config c =
+        Config.defaults("toy", PARAMS).with(Map.of("speed", "3.5", "rays", 16L, "noisy", "true"));
     assertThat(c.real("speed")).isEqualTo(3.5);
     assertThat(c.integer("rays")).isEqualTo(16);
     assertThat(c.bool("noisy")).isTrue();
-    assertThat(c.asMap()).containsEntry("rays", 16L).containsEntry("noisy", true)
+    assertThat(c.asMap())
+        .containsEntry("rays", 16L)
+        .containsEntry("noisy", true)
         .containsEntry("speed", 3.5);
     assertThat(Config.defaults("toy", PARAMS).real("speed")).isEqualTo(2.5);
   }

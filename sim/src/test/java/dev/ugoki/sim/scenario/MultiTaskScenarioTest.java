@@ -14,8 +14,11 @@ class MultiTaskScenarioTest {
 
   @Test
   void seedsPickTasksInProportionToTheirWeightsAndTheSameSeedTheSameTask() {
-    MultiTaskScenario m = (MultiTaskScenario) Scenarios.make("multitask",
-        Map.of("weight.race", 2, "weight.navigate", 1, "weight.reach", 1)).unwrapped();
+    MultiTaskScenario m =
+        (MultiTaskScenario)
+            Scenarios.make(
+                    "multitask", Map.of("weight.race", 2, "weight.navigate", 1, "weight.reach", 1))
+                .unwrapped();
     Map<String, Integer> count = new HashMap<>();
     for (long seed = 1; seed <= 2000; seed++) {
       m.reset(seed);
@@ -30,8 +33,8 @@ class MultiTaskScenarioTest {
     m.reset(17);
     assertThat(m.activeTask()).isEqualTo(task);
 
-    MultiTaskScenario noReach = (MultiTaskScenario) Scenarios.make("multitask",
-        Map.of("weight.reach", 0)).unwrapped();
+    MultiTaskScenario noReach =
+        (MultiTaskScenario) Scenarios.make("multitask", Map.of("weight.reach", 0)).unwrapped();
     assertThat(noReach.tasks()).containsExactly("race", "navigate");
     assertThat(noReach.observationSpec().names()).doesNotContain("task.reach", "tip.x");
   }
@@ -39,16 +42,21 @@ class MultiTaskScenarioTest {
   /** Each task's keys pass through under its name; a bad one is refused naming it. */
   @Test
   void taskKeysPassThroughUnderTheTasksName() {
-    MultiTaskScenario m = (MultiTaskScenario) Scenarios.make("multitask",
-        Map.of("reach/arm.upper", 1.4, "navigate/goals", 2)).unwrapped();
+    MultiTaskScenario m =
+        (MultiTaskScenario)
+            Scenarios.make("multitask", Map.of("reach/arm.upper", 1.4, "navigate/goals", 2))
+                .unwrapped();
     for (long seed = 1; m.activeTask() == null || !m.activeTask().equals("reach"); seed++) {
       m.reset(seed);
     }
     assertThat(((ReachScenario) m.activeEnv().unwrapped()).armParams().upperM()).isEqualTo(1.4);
     assertThatThrownBy(() -> Scenarios.make("multitask", Map.of("reach/arm.uper", 1)))
         .hasMessageContaining("reach/arm.uper");
-    assertThatThrownBy(() -> Scenarios.make("multitask", Map.of("weight.race", 0,
-        "weight.navigate", 0, "weight.reach", 0))).hasMessageContaining("weight");
+    assertThatThrownBy(
+            () ->
+                Scenarios.make(
+                    "multitask", Map.of("weight.race", 0, "weight.navigate", 0, "weight.reach", 0)))
+        .hasMessageContaining("weight");
   }
 
   /** The expert, through the shared layout, solves whichever task the seed picked. */

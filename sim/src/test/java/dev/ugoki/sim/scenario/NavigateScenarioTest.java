@@ -27,8 +27,8 @@ class NavigateScenarioTest {
   }
 
   private static NavigateScenario scenario(Map<String, ?> overrides) {
-    return new NavigateScenario(Config.defaults(NavigateScenario.NAME, NavigateScenario.PARAMS)
-        .with(overrides));
+    return new NavigateScenario(
+        Config.defaults(NavigateScenario.NAME, NavigateScenario.PARAMS).with(overrides));
   }
 
   /** A pose whose disc clears every wall, outside every obstacle, with wheels already turning. */
@@ -39,9 +39,14 @@ class NavigateScenarioTest {
     while (true) {
       double x = r.nextDouble(0, room.widthM());
       double y = r.nextDouble(0, room.heightM());
-      if (room.index().clearance(x, y, radius) >= radius && room.contains(x, y)
+      if (room.index().clearance(x, y, radius) >= radius
+          && room.contains(x, y)
           && !room.insideObstacle(x, y)) {
-        return new RobotState(x, y, r.nextDouble(-Math.PI, Math.PI), r.nextDouble(-vmax, vmax),
+        return new RobotState(
+            x,
+            y,
+            r.nextDouble(-Math.PI, Math.PI),
+            r.nextDouble(-vmax, vmax),
             r.nextDouble(-vmax, vmax));
       }
     }
@@ -56,8 +61,15 @@ class NavigateScenarioTest {
   @MethodSource("seeds")
   void aCollisionEndsTheEpisodeAndTheBodyNeverEntersAWallOrLeavesTheRoom(long seed) {
     // A fast robot with strong wheels: the largest steps the configuration allows.
-    NavigateScenario s = scenario(Map.of(NavigateScenario.ROBOT_MAX_SPEED, 3.0,
-        NavigateScenario.ROBOT_MAX_ACCEL, 20.0, CommonParams.DT, 0.1));
+    NavigateScenario s =
+        scenario(
+            Map.of(
+                NavigateScenario.ROBOT_MAX_SPEED,
+                3.0,
+                NavigateScenario.ROBOT_MAX_ACCEL,
+                20.0,
+                CommonParams.DT,
+                0.1));
     Spec obsSpec = s.observationSpec();
     SplittableRandom r = new SplittableRandom(seed);
     double radius = s.robotParams().radiusM();
@@ -65,9 +77,10 @@ class NavigateScenarioTest {
     for (int trial = 0; trial < 12; trial++) {
       s.reset(seed);
       s.placeRobot(randomFreePose(s, r));
-      float[] action = trial % 3 == 0
-          ? new float[] {1, 1}
-          : new float[] {(float) r.nextDouble(0.5, 1), (float) r.nextDouble(0.5, 1)};
+      float[] action =
+          trial % 3 == 0
+              ? new float[] {1, 1}
+              : new float[] {(float) r.nextDouble(0.5, 1), (float) r.nextDouble(0.5, 1)};
       for (int step = 0; step < 600; step++) {
         RobotState before = s.robot();
         StepResult res = s.step(action);
@@ -139,8 +152,8 @@ class NavigateScenarioTest {
     StepResult r = null;
     for (int step = 0; step < 1500 && (r == null || !r.done()); step++) {
       r = s.step(expert.act());
-      assertThat(r.info().rewardTerms().names()).containsExactly("progress", "goal", "crash",
-          "time");
+      assertThat(r.info().rewardTerms().names())
+          .containsExactly("progress", "goal", "crash", "time");
       assertThat(r.reward()).isEqualTo(r.info().rewardTerms().total());
       assertThat(r.info().rewardTerms().get("time")).isEqualTo(-0.005);
       if (r.info().rewardTerms().get("goal") > 0) {
@@ -174,35 +187,43 @@ class NavigateScenarioTest {
   void malformedActionsAndStepsOutsideAnEpisodeAreRefused() {
     NavigateScenario s = new NavigateScenario();
     assertThatThrownBy(() -> s.step(new float[] {0, 0}))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reset");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reset");
     s.reset(1);
     assertThatThrownBy(() -> s.step(new float[] {0, 0, 0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 3");
     assertThatThrownBy(() -> s.step(new float[] {Float.NaN, 0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("left");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("left");
     assertThatThrownBy(() -> s.step(new float[] {0, 1.5f}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("right");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("right");
   }
 
   @Test
   void wheelsWiderThanTheBodyAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> scenario(Map.of("robot.radius", 0.2, "robot.wheel_separation", 0.5)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("robot.wheel_separation").hasMessageContaining("robot.radius");
+        .hasMessageContaining("robot.wheel_separation")
+        .hasMessageContaining("robot.radius");
   }
 
   @Test
   void aConfigOfAnotherScenarioIsRefused() {
     assertThatThrownBy(() -> new NavigateScenario(Config.defaults("race", NavigateScenario.PARAMS)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("race");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("race");
   }
 
   @Test
   void theObservationSpecNamesEveryChannel() {
     NavigateScenario s = scenario(Map.of("lidar.rays", 12));
-    assertThat(s.observationSpec().names()).startsWith("lidar.00").contains("lidar.11")
-        .endsWith("odom.v", "odom.w", "goal.dist", "goal.cos", "goal.sin", "route.cos",
-            "route.sin");
+    assertThat(s.observationSpec().names())
+        .startsWith("lidar.00")
+        .contains("lidar.11")
+        .endsWith(
+            "odom.v", "odom.w", "goal.dist", "goal.cos", "goal.sin", "route.cos", "route.sin");
     assertThat(s.actionSpec().names()).containsExactly("left", "right");
     assertThat(s.reset(3)).hasSize(12 + 7);
   }
@@ -227,8 +248,8 @@ class NavigateScenarioTest {
 
   /**
    * From random poses that clear every wall by the route's line margin, the route point lies at
-   * most 1 m away, the bearing channels point at
-   * it, and the straight line to it keeps the body off every wall (or it is the nearest point).
+   * most 1 m away, the bearing channels point at it, and the straight line to it keeps the body off
+   * every wall (or it is the nearest point).
    */
   @ParameterizedTest
   @MethodSource("seeds")
@@ -260,7 +281,8 @@ class NavigateScenarioTest {
           .isCloseTo((float) ((dy * ch - dx * sh) / d), within(1e-5f));
       if (d > NavigateScenario.ROUTE_MIN_LOOKAHEAD_M + 1e-9) {
         assertThat(room.index().sweepHits(pose.x(), pose.y(), p[0], p[1], body))
-            .as("line to the route point from (%.2f, %.2f)", pose.x(), pose.y()).isFalse();
+            .as("line to the route point from (%.2f, %.2f)", pose.x(), pose.y())
+            .isFalse();
       }
       if (d < NavigateScenario.ROUTE_LOOKAHEAD_M - 1e-9) {
         pulledIn++;
@@ -278,7 +300,8 @@ class NavigateScenarioTest {
     s.step(new float[] {1, 1});
     Scene second = s.scene();
     assertThat(second.background()).isSameAs(first.background());
-    assertThat(first.background()).anyMatch(sh -> sh.layer() == Layer.WALL)
+    assertThat(first.background())
+        .anyMatch(sh -> sh.layer() == Layer.WALL)
         .anyMatch(sh -> sh.layer() == Layer.GROUND);
     List<Shape> fg = second.foreground();
     assertThat(fg).filteredOn(sh -> sh.layer() == Layer.RAY).hasSize(32);
@@ -293,8 +316,23 @@ class NavigateScenarioTest {
 
   @Test
   void smallCrowdedRoomsWithLargeRobotsStillReset() {
-    NavigateScenario s = scenario(Map.of("room.width", 6, "room.height", 6, "room.obstacles", 60,
-        "robot.radius", 0.6, "robot.wheel_separation", 1.2, "room.clearance", 0.5, "goals", 8));
+    NavigateScenario s =
+        scenario(
+            Map.of(
+                "room.width",
+                6,
+                "room.height",
+                6,
+                "room.obstacles",
+                60,
+                "robot.radius",
+                0.6,
+                "robot.wheel_separation",
+                1.2,
+                "room.clearance",
+                0.5,
+                "goals",
+                8));
     for (long seed = 1; seed <= 5; seed++) {
       assertThat(s.observationSpec().contains(s.reset(seed))).isTrue();
     }

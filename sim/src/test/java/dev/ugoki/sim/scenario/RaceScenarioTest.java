@@ -26,8 +26,9 @@ class RaceScenarioTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void fullSpeedIntoWallsNeverEndsUpOnTheOtherSide(long seed) {
-    RaceScenario race = new RaceScenario(Scenarios.config("race",
-        Map.of("dt", 0.1, "car.max_speed", 100, "car.max_accel", 50)));
+    RaceScenario race =
+        new RaceScenario(
+            Scenarios.config("race", Map.of("dt", 0.1, "car.max_speed", 100, "car.max_accel", 50)));
     SplittableRandom r = new SplittableRandom(seed);
     int crashes = 0;
     for (int trial = 0; trial < 40; trial++) {
@@ -48,8 +49,8 @@ class RaceScenarioTest {
     assertThat(crashes).as("flat-out runs that ended at a wall").isGreaterThan(30);
   }
 
-  private static CarState randomPoseOnTrack(RaceScenario race, long seed, Track t,
-      SplittableRandom r) {
+  private static CarState randomPoseOnTrack(
+      RaceScenario race, long seed, Track t, SplittableRandom r) {
     double off = race.carParams().centerOffsetM();
     while (true) {
       double s = r.nextDouble(0, t.length());
@@ -59,8 +60,14 @@ class RaceScenarioTest {
       double cx = t.x(i) - Math.sin(h) * lateral;
       double cy = t.y(i) + Math.cos(h) * lateral;
       double heading = r.nextDouble(-Math.PI, Math.PI);
-      CarState c = new CarState(cx - off * Math.cos(heading), cy - off * Math.sin(heading),
-          heading, race.carParams().maxSpeedMps(), 0, 0);
+      CarState c =
+          new CarState(
+              cx - off * Math.cos(heading),
+              cy - off * Math.sin(heading),
+              heading,
+              race.carParams().maxSpeedMps(),
+              0,
+              0);
       try {
         race.reset(seed, c);
         return c;
@@ -82,7 +89,8 @@ class RaceScenarioTest {
         double x = s.x() + along * c - side * sn;
         double y = s.y() + along * sn + side * c;
         assertThat(race.track().onSurface(x, y))
-            .as("body point (%.2f, %.2f) on the track", x, y).isTrue();
+            .as("body point (%.2f, %.2f) on the track", x, y)
+            .isTrue();
       }
     }
   }
@@ -103,7 +111,8 @@ class RaceScenarioTest {
     assertThat(r.info().rewardTerms().get("crash")).isEqualTo(-10);
     assertThat(race.car().speedMps()).isZero();
     assertThatThrownBy(() -> race.step(new float[] {0, 0}))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reset");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reset");
   }
 
   @Test
@@ -123,18 +132,31 @@ class RaceScenarioTest {
 
   @Test
   void impossibleCrossFieldConfigIsRefusedNamingTheKeys() {
-    assertThatThrownBy(() -> Scenarios.make("race",
-        Map.of("track.width_min", 12, "track.width_max", 10)))
+    assertThatThrownBy(
+            () -> Scenarios.make("race", Map.of("track.width_min", 12, "track.width_max", 10)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("track.width_min").hasMessageContaining("track.width_max");
+        .hasMessageContaining("track.width_min")
+        .hasMessageContaining("track.width_max");
   }
 
   /** Backing over the start and crossing it again forwards pays no lap: a lap pays once. */
   @Test
   void aLapIsPaidOnlyForALapNotForRecrossingTheStart() {
-    RaceScenario race = new RaceScenario(Scenarios.config("race", Map.of("track.width_min", 20,
-        "track.width_max", 20, "car.max_steer_deg", 45, "car.steer_rate_deg", 1000,
-        "race.random_start", false)));
+    RaceScenario race =
+        new RaceScenario(
+            Scenarios.config(
+                "race",
+                Map.of(
+                    "track.width_min",
+                    20,
+                    "track.width_max",
+                    20,
+                    "car.max_steer_deg",
+                    45,
+                    "car.steer_rate_deg",
+                    1000,
+                    "race.random_start",
+                    false)));
     race.reset(4);
     Track t = race.track();
     // facing against the lap, 4 m past the start: a U-turn to the left brings it back across
@@ -165,8 +187,10 @@ class RaceScenarioTest {
     race.reset(2);
     CarState ok = race.car();
     assertThatThrownBy(() -> race.reset(2, new CarState(ok.x(), ok.y(), ok.heading(), -5, 0, 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("speed");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("speed");
     assertThatThrownBy(() -> race.reset(2, new CarState(ok.x(), ok.y(), ok.heading(), 5, 3, 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wheel angle");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("wheel angle");
   }
 }

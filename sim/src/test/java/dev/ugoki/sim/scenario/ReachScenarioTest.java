@@ -30,7 +30,8 @@ class ReachScenarioTest {
         timeS += r.info().episodeTimeS();
       }
     }
-    System.out.printf("reach expert: every target touched on %d of 100 seeds, %.1f s mean%n",
+    System.out.printf(
+        "reach expert: every target touched on %d of 100 seeds, %.1f s mean%n",
         solved, timeS / Math.max(1, solved));
     assertThat(solved).isEqualTo(100);
   }
@@ -49,16 +50,16 @@ class ReachScenarioTest {
       double[] t = s.target(0);
       double reach = s.armParams().maxReachM();
       var spec = s.observationSpec();
-      assertThat(o[spec.indexOf("goal.dx")]).isCloseTo((float) ((t[0] - tip[0]) / (2 * reach)),
-          within(1e-6f));
-      assertThat(o[spec.indexOf("goal.dy")]).isCloseTo((float) ((t[1] - tip[1]) / (2 * reach)),
-          within(1e-6f));
+      assertThat(o[spec.indexOf("goal.dx")])
+          .isCloseTo((float) ((t[0] - tip[0]) / (2 * reach)), within(1e-6f));
+      assertThat(o[spec.indexOf("goal.dy")])
+          .isCloseTo((float) ((t[1] - tip[1]) / (2 * reach)), within(1e-6f));
       assertThat(o[spec.indexOf("tip.x")]).isCloseTo((float) (tip[0] / reach), within(1e-6f));
       double d = Math.hypot(t[0] - tip[0], t[1] - tip[1]);
-      assertThat(o[spec.indexOf("goal.dir.x")]).isCloseTo((float) ((t[0] - tip[0]) / d),
-          within(1e-6f));
-      assertThat(o[spec.indexOf("goal.dir.y")]).isCloseTo((float) ((t[1] - tip[1]) / d),
-          within(1e-6f));
+      assertThat(o[spec.indexOf("goal.dir.x")])
+          .isCloseTo((float) ((t[0] - tip[0]) / d), within(1e-6f));
+      assertThat(o[spec.indexOf("goal.dir.y")])
+          .isCloseTo((float) ((t[1] - tip[1]) / d), within(1e-6f));
     }
   }
 
@@ -67,21 +68,28 @@ class ReachScenarioTest {
     ReachScenario s = new ReachScenario();
     s.reset(3);
     Expert e = s.expert();
-    double before = Math.hypot(s.target(0)[0] - s.arm().tip(s.joints())[0],
-        s.target(0)[1] - s.arm().tip(s.joints())[1]);
+    double before =
+        Math.hypot(
+            s.target(0)[0] - s.arm().tip(s.joints())[0],
+            s.target(0)[1] - s.arm().tip(s.joints())[1]);
     StepResult r = s.step(e.act());
-    double after = Math.hypot(s.target(0)[0] - s.arm().tip(s.joints())[0],
-        s.target(0)[1] - s.arm().tip(s.joints())[1]);
+    double after =
+        Math.hypot(
+            s.target(0)[0] - s.arm().tip(s.joints())[0],
+            s.target(0)[1] - s.arm().tip(s.joints())[1]);
     assertThat(r.info().rewardTerms().names()).containsExactly("progress", "goal", "time");
-    assertThat(r.info().rewardTerms().get("progress")).isCloseTo(5 * (before - after),
-        within(1e-9));
+    assertThat(r.info().rewardTerms().get("progress"))
+        .isCloseTo(5 * (before - after), within(1e-9));
     assertThat(r.info().crashed()).isFalse();
   }
 
   @Test
   void aBadArmIsRefusedNamingTheKeys() {
-    assertThatThrownBy(() -> Scenarios.make("reach", Map.of("arm.upper", 3.0, "arm.fore", 0.2,
-        "arm.elbow_limit_deg", 30))).hasMessageContaining("arm.upper");
+    assertThatThrownBy(
+            () ->
+                Scenarios.make(
+                    "reach", Map.of("arm.upper", 3.0, "arm.fore", 0.2, "arm.elbow_limit_deg", 30)))
+        .hasMessageContaining("arm.upper");
   }
 
   @Test

@@ -64,8 +64,8 @@ class ScenarioContractTest {
       }
       StepResult res = env.step(a);
       assertThat(Double.isFinite(res.reward())).isTrue();
-      assertThat(res.reward()).isCloseTo(res.info().rewardTerms().total(),
-          org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(res.reward())
+          .isCloseTo(res.info().rewardTerms().total(), org.assertj.core.data.Offset.offset(1e-9));
       o = res.observation();
       if (res.done()) {
         assertInside(obs, o, name, step);
@@ -79,8 +79,19 @@ class ScenarioContractTest {
   private static void assertInside(Spec spec, float[] o, String name, int step) {
     for (int i = 0; i < o.length; i++) {
       if (!(o[i] >= spec.low(i) && o[i] <= spec.high(i))) {
-        throw new AssertionError(name + " step " + step + ": " + spec.name(i) + " = " + o[i]
-            + " outside [" + spec.low(i) + ", " + spec.high(i) + "]");
+        throw new AssertionError(
+            name
+                + " step "
+                + step
+                + ": "
+                + spec.name(i)
+                + " = "
+                + o[i]
+                + " outside ["
+                + spec.low(i)
+                + ", "
+                + spec.high(i)
+                + "]");
       }
     }
   }
@@ -138,21 +149,27 @@ class ScenarioContractTest {
   void malformedActionsAreRejectedWithAMessageThatNamesTheProblem(String name) {
     Env env = Scenarios.make(name);
     assertThatThrownBy(() -> env.step(new float[] {0, 0}))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("reset");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reset");
     env.reset(1);
     int n = env.actionSpec().size();
     String first = env.actionSpec().name(0);
     assertThatThrownBy(() -> env.step(new float[n + 1]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("length " + (n + 1)).hasMessageContaining("expected " + n);
+        .hasMessageContaining("length " + (n + 1))
+        .hasMessageContaining("expected " + n);
     float[] nan = new float[n];
     nan[0] = Float.NaN;
-    assertThatThrownBy(() -> env.step(nan)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(first).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> env.step(nan))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(first)
+        .hasMessageContaining("NaN");
     float[] big = new float[n];
     big[0] = 1.5f;
-    assertThatThrownBy(() -> env.step(big)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(first).hasMessageContaining("outside");
+    assertThatThrownBy(() -> env.step(big))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(first)
+        .hasMessageContaining("outside");
     // nothing was applied: the episode goes on from where it was
     assertThat(env.step(new float[n]).observation()).hasSize(env.observationSpec().size());
   }
@@ -161,16 +178,20 @@ class ScenarioContractTest {
   @MethodSource("scenarios")
   void badConfigValuesAreRefusedNamingTheKey(String name) {
     assertThatThrownBy(() -> Scenarios.make(name, Map.of("max_steps", 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_steps")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max_steps")
         .hasMessageContaining("outside");
     assertThatThrownBy(() -> Scenarios.make(name, Map.of("dt", "fast")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dt")
         .hasMessageContaining("not a number");
     assertThatThrownBy(() -> Scenarios.make(name, Map.of("max_step", 16)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_step'")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max_step'")
         .hasMessageContaining("did you mean max_steps");
     assertThatThrownBy(() -> Scenarios.make(name, Map.of("dt", Double.NaN)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not finite");
   }
 
   @ParameterizedTest
@@ -195,7 +216,8 @@ class ScenarioContractTest {
   @MethodSource("scenarios")
   void unknownScenarioIsRefusedListingTheKnownOnes(String name) {
     assertThatThrownBy(() -> Scenarios.make(name + "x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name + "x")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(name + "x")
         .hasMessageContaining(name);
   }
 }

@@ -29,11 +29,10 @@ class DistanceFieldTest {
     return c;
   }
 
-  private static DistanceField field(double[] segments, double w, double h, double gx,
-      double gy) {
+  private static DistanceField field(double[] segments, double w, double h, double gx, double gy) {
     SegmentIndex index = new SegmentIndex(segments, 1.0);
-    return new DistanceField(new DistanceField.Grid(index, 0, 0, w, h, CELL_M, INFLATION_M), gx,
-        gy);
+    return new DistanceField(
+        new DistanceField.Grid(index, 0, 0, w, h, CELL_M, INFLATION_M), gx, gy);
   }
 
   static LongStream seeds() {
@@ -53,7 +52,8 @@ class DistanceFieldTest {
       double y = r.nextDouble(m, 8 - m);
       double straight = Math.hypot(x - gx, y - gy);
       // Never shorter than the straight line; longer by the grid metric and a cell at most.
-      assertThat(f.distance(x, y)).isGreaterThanOrEqualTo(straight - 1e-9)
+      assertThat(f.distance(x, y))
+          .isGreaterThanOrEqualTo(straight - 1e-9)
           .isLessThanOrEqualTo(straight * (1 + METRIC_EXCESS) + CELL_M);
     }
   }
@@ -62,10 +62,10 @@ class DistanceFieldTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void reachabilityIsTheSameInBothDirections(long seed) {
-    Room room = new RoomGenerator(RoomGenerator.Settings.defaults())
-        .generate(new SplittableRandom(seed));
-    DistanceField.Grid grid = new DistanceField.Grid(room.index(), 0, 0, room.widthM(),
-        room.heightM(), 0.15, 0.4);
+    Room room =
+        new RoomGenerator(RoomGenerator.Settings.defaults()).generate(new SplittableRandom(seed));
+    DistanceField.Grid grid =
+        new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(), 0.15, 0.4);
     SplittableRandom r = new SplittableRandom(seed);
     double[] xy = new double[12];
     for (int i = 0; i < xy.length; i += 2) {
@@ -78,8 +78,7 @@ class DistanceFieldTest {
       DistanceField fromA = new DistanceField(grid, xy[a], xy[a + 1]);
       for (int b = 0; b < xy.length; b += 2) {
         DistanceField fromB = new DistanceField(grid, xy[b], xy[b + 1]);
-        assertThat(fromA.reachable(xy[b], xy[b + 1]))
-            .isEqualTo(fromB.reachable(xy[a], xy[a + 1]));
+        assertThat(fromA.reachable(xy[b], xy[b + 1])).isEqualTo(fromB.reachable(xy[a], xy[a + 1]));
       }
     }
   }
@@ -101,7 +100,8 @@ class DistanceFieldTest {
     // The shortest way keeps the inflation from the wall's end at (5, 8).
     double aroundTheEnd = 2 * Math.hypot(3, 6 + INFLATION_M);
     double d = f.distance(2, 2);
-    assertThat(d).isGreaterThan(2 * straight)
+    assertThat(d)
+        .isGreaterThan(2 * straight)
         .isGreaterThanOrEqualTo(aroundTheEnd - CELL_M)
         .isLessThanOrEqualTo(aroundTheEnd * (1 + METRIC_EXCESS) + 2 * CELL_M);
   }
@@ -119,8 +119,13 @@ class DistanceFieldTest {
     double length = 0;
     for (int k = 2; k + 1 < path.length; k += 2) {
       // Between free cell centers the path keeps nearly the inflation from every wall.
-      boolean leg = index.sweepHits(path[k - 2], path[k - 1], path[k], path[k + 1],
-          k == 2 ? 0.01 : INFLATION_M - 0.75 * CELL_M);
+      boolean leg =
+          index.sweepHits(
+              path[k - 2],
+              path[k - 1],
+              path[k],
+              path[k + 1],
+              k == 2 ? 0.01 : INFLATION_M - 0.75 * CELL_M);
       assertThat(leg).as("leg %d crosses a wall", k / 2).isFalse();
       length += Math.hypot(path[k] - path[k - 2], path[k + 1] - path[k - 1]);
     }
@@ -140,8 +145,8 @@ class DistanceFieldTest {
 
   @Test
   void aGoalWalledInIsUnreachableFromOutside() {
-    double[] walls = concat(box(10, 10), new double[] {6, 6, 9, 6, 9, 6, 9, 9, 9, 9, 6, 9, 6, 9,
-        6, 6});
+    double[] walls =
+        concat(box(10, 10), new double[] {6, 6, 9, 6, 9, 6, 9, 9, 9, 9, 6, 9, 6, 9, 6, 6});
     DistanceField f = field(walls, 10, 10, 7.5, 7.5);
     assertThat(f.distance(2, 2)).isInfinite();
     assertThat(f.reachable(2, 2)).isFalse();

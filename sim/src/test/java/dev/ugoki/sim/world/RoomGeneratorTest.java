@@ -48,13 +48,15 @@ class RoomGeneratorTest {
 
   @Test
   void bothLayoutsAppearAndTheProbabilityPicksThem() {
-    long warehouses = LongStream.rangeClosed(1, 60)
-        .filter(s -> room(s).layout() == Room.Layout.WAREHOUSE).count();
+    long warehouses =
+        LongStream.rangeClosed(1, 60)
+            .filter(s -> room(s).layout() == Room.Layout.WAREHOUSE)
+            .count();
     assertThat(warehouses).isBetween(5L, 35L);
-    RoomGenerator always = new RoomGenerator(new RoomGenerator.Settings(20, 14, 12, 1, 0.25, 0.15,
-        3));
-    RoomGenerator never = new RoomGenerator(new RoomGenerator.Settings(20, 14, 12, 0, 0.25, 0.15,
-        3));
+    RoomGenerator always =
+        new RoomGenerator(new RoomGenerator.Settings(20, 14, 12, 1, 0.25, 0.15, 3));
+    RoomGenerator never =
+        new RoomGenerator(new RoomGenerator.Settings(20, 14, 12, 0, 0.25, 0.15, 3));
     for (long s = 1; s <= 5; s++) {
       assertThat(always.generate(new SplittableRandom(s)).layout())
           .isEqualTo(Room.Layout.WAREHOUSE);
@@ -80,8 +82,15 @@ class RoomGeneratorTest {
     double need = SETTINGS.plannerInflationM() + RoomGenerator.POINT_MARGIN_M;
     // The generator searched from the start; this searches from each goal back to the position
     // before it, as the expert will.
-    DistanceField.Grid grid = new DistanceField.Grid(r.index(), 0, 0, r.widthM(), r.heightM(),
-        RoomGenerator.PLANNER_CELL_M, SETTINGS.plannerInflationM());
+    DistanceField.Grid grid =
+        new DistanceField.Grid(
+            r.index(),
+            0,
+            0,
+            r.widthM(),
+            r.heightM(),
+            RoomGenerator.PLANNER_CELL_M,
+            SETTINGS.plannerInflationM());
     double px = r.startX();
     double py = r.startY();
     for (int g = 0; g < r.goalCount(); g++) {
@@ -110,8 +119,7 @@ class RoomGeneratorTest {
 
   @Test
   void aCrowdedSmallRoomStillGetsAStartAndItsGoals() {
-    RoomGenerator tight = new RoomGenerator(new RoomGenerator.Settings(6, 6, 60, 0.5, 0.6, 0.5,
-        8));
+    RoomGenerator tight = new RoomGenerator(new RoomGenerator.Settings(6, 6, 60, 0.5, 0.6, 0.5, 8));
     for (long s = 1; s <= 5; s++) {
       Room r = tight.generate(new SplittableRandom(s));
       assertThat(r.goalCount()).isEqualTo(8);

@@ -26,9 +26,18 @@ class TrackGeneratorTest {
       for (int j = i + 1; j < n; j++) {
         boolean neighbours = sharesEndpoint(seg, i, j);
         if (!neighbours) {
-          assertThat(Geometry.segmentsIntersect(seg[4 * i], seg[4 * i + 1], seg[4 * i + 2],
-              seg[4 * i + 3], seg[4 * j], seg[4 * j + 1], seg[4 * j + 2], seg[4 * j + 3]))
-              .as("seed %d: wall segments %d and %d cross", seed, i, j).isFalse();
+          assertThat(
+                  Geometry.segmentsIntersect(
+                      seg[4 * i],
+                      seg[4 * i + 1],
+                      seg[4 * i + 2],
+                      seg[4 * i + 3],
+                      seg[4 * j],
+                      seg[4 * j + 1],
+                      seg[4 * j + 2],
+                      seg[4 * j + 3]))
+              .as("seed %d: wall segments %d and %d cross", seed, i, j)
+              .isFalse();
         }
       }
     }
@@ -154,6 +163,7 @@ class TrackGeneratorTest {
   @Test
   void impossibleParametersAreRefusedWithTheReason() {
     assertThatThrownBy(() -> new TrackGenerator.Params(100, 14, 9))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width_min <= width_max");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("width_min <= width_max");
   }
 }
