@@ -4,7 +4,7 @@ import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.desktop.script.Script;
 import dev.ugoki.desktop.session.Driver;
 import dev.ugoki.desktop.session.Session;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Param;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
 import java.util.List;
 
 /**

@@ -5,10 +5,10 @@ import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
   /** The one-row results table. */
   static void printTable(PrintWriter out, Config config, Evaluation.Summary s, String who) {
     String time =
-        switch (config.scenario()) {
+        switch (config.owner()) {
           case "race" ->
               config.integer("race.laps") == 1
                   ? "mean lap time"
@@ -103,8 +103,8 @@ public final class EvalCommand implements Callable<Integer> {
         s.meanReturn(),
         s.meanSuccessTimeS(),
         s.crashes());
-    if (config.scenario().equals("navigate") || config.scenario().equals("reach")) {
-      boolean nav = config.scenario().equals("navigate");
+    if (config.owner().equals("navigate") || config.owner().equals("reach")) {
+      boolean nav = config.owner().equals("navigate");
       int goals = config.integer(nav ? "goals" : "targets");
       double reached = s.meanProgress() * s.count();
       out.printf(
@@ -132,9 +132,9 @@ public final class EvalCommand implements Callable<Integer> {
         "mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
     doc.put("crashes", s.crashes());
     doc.put("mean_progress", s.meanProgress());
-    if (config.scenario().equals("navigate")) {
+    if (config.owner().equals("navigate")) {
       doc.put("goal_rate", s.meanProgress() / config.integer("goals"));
-    } else if (config.scenario().equals("reach")) {
+    } else if (config.owner().equals("reach")) {
       doc.put("goal_rate", s.meanProgress() / config.integer("targets"));
     }
     doc.put("per_episode", s.episodes());

@@ -5,10 +5,10 @@ import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.report.EpisodeGif;
 import dev.ugoki.core.report.SceneRenderer;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -135,9 +135,7 @@ public final class RenderCommand implements Callable<Integer> {
             : SceneRenderer.View.follow(
                 viewWidthM != null
                     ? viewWidthM
-                    : "race".equals(config.scenario())
-                        ? 60
-                        : "reach".equals(config.scenario()) ? 5 : 12);
+                    : "race".equals(config.owner()) ? 60 : "reach".equals(config.owner()) ? 5 : 12);
     int k = every != null ? every : EpisodeGif.realTimeEvery(env, fps);
     EpisodeGif.Settings settings =
         new EpisodeGif.Settings(wh[0], wh[1], camera, fps, k, maxSteps == null ? 0 : maxSteps);

@@ -1,7 +1,7 @@
 package dev.ugoki.core.cli;
 
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

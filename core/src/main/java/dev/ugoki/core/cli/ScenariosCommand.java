@@ -1,8 +1,8 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.scenario.Param;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

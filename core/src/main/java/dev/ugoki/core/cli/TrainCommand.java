@@ -10,7 +10,7 @@ import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.Start;
 import dev.ugoki.core.train.TrainingRun;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.study.Application;
 import dev.ugoki.core.study.TransferStudy;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

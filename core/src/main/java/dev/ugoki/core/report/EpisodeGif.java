@@ -1,10 +1,10 @@
 package dev.ugoki.core.report;
 
 import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.scenario.CommonParams;
-import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -184,7 +184,7 @@ public final class EpisodeGif {
 
   /** The task's progress in its own words: laps, goals or targets. */
   static String progress(Config config, double progress) {
-    return switch (config.scenario()) {
+    return switch (config.owner()) {
       case "race" ->
           config.integer("race.laps") == 1
               ? fmt("lap %.0f%%", 100 * Math.max(0, progress))
@@ -200,7 +200,7 @@ public final class EpisodeGif {
     double t = last.info().episodeTimeS();
     String progress = progress(config, last.info().progress());
     if (last.info().success()) {
-      return switch (config.scenario()) {
+      return switch (config.owner()) {
         case "race" ->
             config.integer("race.laps") == 1
                 ? fmt("lap done in %.1f s", t)

@@ -2,7 +2,7 @@ package dev.ugoki.core.report;
 
 import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;

@@ -1,8 +1,8 @@
 package dev.ugoki.core.train;
 
 import dev.ugoki.core.algorithm.BehaviorCloning;
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Param;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
 import java.util.List;
 
 /** The config keys of behavior cloning ({@code bc}) and DAgger ({@code dagger}) runs. */

@@ -9,7 +9,7 @@ import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

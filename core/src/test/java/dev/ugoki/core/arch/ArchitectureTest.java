@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture, stated as rules that fail the build when it breaks: the world (sim) imports no
  * learning, graphics or cluster library and nothing of the brain or the window; the brain (core)
- * imports no window or cluster code; no two packages of core depend on each other. (The world's own
- * packages still have cycles, scenario and expert above all: issue 11.)
+ * imports no window or cluster code; no two packages of sim or of core depend on each other; a
+ * scenario never imports its expert (the registry pairs them); the environment contract knows no
+ * scenario.
  */
 class ArchitectureTest {
   private static JavaClasses ugoki;
@@ -64,6 +65,45 @@ class ArchitectureTest {
   @Test
   void thePackagesOfTheBrainHaveNoCycles() {
     noCyclesBetweenPackagesOf("dev.ugoki.core").check(ugoki);
+  }
+
+  @Test
+  void thePackagesOfTheWorldHaveNoCycles() {
+    noCyclesBetweenPackagesOf("dev.ugoki.sim").check(ugoki);
+  }
+
+  @Test
+  void aScenarioNeverImportsItsExpert() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ugoki.sim.scenario..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.ugoki.sim.expert..", "dev.ugoki.sim.registry..")
+        .check(ugoki);
+  }
+
+  @Test
+  void theEnvironmentContractKnowsNoScenarioOrExpert() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ugoki.sim.env..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ugoki.sim.scenario..", "dev.ugoki.sim.expert..", "dev.ugoki.sim.registry..")
+        .check(ugoki);
+  }
+
+  @Test
+  void onlyTheRegistryMakesExperts() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.ugoki.sim.registry..", "dev.ugoki.sim.expert..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ugoki.sim.expert..")
+        .check(ugoki);
   }
 
   /** The rule is not vacuous: two test packages that import each other break it. */

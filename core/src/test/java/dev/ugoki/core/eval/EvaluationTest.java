@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.ugoki.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.learner.Adam;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;

@@ -1,12 +1,12 @@
 package dev.ugoki.core.testenv;
 
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scene.Scene;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package dev.ugoki.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.algorithm.PpoConfig;
-import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.config.Config;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;

@@ -129,9 +129,9 @@ public record Script(List<Command> commands) {
       }
       case "await" -> positiveInt(arg, bad, 1_000_000);
       case "scenario" -> {
-        if (!arg.equals("next") && !dev.ugoki.sim.scenario.Scenarios.names().contains(arg)) {
+        if (!arg.equals("next") && !dev.ugoki.sim.registry.Scenarios.names().contains(arg)) {
           throw new IllegalArgumentException(
-              bad + "expected scenario next or one of " + dev.ugoki.sim.scenario.Scenarios.names());
+              bad + "expected scenario next or one of " + dev.ugoki.sim.registry.Scenarios.names());
         }
       }
       case "pause", "resume", "newtrack", "restart", "clone", "checkpoint" -> {

@@ -1,10 +1,10 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scenario.MultiTaskScenario;
 import dev.ugoki.sim.scenario.NavigateScenario;
 import dev.ugoki.sim.scenario.RaceScenario;

@@ -8,10 +8,10 @@ import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
-import dev.ugoki.sim.scenario.Config;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -155,7 +155,7 @@ final class CloneTraining {
     double loss = stats.isEmpty() ? Double.NaN : stats.get(stats.size() - 1).loss();
     PolicyFile.Meta meta =
         new PolicyFile.Meta(
-            config.scenario(),
+            config.owner(),
             env.unwrapped().version(),
             config.asMap(),
             "bc",

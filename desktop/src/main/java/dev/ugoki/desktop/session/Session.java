@@ -5,12 +5,12 @@ import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.Start;
 import dev.ugoki.core.train.TrainingListener;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.CommonParams;
-import dev.ugoki.sim.scenario.Config;
 import dev.ugoki.sim.scenario.RaceScenario;
-import dev.ugoki.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -185,8 +185,7 @@ public final class Session {
     if (driver instanceof Driver.Clone) {
       // a clone fine-tuned from a foundation drives in its shared layout
       Env fitted =
-          PolicyFit.fit(
-              "clone", config.scenario(), clone.observationSpec(), clone.actionSpec(), env);
+          PolicyFit.fit("clone", config.owner(), clone.observationSpec(), clone.actionSpec(), env);
       Agent agent = new Agent(index, driver, fitted);
       PolicyBatch batch = new PolicyBatch(clone.policy());
       batch.add(agent);
@@ -336,7 +335,7 @@ public final class Session {
   }
 
   public String scenario() {
-    return config.scenario();
+    return config.owner();
   }
 
   /** Every agent on the track of the next seed (a new track for race, a new room for navigate). */

@@ -12,7 +12,7 @@ import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ugoki.sim.bench;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.VectorEnv;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

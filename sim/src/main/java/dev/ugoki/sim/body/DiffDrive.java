@@ -20,6 +20,20 @@ public final class DiffDrive {
   }
 
   /**
+   * The radius of a disc that, swept along the chord from one state to the next, covers the body on
+   * its way [m]: the robot moves on an arc, so the body's radius grows by the arc's bulge from the
+   * chord (the sagitta, chord / 2 * tan(turn / 4)); past half a circle that formula no longer
+   * bounds the arc, and half the longest step ({@code dtS} at top wheel speed) does.
+   */
+  public double sweptRadiusM(RobotState from, RobotState to, double dtS) {
+    double chord = Math.hypot(to.x() - from.x(), to.y() - from.y());
+    double turn = Math.abs(to.heading() - from.heading());
+    double bulge =
+        turn < Math.PI - 1e-6 ? chord / 2 * Math.tan(turn / 4) : p.maxWheelSpeedMps() * dtS / 2;
+    return p.radiusM() + bulge;
+  }
+
+  /**
    * The state after {@code dtS} seconds.
    *
    * @param leftCmd left wheel speed command as a fraction of the top speed, in [-1, 1]

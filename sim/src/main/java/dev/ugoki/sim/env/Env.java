@@ -1,6 +1,5 @@
 package dev.ugoki.sim.env;
 
-import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scene.Scene;
 
 /**

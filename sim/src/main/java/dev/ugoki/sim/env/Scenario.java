@@ -1,7 +1,7 @@
 package dev.ugoki.sim.env;
 
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.scenario.Config;
+import dev.ugoki.sim.config.Config;
+import java.util.function.Function;
 
 /** A task in a world, the innermost {@link Env}, registered by name in the scenario registry. */
 public interface Scenario extends Env {
@@ -18,8 +18,23 @@ public interface Scenario extends Env {
   /** Simulation time of one step [s]. */
   double dt();
 
-  /** A controller that solves this scenario from privileged state: the baseline and the teacher. */
+  /**
+   * A controller that solves this scenario from privileged state: the baseline and the teacher. The
+   * registry gives each scenario its expert's factory; a scenario made without one refuses.
+   */
   Expert expert();
+
+  /**
+   * The expert that {@code factory} makes for {@code scenario}; a clear error without a factory.
+   */
+  static <S extends Scenario> Expert requireExpert(
+      S scenario, Function<? super S, ? extends Expert> factory) {
+    if (factory == null) {
+      throw new IllegalStateException(
+          scenario.name() + " was made without its expert: make it with Scenarios.make");
+    }
+    return factory.apply(scenario);
+  }
 
   @Override
   default Scenario unwrapped() {

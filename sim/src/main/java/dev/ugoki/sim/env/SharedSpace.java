@@ -1,6 +1,5 @@
 package dev.ugoki.sim.env;
 
-import dev.ugoki.sim.expert.Expert;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

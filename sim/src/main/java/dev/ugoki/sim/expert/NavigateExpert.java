@@ -3,11 +3,13 @@ package dev.ugoki.sim.expert;
 import dev.ugoki.sim.body.DiffDrive;
 import dev.ugoki.sim.body.RobotParams;
 import dev.ugoki.sim.body.RobotState;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scenario.NavigateScenario;
 import dev.ugoki.sim.world.DistanceField;
 import dev.ugoki.sim.world.Room;
 import dev.ugoki.sim.world.RoomGenerator;
+import dev.ugoki.sim.world.RoutePlanner;
 
 /**
  * The {@code navigate} expert: a grid planner, a path follower and a safety check. For each goal it
@@ -62,8 +64,8 @@ public final class NavigateExpert implements Expert {
   private final DiffDrive drive;
   private final double[] aim = new double[2];
   private Room plannedRoom;
-  private Planner comfortable;
-  private Planner guaranteed;
+  private RoutePlanner comfortable;
+  private RoutePlanner guaranteed;
 
   public NavigateExpert(NavigateScenario scenario) {
     this.scenario = scenario;
@@ -116,26 +118,19 @@ public final class NavigateExpert implements Expert {
 
   /**
    * Writes to {@link #aim} the farthest point along the path, up to {@link #MAX_LOOKAHEAD_M}, that
-   * the body reaches in a straight line without grazing an obstacle (halving the lookahead until it
-   * does), or the goal when the field has no path; returns its distance [m].
+   * the body reaches in a straight line without grazing an obstacle, or the goal when the field has
+   * no path; returns its distance [m].
    */
   private double aimAlongPath(Room room, DistanceField field, RobotState s, RobotParams p) {
-    aim[0] = room.goalX(scenario.activeGoal());
-    aim[1] = room.goalY(scenario.activeGoal());
-    // A robot already nearer a wall than the margin checks with its own clearance, so that it
-    // can still leave.
-    double lineRadius =
-        Math.max(
-            1e-6,
-            Math.min(
-                p.radiusM() + LINE_MARGIN_M,
-                room.index().clearance(s.x(), s.y(), p.radiusM() + LINE_MARGIN_M) - 1e-6));
-    for (double ahead = MAX_LOOKAHEAD_M; ahead >= MIN_LOOKAHEAD_M; ahead /= 2) {
-      if (!field.lookahead(s.x(), s.y(), ahead, aim)
-          || !room.index().sweepHits(s.x(), s.y(), aim[0], aim[1], lineRadius)) {
-        break;
-      }
-    }
+    RoutePlanner.aimAlongPath(
+        room.index(),
+        s.x(),
+        s.y(),
+        p.radiusM() + LINE_MARGIN_M,
+        MAX_LOOKAHEAD_M,
+        MIN_LOOKAHEAD_M,
+        aim,
+        field);
     return Math.hypot(aim[0] - s.x(), aim[1] - s.y());
   }
 
@@ -176,7 +171,11 @@ public final class NavigateExpert implements Expert {
                     scenario.robotParams().maxWheelSpeedMps()
                         / (scenario.robotParams().maxWheelAccelMps2() * dt));
     for (int k = 0; k <= brakeSteps; k++) {
-      if (scenario.collides(cur, next, margin)) {
+      if (scenario
+          .room()
+          .index()
+          .sweepHits(
+              cur.x(), cur.y(), next.x(), next.y(), drive.sweptRadiusM(cur, next, dt) + margin)) {
         return false;
       }
       if (next.leftMps() == 0 && next.rightMps() == 0) {
@@ -203,39 +202,14 @@ public final class NavigateExpert implements Expert {
       double c = scenario.clearanceM();
       // The generator's grid, so the goal is reachable; and a roomier one where the way allows.
       double cellSlack = RoomGenerator.PLANNER_CELL_M * Math.sqrt(0.5);
-      guaranteed = new Planner(room, r + c + cellSlack);
+      guaranteed = new RoutePlanner(room, RoomGenerator.PLANNER_CELL_M, r + c + cellSlack);
       comfortable =
-          c < COMFORT_MARGIN_M ? new Planner(room, r + COMFORT_MARGIN_M + cellSlack) : guaranteed;
+          c < COMFORT_MARGIN_M
+              ? new RoutePlanner(
+                  room, RoomGenerator.PLANNER_CELL_M, r + COMFORT_MARGIN_M + cellSlack)
+              : guaranteed;
     }
     DistanceField preferred = comfortable.field(goal);
     return preferred.reachable(x, y) ? preferred : guaranteed.field(goal);
-  }
-
-  /** One room's grid at one inflation, with a field per goal. */
-  private static final class Planner {
-    private final Room room;
-    private final DistanceField.Grid grid;
-    private final DistanceField[] fields;
-
-    Planner(Room room, double inflationM) {
-      this.room = room;
-      this.grid =
-          new DistanceField.Grid(
-              room.index(),
-              0,
-              0,
-              room.widthM(),
-              room.heightM(),
-              RoomGenerator.PLANNER_CELL_M,
-              inflationM);
-      this.fields = new DistanceField[room.goalCount()];
-    }
-
-    DistanceField field(int goal) {
-      if (fields[goal] == null) {
-        fields[goal] = new DistanceField(grid, room.goalX(goal), room.goalY(goal));
-      }
-      return fields[goal];
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.ugoki.sim.expert;
 
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.body.CarState;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.scenario.RaceScenario;
 import dev.ugoki.sim.world.Track;
 

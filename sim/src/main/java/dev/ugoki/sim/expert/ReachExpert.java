@@ -2,6 +2,7 @@ package dev.ugoki.sim.expert;
 
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.body.ArmState;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scenario.ReachScenario;
 

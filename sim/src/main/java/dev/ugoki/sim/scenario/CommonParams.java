@@ -1,5 +1,6 @@
 package dev.ugoki.sim.scenario;
 
+import dev.ugoki.sim.config.Param;
 import java.util.List;
 
 /**

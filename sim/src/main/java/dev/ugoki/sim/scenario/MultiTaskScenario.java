@@ -1,17 +1,20 @@
 package dev.ugoki.sim.scenario;
 
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
 import dev.ugoki.sim.scene.Scene;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * Every other scenario behind one {@link SharedSpace shared observation and action layout}: each
@@ -56,38 +59,44 @@ public final class MultiTaskScenario implements Scenario {
    * The keys: the common ones (a long time limit, so that each task's own applies), a weight per
    * task, and every task's keys under its name.
    */
-  static List<Param> params(List<Scenarios.Entry> taskEntries) {
+  public static List<Param> params(Map<String, List<Param>> taskParams) {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1_000_000));
-    for (Scenarios.Entry e : taskEntries) {
+    for (String task : taskParams.keySet()) {
       p.add(
           Param.real(
-              "weight." + e.name(),
+              "weight." + task,
               1,
               0,
               1000,
-              "share of episodes that are " + e.name() + "'s (relative to the other weights)"));
+              "share of episodes that are " + task + "'s (relative to the other weights)"));
     }
-    for (Scenarios.Entry e : taskEntries) {
-      for (Param q : e.params()) {
+    for (Map.Entry<String, List<Param>> e : taskParams.entrySet()) {
+      for (Param q : e.getValue()) {
         if (!q.key().equals(CommonParams.DT)) {
           p.add(
               new Param(
-                  e.name() + SEP + q.key(),
+                  e.getKey() + SEP + q.key(),
                   q.type(),
                   q.defaultValue(),
                   q.min(),
                   q.max(),
-                  e.name() + ": " + q.doc()));
+                  e.getKey() + ": " + q.doc()));
         }
       }
     }
     return List.copyOf(p);
   }
 
-  public MultiTaskScenario(Config config, List<String> taskNames) {
-    if (!NAME.equals(config.scenario())) {
+  /**
+   * @param taskNames the tasks, in the order of their weights' draw
+   * @param make makes a task's environment from its name and its own overrides (the registry's
+   *     {@code make})
+   */
+  public MultiTaskScenario(
+      Config config, List<String> taskNames, BiFunction<String, Map<String, ?>, Env> make) {
+    if (!NAME.equals(config.owner())) {
       throw new IllegalArgumentException(
-          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
+          "a " + config.owner() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     Map<String, Env> own = new LinkedHashMap<>();
@@ -104,7 +113,7 @@ public final class MultiTaskScenario implements Scenario {
           overrides.put(q.key().substring(task.length() + 1), config.asMap().get(q.key()));
         }
       }
-      own.put(task, Scenarios.make(task, overrides));
+      own.put(task, make.apply(task, overrides));
       tasks.add(task);
       weights.add(w);
     }

@@ -3,13 +3,14 @@ package dev.ugoki.sim.scenario;
 import dev.ugoki.sim.body.DiffDrive;
 import dev.ugoki.sim.body.RobotParams;
 import dev.ugoki.sim.body.RobotState;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.expert.NavigateExpert;
 import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.geom.SegmentIndex;
 import dev.ugoki.sim.scene.Layer;
@@ -20,12 +21,14 @@ import dev.ugoki.sim.sensor.Lidar;
 import dev.ugoki.sim.world.DistanceField;
 import dev.ugoki.sim.world.Room;
 import dev.ugoki.sim.world.RoomGenerator;
+import dev.ugoki.sim.world.RoutePlanner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A differential-drive robot visits a sequence of goals in a room or a warehouse, seeing only its
@@ -195,6 +198,7 @@ public final class NavigateScenario implements Scenario {
   }
 
   private final Config config;
+  private final Function<? super NavigateScenario, ? extends Expert> expert;
   private final double dtS;
   private final RobotParams robotParams;
   private final DiffDrive drive;
@@ -234,42 +238,23 @@ public final class NavigateScenario implements Scenario {
    */
   private static final class Plan {
     final Room room;
-    final DistanceField.Grid grid;
-    final DistanceField.Grid routeGrid;
-    final DistanceField[] fields;
-    final DistanceField[] routeFields;
+    final RoutePlanner reward;
+    final RoutePlanner route;
 
     Plan(Room room, double cellM, double inflationM) {
       this.room = room;
-      this.grid =
-          new DistanceField.Grid(
-              room.index(), 0, 0, room.widthM(), room.heightM(), cellM, inflationM);
-      this.routeGrid =
-          new DistanceField.Grid(
-              room.index(),
-              0,
-              0,
-              room.widthM(),
-              room.heightM(),
-              cellM,
-              inflationM + ROUTE_MARGIN_M);
-      this.fields = new DistanceField[room.goalCount()];
-      this.routeFields = new DistanceField[room.goalCount()];
+      this.reward = new RoutePlanner(room, cellM, inflationM);
+      this.route = new RoutePlanner(room, cellM, inflationM + ROUTE_MARGIN_M);
     }
 
     DistanceField field(int goal) {
-      if (fields[goal] == null) {
-        fields[goal] = new DistanceField(grid, room.goalX(goal), room.goalY(goal));
-      }
-      return fields[goal];
+      return reward.field(goal);
     }
 
     /** The route's field, or the reward's where the margin does not fit (a narrow door). */
     DistanceField routeField(int goal, double x, double y) {
-      if (routeFields[goal] == null) {
-        routeFields[goal] = new DistanceField(routeGrid, room.goalX(goal), room.goalY(goal));
-      }
-      return routeFields[goal].reachable(x, y) ? routeFields[goal] : field(goal);
+      DistanceField f = route.field(goal);
+      return f.reachable(x, y) ? f : field(goal);
     }
   }
 
@@ -278,10 +263,21 @@ public final class NavigateScenario implements Scenario {
     this(Config.defaults(NAME, PARAMS));
   }
 
+  /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
   public NavigateScenario(Config config) {
-    if (!NAME.equals(config.scenario())) {
+    this(config, null);
+  }
+
+  /**
+   * @param expert makes the expert of this scenario (the registry's, {@link
+   *     dev.ugoki.sim.registry.Scenarios}); null for none
+   */
+  public NavigateScenario(
+      Config config, Function<? super NavigateScenario, ? extends Expert> expert) {
+    this.expert = expert;
+    if (!NAME.equals(config.owner())) {
       throw new IllegalArgumentException(
-          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
+          "a " + config.owner() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     this.dtS = config.real(CommonParams.DT);
@@ -385,7 +381,7 @@ public final class NavigateScenario implements Scenario {
 
   @Override
   public Expert expert() {
-    return new NavigateExpert(this);
+    return Scenario.requireExpert(this, expert);
   }
 
   @Override
@@ -468,7 +464,7 @@ public final class NavigateScenario implements Scenario {
     }
     RobotState prev = state;
     RobotState next = drive.step(prev, action[0], action[1], dtS);
-    boolean crashed = collides(prev, next, 0);
+    boolean crashed = collides(prev, next);
     double progressM = 0;
     boolean reachedGoal = false;
     boolean success = false;
@@ -506,24 +502,11 @@ public final class NavigateScenario implements Scenario {
     return new StepResult(observe(), rewardTerms.total(), ended, false, info);
   }
 
-  /**
-   * True when the body, grown by {@code marginM}, touches a wall anywhere on its way from one state
-   * to the next: the collision test of {@link #step}, with margin 0, public so that the expert can
-   * check its own predictions the same way. The robot moves on an arc; the disc is swept along the
-   * chord with its radius grown by the arc's bulge from the chord (the sagitta, chord / 2 *
-   * tan(turn / 4)), so the test never lets the body into a wall.
-   */
-  public boolean collides(RobotState from, RobotState to, double marginM) {
-    double chord = Math.hypot(to.x() - from.x(), to.y() - from.y());
-    double turn = Math.abs(to.heading() - from.heading());
-    // Past half a circle the sagitta formula no longer bounds the arc; half its length does.
-    double bulge =
-        turn < Math.PI - 1e-6
-            ? chord / 2 * Math.tan(turn / 4)
-            : robotParams.maxWheelSpeedMps() * dtS / 2;
+  /** True when the body touches a wall anywhere on its way from one state to the next. */
+  private boolean collides(RobotState from, RobotState to) {
     return plan.room
         .index()
-        .sweepHits(from.x(), from.y(), to.x(), to.y(), robotParams.radiusM() + bulge + marginM);
+        .sweepHits(from.x(), from.y(), to.x(), to.y(), drive.sweptRadiusM(from, to, dtS));
   }
 
   private float[] observe() {
@@ -548,28 +531,22 @@ public final class NavigateScenario implements Scenario {
   }
 
   /**
-   * Writes to {@link #lookahead} the route point from (x, y) toward goal {@code g}: the farthest
-   * point along the path, halving from {@link #ROUTE_LOOKAHEAD_M}, that the body grown by {@link
-   * #ROUTE_LINE_MARGIN_M} (or by what clearance it has, when it is already nearer a wall) reaches
-   * in a straight line; the goal itself when no path reaches it.
+   * Writes to {@link #lookahead} the route point from (x, y) toward goal {@code g}: along the
+   * route's path (or the reward's, where the route's margin does not fit), at most {@link
+   * #ROUTE_LOOKAHEAD_M} ahead, that the body grown by {@link #ROUTE_LINE_MARGIN_M} reaches in a
+   * straight line; the goal itself when no path reaches it.
    */
   private void aimRoute(int g, double x, double y) {
-    Room room = plan.room;
-    DistanceField route = plan.routeField(g, x, y);
-    SegmentIndex walls = room.index();
-    double body = robotParams.radiusM() + ROUTE_LINE_MARGIN_M;
-    double lineRadius = Math.max(1e-6, Math.min(body, walls.clearance(x, y, body) - 1e-6));
-    for (double ahead = ROUTE_LOOKAHEAD_M; ahead >= ROUTE_MIN_LOOKAHEAD_M; ahead /= 2) {
-      if (!route.lookahead(x, y, ahead, lookahead)
-          && !plan.field(g).lookahead(x, y, ahead, lookahead)) {
-        lookahead[0] = room.goalX(g);
-        lookahead[1] = room.goalY(g);
-        return;
-      }
-      if (!walls.sweepHits(x, y, lookahead[0], lookahead[1], lineRadius)) {
-        return;
-      }
-    }
+    RoutePlanner.aimAlongPath(
+        plan.room.index(),
+        x,
+        y,
+        robotParams.radiusM() + ROUTE_LINE_MARGIN_M,
+        ROUTE_LOOKAHEAD_M,
+        ROUTE_MIN_LOOKAHEAD_M,
+        lookahead,
+        plan.routeField(g, x, y),
+        plan.field(g));
   }
 
   /** Writes cos and sin of the bearing of (dx, dy) from the heading; straight ahead at zero. */

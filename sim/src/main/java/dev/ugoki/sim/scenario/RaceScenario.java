@@ -4,13 +4,14 @@ import dev.ugoki.sim.body.BicycleModel;
 import dev.ugoki.sim.body.CarDrawing;
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.body.CarState;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.expert.PurePursuit;
 import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
@@ -22,6 +23,7 @@ import dev.ugoki.sim.world.TrackGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * {@code race}: a car laps a closed track generated from the seed.
@@ -137,6 +139,7 @@ public final class RaceScenario implements Scenario {
   }
 
   private final Config config;
+  private final Function<? super RaceScenario, ? extends Expert> expert;
   private final double dt;
   private final TrackGenerator.Params trackParams;
   private final CarParams car;
@@ -170,9 +173,19 @@ public final class RaceScenario implements Scenario {
   private int trailCount;
   private int trailHead;
 
+  /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
   public RaceScenario(Config config) {
-    if (!config.scenario().equals(NAME)) {
-      throw new IllegalArgumentException("config is for " + config.scenario() + ", not " + NAME);
+    this(config, null);
+  }
+
+  /**
+   * @param expert makes the expert of this scenario (the registry's, {@link
+   *     dev.ugoki.sim.registry.Scenarios}); null for none
+   */
+  public RaceScenario(Config config, Function<? super RaceScenario, ? extends Expert> expert) {
+    this.expert = expert;
+    if (!config.owner().equals(NAME)) {
+      throw new IllegalArgumentException("config is for " + config.owner() + ", not " + NAME);
     }
     this.config = config;
     this.dt = config.real(CommonParams.DT);
@@ -290,7 +303,7 @@ public final class RaceScenario implements Scenario {
 
   @Override
   public Expert expert() {
-    return new PurePursuit(this);
+    return Scenario.requireExpert(this, expert);
   }
 
   public Track track() {

@@ -3,13 +3,14 @@ package dev.ugoki.sim.scenario;
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.body.ArmState;
 import dev.ugoki.sim.body.TwoLinkArm;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
-import dev.ugoki.sim.expert.ReachExpert;
 import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A planar two-link robot arm, its shoulder fixed at the origin, touches a sequence of targets with
@@ -125,6 +127,7 @@ public final class ReachScenario implements Scenario {
   }
 
   private final Config config;
+  private final Function<? super ReachScenario, ? extends Expert> expert;
   private final double dtS;
   private final ArmParams armParams;
   private final TwoLinkArm arm;
@@ -149,10 +152,20 @@ public final class ReachScenario implements Scenario {
     this(Config.defaults(NAME, PARAMS));
   }
 
+  /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
   public ReachScenario(Config config) {
-    if (!NAME.equals(config.scenario())) {
+    this(config, null);
+  }
+
+  /**
+   * @param expert makes the expert of this scenario (the registry's, {@link
+   *     dev.ugoki.sim.registry.Scenarios}); null for none
+   */
+  public ReachScenario(Config config, Function<? super ReachScenario, ? extends Expert> expert) {
+    this.expert = expert;
+    if (!NAME.equals(config.owner())) {
       throw new IllegalArgumentException(
-          "a " + config.scenario() + " config cannot make a " + NAME + " scenario");
+          "a " + config.owner() + " config cannot make a " + NAME + " scenario");
     }
     this.config = config;
     this.dtS = config.real(CommonParams.DT);
@@ -221,7 +234,7 @@ public final class ReachScenario implements Scenario {
 
   @Override
   public Expert expert() {
-    return new ReachExpert(this);
+    return Scenario.requireExpert(this, expert);
   }
 
   @Override

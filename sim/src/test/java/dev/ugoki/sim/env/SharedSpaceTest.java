@@ -3,7 +3,7 @@ package dev.ugoki.sim.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

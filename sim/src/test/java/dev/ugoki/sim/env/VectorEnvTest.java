@@ -3,7 +3,7 @@ package dev.ugoki.sim.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

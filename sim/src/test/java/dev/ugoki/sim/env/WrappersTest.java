@@ -3,8 +3,8 @@ package dev.ugoki.sim.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.RaceScenario;
-import dev.ugoki.sim.scenario.Scenarios;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,9 @@ package dev.ugoki.sim.expert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.NavigateScenario;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ class NavigateExpertTest {
 
   @Test
   void theExpertReachesEveryGoalOnAtLeast95PercentOfSeeds() {
-    NavigateScenario scenario = new NavigateScenario();
+    NavigateScenario scenario =
+        (NavigateScenario) Scenarios.make(NavigateScenario.NAME).unwrapped();
     int maxSteps = scenario.config().integer(CommonParams.MAX_STEPS);
     int seeds = 100;
     int successes = 0;
@@ -49,7 +52,8 @@ class NavigateExpertTest {
 
   @Test
   void theExpertIdlesOnceEveryGoalIsReached() {
-    NavigateScenario scenario = new NavigateScenario();
+    NavigateScenario scenario =
+        (NavigateScenario) Scenarios.make(NavigateScenario.NAME).unwrapped();
     scenario.reset(3);
     Expert expert = scenario.expert();
     StepResult r = scenario.step(expert.act());

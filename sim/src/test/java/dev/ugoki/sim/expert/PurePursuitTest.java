@@ -3,8 +3,9 @@ package dev.ugoki.sim.expert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.scenario.Scenarios;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

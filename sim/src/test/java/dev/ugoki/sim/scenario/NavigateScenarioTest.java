@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.sim.body.RobotState;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
@@ -144,7 +146,7 @@ class NavigateScenarioTest {
 
   @Test
   void rewardTermsAreNamedAndSumToTheRewardAndProgressCountsGoals() {
-    NavigateScenario s = new NavigateScenario();
+    NavigateScenario s = (NavigateScenario) Scenarios.make(NavigateScenario.NAME).unwrapped();
     s.reset(4);
     Expert expert = s.expert();
     double goalsSeen = 0;
@@ -173,7 +175,7 @@ class NavigateScenarioTest {
 
   @Test
   void drivingTowardTheGoalAlongTheRouteEarnsProgress() {
-    NavigateScenario s = new NavigateScenario();
+    NavigateScenario s = (NavigateScenario) Scenarios.make(NavigateScenario.NAME).unwrapped();
     s.reset(11);
     Expert expert = s.expert();
     double total = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.sim.body.CarState;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.world.Track;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -192,5 +193,12 @@ class RaceScenarioTest {
     assertThatThrownBy(() -> race.reset(2, new CarState(ok.x(), ok.y(), ok.heading(), 5, 3, 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("wheel angle");
+  }
+
+  @Test
+  void aScenarioMadeWithoutTheRegistryRefusesToNameAnExpert() {
+    assertThatThrownBy(() -> new RaceScenario().expert())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("race was made without its expert: make it with Scenarios.make");
   }
 }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.sim.body.ArmState;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.expert.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class ReachScenarioTest {
 
   @Test
   void rewardTermsAreNamedAndProgressIsTheTipsApproach() {
-    ReachScenario s = new ReachScenario();
+    ReachScenario s = (ReachScenario) Scenarios.make(ReachScenario.NAME).unwrapped();
     s.reset(3);
     Expert e = s.expert();
     double before =

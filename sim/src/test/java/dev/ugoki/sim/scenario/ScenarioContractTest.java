@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scene.Scene;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ugoki.sim.expert;
+package dev.ugoki.sim.env;
 
 /**
  * A hand-written controller bound to one scenario instance. It reads the scenario's privileged

@@ -1,8 +1,9 @@
-package dev.ugoki.sim.scenario;
+package dev.ugoki.sim.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,21 @@
-package dev.ugoki.sim.scenario;
+package dev.ugoki.sim.registry;
 
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.ActionRepeat;
 import dev.ugoki.sim.env.DomainRandomization;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.ObservationNoise;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.TimeLimit;
+import dev.ugoki.sim.expert.NavigateExpert;
+import dev.ugoki.sim.expert.PurePursuit;
+import dev.ugoki.sim.expert.ReachExpert;
+import dev.ugoki.sim.scenario.CommonParams;
+import dev.ugoki.sim.scenario.MultiTaskScenario;
+import dev.ugoki.sim.scenario.NavigateScenario;
+import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.ReachScenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +24,8 @@ import java.util.function.Function;
 /**
  * The registry: makes a scenario by name with configuration overrides, wrapped in the observation
  * noise, action repeat, domain randomization and time limit its configuration asks for (Gymnasium's
- * {@code make}).
+ * {@code make}). Each scenario is registered with its expert: the registry hands a scenario the
+ * factory of its expert, so that a scenario never imports the controller that solves it.
  */
 public final class Scenarios {
 
@@ -24,16 +35,24 @@ public final class Scenarios {
   private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
   static {
-    register(new Entry(RaceScenario.NAME, RaceScenario.PARAMS, RaceScenario::new));
-    register(new Entry(NavigateScenario.NAME, NavigateScenario.PARAMS, NavigateScenario::new));
-    register(new Entry(ReachScenario.NAME, ReachScenario.PARAMS, ReachScenario::new));
-    List<Entry> tasks = List.copyOf(REGISTRY.values());
-    List<String> taskNames = tasks.stream().map(Entry::name).toList();
+    register(
+        new Entry(
+            RaceScenario.NAME, RaceScenario.PARAMS, c -> new RaceScenario(c, PurePursuit::new)));
+    register(
+        new Entry(
+            NavigateScenario.NAME,
+            NavigateScenario.PARAMS,
+            c -> new NavigateScenario(c, NavigateExpert::new)));
+    register(
+        new Entry(
+            ReachScenario.NAME, ReachScenario.PARAMS, c -> new ReachScenario(c, ReachExpert::new)));
+    Map<String, List<Param>> tasks = new LinkedHashMap<>();
+    REGISTRY.values().forEach(e -> tasks.put(e.name(), e.params()));
     register(
         new Entry(
             MultiTaskScenario.NAME,
             MultiTaskScenario.params(tasks),
-            c -> new MultiTaskScenario(c, taskNames)));
+            c -> new MultiTaskScenario(c, List.copyOf(tasks.keySet()), Scenarios::make)));
   }
 
   private Scenarios() {}
@@ -67,7 +86,7 @@ public final class Scenarios {
 
   /** A scenario with its wrappers, from a resolved configuration. */
   public static Env make(Config config) {
-    Scenario scenario = entry(config.scenario()).factory().apply(config);
+    Scenario scenario = entry(config.owner()).factory().apply(config);
     Env env = scenario;
     if (config.real(CommonParams.OBS_NOISE) > 0) {
       env = new ObservationNoise(env, config.real(CommonParams.OBS_NOISE));

@@ -1,4 +1,4 @@
-package dev.ugoki.sim.scenario;
+package dev.ugoki.sim.config;
 
 /**
  * One configuration value a scenario accepts: its key, type, default, allowed range and a one-line

@@ -1,4 +1,4 @@
-package dev.ugoki.sim.scenario;
+package dev.ugoki.sim.config;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,28 +9,28 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A scenario's resolved configuration: every declared {@link Param} with its value. Made from the
- * defaults and a map of overrides; an unknown key or a value of the wrong type or out of range is
- * refused with a message that names it. Immutable.
+ * A resolved configuration, a scenario's or an algorithm's: every declared {@link Param} with its
+ * value. Made from the defaults and a map of overrides; an unknown key or a value of the wrong type
+ * or out of range is refused with a message that names it. Immutable.
  */
 public final class Config {
-  private final String scenario;
+  private final String owner;
   private final List<Param> params;
   private final double[] values;
 
-  private Config(String scenario, List<Param> params, double[] values) {
-    this.scenario = scenario;
+  private Config(String owner, List<Param> params, double[] values) {
+    this.owner = owner;
     this.params = params;
     this.values = values;
   }
 
   /** The defaults of the given params. */
-  public static Config defaults(String scenario, List<Param> params) {
+  public static Config defaults(String owner, List<Param> params) {
     double[] v = new double[params.size()];
     for (int i = 0; i < v.length; i++) {
       v[i] = params.get(i).defaultValue();
     }
-    return new Config(scenario, List.copyOf(params), v);
+    return new Config(owner, List.copyOf(params), v);
   }
 
   /** This config with the given keys set; values may be numbers, booleans or strings. */
@@ -42,9 +42,9 @@ public final class Config {
       if (i < 0) {
         throw new IllegalArgumentException(unknownKeyMessage(e.getKey()));
       }
-      v[i] = params.get(i).parse(scenario, e.getValue());
+      v[i] = params.get(i).parse(owner, e.getValue());
     }
-    return new Config(scenario, params, v);
+    return new Config(owner, params, v);
   }
 
   private String unknownKeyMessage(String key) {
@@ -57,7 +57,7 @@ public final class Config {
         editDistance(near, key) <= Math.max(2, key.length() / 3)
             ? "; did you mean " + near + "?"
             : "";
-    return scenario
+    return owner
         + " has no config key '"
         + key
         + "'"
@@ -85,8 +85,9 @@ public final class Config {
     return prev[b.length()];
   }
 
-  public String scenario() {
-    return scenario;
+  /** Whose keys these are: a scenario's name ({@code race}) or an algorithm's ({@code ppo}). */
+  public String owner() {
+    return owner;
   }
 
   public List<Param> params() {
@@ -134,18 +135,18 @@ public final class Config {
   @Override
   public boolean equals(Object o) {
     return o instanceof Config c
-        && scenario.equals(c.scenario)
+        && owner.equals(c.owner)
         && params.equals(c.params)
         && Arrays.equals(values, c.values);
   }
 
   @Override
   public int hashCode() {
-    return scenario.hashCode() * 31 + Arrays.hashCode(values);
+    return owner.hashCode() * 31 + Arrays.hashCode(values);
   }
 
   @Override
   public String toString() {
-    return scenario + asMap();
+    return owner + asMap();
   }
 }
