@@ -19,7 +19,7 @@ public final class DesktopLauncher {
     try {
       options = LaunchOptions.parse(args);
       if (options.help()) {
-        System.out.println(LaunchOptions.USAGE);
+        System.out.println(LaunchOptions.usage());
         return;
       }
       session =
@@ -34,13 +34,9 @@ public final class DesktopLauncher {
                   System.err.println("ugoki desktop: " + message);
                 }
               });
-      session.setDemosDir(options.demosDir());
-      session.addDemoFiles(options.demos());
-      session.setTrainingSettings(
-          options.training().config(),
-          options.training().sets(),
-          options.training().runsDir(),
-          options.training().from());
+      session.teaching().setDemosDir(options.demosDir());
+      session.teaching().addDemoFiles(options.demos());
+      session.training().setSettings(options.training());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);

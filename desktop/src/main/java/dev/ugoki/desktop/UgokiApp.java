@@ -5,13 +5,13 @@ import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.PixmapIO;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.desktop.script.FrameTimes;
 import dev.ugoki.desktop.script.ScriptRunner;
 import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.view.CameraRig;
+import dev.ugoki.desktop.view.Follow;
 import dev.ugoki.desktop.view.Hud;
 import dev.ugoki.desktop.view.Palette;
 import dev.ugoki.desktop.view.SessionInput;
@@ -38,9 +38,6 @@ public final class UgokiApp extends ApplicationAdapter
   /** Frames left out of the frame-time report while the JIT and the GL driver warm up. */
   private static final int WARMUP_FRAMES = 30;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final LaunchOptions options;
   private Session session;
   private final ScriptRunner script;
@@ -48,6 +45,7 @@ public final class UgokiApp extends ApplicationAdapter
   private final List<Map<String, Object>> shotLog = new ArrayList<>();
 
   private CameraRig rig;
+  private final Follow follow = new Follow();
   private SessionRenderer renderer;
   private Hud hud;
   private SessionInput input;
@@ -75,15 +73,20 @@ public final class UgokiApp extends ApplicationAdapter
   }
 
   @Override
+  public Follow follow() {
+    return follow;
+  }
+
+  @Override
   public void create() {
     rig = CameraRig.forScenario(session.scenario());
     renderer = new SessionRenderer();
     hud = new Hud();
-    input = new SessionInput(session, rig, this);
+    input = new SessionInput(session, rig, follow, this);
     Gdx.input.setInputProcessor(input);
     resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     glRenderer = Gdx.gl.glGetString(GL20.GL_RENDERER) + " / " + Gdx.gl.glGetString(GL20.GL_VERSION);
-    if (session.cameraTarget() == Session.FREE_CAMERA) {
+    if (follow.free()) {
       fitWorld();
     }
   }
@@ -116,12 +119,12 @@ public final class UgokiApp extends ApplicationAdapter
       }
       session.advance(frameS);
       List<Scene> scenes = SessionRenderer.scenes(session);
-      if (session.cameraTarget() != Session.FREE_CAMERA) {
-        Scene followed = scenes.get(session.cameraTarget());
+      if (!follow.free()) {
+        Scene followed = scenes.get(follow.target());
         rig.lookAt(followed.focusX(), followed.focusY());
       }
-      renderer.render(session, scenes, rig);
-      hud.draw(session, Gdx.graphics.getFramesPerSecond());
+      renderer.render(session, follow, scenes, rig);
+      hud.draw(session, follow, Gdx.graphics.getFramesPerSecond());
       if (script != null) {
         script.afterFrame(this);
         if (script.finished()) {
@@ -133,7 +136,7 @@ public final class UgokiApp extends ApplicationAdapter
         fail(e);
       } else {
         // A person is watching: say what went wrong and stop the clock instead of crashing.
-        session.setPaused(true);
+        session.clock().setPaused(true);
         session.message("error: " + e.getMessage() + " (paused)");
       }
     }
@@ -192,9 +195,8 @@ public final class UgokiApp extends ApplicationAdapter
     rig = CameraRig.forScenario(session.scenario());
     rig.resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     input.setSession(session, rig);
-    if (session.cameraTarget() == Session.FREE_CAMERA) {
-      fitWorld();
-    }
+    // the new session's agents are others: the camera follows the first
+    follow.set(0, session.agents().size());
   }
 
   @Override
@@ -229,7 +231,7 @@ public final class UgokiApp extends ApplicationAdapter
     doc.put("asphalt", Palette.rgb255(Palette.ASPHALT));
     doc.put("grass", Palette.rgb255(Palette.GRASS));
     doc.put("shots", shotLog);
-    JSON.writeValue(dir.resolve("shots.json").toFile(), doc);
+    CanonicalJson.write(dir.resolve("shots.json"), doc);
     shotLastFrame = true;
   }
 
@@ -240,9 +242,9 @@ public final class UgokiApp extends ApplicationAdapter
     m.put("file", name + ".png");
     m.put("width", w);
     m.put("height", h);
-    m.put("steps", session.steps());
-    m.put("paused", session.paused());
-    m.put("camera_target", session.cameraTarget());
+    m.put("steps", session.clock().steps());
+    m.put("paused", session.clock().paused());
+    m.put("camera_target", follow.target());
     m.put(
         "camera",
         Map.of(
@@ -259,13 +261,15 @@ public final class UgokiApp extends ApplicationAdapter
       panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
     }
     m.put("hud", panels);
-    if (session.trainingAlgo() != null) {
+    if (session.training().algo() != null) {
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("algo", session.trainingAlgo());
-      t.put("running", session.trainingLive());
-      t.put("updates", session.trainingCurve().updates());
-      t.put("step", session.trainingCurve().isEmpty() ? 0 : session.trainingCurve().last().step());
-      t.put("run_dir", String.valueOf(session.trainingRunDir()));
+      t.put("algo", session.training().algo());
+      t.put("running", session.training().running());
+      t.put("updates", session.training().curve().updates());
+      t.put(
+          "step",
+          session.training().curve().isEmpty() ? 0 : session.training().curve().last().step());
+      t.put("run_dir", String.valueOf(session.training().runDir()));
       m.put("training", t);
     }
     List<Map<String, Object>> agents = new ArrayList<>();
@@ -304,7 +308,7 @@ public final class UgokiApp extends ApplicationAdapter
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    JSON.writeValue(file.toFile(), r);
+    CanonicalJson.write(file, r);
     System.out.printf(
         Locale.ROOT,
         "ugoki desktop: %d agents, median frame %.2f ms (%.1f fps), "

@@ -52,7 +52,7 @@ class DesktopLauncherTest {
   void helpPrintsTheUsage() throws Exception {
     Result r = launch(false, "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("usage: ugoki desktop", "--policy FILE");
+    assertThat(r.out()).contains("Usage: ugoki desktop", "--policy=FILE", "keys:");
   }
 
   @Test

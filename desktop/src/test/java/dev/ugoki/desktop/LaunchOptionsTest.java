@@ -83,9 +83,11 @@ class LaunchOptionsTest {
         .hasMessageContaining("lidar.rays");
     assertThatThrownBy(() -> LaunchOptions.parse("--seed", "-1")).hasMessageContaining("--seed");
     assertThatThrownBy(() -> LaunchOptions.parse("--seed", "x"))
-        .hasMessageContaining("whole number");
-    assertThatThrownBy(() -> LaunchOptions.parse("--policy")).hasMessageContaining("needs a value");
-    assertThatThrownBy(() -> LaunchOptions.parse("--fly")).hasMessageContaining("unknown option");
+        .hasMessageContaining("Invalid value for option '--seed'");
+    assertThatThrownBy(() -> LaunchOptions.parse("--policy"))
+        .hasMessageContaining("Missing required parameter for option '--policy'");
+    assertThatThrownBy(() -> LaunchOptions.parse("--fly"))
+        .hasMessageContaining("Unknown option: '--fly'");
     assertThatThrownBy(() -> LaunchOptions.parse("--set", "novalue"))
         .hasMessageContaining("KEY=VALUE");
   }
@@ -105,7 +107,7 @@ class LaunchOptionsTest {
             "--demos=b.jsonl");
     assertThat(o.training().sets()).containsExactly("ppo.num_envs=8", "dagger.iterations=2");
     assertThat(o.training().runsDir()).isEqualTo(Path.of("r"));
-    assertThat(o.training().config()).isNull();
+    assertThat(o.training().configYaml()).isNull();
     assertThat(o.demos()).containsExactly(Path.of("a.jsonl"), Path.of("b.jsonl"));
     assertThat(LaunchOptions.parse().training().runsDir()).isEqualTo(Path.of("runs"));
 
@@ -122,14 +124,15 @@ class LaunchOptionsTest {
     assertThatThrownBy(() -> LaunchOptions.parse("--train-config", yaml.toString()))
         .hasMessageContaining("bogus");
     Files.writeString(yaml, "steps: 1000\nalgo_config: {num_envs: 4}\n");
-    assertThat(LaunchOptions.parse("--train-config", yaml.toString()).training().config())
+    assertThat(LaunchOptions.parse("--train-config", yaml.toString()).training().configYaml())
         .isEqualTo(yaml);
   }
 
   @Test
   void helpNeedsNothingElse() {
     assertThat(LaunchOptions.parse("--help", "--scenario", "fly").help()).isTrue();
-    assertThat(LaunchOptions.USAGE).contains("--policy FILE", "--script", "--fps-report");
+    assertThat(LaunchOptions.usage())
+        .contains("--policy=FILE", "--script", "--fps-report", "keys:");
   }
 
   @Test

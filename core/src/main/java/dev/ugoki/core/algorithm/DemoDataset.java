@@ -1,7 +1,10 @@
 package dev.ugoki.core.algorithm;
 
 import dev.ugoki.core.io.Demonstrations;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.SharedSpace;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Labeled states for imitation: raw observations, row after row, each with the action a
@@ -24,10 +27,30 @@ public final class DemoDataset {
     this.actions = new float[0];
   }
 
-  /** A dataset holding a loaded demonstration file. */
-  public static DemoDataset of(Demonstrations d) {
-    DemoDataset data = new DemoDataset(d.observationSize(), d.actionSize());
-    data.add(d.observations(), d.actions(), d.rows());
+  /**
+   * A dataset of demonstration files, recorded in their scenario's own layout, in the layout of
+   * {@code env}: as they are for the scenario's own environment, each row mapped into the shared
+   * layout when {@code env} is a {@link SharedSpace} (a foundation policy being fine-tuned).
+   */
+  public static DemoDataset of(List<Demonstrations> files, Env env) {
+    DemoDataset data = new DemoDataset(env.observationSpec().size(), env.actionSpec().size());
+    for (Demonstrations d : files) {
+      if (!(env instanceof SharedSpace shared)) {
+        data.add(d.observations(), d.actions(), d.rows());
+        continue;
+      }
+      int ow = d.observationSize();
+      int aw = d.actionSize();
+      float[] obs = new float[d.rows() * data.obsSize];
+      float[] act = new float[d.rows() * data.actSize];
+      for (int r = 0; r < d.rows(); r++) {
+        float[] o = shared.toShared(Arrays.copyOfRange(d.observations(), r * ow, (r + 1) * ow));
+        float[] a = shared.actionToShared(Arrays.copyOfRange(d.actions(), r * aw, (r + 1) * aw));
+        System.arraycopy(o, 0, obs, r * data.obsSize, data.obsSize);
+        System.arraycopy(a, 0, act, r * data.actSize, data.actSize);
+      }
+      data.add(obs, act, d.rows());
+    }
     return data;
   }
 

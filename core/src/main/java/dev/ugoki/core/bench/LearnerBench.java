@@ -8,10 +8,12 @@ import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.rollout.RewardScaler;
 import dev.ugoki.core.rollout.Rollout;
 import dev.ugoki.core.rollout.RolloutCollector;
-import dev.ugoki.core.train.PpoTrainer;
-import dev.ugoki.core.train.Progress;
+import dev.ugoki.core.train.Outcome;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.train.RunPlan;
+import dev.ugoki.core.train.RunRequest;
+import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.bench.SimBench;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
@@ -149,14 +151,13 @@ public final class LearnerBench {
    * it took.
    */
   public static SimBench.Result defaultRunToTarget() throws IOException {
-    RunConfig run = RunConfig.resolve(null, null, null, null, null, null, List.of());
+    RunPlan plan = RunPlan.resolve(RunRequest.of(null, null, List.of()));
+    RunConfig run = plan.config();
     Path tmp = Files.createTempDirectory("ugoki-bench-");
     try {
-      RunFolder folder = RunFolder.create(tmp, run);
+      RunFolder folder = plan.folder(tmp);
       long t0 = System.nanoTime();
-      PpoTrainer.Outcome outcome =
-          PpoTrainer.train(
-              run, folder, false, new PpoTrainer.Options(Progress.silent(), Double.MAX_VALUE, -1));
+      Outcome outcome = plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
       double seconds = (System.nanoTime() - t0) / 1e9;
       int envs = PpoConfig.from(run.algoConfig()).numEnvs();
       return new SimBench.Result(

@@ -1,17 +1,19 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.eval.EvalReport;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.PpoTrainer;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
-import dev.ugoki.core.train.Start;
+import dev.ugoki.core.train.RunPlan;
+import dev.ugoki.core.train.RunRequest;
+import dev.ugoki.core.train.Trainer;
+import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.core.train.TrainingRun;
 import dev.ugoki.sim.registry.Scenarios;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,9 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
-    RunConfig run;
-    RunFolder folder;
     boolean resuming = resume != null;
+    RunPlan plan;
     if (resuming) {
       if (scenario != null
           || algo != null
@@ -132,74 +133,27 @@ public final class TrainCommand implements Callable<Integer> {
           || evalSeeds != null
           || demos != null) {
         throw new IllegalArgumentException(
-            "--resume continues a run as it was configured; " + "only --steps may change");
+            "--resume continues a run as it was configured; only --steps may change");
       }
-      folder = RunFolder.existing(resume);
-      run = RunConfig.read(folder.config());
-      if (steps != null) {
-        run = run.withSteps(steps);
-      }
-      // refused before config.yaml is touched: a refused resume must not change the run
-      if (!run.algo().equals("ppo")) {
-        throw new IllegalArgumentException(
-            "--resume continues PPO runs; a " + run.algo() + " run takes seconds: start it again");
-      }
-      Path resumeFrom = folder.resumePoint();
-      long done = resumeFrom == null ? 0 : PolicyFile.load(resumeFrom).meta().steps();
-      if (run.steps() <= done) {
-        throw new IllegalArgumentException(
-            "this run has trained "
-                + done
-                + " steps already, "
-                + "which covers a budget of "
-                + run.steps()
-                + "; give --steps more than "
-                + done
-                + " to train on");
-      }
+      plan = RunPlan.resume(resume, steps);
     } else {
-      if (steps != null && steps <= 0) {
-        throw new IllegalArgumentException("--steps must be positive, was " + steps);
-      }
-      if (checkpointEvery != null
-          && (!(checkpointEvery > 0) || Double.isInfinite(checkpointEvery))) {
-        throw new IllegalArgumentException(
-            "--checkpoint-every must be a positive number of " + "seconds, was " + checkpointEvery);
-      }
-      run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, sets);
-      if (targetSuccess != null) {
-        if (!run.algo().equals("ppo")) {
-          throw new IllegalArgumentException(
-              "--target-success stops PPO runs early; "
-                  + run.algo()
-                  + " trains a fixed number of labeled steps");
-        }
-        List<String> withTarget = new java.util.ArrayList<>(sets);
-        withTarget.add("ppo.target_success=" + targetSuccess);
-        run = RunConfig.resolve(config, scenario, algo, seed, steps, evalSeeds, withTarget);
-      }
-      if (from != null) {
-        run = run.withFrom(from.toAbsolutePath());
-      }
-      if (checkpointEvery != null) {
-        run = run.withCheckpointEvery(checkpointEvery);
-      }
-      run = Start.adopt(run);
-      if (demos != null) {
-        if (!run.algo().equals("bc")) {
-          throw new IllegalArgumentException("--demos is for --algo bc");
-        }
-        run = run.withDemos(demos.toAbsolutePath());
-      }
-      if (run.demos() != null && !java.nio.file.Files.isRegularFile(run.demos())) {
-        throw new IllegalArgumentException("demonstration file " + run.demos() + " does not exist");
-      }
-      if (run.demos() != null) {
-        // read once before any folder exists: a damaged file is refused with nothing made
-        dev.ugoki.core.io.DemoFile.read(run.demos());
-      }
-      folder = RunFolder.create(out, run); // with its config.yaml
+      plan =
+          RunPlan.resolve(
+              new RunRequest(
+                  config,
+                  scenario,
+                  algo,
+                  seed,
+                  steps,
+                  evalSeeds,
+                  sets,
+                  from == null ? null : from.toAbsolutePath(),
+                  demos == null ? List.of() : List.of(demos.toAbsolutePath()),
+                  targetSuccess,
+                  checkpointEvery));
     }
+    RunConfig run = plan.config();
+    RunFolder folder = plan.folder(out);
     outw.printf(
         "%s %s on %s, seed %d, %,d steps -> %s%n",
         resuming ? "resuming" : "training",
@@ -211,14 +165,10 @@ public final class TrainCommand implements Callable<Integer> {
     outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());
     outw.flush();
 
-    PrintStream progressStream = System.out;
-    Progress progress = new Progress(progressStream, Progress.onTerminal(), 10);
+    Progress progress = new Progress(System.out, Progress.onTerminal(), 10);
     TrainingRun.Result result =
         TrainingRun.execute(
-            run,
-            folder,
-            resuming,
-            new PpoTrainer.Options(progress, run.checkpointEverySeconds(), injectNan));
+            plan, folder, new Trainer.Options(progress, injectNan, TrainingListener.NONE));
     if (result.outcome().stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());
       spec.commandLine().getErr().flush();
@@ -230,20 +180,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
     PolicyFile.Loaded loaded = PolicyFile.load(folder.policy());
     var policy = loaded.policy();
-    RunConfig done = run;
     Evaluation.Summary s =
         Evaluation.runBatch(
-            () -> PolicyFit.fit(folder.policy(), loaded, Scenarios.make(done.scenarioConfig())),
+            () -> PolicyFit.fit(folder.policy(), loaded, Scenarios.make(run.scenarioConfig())),
             () -> policy.copy()::actDeterministic,
-            done.evalSeeds().first(),
-            done.evalSeeds().last(),
+            run.evalSeeds().first(),
+            run.evalSeeds().last(),
             Evaluation.THREADS);
-    outw.printf("evaluation on seeds %s (never trained on):%n", done.evalSeeds());
-    EvalCommand.printTable(outw, done.scenarioConfig(), s, "policy");
-    EvalCommand.writeJson(
+    outw.printf("evaluation on seeds %s (never trained on):%n", run.evalSeeds());
+    EvalReport.printTable(outw, run.scenarioConfig(), s, "policy");
+    EvalReport.writeJson(
         folder.eval(),
-        done.scenarioConfig(),
-        done.evalSeeds(),
+        run.scenarioConfig(),
+        run.evalSeeds(),
         s,
         folder.dir().relativize(folder.policy()).toString()); // the run folder's own file
     outw.printf("policy: %s%n", folder.policy());

@@ -1,8 +1,6 @@
 package dev.ugoki.core.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,11 +11,7 @@ import java.nio.file.Path;
  */
 public final class CanonicalJson {
   /** The writer; reading with it is as with any ObjectMapper. */
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .build();
+  public static final ObjectMapper MAPPER = Mappers.JSON;
 
   private CanonicalJson() {}
 

@@ -4,10 +4,11 @@ import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.ImitationTrainer;
-import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.train.RunPlan;
+import dev.ugoki.core.train.RunRequest;
+import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.BufferedWriter;
@@ -157,13 +158,23 @@ public final class TransferStudy {
     if (start.equals(FROZEN)) {
       sets.add("bc.freeze_layers=1");
     }
-    RunConfig run =
-        RunConfig.resolve(null, app.scenario(), "bc", seed, budget, s.evalSeeds(), sets);
-    if (!start.equals(SCRATCH)) {
-      run = run.withFrom(s.foundation());
-    }
-    RunFolder folder = RunFolder.create(s.dir().resolve("runs"), run);
-    ImitationTrainer.train(run, folder, Progress.silent());
+    RunPlan plan =
+        RunPlan.resolve(
+            new RunRequest(
+                null,
+                app.scenario(),
+                "bc",
+                seed,
+                budget,
+                s.evalSeeds(),
+                sets,
+                start.equals(SCRATCH) ? null : s.foundation(),
+                List.of(),
+                null,
+                null));
+    RunConfig run = plan.config();
+    RunFolder folder = plan.folder(s.dir().resolve("runs"));
+    plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
     PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
     Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
     return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());

@@ -2,9 +2,7 @@ package dev.ugoki.core.train;
 
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
-import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.EpisodeStats;
@@ -16,7 +14,6 @@ import dev.ugoki.sim.env.VectorEnv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * on: {@link PpoConfig#VALIDATION_FIRST_SEED}), checked with the deterministic policy once the
  * training episodes' rolling success has reached half the target ({@link Validation}).
  */
-public final class PpoTrainer {
+public final class PpoTrainer implements Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(PpoTrainer.class);
 
   /** Episodes the rolling figures are averaged over (as Stable-Baselines3's ep_info_buffer). */
@@ -41,40 +38,14 @@ public final class PpoTrainer {
 
   private static final String VALIDATION_NEXT = "validation_next_step";
 
-  /** How a run ended. */
-  public record Outcome(long steps, int updates, boolean stoppedOnNan, String message) {}
+  PpoTrainer() {}
 
-  /**
-   * Knobs that shape the run's I/O but not what it learns.
-   *
-   * @param listener hears every update and may ask for a checkpoint or the end of the run
-   */
-  public record Options(
-      Progress progress,
-      double checkpointEverySeconds,
-      int injectNanAtUpdate,
-      TrainingListener listener) {
-    /** The command line's: no listener. */
-    public Options(Progress progress, double checkpointEverySeconds, int injectNanAtUpdate) {
-      this(progress, checkpointEverySeconds, injectNanAtUpdate, TrainingListener.NONE);
-    }
-  }
-
-  private PpoTrainer() {}
-
-  public static Outcome train(RunConfig run, RunFolder folder, boolean resume, Options opt)
-      throws IOException {
+  @Override
+  public Outcome train(RunPlan plan, RunFolder folder, Options opt) throws IOException {
+    RunConfig run = plan.config();
     PpoConfig pc = PpoConfig.from(run.algoConfig());
-    // a folder killed before its first checkpoint holds only its config: it starts over
-    Path resumeFrom = resume ? folder.resumePoint() : null;
-    boolean restart = resume && resumeFrom == null;
-    resume = resumeFrom != null;
-    PolicyFile.Loaded checkpoint = resume ? PolicyFile.load(resumeFrom) : null;
-    Start start = resume ? Start.resumed(run, resumeFrom, checkpoint) : Start.of(run);
-    List<Env> list = new ArrayList<>();
-    for (int i = 0; i < pc.numEnvs(); i++) {
-      list.add(start.env());
-    }
+    boolean resume = plan.resuming();
+    List<Env> list = plan.envs(pc.numEnvs());
     // RunConfig refuses budgets of more updates than an int holds
     int numUpdates =
         Math.toIntExact(Math.max(1, (run.steps() + pc.batchSize() - 1) / pc.batchSize()));
@@ -83,36 +54,18 @@ public final class PpoTrainer {
       Learner learner;
       int startUpdate;
       if (resume) {
-        PolicyFile.Loaded l = checkpoint;
-        PolicyFit.checkFits(resumeFrom, l, list.get(0));
-        if (!l.hasOptimizerState()) {
-          throw new IllegalArgumentException(resumeFrom + " has no optimizer state to resume from");
-        }
+        PolicyFile.Loaded l = plan.checkpoint().loaded();
         learner =
             new Learner(
                 l.policy(), l.optimizer(), pc.learningRate(), l.meta().steps(), l.meta().updates());
         startUpdate = learner.updates();
-        if (startUpdate >= numUpdates) {
-          throw new IllegalArgumentException(
-              "this run has trained "
-                  + learner.steps()
-                  + " steps already, which covers a budget of "
-                  + run.steps()
-                  + "; give --steps more than "
-                  + learner.steps()
-                  + " to train on");
-        }
         LOG.info("resuming {} at update {} ({} steps)", folder.dir(), startUpdate, learner.steps());
       } else {
         learner =
             Learner.fresh(
-                start.policy(list.get(0), pc.hidden(), pc.layers(), pc.initLogStd()),
+                plan.newPolicy(list.get(0), pc.hidden(), pc.layers(), pc.initLogStd()),
                 pc.learningRate());
         startUpdate = 0;
-      }
-      if (resume || restart) {
-        // only now, every check passed: a refused resume leaves the run as it was
-        run.write(folder.config());
       }
       GaussianPolicy policy = learner.policy();
       // a resumed run draws new episodes and minibatches, seeded by the update it resumes at
@@ -127,19 +80,22 @@ public final class PpoTrainer {
       Ppo ppo = new Ppo(pc, learner, streamSeed);
       ArrayDeque<EpisodeStats> window = new ArrayDeque<>();
       long startStep = learner.steps();
-      Validation validation = Validation.of(pc, start);
+      Validation validation = Validation.of(pc, plan);
       if (resume
-          && checkpoint.meta().metrics().get(VALIDATION_HOLDS) instanceof Number h
-          && checkpoint.meta().metrics().get(VALIDATION_NEXT) instanceof Number next) {
+          && plan.checkpoint().loaded().meta().metrics().get(VALIDATION_HOLDS) instanceof Number h
+          && plan.checkpoint().loaded().meta().metrics().get(VALIDATION_NEXT)
+              instanceof Number next) {
         validation.restore(h.intValue(), next.longValue());
       }
       long t0 = System.nanoTime();
-      long lastCheckpoint = System.nanoTime();
-      boolean haveCheckpoint = resume;
-      // the newest complete checkpoint of this run: a NaN rolls back to it
-      Path lastGood = resumeFrom;
-      try (MetricsLog metrics =
-          new MetricsLog(folder.metrics(), resume || restart ? startUpdate : -1)) {
+      TrainingListener listener = opt.listener();
+      try (RunRecorder out =
+          new RunRecorder(
+              folder,
+              listener,
+              run.checkpointEverySeconds(),
+              resume || plan.restarting() ? startUpdate : -1,
+              resume ? plan.checkpoint().file() : null)) {
         for (int update = startUpdate + 1; update <= numUpdates; update++) {
           double lrScale = pc.annealLr() ? 1 - (update - 1.0) / numUpdates : 1;
           long u0 = System.nanoTime();
@@ -154,7 +110,7 @@ public final class PpoTrainer {
           }
           if (!healthy(s, policy)) {
             opt.progress().finish();
-            return rollBack(folder, update, learner.steps(), lastGood);
+            return rollBack(folder, update, learner.steps(), out.lastGood());
           }
           learner.countUpdate(r.size());
           long step = learner.steps();
@@ -180,11 +136,9 @@ public final class PpoTrainer {
                   pc.learningRate() * lrScale,
                   policy,
                   (u1 - u0) / 1e9,
-                  (u2 - u1) / 1e9,
-                  pc.updateEpochs());
+                  (u2 - u1) / 1e9);
           row.put("val_success", valSuccess);
-          metrics.write(row);
-          TrainingListener listener = opt.listener();
+          out.log(row);
           listener.onUpdate(
               new TrainingListener.Update(
                   update, step, run.steps(), mean(window, true), success(window), elapsed),
@@ -194,23 +148,11 @@ public final class PpoTrainer {
           boolean last = update == numUpdates || stopped || reached;
           opt.progress()
               .update(step, run.steps(), sps, mean(window, true), success(window), elapsed, last);
-          // asked every update, so that a request is answered by this update's checkpoint
-          boolean asked = listener.checkpointRequested();
-          if (!haveCheckpoint
-              || last
-              || asked
-              || (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointEverySeconds()) {
-            PolicyFile.Meta meta = meta(run, version, learner, window, validation);
-            PolicyFile.save(folder.checkpoint(step), learner, meta);
-            PolicyFile.save(folder.latestCheckpoint(), learner, meta);
-            lastGood = folder.latestCheckpoint();
-            haveCheckpoint = true;
-            lastCheckpoint = System.nanoTime();
-            listener.onCheckpoint(folder.checkpoint(step));
+          if (out.checkpointDue(last)) {
+            out.checkpoint(step, learner, meta(plan, version, learner, window, validation));
           }
           if (last) {
-            PolicyFile.save(
-                folder.policy(), policy, meta(run, version, learner, window, validation));
+            out.policy(policy, meta(plan, version, learner, window, validation));
           }
           if (reached) {
             opt.progress().finish();
@@ -229,7 +171,7 @@ public final class PpoTrainer {
                     step,
                     elapsed));
           }
-          if (stopped && !reached) {
+          if (stopped) {
             opt.progress().finish();
             return new Outcome(
                 step,
@@ -300,8 +242,8 @@ public final class PpoTrainer {
             + folder.policy());
   }
 
-  static PolicyFile.Meta meta(
-      RunConfig run,
+  private static PolicyFile.Meta meta(
+      RunPlan plan,
       int scenarioVersion,
       Learner learner,
       ArrayDeque<EpisodeStats> window,
@@ -312,16 +254,7 @@ public final class PpoTrainer {
     metrics.put("episodes_in_window", window.size());
     metrics.put(VALIDATION_HOLDS, validation.holds());
     metrics.put(VALIDATION_NEXT, validation.nextStep());
-    return new PolicyFile.Meta(
-        run.scenario(),
-        scenarioVersion,
-        run.scenarioConfig().asMap(),
-        run.algo(),
-        run.algoConfig().asMap(),
-        run.seed(),
-        learner.steps(),
-        learner.updates(),
-        metrics);
+    return plan.meta(scenarioVersion, learner.steps(), learner.updates(), metrics);
   }
 
   private static LinkedHashMap<String, Double> row(
@@ -335,8 +268,7 @@ public final class PpoTrainer {
       double lr,
       GaussianPolicy policy,
       double rolloutS,
-      double updateS,
-      int epochs) {
+      double updateS) {
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
     m.put("update", (double) update);
     m.put("global_step", (double) step);

@@ -1,22 +1,23 @@
 package dev.ugoki.core.train;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.Mappers;
 import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything that defines a training run, resolved and checked: the scenario and its config, the
@@ -31,7 +32,7 @@ import java.util.Set;
  * steps: 2000000            # environment steps to train for
  * eval_seeds: 1-50          # evaluated after training, never trained on
  * from: runs/.../policy.zip # optional: start from this policy (fine-tuning)
- * demos: recordings.jsonl   # optional, bc: clone these demonstrations instead of the expert
+ * demos: recordings.jsonl   # optional, bc: clone these demonstrations (one file or a list)
  * checkpoint_every: 30      # seconds between checkpoints
  * scenario_config: {lidar.rays: 32, ...}
  * algo_config: {learning_rate: 0.0003, ...}
@@ -46,10 +47,9 @@ public record RunConfig(
     Config scenarioConfig,
     Config algoConfig,
     Path from,
-    Path demos,
+    List<Path> demos,
     double checkpointEverySeconds) {
 
-  public static final List<String> ALGOS = List.of("ppo", "bc", "dagger");
   private static final Set<String> KEYS =
       Set.of(
           "scenario",
@@ -66,11 +66,6 @@ public record RunConfig(
   /** Seconds between checkpoints unless a run says otherwise. */
   public static final double CHECKPOINT_EVERY_S = 30;
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-          // a key given twice is a mistake, not "the last one wins"
-          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   /** The largest PPO budget: 10^10 environment steps (days on a laptop). */
   public static final long MAX_STEPS = 10_000_000_000L;
 
@@ -78,54 +73,30 @@ public record RunConfig(
   public static final long MAX_LABELED_STEPS = 2_000_000;
 
   public RunConfig {
-    checkBudget(algo, steps);
+    checkBudget(Algorithm.of(algo), steps);
+    demos = List.copyOf(demos);
     if (!(checkpointEverySeconds > 0) || Double.isInfinite(checkpointEverySeconds)) {
       throw new IllegalArgumentException(
-          "checkpoints must come every positive number of "
-              + "seconds, not "
-              + checkpointEverySeconds);
+          "checkpoints must come every positive number of seconds, not " + checkpointEverySeconds);
     }
   }
 
-  private static void checkBudget(String algo, long steps) {
+  private static void checkBudget(Algorithm algo, long steps) {
     if (steps <= 0) {
       throw new IllegalArgumentException("the step budget must be positive, was " + steps);
     }
-    long max = algo.equals("ppo") ? MAX_STEPS : MAX_LABELED_STEPS;
-    if (steps > max) {
+    if (steps > algo.maxSteps()) {
       throw new IllegalArgumentException(
           String.format(
-              java.util.Locale.ROOT,
-              "the step budget " + "%,d is more than %s takes (at most %,d steps)",
+              Locale.ROOT,
+              "the step budget %,d is more than %s takes (at most %,d steps)",
               steps,
-              algo,
-              max));
+              algo.id(),
+              algo.maxSteps()));
     }
   }
 
-  /** A run that starts from fresh weights. */
-  public RunConfig(
-      String scenario,
-      String algo,
-      long seed,
-      long steps,
-      SeedRange evalSeeds,
-      Config scenarioConfig,
-      Config algoConfig) {
-    this(
-        scenario,
-        algo,
-        seed,
-        steps,
-        evalSeeds,
-        scenarioConfig,
-        algoConfig,
-        null,
-        null,
-        CHECKPOINT_EVERY_S);
-  }
-
-  /** The same run with another step budget. */
+  /** The same run with another step budget (a resume that trains on). */
   public RunConfig withSteps(long newSteps) {
     return new RunConfig(
         scenario,
@@ -140,8 +111,8 @@ public record RunConfig(
         checkpointEverySeconds);
   }
 
-  /** The same run starting from the weights of {@code policy} (null: fresh weights). */
-  public RunConfig withFrom(Path policy) {
+  /** The same run with another algorithm config (a fine-tune takes its policy's network size). */
+  RunConfig withAlgoConfig(Config c) {
     return new RunConfig(
         scenario,
         algo,
@@ -149,96 +120,19 @@ public record RunConfig(
         steps,
         evalSeeds,
         scenarioConfig,
-        algoConfig,
-        policy,
+        c,
+        from,
         demos,
         checkpointEverySeconds);
   }
 
-  /** The same run cloning the demonstrations in {@code file} (bc only; null: the expert's). */
-  public RunConfig withDemos(Path file) {
-    return new RunConfig(
-        scenario,
-        algo,
-        seed,
-        steps,
-        evalSeeds,
-        scenarioConfig,
-        algoConfig,
-        from,
-        file,
-        checkpointEverySeconds);
-  }
-
-  /** The same run checkpointing every {@code seconds}. */
-  public RunConfig withCheckpointEvery(double seconds) {
-    return new RunConfig(
-        scenario, algo, seed, steps, evalSeeds, scenarioConfig, algoConfig, from, demos, seconds);
-  }
-
-  /** The keys of an algorithm's config section. */
-  public static List<Param> algoParams(String algo) {
-    return switch (algo) {
-      case "ppo" -> concat(PpoConfig.PARAMS, Start.PARAMS);
-      case "bc", "dagger" -> concat(ImitationConfig.PARAMS, Start.PARAMS);
-      default ->
-          throw new IllegalArgumentException(
-              "unknown algorithm '" + algo + "'; known: " + String.join(", ", ALGOS));
-    };
-  }
-
-  private static List<Param> concat(List<Param> a, List<Param> b) {
-    List<Param> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return List.copyOf(all);
-  }
-
-  /** Default steps per algorithm: what the README's figures were measured with. */
-  public static long defaultSteps(String algo, String scenario) {
-    return switch (algo) {
-      case "ppo" -> scenario.equals("navigate") ? 3_000_000 : 1_000_000;
-      case "bc" -> 32_000;
-      default -> 64_000;
-    };
-  }
-
   /**
-   * Algorithm settings that differ by scenario, under the file's and {@code --set}'s: the robot
-   * threads rooms and warehouses, so PPO explores with less action noise than for the car and looks
-   * further ahead (episodes run to ~600 policy steps); its validations (100 rooms, about a second
-   * each) come every 50k steps. What the README's navigate figures were measured with ({@code
-   * configs/navigate-ppo.yaml} spells them out).
+   * Resolves a run from an optional YAML file, the choices of the command line or the window (each
+   * one over the file's) and {@code --set} overrides: {@code ALGO.key=value} goes to the algorithm,
+   * any other key to the scenario. Checks every key, value and budget; reads no other file.
    */
-  public static Map<String, Object> scenarioAlgoDefaults(String algo, String scenario) {
-    if (algo.equals("ppo") && scenario.equals("navigate")) {
-      return Map.of(
-          "num_envs",
-          32,
-          "num_steps",
-          128,
-          "gamma",
-          0.995,
-          "init_log_std",
-          -1.0,
-          "validate_every",
-          50_000);
-    }
-    return Map.of();
-  }
-
-  /**
-   * Resolves a run from an optional YAML file, command-line choices (null where not given) and
-   * {@code --set} overrides: {@code ALGO.key=value} goes to the algorithm, any other key to the
-   * scenario.
-   */
-  public static RunConfig resolve(
-      Path yaml,
-      String scenario,
-      String algo,
-      Long seed,
-      Long steps,
-      SeedRange evalSeeds,
-      List<String> sets) {
+  public static RunConfig resolve(RunRequest r) {
+    Path yaml = r.config();
     Map<String, Object> file = yaml == null ? Map.of() : readYaml(yaml);
     for (String k : file.keySet()) {
       if (!KEYS.contains(k)) {
@@ -247,24 +141,27 @@ public record RunConfig(
                 + ": unknown key '"
                 + k
                 + "'; known keys: "
-                + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                + String.join(", ", new TreeSet<>(KEYS)));
       }
     }
-    String sc = scenario != null ? scenario : text(file, "scenario", "race");
-    String al = algo != null ? algo : text(file, "algo", "ppo");
-    algoParams(al);
-    long sd = seed != null ? seed : number(file, "seed", 1);
-    long st = steps != null ? steps : number(file, "steps", defaultSteps(al, sc));
+    String sc = r.scenario() != null ? r.scenario() : text(file, "scenario", "race");
+    Algorithm algo = Algorithm.of(r.algo() != null ? r.algo() : text(file, "algo", "ppo"));
+    String al = algo.id();
+    long sd = r.seed() != null ? r.seed() : number(file, "seed", 1);
+    if (r.steps() != null && r.steps() <= 0) {
+      throw new IllegalArgumentException("--steps must be positive, was " + r.steps());
+    }
+    long st = r.steps() != null ? r.steps() : number(file, "steps", algo.defaultSteps(sc));
     SeedRange ev =
-        evalSeeds != null
-            ? evalSeeds
+        r.evalSeeds() != null
+            ? r.evalSeeds()
             : file.containsKey("eval_seeds")
                 ? seedRange(file.get("eval_seeds"))
                 : new SeedRange(1, 50);
     Map<String, Object> scenarioOverrides = new LinkedHashMap<>(section(file, "scenario_config"));
-    Map<String, Object> algoOverrides = new LinkedHashMap<>(scenarioAlgoDefaults(al, sc));
+    Map<String, Object> algoOverrides = new LinkedHashMap<>(algo.scenarioDefaults(sc));
     algoOverrides.putAll(section(file, "algo_config"));
-    for (String kv : sets) {
+    for (String kv : r.sets()) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
@@ -277,48 +174,73 @@ public record RunConfig(
         scenarioOverrides.put(key, value);
       }
     }
+    if (r.targetSuccess() != null) {
+      if (algo != Algorithm.PPO) {
+        throw new IllegalArgumentException(
+            "--target-success stops PPO runs early; "
+                + al
+                + " trains a fixed number of labeled steps");
+      }
+      algoOverrides.put("target_success", r.targetSuccess());
+    }
     Config scenarioConfig = Scenarios.config(sc, scenarioOverrides);
     // checks across keys (wheels wider than the body, no task with a weight) before any folder
     Scenarios.make(scenarioConfig);
-    Config algoConfig = Config.defaults(al, algoParams(al)).with(algoOverrides);
-    checkBudget(al, st);
-    if (al.equals("ppo")) {
-      PpoConfig pc = PpoConfig.from(algoConfig); // cross-field checks
-      if ((st + pc.batchSize() - 1) / pc.batchSize() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            String.format(
-                java.util.Locale.ROOT,
-                "%,d steps in " + "rollouts of %,d are more than %,d updates",
-                st,
-                pc.batchSize(),
-                Integer.MAX_VALUE));
-      }
-      if (pc.targetSuccess() > 0
-          && ev.last() >= PpoConfig.VALIDATION_FIRST_SEED
-          && ev.first() <= pc.validationLastSeed()) {
-        throw new IllegalArgumentException(
-            "evaluation seeds "
-                + ev
-                + " overlap the validation "
-                + "seeds "
-                + PpoConfig.VALIDATION_FIRST_SEED
-                + "-"
-                + pc.validationLastSeed()
-                + " that stop training early; choose others, or set ppo.target_success=0");
-      }
+    Config algoConfig = Config.defaults(al, algo.params()).with(algoOverrides);
+    checkBudget(algo, st);
+    if (algo == Algorithm.PPO) {
+      checkPpo(PpoConfig.from(algoConfig), st, ev);
     }
-    Path from = file.get("from") == null ? null : Path.of(String.valueOf(file.get("from")));
-    Object ce = file.getOrDefault("checkpoint_every", CHECKPOINT_EVERY_S);
-    if (!(ce instanceof Number n)) {
-      throw new IllegalArgumentException(
-          "config key 'checkpoint_every' must be a number of " + "seconds, was " + ce);
-    }
-    Path demoFile = file.get("demos") == null ? null : Path.of(String.valueOf(file.get("demos")));
-    if (demoFile != null && !al.equals("bc")) {
+    Path from = r.from() != null ? r.from() : path(file, "from");
+    List<Path> demos = !r.demos().isEmpty() ? r.demos() : paths(file, "demos");
+    if (!demos.isEmpty() && algo != Algorithm.BC) {
       throw new IllegalArgumentException("demos are for algo bc, not " + al);
     }
-    return new RunConfig(
-        sc, al, sd, st, ev, scenarioConfig, algoConfig, from, demoFile, n.doubleValue());
+    double every;
+    String everyName;
+    if (r.checkpointEverySeconds() != null) {
+      every = r.checkpointEverySeconds();
+      everyName = "--checkpoint-every";
+    } else if (file.getOrDefault("checkpoint_every", CHECKPOINT_EVERY_S) instanceof Number n) {
+      every = n.doubleValue();
+      everyName = "config key 'checkpoint_every'";
+    } else {
+      throw new IllegalArgumentException(
+          "config key 'checkpoint_every' must be a number of seconds, was "
+              + file.get("checkpoint_every"));
+    }
+    if (!(every > 0) || Double.isInfinite(every)) {
+      throw new IllegalArgumentException(
+          everyName + " must be a positive number of seconds, was " + every);
+    }
+    return new RunConfig(sc, al, sd, st, ev, scenarioConfig, algoConfig, from, demos, every);
+  }
+
+  /**
+   * PPO's checks across keys: updates that fit an int, evaluation seeds apart from validation's.
+   */
+  private static void checkPpo(PpoConfig pc, long steps, SeedRange ev) {
+    if ((steps + pc.batchSize() - 1) / pc.batchSize() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%,d steps in rollouts of %,d are more than %,d updates",
+              steps,
+              pc.batchSize(),
+              Integer.MAX_VALUE));
+    }
+    if (pc.targetSuccess() > 0
+        && ev.last() >= PpoConfig.VALIDATION_FIRST_SEED
+        && ev.first() <= pc.validationLastSeed()) {
+      throw new IllegalArgumentException(
+          "evaluation seeds "
+              + ev
+              + " overlap the validation seeds "
+              + PpoConfig.VALIDATION_FIRST_SEED
+              + "-"
+              + pc.validationLastSeed()
+              + " that stop training early; choose others, or set ppo.target_success=0");
+    }
   }
 
   /**
@@ -333,13 +255,18 @@ public record RunConfig(
             && !section(file, "algo_config").isEmpty()
             && !section(file, "algo_config").containsKey("target_success");
     return resolve(
-        yaml,
-        null,
-        null,
-        null,
-        null,
-        null,
-        beforeEarlyStop ? List.of("ppo.target_success=0") : List.of());
+        new RunRequest(
+            yaml,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            List.of(),
+            beforeEarlyStop ? 0.0 : null,
+            null));
   }
 
   public void write(Path yaml) throws IOException {
@@ -354,16 +281,19 @@ public record RunConfig(
     if (from != null) {
       doc.put("from", from.toString());
     }
-    if (demos != null) {
-      doc.put("demos", demos.toString());
+    if (demos.size() == 1) {
+      doc.put("demos", demos.get(0).toString());
+    } else if (!demos.isEmpty()) {
+      doc.put("demos", demos.stream().map(Path::toString).toList());
     }
     doc.put("checkpoint_every", checkpointEverySeconds);
-    dev.ugoki.core.io.AtomicFiles.write(yaml, YAML.writeValueAsBytes(doc));
+    AtomicFiles.write(yaml, Mappers.YAML.writeValueAsBytes(doc));
   }
 
   private static Map<String, Object> readYaml(Path yaml) {
     try {
-      Map<String, Object> m = YAML.readValue(Files.readAllBytes(yaml), new TypeReference<>() {});
+      Map<String, Object> m =
+          Mappers.YAML.readValue(Files.readAllBytes(yaml), new TypeReference<>() {});
       return m == null ? Map.of() : m;
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("config file " + yaml + " does not exist");
@@ -386,6 +316,35 @@ public record RunConfig(
       throw new IllegalArgumentException("config key '" + key + "' must be a mapping");
     }
     return (Map<String, Object>) o;
+  }
+
+  private static Path path(Map<String, Object> file, String key) {
+    Object o = file.get(key);
+    if (o == null) {
+      return null;
+    }
+    if (!(o instanceof String t)) {
+      throw new IllegalArgumentException("config key '" + key + "' must be a file name, was " + o);
+    }
+    return Path.of(t);
+  }
+
+  /** One file name or a list of them. */
+  private static List<Path> paths(Map<String, Object> file, String key) {
+    Object o = file.get(key);
+    if (!(o instanceof List<?> list)) {
+      Path one = path(file, key);
+      return one == null ? List.of() : List.of(one);
+    }
+    List<Path> out = new ArrayList<>();
+    for (Object e : list) {
+      if (!(e instanceof String t)) {
+        throw new IllegalArgumentException(
+            "config key '" + key + "' must list file names, one was " + e);
+      }
+      out.add(Path.of(t));
+    }
+    return out;
   }
 
   private static SeedRange seedRange(Object o) {

@@ -58,6 +58,9 @@ public record RunFolder(Path dir) {
     }
   }
 
+  /** A checkpoint file and what it holds, loaded once. */
+  public record Checkpoint(Path file, PolicyFile.Loaded loaded) {}
+
   /**
    * An existing run folder to resume; refuses one without a config or a checkpoint. The temporary
    * files a killed run left are removed first.
@@ -81,7 +84,7 @@ public record RunFolder(Path dir) {
    * two writes of a checkpoint has a {@code step-N.zip} newer than latest.zip. Null when there is
    * none: the run was killed before its first checkpoint, and starts over.
    */
-  public Path resumePoint() throws IOException {
+  public Checkpoint resumePoint() throws IOException {
     // step files by the number in their names, the newest first; a name whose number does not
     // fit a long is not one this program wrote
     java.util.TreeMap<Long, Path> steps = new java.util.TreeMap<>(Comparator.reverseOrder());
@@ -99,14 +102,14 @@ public record RunFolder(Path dir) {
         }
       }
     }
-    Path best = null;
+    Checkpoint best = null;
     long bestSteps = -1;
     if (Files.isRegularFile(latestCheckpoint())) {
       try {
         PolicyFile.Loaded l = PolicyFile.load(latestCheckpoint());
         if (l.hasOptimizerState()) {
           bestSteps = l.meta().steps();
-          best = latestCheckpoint();
+          best = new Checkpoint(latestCheckpoint(), l);
         }
       } catch (PolicyFile.PolicyFileException e) {
         // a damaged latest.zip: the step files may still hold the run
@@ -118,8 +121,9 @@ public record RunFolder(Path dir) {
         break;
       }
       try {
-        if (PolicyFile.load(c).hasOptimizerState()) {
-          return c;
+        PolicyFile.Loaded l = PolicyFile.load(c);
+        if (l.hasOptimizerState()) {
+          return new Checkpoint(c, l);
         }
       } catch (PolicyFile.PolicyFileException e) {
         // cut short by a kill: try the one before

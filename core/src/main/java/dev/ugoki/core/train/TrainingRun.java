@@ -6,35 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One training job from its resolved config to its files: the trainer of its algorithm (PPO, or
- * behavior cloning and DAgger), then the learning-curve plots. What {@code ./ugoki train} and the
- * desktop app's live training share; the caller makes the run folder and writes its config.
+ * One training job from its plan to its files: the trainer of its algorithm, then the
+ * learning-curve plots. What {@code ./ugoki train} and the window's live training and cloning
+ * share.
  */
 public final class TrainingRun {
   /** How the job ended, and the plots it wrote (none when it stopped on a NaN). */
-  public record Result(PpoTrainer.Outcome outcome, List<Path> plots) {}
+  public record Result(Outcome outcome, List<Path> plots) {}
 
   private TrainingRun() {}
 
-  /**
-   * Trains {@code run} into {@code folder}.
-   *
-   * @param resume continue a PPO run from its last checkpoint
-   * @throws IllegalArgumentException for a resumed imitation run
-   */
-  public static Result execute(
-      RunConfig run, RunFolder folder, boolean resume, PpoTrainer.Options options)
+  /** Trains {@code plan} into {@code folder} (made by {@link RunPlan#folder}), then plots it. */
+  public static Result execute(RunPlan plan, RunFolder folder, Trainer.Options options)
       throws IOException {
-    PpoTrainer.Outcome outcome;
-    if (run.algo().equals("ppo")) {
-      outcome = PpoTrainer.train(run, folder, resume, options);
-    } else {
-      if (resume) {
-        throw new IllegalArgumentException(
-            "--resume continues PPO runs; a " + run.algo() + " run takes seconds: start it again");
-      }
-      outcome = ImitationTrainer.train(run, folder, options.progress(), options.listener());
-    }
+    RunConfig run = plan.config();
+    Outcome outcome = plan.algorithm().trainer().train(plan, folder, options);
     if (outcome.stoppedOnNan()) {
       return new Result(outcome, List.of());
     }

@@ -28,7 +28,7 @@ final class Validation {
   }
 
   /** Validation of a run's policy on its own environments (the starting policy's layout). */
-  static Validation of(PpoConfig config, Start start) {
+  static Validation of(PpoConfig config, RunPlan start) {
     return new Validation(
         config,
         policy ->

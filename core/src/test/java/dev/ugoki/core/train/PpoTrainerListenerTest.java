@@ -58,13 +58,14 @@ class PpoTrainerListenerTest {
   @Test
   void updatesAreReportedACheckpointIsWrittenOnRequestAndAStopSavesAResumablePolicy(
       @TempDir Path tmp) throws Exception {
-    RunConfig run = RunConfig.resolve(null, "race", "ppo", 1L, 128L * 20, null, TINY);
-    RunFolder folder = RunFolder.create(tmp, run);
-    Recorder rec = new Recorder();
     // checkpoints by time never come due here: only the first, the asked-for and the last
-    PpoTrainer.Outcome out =
-        PpoTrainer.train(
-            run, folder, false, new PpoTrainer.Options(Progress.silent(), 1e9, -1, rec));
+    RunPlan plan =
+        RunPlan.resolve(
+            new RunRequest(
+                null, "race", "ppo", 1L, 128L * 20, null, TINY, null, List.of(), null, 1e9));
+    RunFolder folder = plan.folder(tmp);
+    Recorder rec = new Recorder();
+    Outcome out = train(plan, folder, rec);
 
     assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);
     assertThat(rec.updates)
@@ -86,9 +87,9 @@ class PpoTrainerListenerTest {
     assertThat(Files.readAllLines(folder.metrics())).hasSize(1 + 3);
 
     // the stopped run goes on from where it stopped
-    RunConfig more = run.withSteps(640);
-    PpoTrainer.Outcome resumed =
-        PpoTrainer.train(more, folder, true, new PpoTrainer.Options(Progress.silent(), 1e9, -1));
+    RunPlan more = RunPlan.resume(folder.dir(), 640L);
+    assertThat(more.resuming()).isTrue();
+    Outcome resumed = train(more, more.folder(tmp), TrainingListener.NONE);
     assertThat(resumed.steps()).isEqualTo(640);
     assertThat(Files.readAllLines(folder.metrics())).hasSize(1 + 5);
   }
@@ -96,23 +97,24 @@ class PpoTrainerListenerTest {
   /** DAgger reports each iteration, answers a checkpoint request, and stops when asked. */
   @Test
   void daggerReportsItsIterationsCheckpointsOnRequestAndStops(@TempDir Path tmp) throws Exception {
-    RunConfig run =
-        RunConfig.resolve(
-            null,
-            "race",
-            "dagger",
-            1L,
-            1200L,
-            null,
-            List.of(
-                "dagger.num_envs=2",
-                "dagger.epochs=2",
-                "dagger.hidden=16",
-                "dagger.iterations=3",
-                "max_steps=100"));
-    RunFolder folder = RunFolder.create(tmp, run);
+    RunPlan plan =
+        RunPlan.resolve(
+            RunRequest.of(
+                null,
+                "race",
+                "dagger",
+                1L,
+                1200L,
+                null,
+                List.of(
+                    "dagger.num_envs=2",
+                    "dagger.epochs=2",
+                    "dagger.hidden=16",
+                    "dagger.iterations=3",
+                    "max_steps=100")));
+    RunFolder folder = plan.folder(tmp);
     Recorder rec = new Recorder();
-    PpoTrainer.Outcome out = ImitationTrainer.train(run, folder, Progress.silent(), rec);
+    Outcome out = train(plan, folder, rec);
     assertThat(rec.updates).extracting(TrainingListener.Update::update).containsExactly(1, 2, 3);
     // asked after iteration 2: its checkpoint; then the final one after the stop at 3
     assertThat(rec.checkpointAfter).containsExactly(2, 3);
@@ -120,5 +122,12 @@ class PpoTrainerListenerTest {
     assertThat(folder.checkpoint(rec.updates.get(1).step())).isRegularFile();
     assertThat(out.updates()).isEqualTo(3);
     assertThat(folder.policy()).isRegularFile();
+  }
+
+  private static Outcome train(RunPlan plan, RunFolder folder, TrainingListener listener)
+      throws Exception {
+    return plan.algorithm()
+        .trainer()
+        .train(plan, folder, new Trainer.Options(Progress.silent(), -1, listener));
   }
 }

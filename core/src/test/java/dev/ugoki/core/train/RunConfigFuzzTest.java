@@ -106,7 +106,7 @@ class RunConfigFuzzTest {
     Files.writeString(f, yaml);
     long t0 = System.nanoTime();
     try {
-      RunConfig run = RunConfig.resolve(f, null, null, null, null, null, List.of());
+      RunConfig run = RunConfig.resolve(RunRequest.of(f, null, null, null, null, null, List.of()));
       long max = run.algo().equals("ppo") ? RunConfig.MAX_STEPS : RunConfig.MAX_LABELED_STEPS;
       assertThat(run.steps()).isBetween(1L, max);
       assertThat(run.evalSeeds().count()).isBetween(1L, 100_000L);

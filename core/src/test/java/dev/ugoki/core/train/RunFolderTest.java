@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a kill can leave in a run folder, and what the next start makes of it. */
 class RunFolderTest {
   private static RunConfig run() {
-    return RunConfig.resolve(null, null, null, null, 4096L, null, List.of());
+    return RunConfig.resolve(RunRequest.of(null, null, null, null, 4096L, null, List.of()));
   }
 
   private static void checkpoint(Path file, long steps) throws Exception {
@@ -50,25 +50,25 @@ class RunFolderTest {
     RunFolder f = RunFolder.create(tmp, run());
     assertThat(f.resumePoint()).as("killed before any checkpoint").isNull();
     checkpoint(f.checkpoint(4096), 4096);
-    assertThat(f.resumePoint())
+    assertThat(f.resumePoint().file())
         .as("killed while the first latest.zip was written")
         .isEqualTo(f.checkpoint(4096));
     checkpoint(f.latestCheckpoint(), 4096);
-    assertThat(f.resumePoint()).isEqualTo(f.latestCheckpoint());
+    assertThat(f.resumePoint().file()).isEqualTo(f.latestCheckpoint());
     checkpoint(f.checkpoint(8192), 8192);
-    assertThat(f.resumePoint())
+    assertThat(f.resumePoint().file())
         .as("killed between a checkpoint's two writes")
         .isEqualTo(f.checkpoint(8192));
     Files.write(f.checkpoint(12288), new byte[] {1, 2, 3}); // cut short
-    assertThat(f.resumePoint()).isEqualTo(f.checkpoint(8192));
+    assertThat(f.resumePoint().file()).isEqualTo(f.checkpoint(8192));
     Files.write(f.latestCheckpoint(), new byte[] {0}); // a damaged latest.zip
-    assertThat(f.resumePoint()).isEqualTo(f.checkpoint(8192));
+    assertThat(f.resumePoint().file()).isEqualTo(f.checkpoint(8192));
 
     // numbers, not names, order the step files; a number too large for a long is skipped
     checkpoint(f.checkpoint(10_000_000_000L), 10_000_000_000L);
     checkpoint(f.checkpoint(9_999_999_999L), 9_999_999_999L);
     Files.write(f.checkpoints().resolve("step-99999999999999999999.zip"), new byte[] {1});
-    assertThat(f.resumePoint()).isEqualTo(f.checkpoint(10_000_000_000L));
+    assertThat(f.resumePoint().file()).isEqualTo(f.checkpoint(10_000_000_000L));
 
     Path stale = f.checkpoints().resolve(".latest.zip.4242.123456789.tmp");
     Path staleConfig = f.dir().resolve(".config.yaml.4242.987.tmp");

@@ -1,6 +1,7 @@
 package dev.ugoki.desktop.script;
 
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.desktop.view.Follow;
 import java.io.IOException;
 import java.util.List;
 
@@ -17,6 +18,9 @@ public final class ScriptRunner {
   /** What the script acts on: the window's session, camera and screenshots. */
   public interface Target {
     Session session();
+
+    /** Which agent the camera follows. */
+    Follow follow();
 
     /** The free camera on the whole world. */
     void fitWorld();
@@ -56,8 +60,8 @@ public final class ScriptRunner {
     }
     Session s = target.session();
     if (awaitUpdates > 0) {
-      int seen = s.trainingCurve().updates();
-      if (seen < awaitUpdates && s.trainingLive()) {
+      int seen = s.training().curve().updates();
+      if (seen < awaitUpdates && s.training().running()) {
         if ((System.nanoTime() - awaitStartNs) / 1e9 > Script.MAX_SECONDS) {
           throw new IllegalStateException(
               "await "
@@ -88,44 +92,44 @@ public final class ScriptRunner {
           pendingShot = arg;
           return 0;
         }
-        case "pause" -> s.setPaused(true);
-        case "resume" -> s.setPaused(false);
+        case "pause" -> s.clock().setPaused(true);
+        case "resume" -> s.clock().setPaused(false);
         case "step" -> {
           int n = arg.isEmpty() ? 1 : Integer.parseInt(arg);
           for (int i = 0; i < n; i++) {
             s.singleStep();
           }
         }
-        case "speed" -> s.setSpeed(Integer.parseInt(arg));
+        case "speed" -> s.clock().setSpeed(Integer.parseInt(arg));
         case "camera" -> {
           if (arg.isEmpty() || arg.equals("next")) {
-            s.nextCameraTarget();
-            if (s.cameraTarget() == Session.FREE_CAMERA) {
+            target.follow().next(s.agents().size());
+            if (target.follow().free()) {
               target.fitWorld();
             }
           } else if (arg.equals("free")) {
-            s.setCameraTarget(Session.FREE_CAMERA);
+            target.follow().setFree();
             target.fitWorld();
           } else {
-            s.setCameraTarget(Integer.parseInt(arg) - 1);
+            target.follow().set(Integer.parseInt(arg) - 1, s.agents().size());
           }
         }
         case "zoom" -> target.zoomBy(Float.parseFloat(arg));
         case "newtrack" -> s.newTrack();
         case "restart" -> s.restart();
-        case "record" -> s.setRecording(arg.equals("on"));
-        case "clone" -> s.trainClone();
+        case "record" -> s.teaching().setRecording(arg.equals("on"));
+        case "clone" -> s.teaching().trainClone();
         case "train" -> {
           if (arg.equals("stop")) {
-            s.stopTraining();
+            s.training().stop();
           } else {
-            s.startTraining(arg);
+            s.training().start(arg);
           }
         }
-        case "checkpoint" -> s.saveCheckpoint();
+        case "checkpoint" -> s.training().saveCheckpoint();
         case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {
-          if (s.trainingAlgo() == null) {
+          if (s.training().algo() == null) {
             throw new IllegalStateException("await " + arg + ": no training was started");
           }
           awaitUpdates = Integer.parseInt(arg);

@@ -1,179 +1,186 @@
 package dev.ugoki.desktop.session;
 
-import dev.ugoki.core.policy.GaussianPolicy;
-import dev.ugoki.core.train.PpoTrainer;
-import dev.ugoki.core.train.Progress;
-import dev.ugoki.core.train.RunConfig;
-import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.TrainingListener;
-import dev.ugoki.core.train.TrainingRun;
-import java.io.IOException;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Path;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * A training run (PPO, DAgger, or behavior cloning of the expert) on a background thread while the
- * window draws: the same job as {@code ./ugoki train} ({@link TrainingRun}), with the same run
- * folder, metrics, checkpoints and plots, reported live.
- *
- * <p>Threads: DL4J's network methods are synchronized and the trainer changes its weights in place,
- * so the render thread never touches the training policy. After each update the training thread
- * makes a {@link GaussianPolicy#copy() copy} and publishes it through an {@link AtomicReference};
- * the render thread takes the newest copy between steps and drives with it ({@link
- * PolicyBatch#swap}). A copy is never used by the training thread after it is published. Figures
- * and messages go the same way through concurrent queues; requests (a checkpoint now, stop) go the
- * other way through flags the trainer asks after every update.
+ * Training live in the window: PPO (or DAgger, or behavior cloning of the expert) in a background
+ * thread ({@link TrainingThread}), the same job as {@code ./ugoki train} with its run folder under
+ * the settings' runs folder. After every update its newest weights drive an agent ({@link
+ * Driver.Live}) on the session's track, and its figures feed the {@link #curve() curve} the HUD
+ * draws. {@link #saveCheckpoint()} writes a checkpoint after the current update; {@link #stop()}
+ * ends the run there, with its policy saved. One run at a time.
  */
-final class LiveTraining implements TrainingListener {
-  /** Checkpoints of a live run, besides the ones asked for [s]. */
-  static final double CHECKPOINT_EVERY_S = 60;
+public final class LiveTraining {
+  /** How long closing the window waits for a live training to save its policy [ms]. */
+  private static final long CLOSE_WAIT_MS = 30_000;
 
-  /** The newest weights and the update that made them. */
-  record Snapshot(GaussianPolicy policy, Update update) {}
+  private final Session session;
+  private TrainingSettings settings = TrainingSettings.defaults();
+  private TrainingThread run;
+  private PolicyBatch batch;
+  private int runs;
+  private TrainingCurve curve = new TrainingCurve();
 
-  private final RunConfig run;
-  private final Queue<String> messages = new ConcurrentLinkedQueue<>();
-  private final Queue<Update> updates = new ConcurrentLinkedQueue<>();
-  private final AtomicReference<Snapshot> latest = new AtomicReference<>();
-  private final AtomicBoolean checkpointAsked = new AtomicBoolean();
-
-  /** Set by the training thread when the checkpoint asked for is written. */
-  private final AtomicBoolean announceCheckpoint = new AtomicBoolean();
-
-  private volatile boolean stopAsked;
-  private volatile boolean running;
-  private volatile Path runDir;
-  private Thread thread;
-
-  LiveTraining(RunConfig run) {
-    this.run = run;
+  LiveTraining(Session session) {
+    this.session = session;
   }
 
-  RunConfig run() {
-    return run;
+  public TrainingSettings settings() {
+    return settings;
   }
 
-  /** Starts the run in a new daemon thread; its folder goes under {@code runsDir}. */
-  void start(Path runsDir) {
-    if (thread != null) {
-      throw new IllegalStateException("a live training runs once");
-    }
-    running = true;
-    thread =
-        new Thread(
-            () -> {
-              try {
-                RunFolder folder = RunFolder.create(runsDir, run);
-                runDir = folder.dir();
-                messages.add(
-                    "training "
-                        + run.algo()
-                        + " on "
-                        + run.scenario()
-                        + " for "
-                        + String.format("%,d", run.steps())
-                        + " steps -> "
-                        + folder.dir());
-                TrainingRun.Result r =
-                    TrainingRun.execute(
-                        run,
-                        folder,
-                        false,
-                        new PpoTrainer.Options(Progress.silent(), CHECKPOINT_EVERY_S, -1, this));
-                messages.add(
-                    run.algo()
-                        + ": "
-                        + r.outcome().message()
-                        + (r.outcome().stoppedOnNan() ? "" : "; policy " + folder.policy()));
-              } catch (IOException e) {
-                messages.add(run.algo() + " training stopped: " + e.getMessage());
-              } catch (RuntimeException | Error e) {
-                // a bad configuration, ND4J failing to load its natives or running out of memory,
-                // or a
-                // bug: say it, never take the window down
-                String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-                messages.add(run.algo() + " training failed: " + why);
-              } finally {
-                running = false;
-              }
-            },
-            "ugoki-train-" + run.algo());
-    thread.setDaemon(true);
-    thread.start();
+  /** How the next trainings (and clones) are configured. */
+  public void setSettings(TrainingSettings settings) {
+    this.settings = Objects.requireNonNull(settings);
   }
 
-  /** True until the training thread has ended. */
-  boolean running() {
-    return running;
+  /** True while a live training runs (until its thread has ended). */
+  public boolean running() {
+    return run != null && run.running();
   }
 
-  /** The run folder, once made (null before). */
-  Path runDir() {
-    return runDir;
+  /** The algorithm of the current (or last) live training, or null before one. */
+  public String algo() {
+    return run == null ? null : run.run().algo();
   }
 
-  /** Asks for a checkpoint after the current update. */
-  void requestCheckpoint() {
-    checkpointAsked.set(true);
+  /** The run folder of the current (or last) live training, or null before it is made. */
+  public Path runDir() {
+    return run == null ? null : run.runDir();
   }
 
-  /** Asks the run to end after the current update, saving its policy. */
-  void requestStop() {
-    stopAsked = true;
+  /** The figures of the current (or last) live training, one point per update. */
+  public TrainingCurve curve() {
+    return curve;
   }
 
-  /** The newest weights not yet taken, or null. */
-  Snapshot takeSnapshot() {
-    return latest.getAndSet(null);
-  }
-
-  /** The next update's figures not yet taken, or null. */
-  Update pollUpdate() {
-    return updates.poll();
-  }
-
-  /** The next message from the training thread, or null. */
-  String pollMessage() {
-    return messages.poll();
-  }
-
-  /** Waits for the training thread to end [ms]. */
-  void join(long timeoutMs) throws InterruptedException {
-    Thread t = thread;
-    if (t != null) {
-      t.join(timeoutMs);
+  /** Starts {@code algo} live, or stops it when it is the one running. */
+  public void toggle(String algo) {
+    if (running() && run.run().algo().equals(algo)) {
+      stop();
+    } else {
+      start(algo);
     }
   }
 
-  // ---- TrainingListener: called on the training thread ----
-
-  @Override
-  public void onUpdate(Update update, GaussianPolicy policy) {
-    updates.add(update);
-    latest.set(new Snapshot(policy.copy(), update));
-  }
-
-  @Override
-  public boolean checkpointRequested() {
-    boolean asked = checkpointAsked.getAndSet(false);
-    if (asked) {
-      announceCheckpoint.set(true);
+  /**
+   * Starts training {@code algo} ({@code ppo}, {@code dagger} or {@code bc}) on the session's
+   * scenario in the background. A bad training config, or a training already running, becomes a
+   * message.
+   */
+  public void start(String algo) {
+    // what the last run said and left (its final weights) before it is replaced
+    poll();
+    if (running()) {
+      session.message(run.run().algo() + " is training already: stop it first");
+      return;
     }
-    return asked;
-  }
-
-  @Override
-  public void onCheckpoint(Path file) {
-    if (announceCheckpoint.getAndSet(false)) {
-      messages.add("checkpoint saved: " + file);
+    RunPlan plan;
+    try {
+      plan =
+          RunPlan.resolve(
+              settings.request(session.scenario(), algo, session.userOverrides(), null, List.of()));
+    } catch (RuntimeException e) {
+      session.message("cannot train " + algo + ": " + e.getMessage());
+      return;
     }
+    runs++;
+    run = new TrainingThread(plan);
+    batch = null;
+    curve = new TrainingCurve();
+    run.start(settings.runsDir());
+    session.message(
+        "starting "
+            + algo
+            + " in the background; its newest weights will drive "
+            + new Driver.Live(algo, runs).label());
   }
 
-  @Override
-  public boolean stopRequested() {
-    return stopAsked;
+  /** Ends the live training after its current update, saving its policy. */
+  public void stop() {
+    if (!running()) {
+      session.message("no training is running");
+      return;
+    }
+    run.requestStop();
+    session.message("stopping " + run.run().algo() + " after this update...");
+  }
+
+  /** Writes a checkpoint of the live training after its current update. */
+  public void saveCheckpoint() {
+    if (!running()) {
+      session.message("no training is running: nothing to checkpoint");
+      return;
+    }
+    run.requestCheckpoint();
+    session.message("checkpoint after this update...");
+  }
+
+  /** Hands the live training's messages, figures and newest weights to the render thread. */
+  void poll() {
+    if (run == null) {
+      return;
+    }
+    session.relay(run::pollMessage);
+    for (TrainingListener.Update u = run.pollUpdate(); u != null; u = run.pollUpdate()) {
+      curve.add(u);
+    }
+    TrainingThread.Snapshot snap = run.takeSnapshot();
+    if (snap == null) {
+      return;
+    }
+    // from here on only this thread uses the copy
+    if (batch != null) {
+      batch.swap(snap.policy());
+      return;
+    }
+    Env env;
+    try {
+      env =
+          PolicyFit.fit(
+              "the trained policy",
+              run.run().scenario(),
+              snap.policy().observationSpec(),
+              snap.policy().actionSpec(),
+              Scenarios.make(session.config()));
+    } catch (IllegalArgumentException e) {
+      session.message("the trained policy cannot drive in this window: " + e.getMessage());
+      run.requestStop();
+      return;
+    }
+    batch = new PolicyBatch(snap.policy());
+    Agent agent = session.addDriven(new Driver.Live(run.run().algo(), runs), env, batch);
+    session.message(
+        "agent " + agent.name() + " drives with the weights of update " + snap.update().update());
+  }
+
+  /** Waits for the live training to end [ms], then takes what it left (for tests). */
+  void await(long timeoutMs) throws InterruptedException {
+    if (run != null) {
+      run.join(timeoutMs);
+    }
+    poll();
+  }
+
+  /** Stops a live training and waits a while for its policy to be saved (the window closes). */
+  void close() {
+    if (running()) {
+      run.requestStop();
+      try {
+        run.join(CLOSE_WAIT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (run != null) {
+      session.relay(run::pollMessage);
+    }
   }
 }

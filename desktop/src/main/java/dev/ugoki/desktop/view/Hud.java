@@ -69,10 +69,10 @@ public final class Hud implements Disposable {
     return List.copyOf(rects);
   }
 
-  public void draw(Session session, int fps) {
+  public void draw(Session session, Follow follow, int fps) {
     rects.clear();
     HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
-    Block status = measure(HudText.status(session, fps));
+    Block status = measure(HudText.status(session, follow, fps));
     Block table = measure(HudText.table(session));
     List<HudText.Line> bottom = new ArrayList<>();
     List<String> messages = session.messages();
@@ -114,7 +114,7 @@ public final class Hud implements Disposable {
     panels.end();
     if (caption != null) {
       chart(
-          session.trainingCurve(),
+          session.training().curve(),
           chartX + PAD,
           chartTop - chartH + PAD,
           chartW - 2 * PAD,

@@ -42,7 +42,7 @@ public final class HudText {
   private HudText() {}
 
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
-  public static List<Line> status(Session s, int fps) {
+  public static List<Line> status(Session s, Follow follow, int fps) {
     List<Line> out = new ArrayList<>();
     out.add(
         Line.plain(
@@ -51,13 +51,13 @@ public final class HudText {
                 "%s  seed %d  step %d  %s%s%s%s%s",
                 s.scenario(),
                 s.seed(),
-                s.steps(),
+                s.clock().steps(),
                 speed(s),
-                s.paused() ? "  PAUSED" : "",
-                s.recording() ? "  REC " + s.recordedSteps() : "",
-                s.cloning() ? "  CLONING" : "",
-                s.trainingLive()
-                    ? "  TRAINING " + s.trainingAlgo().toUpperCase(Locale.ROOT)
+                s.clock().paused() ? "  PAUSED" : "",
+                s.teaching().recording() ? "  REC " + s.teaching().recordedSteps() : "",
+                s.teaching().cloning() ? "  CLONING" : "",
+                s.training().running()
+                    ? "  TRAINING " + s.training().algo().toUpperCase(Locale.ROOT)
                     : "")));
     out.add(
         Line.plain(
@@ -65,10 +65,8 @@ public final class HudText {
                 Locale.ROOT,
                 "%d fps  camera: %s",
                 fps,
-                s.cameraTarget() == Session.FREE_CAMERA
-                    ? "free"
-                    : "follows " + s.focusAgent().name())));
-    Agent a = s.focusAgent();
+                follow.free() ? "free" : "follows " + follow.focus(s.agents()).name())));
+    Agent a = follow.focus(s.agents());
     out.add(Line.of(a.index(), a.name()));
     double steer = a.steerDeg();
     out.add(
@@ -153,7 +151,7 @@ public final class HudText {
    * empty before a live training has reported.
    */
   public static List<Line> training(Session s) {
-    TrainingCurve c = s.trainingCurve();
+    TrainingCurve c = s.training().curve();
     TrainingListener.Update u = c.last();
     if (u == null) {
       return List.of();
@@ -164,8 +162,8 @@ public final class HudText {
             String.format(
                 Locale.ROOT,
                 "%s %s   %,d / %,d steps   %s",
-                s.trainingAlgo(),
-                s.trainingLive() ? "training" : "done",
+                s.training().algo(),
+                s.training().running() ? "training" : "done",
                 u.step(),
                 u.totalSteps(),
                 Progress.clock(u.elapsedS()))));
@@ -213,7 +211,7 @@ public final class HudText {
   }
 
   static String speed(Session s) {
-    return s.speed() + "x";
+    return s.clock().speed() + "x";
   }
 
   static String seconds(double s) {

@@ -43,12 +43,14 @@ public final class SessionInput extends InputAdapter {
   private Session session;
   private CameraRig rig;
   private final Commands commands;
+  private final Follow follow;
   private int lastX;
   private int lastY;
 
-  public SessionInput(Session session, CameraRig rig, Commands commands) {
+  public SessionInput(Session session, CameraRig rig, Follow follow, Commands commands) {
     this.session = session;
     this.rig = rig;
+    this.follow = follow;
     this.commands = commands;
   }
 
@@ -59,50 +61,50 @@ public final class SessionInput extends InputAdapter {
   }
 
   private boolean keyboardDriving() {
-    return session.hasKeyboardAgent() && !session.paused();
+    return session.hasKeyboardAgent() && !session.clock().paused();
   }
 
   @Override
   public boolean keyDown(int key) {
     switch (key) {
-      case Keys.SPACE -> session.togglePause();
+      case Keys.SPACE -> session.clock().togglePause();
       case Keys.S -> {
         if (!keyboardDriving()) {
           session.singleStep();
         }
       }
       case Keys.RIGHT -> {
-        if (session.paused()) {
+        if (session.clock().paused()) {
           session.singleStep();
         }
       }
-      case Keys.NUM_1, Keys.NUMPAD_1 -> session.setSpeed(1);
-      case Keys.NUM_2, Keys.NUMPAD_2 -> session.setSpeed(2);
-      case Keys.NUM_3, Keys.NUMPAD_3 -> session.setSpeed(4);
-      case Keys.NUM_4, Keys.NUMPAD_4 -> session.setSpeed(8);
-      case Keys.NUM_5, Keys.NUMPAD_5 -> session.setSpeed(16);
+      case Keys.NUM_1, Keys.NUMPAD_1 -> session.clock().setSpeed(1);
+      case Keys.NUM_2, Keys.NUMPAD_2 -> session.clock().setSpeed(2);
+      case Keys.NUM_3, Keys.NUMPAD_3 -> session.clock().setSpeed(4);
+      case Keys.NUM_4, Keys.NUMPAD_4 -> session.clock().setSpeed(8);
+      case Keys.NUM_5, Keys.NUMPAD_5 -> session.clock().setSpeed(16);
       case Keys.C -> {
-        session.nextCameraTarget();
-        if (session.cameraTarget() == Session.FREE_CAMERA) {
+        follow.next(session.agents().size());
+        if (follow.free()) {
           commands.fitWorld();
         }
       }
       case Keys.F -> {
-        session.setCameraTarget(Session.FREE_CAMERA);
+        follow.setFree();
         commands.fitWorld();
       }
       case Keys.N -> {
         session.newTrack();
-        if (session.cameraTarget() == Session.FREE_CAMERA) {
+        if (follow.free()) {
           commands.fitWorld();
         }
       }
       case Keys.R -> session.restart();
-      case Keys.T -> session.toggleRecording();
-      case Keys.B -> session.trainClone();
-      case Keys.P -> session.toggleTraining("ppo");
-      case Keys.I -> session.toggleTraining("dagger");
-      case Keys.K -> session.saveCheckpoint();
+      case Keys.T -> session.teaching().toggleRecording();
+      case Keys.B -> session.teaching().trainClone();
+      case Keys.P -> session.training().toggle("ppo");
+      case Keys.I -> session.training().toggle("dagger");
+      case Keys.K -> session.training().saveCheckpoint();
       case Keys.M -> commands.nextScenario();
       case Keys.H -> commands.toggleHelp();
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
@@ -130,7 +132,7 @@ public final class SessionInput extends InputAdapter {
 
   @Override
   public boolean touchDragged(int x, int y, int pointer) {
-    session.setCameraTarget(Session.FREE_CAMERA);
+    follow.setFree();
     rig.panPixels(x - lastX, y - lastY);
     lastX = x;
     lastY = y;
@@ -139,7 +141,7 @@ public final class SessionInput extends InputAdapter {
 
   /** Reads the held keys once per frame: driving axes, and panning a free camera. */
   public void poll(float frameS) {
-    boolean free = session.cameraTarget() == Session.FREE_CAMERA;
+    boolean free = follow.free();
     boolean arrowsDrive = !free;
     float turn = axis(Keys.A, Keys.D) + (arrowsDrive ? axis(Keys.LEFT, Keys.RIGHT) : 0);
     float forward = axis(Keys.W, Keys.S) + (arrowsDrive ? axis(Keys.UP, Keys.DOWN) : 0);

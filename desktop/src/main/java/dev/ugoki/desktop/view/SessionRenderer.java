@@ -53,7 +53,7 @@ public final class SessionRenderer implements Disposable {
   /**
    * Draws the agents' scenes (from {@link #scenes}) with the rig's camera, which is applied here.
    */
-  public void render(Session session, List<Scene> scenes, CameraRig rig) {
+  public void render(Session session, Follow follow, List<Scene> scenes, CameraRig rig) {
     prepare(scenes.get(0).background());
     Color clear = Palette.clear(outdoor);
     Gdx.gl.glClearColor(clear.r, clear.g, clear.b, 1);
@@ -67,14 +67,14 @@ public final class SessionRenderer implements Disposable {
     for (Prepared p : background) {
       drawBackground(p, mpp);
     }
-    int followed = session.cameraTarget();
-    int focus = session.focusAgent().index();
+    int followed = follow.target();
+    int focus = follow.focus(session.agents()).index();
     for (int i = 0; i < scenes.size(); i++) {
       if (i != followed) {
         drawForeground(scenes.get(i), Palette.tint(i), mpp, i == focus);
       }
     }
-    if (followed != Session.FREE_CAMERA) {
+    if (!follow.free()) {
       drawForeground(scenes.get(followed), Palette.tint(followed), mpp, true);
     }
     shapes.end();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.desktop.session.Driver;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.desktop.view.Follow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,17 @@ class ScriptTest {
   private static final class FakeWindow implements ScriptRunner.Target {
     final Session session =
         new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
+    final Follow follow = new Follow();
     final List<String> calls = new ArrayList<>();
 
     @Override
     public Session session() {
       return session;
+    }
+
+    @Override
+    public Follow follow() {
+      return follow;
     }
 
     @Override
@@ -95,7 +102,7 @@ class ScriptTest {
 
     @Override
     public void shoot(String name) {
-      calls.add("shot " + name + " at step " + session.steps());
+      calls.add("shot " + name + " at step " + session.clock().steps());
     }
   }
 
@@ -129,7 +136,7 @@ class ScriptTest {
             "fit",
             "shot free at step 63",
             "zoom 2.0");
-    assertThat(w.session.cameraTarget()).isEqualTo(1);
+    assertThat(w.follow.target()).isEqualTo(1);
     assertThat(w.session.keyboard().turn()).isEqualTo(1f);
     // frames, shot, drive 1 s, shot, shot (after pause and steps), drive 0.5 s, shot, shot
     // (after the cameras), and the last frame that runs the last commands and ends the script

@@ -3,10 +3,6 @@ package dev.ugoki.desktop.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.train.ImitationTrainer;
-import dev.ugoki.core.train.Progress;
-import dev.ugoki.core.train.RunConfig;
-import dev.ugoki.core.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +33,7 @@ class LiveTrainingTest {
     Path yaml = dir.resolve("train.yaml");
     Files.writeString(yaml, "steps: " + budget + "\n");
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
-    s.setTrainingSettings(yaml, sets, dir.resolve("runs"), null);
+    s.training().setSettings(new TrainingSettings(yaml, sets, dir.resolve("runs"), null));
     return s;
   }
 
@@ -69,26 +65,26 @@ class LiveTrainingTest {
   @Test
   void ppoTrainsInTheBackgroundAndItsNewestWeightsDriveAnAgent() throws Exception {
     Session s = session(640, TINY);
-    s.startTraining("ppo");
-    assertThat(s.trainingLive()).isTrue();
-    assertThat(s.trainingAlgo()).isEqualTo("ppo");
+    s.training().start("ppo");
+    assertThat(s.training().running()).isTrue();
+    assertThat(s.training().algo()).isEqualTo("ppo");
 
     framesUntil(s, () -> liveAgent(s) != null);
     Agent live = liveAgent(s);
     assertThat(live.name()).isEqualTo("2 ppo live");
     assertThat(s.messages()).anyMatch(m -> m.contains("drives with the weights of update"));
-    long stepsBefore = s.steps();
-    framesUntil(s, () -> !s.trainingLive());
-    s.awaitLiveTraining(60_000);
-    assertThat(s.steps())
+    long stepsBefore = s.clock().steps();
+    framesUntil(s, () -> !s.training().running());
+    s.training().await(60_000);
+    assertThat(s.clock().steps())
         .as("the window went on stepping while it trained")
         .isGreaterThan(stepsBefore);
 
     // 640 steps of 2 x 64: five updates, each on the chart
-    assertThat(s.trainingCurve().updates()).isEqualTo(5);
-    assertThat(s.trainingCurve().last().step()).isEqualTo(640);
+    assertThat(s.training().curve().updates()).isEqualTo(5);
+    assertThat(s.training().curve().last().step()).isEqualTo(640);
     Path run = onlyRun();
-    assertThat(s.trainingRunDir()).isEqualTo(run);
+    assertThat(s.training().runDir()).isEqualTo(run);
     for (String f : List.of("config.yaml", "metrics.csv", "policy.zip", "learning_curve.png")) {
       assertThat(run.resolve(f)).as(f).isRegularFile();
     }
@@ -104,9 +100,9 @@ class LiveTrainingTest {
   @Test
   void aCheckpointIsSavedOnRequestAndAStopEndsTheRunWithItsPolicySaved() throws Exception {
     Session s = session(10_000_000, TINY);
-    s.startTraining("ppo");
-    framesUntil(s, () -> s.trainingCurve().updates() >= 1);
-    s.saveCheckpoint();
+    s.training().start("ppo");
+    framesUntil(s, () -> s.training().curve().updates() >= 1);
+    s.training().saveCheckpoint();
     framesUntil(s, () -> s.messages().stream().anyMatch(m -> m.startsWith("checkpoint saved")));
     String saved =
         s.messages().stream()
@@ -115,13 +111,13 @@ class LiveTrainingTest {
             .orElseThrow();
     assertThat(Path.of(saved.substring(saved.indexOf(": ") + 2))).isRegularFile();
 
-    s.toggleTraining("ppo"); // the running algorithm's key stops it
-    s.awaitLiveTraining(60_000);
-    assertThat(s.trainingLive()).isFalse();
+    s.training().toggle("ppo"); // the running algorithm's key stops it
+    s.training().await(60_000);
+    assertThat(s.training().running()).isFalse();
     assertThat(s.messages()).anyMatch(m -> m.contains("stopped on request"));
     Path policy = onlyRun().resolve("policy.zip");
     assertThat(PolicyFile.load(policy).meta().steps())
-        .isEqualTo(s.trainingCurve().last().step())
+        .isEqualTo(s.training().curve().last().step())
         .isLessThan(10_000_000);
     assertThat(liveAgent(s)).isNotNull();
   }
@@ -129,19 +125,19 @@ class LiveTrainingTest {
   @Test
   void daggerTrainsLiveToo() throws Exception {
     Session s = session(640, TINY);
-    s.toggleTraining("dagger");
-    framesUntil(s, () -> !s.trainingLive());
-    s.awaitLiveTraining(60_000);
+    s.training().toggle("dagger");
+    framesUntil(s, () -> !s.training().running());
+    s.training().await(60_000);
     assertThat(liveAgent(s).name()).isEqualTo("2 dagger live");
-    assertThat(s.trainingCurve().updates()).isEqualTo(2); // iterations 0 and 1
+    assertThat(s.training().curve().updates()).isEqualTo(2); // iterations 0 and 1
     assertThat(onlyRun().resolve("policy.zip")).isRegularFile();
   }
 
   @Test
   void aBadTrainingKeyIsAMessageAndNothingStarts() throws Exception {
     Session s = session(640, List.of("ppo.learnin_rate=0.1"));
-    s.startTraining("ppo");
-    assertThat(s.trainingLive()).isFalse();
+    s.training().start("ppo");
+    assertThat(s.training().running()).isFalse();
     assertThat(s.messages())
         .anyMatch(m -> m.startsWith("cannot train ppo") && m.contains("learnin_rate"));
     assertThat(dir.resolve("runs")).doesNotExist();
@@ -151,9 +147,9 @@ class LiveTrainingTest {
   void aPolicyForOtherSensorsCannotDriveInTheWindowAndItsTrainingStops() throws Exception {
     Session s =
         session(10_000_000, Stream.concat(TINY.stream(), Stream.of("lidar.rays=8")).toList());
-    s.startTraining("ppo");
-    framesUntil(s, () -> !s.trainingLive());
-    s.awaitLiveTraining(60_000);
+    s.training().start("ppo");
+    framesUntil(s, () -> !s.training().running());
+    s.training().await(60_000);
     assertThat(s.messages())
         .anyMatch(m -> m.contains("cannot drive in this window") && m.contains("lidar"));
     assertThat(liveAgent(s)).isNull();
@@ -165,25 +161,7 @@ class LiveTrainingTest {
    */
   @Test
   void aFoundationPolicyDrivesAndIsFineTunedLiveFromTheWindow() throws Exception {
-    Path pre = dir.resolve("pre");
-    RunConfig run =
-        RunConfig.resolve(
-            null,
-            "multitask",
-            "bc",
-            1L,
-            600L,
-            null,
-            List.of(
-                "bc.num_envs=3",
-                "bc.epochs=2",
-                "bc.hidden=16",
-                "race/max_steps=100",
-                "navigate/max_steps=100",
-                "reach/max_steps=100"));
-    RunFolder folder = RunFolder.create(pre, run);
-    ImitationTrainer.train(run, folder, Progress.silent());
-    Path foundation = folder.policy();
+    Path foundation = TinyFoundation.train(dir.resolve("pre"));
 
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Policy(foundation)));
     assertThat(s.agents()).hasSize(1);
@@ -194,14 +172,16 @@ class LiveTrainingTest {
 
     Path yaml = dir.resolve("train.yaml");
     Files.writeString(yaml, "steps: 200\n");
-    s.setTrainingSettings(
-        yaml,
-        List.of("bc.num_envs=2", "bc.epochs=2", "max_steps=100"),
-        dir.resolve("runs"),
-        foundation);
-    s.startTraining("bc");
-    framesUntil(s, () -> !s.trainingLive());
-    s.awaitLiveTraining(60_000);
+    s.training()
+        .setSettings(
+            new TrainingSettings(
+                yaml,
+                List.of("bc.num_envs=2", "bc.epochs=2", "max_steps=100"),
+                dir.resolve("runs"),
+                foundation));
+    s.training().start("bc");
+    framesUntil(s, () -> !s.training().running());
+    s.training().await(60_000);
     Agent live = liveAgent(s);
     assertThat(live).as(s.messages().toString()).isNotNull();
     assertThat(live.name()).isEqualTo("2 bc live");

@@ -89,7 +89,7 @@ class SessionTest {
     assertThat(s.advance(0.03)).isZero();
     assertThat(s.advance(0.03)).isEqualTo(1); // 0.06 s accumulated: one step, 0.01 s left
     assertThat(s.advance(0.04)).isEqualTo(1);
-    assertThat(s.steps()).isEqualTo(2);
+    assertThat(s.clock().steps()).isEqualTo(2);
   }
 
   @Test
@@ -107,15 +107,15 @@ class SessionTest {
     Session s = race(3, new Driver.Expert());
     run(s, 1, 1.0 / 60);
     CarState before = car(s.agents().get(0));
-    long stepsBefore = s.steps();
+    long stepsBefore = s.clock().steps();
 
-    s.setPaused(true);
+    s.clock().setPaused(true);
     assertThat(run(s, 2, 1.0 / 60)).isZero();
 
-    assertThat(s.steps()).isEqualTo(stepsBefore);
+    assertThat(s.clock().steps()).isEqualTo(stepsBefore);
     assertThat(car(s.agents().get(0))).isEqualTo(before);
-    s.togglePause();
-    assertThat(s.paused()).isFalse();
+    s.clock().togglePause();
+    assertThat(s.clock().paused()).isFalse();
     assertThat(run(s, 1, 1.0 / 60)).isEqualTo(20);
   }
 
@@ -129,21 +129,21 @@ class SessionTest {
     s.singleStep();
     reference.advance(0.05);
 
-    assertThat(s.paused()).isTrue();
-    assertThat(s.steps()).isEqualTo(21);
+    assertThat(s.clock().paused()).isTrue();
+    assertThat(s.clock().steps()).isEqualTo(21);
     assertThat(car(s.agents().get(0))).isEqualTo(car(reference.agents().get(0)));
     s.singleStep();
-    assertThat(s.steps()).isEqualTo(22);
+    assertThat(s.clock().steps()).isEqualTo(22);
   }
 
   @Test
   void speedFourRunsFourStepsPerTwentiethOfASecond() {
     Session s = race(3, new Driver.Expert());
-    s.setSpeed(4);
+    s.clock().setSpeed(4);
     assertThat(s.advance(0.05)).isEqualTo(4);
-    s.setSpeed(16);
+    s.clock().setSpeed(16);
     assertThat(run(s, 1, 1.0 / 60)).isEqualTo(320);
-    assertThatThrownBy(() -> s.setSpeed(3))
+    assertThatThrownBy(() -> s.clock().setSpeed(3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[1, 2, 4, 8, 16]");
   }
@@ -237,21 +237,6 @@ class SessionTest {
   }
 
   @Test
-  void theCameraCyclesThroughTheAgentsThenFree() {
-    Session s = race(3, new Driver.Expert(), new Driver.Expert());
-    assertThat(s.cameraTarget()).isZero();
-    s.nextCameraTarget();
-    assertThat(s.cameraTarget()).isEqualTo(1);
-    assertThat(s.focusAgent().index()).isEqualTo(1);
-    s.nextCameraTarget();
-    assertThat(s.cameraTarget()).isEqualTo(Session.FREE_CAMERA);
-    assertThat(s.focusAgent().index()).isZero();
-    s.nextCameraTarget();
-    assertThat(s.cameraTarget()).isZero();
-    assertThatThrownBy(() -> s.setCameraTarget(2)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void aNewTrackComesFromTheNextSeed() {
     Session s = race(3, new Driver.Expert());
     long before = track(s.agents().get(0)).seed();
@@ -266,7 +251,7 @@ class SessionTest {
   @Test
   void theExpertLapsAndTheLapIsTimed() {
     Session s = race(3, new Driver.Expert());
-    s.setSpeed(16);
+    s.clock().setSpeed(16);
     List<Double> laps = new ArrayList<>();
     s.setListener(
         new Session.Listener() {
@@ -333,12 +318,12 @@ class SessionTest {
                 heard.add(m);
               }
             });
-    race.setSpeed(4);
+    race.clock().setSpeed(4);
     assertThat(race.nextScenario()).isEqualTo("navigate");
     Session nav = race.withScenario("navigate");
     assertThat(nav.scenario()).isEqualTo("navigate");
     assertThat(nav.seed()).isEqualTo(3);
-    assertThat(nav.speed()).isEqualTo(4);
+    assertThat(nav.clock().speed()).isEqualTo(4);
     assertThat(nav.agents()).extracting(Agent::name).containsExactly("1 expert", "2 keyboard");
     assertThat(heard).anyMatch(m -> m.contains("left out") && m.contains("race"));
     assertThat(nav.messages()).anyMatch(m -> m.contains("lidar.noise"));

@@ -7,10 +7,6 @@ import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.ImitationTrainer;
-import dev.ugoki.core.train.Progress;
-import dev.ugoki.core.train.RunConfig;
-import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Files;
@@ -26,7 +22,8 @@ class TeachTest {
 
   private Session keyboardSession() {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Keyboard()));
-    s.setDemosDir(dir.resolve("demos"));
+    s.teaching().setDemosDir(dir.resolve("demos"));
+    s.training().setSettings(new TrainingSettings(null, List.of(), dir.resolve("runs"), null));
     return s;
   }
 
@@ -47,13 +44,13 @@ class TeachTest {
     float[] firstObs = fresh.reset(3);
     s.keyboard().set(0.25f, 1);
 
-    s.setRecording(true);
-    assertThat(s.recording()).isTrue();
+    s.teaching().setRecording(true);
+    assertThat(s.teaching().recording()).isTrue();
     int steps = s.advance(0.25) + s.advance(0.25) + s.advance(0.25) + s.advance(0.25); // 1 s
-    Path file = s.demoFiles().get(0);
+    Path file = s.teaching().demoFiles().get(0);
 
     assertThat(steps).isEqualTo(20);
-    assertThat(s.recordedSteps()).isEqualTo(20);
+    assertThat(s.teaching().recordedSteps()).isEqualTo(20);
     assertThat(file.getFileName().toString()).matches("race-\\d{8}-\\d{6}\\.jsonl");
     assertThat(file.getParent()).isEqualTo(dir.resolve("demos"));
     // readable while still recording: every step is already in the file
@@ -68,10 +65,10 @@ class TeachTest {
 
     s.restart(); // a new episode
     s.advance(0.25);
-    s.setRecording(false);
+    s.teaching().setRecording(false);
     s.advance(0.25); // not recorded
 
-    assertThat(s.recording()).isFalse();
+    assertThat(s.teaching().recording()).isFalse();
     Demonstrations after = DemoFile.read(file, Scenarios.make(s.config()));
     assertThat(after.rows()).isEqualTo(25);
     assertThat(after.episodeCount()).isEqualTo(2);
@@ -82,73 +79,64 @@ class TeachTest {
   @Test
   void recordingWithoutAKeyboardAgentIsAMessage() {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
-    s.setDemosDir(dir);
-    s.setRecording(true);
-    assertThat(s.recording()).isFalse();
+    s.teaching().setDemosDir(dir);
+    s.teaching().setRecording(true);
+    assertThat(s.teaching().recording()).isFalse();
     assertThat(s.messages()).anyMatch(m -> m.contains("no keyboard agent"));
   }
 
   @Test
   void aCloneTrainedOnARecordingDrivesAsANewAgent() throws Exception {
     Session s = keyboardSession();
-    s.setRecording(true);
+    s.teaching().setRecording(true);
     driveLikeTheExpert(s, 200);
-    s.trainClone(); // stops the recording first
-    assertThat(s.recording()).isFalse();
-    assertThat(s.cloning()).isTrue();
+    s.teaching().trainClone(); // stops the recording first
+    assertThat(s.teaching().recording()).isFalse();
+    assertThat(s.teaching().cloning()).isTrue();
 
-    s.awaitCloneTraining(60_000);
+    s.teaching().awaitClone(60_000);
 
-    assertThat(s.cloning()).isFalse();
+    assertThat(s.teaching().cloning()).isFalse();
     assertThat(s.agents()).hasSize(2);
     Agent clone = s.agents().get(1);
     assertThat(clone.driver()).isInstanceOf(Driver.Clone.class);
     assertThat(clone.name()).isEqualTo("2 clone 1");
     Path saved = ((Driver.Clone) clone.driver()).file();
-    assertThat(saved).exists().hasParent(dir.resolve("demos"));
+    // a bc run like any other: its folder under the runs folder, its config recorded
+    assertThat(saved).exists().hasFileName("policy.zip");
+    assertThat(saved.getParent().getParent()).isEqualTo(dir.resolve("runs"));
+    assertThat(Files.readString(saved.resolveSibling("config.yaml")))
+        .contains("algo: \"bc\"", "demos: ");
     PolicyFile.Loaded loaded = PolicyFile.load(saved);
     assertThat(loaded.meta().algo()).isEqualTo("bc");
     assertThat(loaded.meta().steps()).isEqualTo(200);
     PolicyFit.checkFits(saved, loaded, Scenarios.make(s.config()));
 
-    s.setPaused(false);
+    s.clock().setPaused(false);
     s.advance(0.25);
     s.advance(0.25);
     assertThat(clone.lastAction()).isNotEqualTo(new float[2]); // its policy drives it
-    assertThat(s.messages()).anyMatch(m -> m.contains("clone 1 trained"));
+    assertThat(s.messages()).anyMatch(m -> m.contains("trained on 200 labeled steps"));
   }
 
   /** With --from, B fine-tunes the foundation on a person's driving, in its shared layout. */
   @Test
   void aCloneFineTunesTheStartingFoundationOnTheRecording() throws Exception {
-    RunConfig run =
-        RunConfig.resolve(
-            null,
-            "multitask",
-            "bc",
-            1L,
-            600L,
-            null,
-            List.of(
-                "bc.num_envs=3",
-                "bc.epochs=2",
-                "bc.hidden=16",
-                "race/max_steps=100",
-                "navigate/max_steps=100",
-                "reach/max_steps=100"));
-    RunFolder folder = RunFolder.create(dir.resolve("pre"), run);
-    ImitationTrainer.train(run, folder, Progress.silent());
-    PolicyFile.Loaded foundation = PolicyFile.load(folder.policy());
+    Path foundationFile = TinyFoundation.train(dir.resolve("pre"));
+    PolicyFile.Loaded foundation = PolicyFile.load(foundationFile);
 
     Session s = keyboardSession();
-    s.setTrainingSettings(null, List.of(), dir.resolve("runs"), folder.policy());
-    s.setRecording(true);
+    s.training()
+        .setSettings(new TrainingSettings(null, List.of(), dir.resolve("runs"), foundationFile));
+    s.teaching().setRecording(true);
     driveLikeTheExpert(s, 120);
-    s.trainClone();
-    s.awaitCloneTraining(60_000);
+    s.teaching().trainClone();
+    s.teaching().awaitClone(60_000);
 
-    assertThat(s.messages()).anyMatch(m -> m.startsWith("fine-tuning"));
     Agent clone = s.agents().get(1);
+    assertThat(
+            Files.readString(((Driver.Clone) clone.driver()).file().resolveSibling("config.yaml")))
+        .contains("from: \"" + foundationFile);
     assertThat(clone.observation()).hasSize(foundation.observationSpec().size());
     Path saved = ((Driver.Clone) clone.driver()).file();
     PolicyFile.Loaded loaded = PolicyFile.load(saved);
@@ -165,8 +153,8 @@ class TeachTest {
     Session s = keyboardSession();
     Path corrupt = dir.resolve("corrupt.jsonl");
     Files.writeString(corrupt, "this is not json\n{}\n");
-    s.trainClone(List.of(corrupt));
-    s.awaitCloneTraining(60_000);
+    s.teaching().trainClone(List.of(corrupt));
+    s.teaching().awaitClone(60_000);
     assertThat(s.agents()).hasSize(1);
     assertThat(s.messages())
         .anyMatch(m -> m.startsWith("clone not trained") && m.contains("corrupt.jsonl"));
@@ -176,8 +164,8 @@ class TeachTest {
         DemoFile.create(navigate, DemoHeader.of(Scenarios.make("navigate", Map.of()), "human"))) {
       // a header alone: the scenario already does not match
     }
-    s.trainClone(List.of(navigate));
-    s.awaitCloneTraining(60_000);
+    s.teaching().trainClone(List.of(navigate));
+    s.teaching().awaitClone(60_000);
     assertThat(s.agents()).hasSize(1);
     assertThat(s.messages()).anyMatch(m -> m.contains("scenario 'navigate'"));
   }
@@ -185,8 +173,8 @@ class TeachTest {
   @Test
   void cloningWithNothingRecordedIsAMessage() {
     Session s = keyboardSession();
-    s.trainClone();
-    assertThat(s.cloning()).isFalse();
+    s.teaching().trainClone();
+    assertThat(s.teaching().cloning()).isFalse();
     assertThat(s.messages()).anyMatch(m -> m.contains("no demonstrations"));
   }
 }

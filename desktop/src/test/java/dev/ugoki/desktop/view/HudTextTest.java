@@ -17,10 +17,10 @@ class HudTextTest {
   void theStatusShowsTheFollowedAgentsNumbersAndTheLiveTerms() {
     Session s =
         new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
-    s.setSpeed(4);
+    s.clock().setSpeed(4);
     s.advance(0.25); // 20 steps
-    s.setPaused(true);
-    String status = text(HudText.status(s, 58));
+    s.clock().setPaused(true);
+    String status = text(HudText.status(s, new Follow(), 58));
     assertThat(status)
         .contains(
             "race",
@@ -42,21 +42,22 @@ class HudTextTest {
             "steer_change",
             "total");
     assertThat(status).doesNotContain("-0.000 ", "NaN");
-    s.setCameraTarget(Session.FREE_CAMERA);
-    assertThat(text(HudText.status(s, 58))).contains("camera: free");
+    Follow free = new Follow();
+    free.setFree();
+    assertThat(text(HudText.status(s, free, 58))).contains("camera: free");
   }
 
   @Test
   void theStatusShowsARecordingWithItsSteps(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Keyboard()));
-    s.setDemosDir(dir);
-    assertThat(text(HudText.status(s, 60))).doesNotContain("REC");
-    s.setRecording(true);
+    s.teaching().setDemosDir(dir);
+    assertThat(text(HudText.status(s, new Follow(), 60))).doesNotContain("REC");
+    s.teaching().setRecording(true);
     s.advance(0.25); // 5 steps
-    assertThat(text(HudText.status(s, 60))).contains("REC 5");
-    s.setRecording(false);
-    assertThat(text(HudText.status(s, 60))).doesNotContain("REC");
+    assertThat(text(HudText.status(s, new Follow(), 60))).contains("REC 5");
+    s.teaching().setRecording(false);
+    assertThat(text(HudText.status(s, new Follow(), 60))).doesNotContain("REC");
   }
 
   @Test
@@ -74,7 +75,7 @@ class HudTextTest {
   void theRobotHasGoalsNotLapsAndNoSteering() {
     Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
     s.singleStep();
-    String status = text(HudText.status(s, 60));
+    String status = text(HudText.status(s, new Follow(), 60));
     assertThat(status).contains("goal", "left", "right").doesNotContain("deg");
     assertThat(HudText.table(s).get(0).cells()).contains("goals");
   }
