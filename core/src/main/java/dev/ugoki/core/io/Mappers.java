@@ -3,6 +3,7 @@ package dev.ugoki.core.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -28,8 +29,9 @@ public final class Mappers {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  /** CSV: metrics logs and study tables. */
-  public static final CsvMapper CSV = new CsvMapper();
+  /** CSV: metrics logs and study tables; a cell is quoted only when it must be. */
+  public static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   private Mappers() {}
 }

@@ -1,11 +1,9 @@
 package dev.ugoki.core.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.Map;
  */
 public final class MetricsLog implements AutoCloseable {
   private final Path file;
-  private final BufferedWriter out;
+  private final CsvTable.Appender out;
   private List<String> columns;
 
   /** Opens the log; when resuming, rows past {@code keepUpToUpdate} are dropped first. */
@@ -60,9 +58,7 @@ public final class MetricsLog implements AutoCloseable {
         dev.ugoki.core.io.AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
       }
     }
-    out =
-        Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    out = CsvTable.append(file);
   }
 
   public Path file() {
@@ -73,41 +69,35 @@ public final class MetricsLog implements AutoCloseable {
   public void write(LinkedHashMap<String, Double> row) throws IOException {
     if (columns == null) {
       columns = List.copyOf(row.keySet());
-      out.write(String.join(",", columns));
-      out.newLine();
+      out.row(columns);
     }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < columns.size(); i++) {
-      Double v = row.get(columns.get(i));
-      if (i > 0) {
-        b.append(',');
-      }
-      if (v != null && !v.isNaN()) {
-        b.append(
-            v == Math.rint(v) && Math.abs(v) < 1e15
-                ? Long.toString(v.longValue())
-                : String.format(Locale.ROOT, "%.6g", v));
-      }
+    List<String> cells = new ArrayList<>(columns.size());
+    for (String c : columns) {
+      Double v = row.get(c);
+      cells.add(
+          v == null || v.isNaN()
+              ? ""
+              : v == Math.rint(v) && Math.abs(v) < 1e15
+                  ? Long.toString(v.longValue())
+                  : String.format(Locale.ROOT, "%.6g", v));
     }
-    out.write(b.toString());
-    out.newLine();
-    out.flush();
+    out.row(cells);
   }
 
-  /** Reads a metrics file back: column name to values (NaN where empty). */
+  /** Reads a metrics file back: column name to values (NaN where empty or not a number). */
   public static Map<String, double[]> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String[]> rows = CsvTable.read(file);
     Map<String, double[]> cols = new LinkedHashMap<>();
-    if (lines.isEmpty()) {
+    if (rows.isEmpty()) {
       return cols;
     }
-    String[] names = lines.get(0).split(",");
-    int rows = lines.size() - 1;
-    for (String n : names) {
-      cols.put(n, new double[rows]);
+    String[] names = rows.get(0);
+    int n = rows.size() - 1;
+    for (String name : names) {
+      cols.put(name, new double[n]);
     }
-    for (int r = 0; r < rows; r++) {
-      String[] cells = lines.get(r + 1).split(",", -1);
+    for (int r = 0; r < n; r++) {
+      String[] cells = rows.get(r + 1);
       for (int c = 0; c < names.length; c++) {
         double v = Double.NaN;
         if (c < cells.length && !cells[c].isEmpty()) {

@@ -2,6 +2,8 @@ package dev.ugoki.core.study;
 
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.CsvTable;
+import dev.ugoki.core.io.Mappers;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.RunConfig;
@@ -11,10 +13,8 @@ import dev.ugoki.core.train.RunRequest;
 import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +64,10 @@ public final class TransferStudy {
       Path dir) {}
 
   /** One trained (or zero-shot) policy's result. */
+  /** The columns of results.csv, one row per trained policy. */
+  private static final List<String> RESULT_COLUMNS =
+      List.of("app", "start", "seed", "steps", "success_rate", "mean_progress");
+
   public record Point(
       String app, String start, long seed, long steps, double successRate, double meanProgress) {}
 
@@ -88,8 +92,7 @@ public final class TransferStudy {
     Map<String, Double> zero = new LinkedHashMap<>();
     Map<String, Double> nominal = new LinkedHashMap<>();
     Path csv = s.dir().resolve("results.csv");
-    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("app,start,seed,steps,success_rate,mean_progress\n");
+    try (CsvTable.Appender w = CsvTable.create(csv, RESULT_COLUMNS)) {
       for (Application app : s.apps()) {
         Config cfg = Scenarios.config(app.scenario(), app.overrides());
         Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
@@ -116,17 +119,14 @@ public final class TransferStudy {
             for (long budget : s.budgets()) {
               Point p = trainAndEvaluate(app, start, seed, budget, hidden, layers);
               points.add(p);
-              w.write(
-                  String.format(
-                      Locale.ROOT,
-                      "%s,%s,%d,%d,%.4f,%.4f%n",
+              w.row(
+                  List.of(
                       p.app(),
                       p.start(),
-                      p.seed(),
-                      p.steps(),
-                      p.successRate(),
-                      p.meanProgress()));
-              w.flush();
+                      Long.toString(p.seed()),
+                      Long.toString(p.steps()),
+                      String.format(Locale.ROOT, "%.4f", p.successRate()),
+                      String.format(Locale.ROOT, "%.4f", p.meanProgress())));
               log.printf(
                   Locale.ROOT,
                   "  %-10s %-26s seed %d %,7d steps: %3.0f%%%n",
@@ -198,8 +198,7 @@ public final class TransferStudy {
     Result r;
     try {
       com.fasterxml.jackson.databind.JsonNode doc =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(dir.resolve("summary.json").toFile());
+          Mappers.JSON.readTree(dir.resolve("summary.json").toFile());
       List<Application> apps = new ArrayList<>();
       Map<String, Double> zero = new LinkedHashMap<>();
       doc.required("applications")
@@ -218,11 +217,11 @@ public final class TransferStudy {
       List<Long> budgets = new ArrayList<>();
       doc.required("budgets").forEach(n -> budgets.add(n.asLong()));
       List<Point> points = new ArrayList<>();
-      List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-        String[] f = line.split(",");
-        if (f.length != 6) {
-          throw new IllegalArgumentException("results.csv has a bad row '" + line + "'");
+      List<String[]> rows = CsvTable.read(dir.resolve("results.csv"));
+      for (String[] f : rows.subList(Math.min(1, rows.size()), rows.size())) {
+        if (f.length != RESULT_COLUMNS.size()) {
+          throw new IllegalArgumentException(
+              "results.csv has a bad row '" + String.join(",", f) + "'");
         }
         points.add(
             new Point(
