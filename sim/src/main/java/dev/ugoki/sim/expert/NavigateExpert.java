@@ -149,7 +149,7 @@ public final class NavigateExpert implements Expert {
                     - 1e-6));
     for (double[] c : candidates) {
       if (Math.abs(c[0]) + Math.abs(c[1]) > 1e-3 && safe(s, c[0], c[1], margin)) {
-        return new float[] {clamp(c[0]), clamp(c[1])};
+        return new float[] {Geometry.clamp(c[0], -1, 1), Geometry.clamp(c[1], -1, 1)};
       }
     }
     return new float[] {0, 0};
@@ -185,10 +185,6 @@ public final class NavigateExpert implements Expert {
       next = drive.step(cur, 0, 0, dt);
     }
     return true;
-  }
-
-  private static float clamp(double v) {
-    return (float) Math.max(-1, Math.min(1, v));
   }
 
   /**

@@ -105,4 +105,9 @@ public final class Geometry {
     }
     return w - Math.PI;
   }
+
+  /** {@code v} held to [lo, hi], as a float: an observation channel (NaN stays NaN). */
+  public static float clamp(double v, double lo, double hi) {
+    return (float) (v < lo ? lo : (v > hi ? hi : v));
+  }
 }

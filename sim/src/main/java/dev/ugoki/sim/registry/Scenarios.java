@@ -13,8 +13,11 @@ import dev.ugoki.sim.expert.PurePursuit;
 import dev.ugoki.sim.expert.ReachExpert;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.MultiTaskScenario;
+import dev.ugoki.sim.scenario.NavigateConfig;
 import dev.ugoki.sim.scenario.NavigateScenario;
+import dev.ugoki.sim.scenario.RaceConfig;
 import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.ReachConfig;
 import dev.ugoki.sim.scenario.ReachScenario;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +40,15 @@ public final class Scenarios {
   static {
     register(
         new Entry(
-            RaceScenario.NAME, RaceScenario.PARAMS, c -> new RaceScenario(c, PurePursuit::new)));
+            RaceScenario.NAME, RaceConfig.PARAMS, c -> new RaceScenario(c, PurePursuit::new)));
     register(
         new Entry(
             NavigateScenario.NAME,
-            NavigateScenario.PARAMS,
+            NavigateConfig.PARAMS,
             c -> new NavigateScenario(c, NavigateExpert::new)));
     register(
         new Entry(
-            ReachScenario.NAME, ReachScenario.PARAMS, c -> new ReachScenario(c, ReachExpert::new)));
+            ReachScenario.NAME, ReachConfig.PARAMS, c -> new ReachScenario(c, ReachExpert::new)));
     Map<String, List<Param>> tasks = new LinkedHashMap<>();
     REGISTRY.values().forEach(e -> tasks.put(e.name(), e.params()));
     register(

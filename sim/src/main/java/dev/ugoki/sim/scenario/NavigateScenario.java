@@ -4,11 +4,9 @@ import dev.ugoki.sim.body.DiffDrive;
 import dev.ugoki.sim.body.RobotParams;
 import dev.ugoki.sim.body.RobotState;
 import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
-import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.geom.Geometry;
@@ -20,6 +18,7 @@ import dev.ugoki.sim.scene.Trail;
 import dev.ugoki.sim.sensor.Lidar;
 import dev.ugoki.sim.world.DistanceField;
 import dev.ugoki.sim.world.Room;
+import dev.ugoki.sim.world.RoomDrawing;
 import dev.ugoki.sim.world.RoomGenerator;
 import dev.ugoki.sim.world.RoutePlanner;
 import java.util.ArrayList;
@@ -89,40 +88,9 @@ import java.util.function.Function;
  *       it clipped them (every failure of a trained policy on seeds 1-50 was one).
  * </ul>
  */
-public final class NavigateScenario implements Scenario {
+public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   public static final String NAME = "navigate";
   public static final int VERSION = 3;
-
-  public static final String ROOM_WIDTH = "room.width";
-  public static final String ROOM_HEIGHT = "room.height";
-  public static final String ROOM_OBSTACLES = "room.obstacles";
-  public static final String ROOM_WAREHOUSE_PROB = "room.warehouse_prob";
-  public static final String ROOM_CLEARANCE = "room.clearance";
-  public static final String GOALS = "goals";
-  public static final String GOAL_RADIUS = "goal.radius";
-  public static final String LIDAR_RAYS = "lidar.rays";
-  public static final String LIDAR_FOV_DEG = "lidar.fov_deg";
-  public static final String LIDAR_RANGE = "lidar.range";
-  public static final String LIDAR_NOISE = "lidar.noise";
-  public static final String LIDAR_DROPOUT = "lidar.dropout";
-  public static final String ROBOT_RADIUS = "robot.radius";
-  public static final String ROBOT_MAX_SPEED = "robot.max_speed";
-  public static final String ROBOT_WHEEL_SEPARATION = "robot.wheel_separation";
-  public static final String ROBOT_MAX_ACCEL = "robot.max_accel";
-  public static final String REWARD_PROGRESS = "reward.progress";
-  public static final String REWARD_GOAL = "reward.goal";
-  public static final String REWARD_CRASH = "reward.crash";
-  public static final String REWARD_TIME = "reward.time";
-
-  public static final List<Param> PARAMS = params();
-
-  /** Reward term names, in the order of {@link RewardTerms}. */
-  public static final List<String> TERMS = List.of("progress", "goal", "crash", "time");
-
-  private static final int T_PROGRESS = 0;
-  private static final int T_GOAL = 1;
-  private static final int T_CRASH = 2;
-  private static final int T_TIME = 3;
 
   /** How far along the shortest path the route observation looks at most [m]. */
   static final double ROUTE_LOOKAHEAD_M = 1.0;
@@ -146,66 +114,11 @@ public final class NavigateScenario implements Scenario {
 
   private static final int PATH_POINTS_DRAWN = 400;
 
-  private static List<Param> params() {
-    List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1500));
-    p.add(Param.real(ROOM_WIDTH, 20, 6, 60, "room extent along x [m]"));
-    p.add(Param.real(ROOM_HEIGHT, 14, 6, 60, "room extent along y [m]"));
-    p.add(
-        Param.integer(
-            ROOM_OBSTACLES,
-            12,
-            0,
-            60,
-            "boxes in a room layout (a warehouse adds a quarter as many pallets)"));
-    p.add(Param.real(ROOM_WAREHOUSE_PROB, 0.3, 0, 1, "probability of the warehouse layout"));
-    p.add(
-        Param.real(
-            ROOM_CLEARANCE,
-            0.15,
-            0,
-            0.5,
-            "free space beyond the robot's radius guaranteed on some path between goals [m]"));
-    p.add(Param.integer(GOALS, 3, 1, 20, "goals to visit in order"));
-    p.add(
-        Param.real(
-            GOAL_RADIUS, 0.4, 0.1, 2, "distance from a goal that counts as reaching it [m]"));
-    p.add(Param.integer(LIDAR_RAYS, 32, 1, 256, "lidar rays"));
-    p.add(Param.real(LIDAR_FOV_DEG, 360, 10, 360, "lidar field of view [deg]"));
-    p.add(Param.real(LIDAR_RANGE, 8, 0.5, 50, "lidar range [m]"));
-    p.add(
-        Param.real(
-            LIDAR_NOISE,
-            0,
-            0,
-            0.2,
-            "lidar range noise, standard deviation as a fraction of the range"));
-    p.add(Param.real(LIDAR_DROPOUT, 0, 0, 0.5, "probability that a ray returns nothing"));
-    p.add(Param.real(ROBOT_RADIUS, 0.25, 0.1, 0.6, "robot body radius [m]"));
-    p.add(Param.real(ROBOT_MAX_SPEED, 1.2, 0.2, 3, "top wheel speed [m/s]"));
-    p.add(Param.real(ROBOT_WHEEL_SEPARATION, 0.4, 0.1, 1.2, "distance between the wheels [m]"));
-    p.add(Param.real(ROBOT_MAX_ACCEL, 3, 0.5, 20, "wheel acceleration limit [m/s^2]"));
-    p.add(
-        Param.real(
-            REWARD_PROGRESS,
-            1,
-            0,
-            100,
-            "reward per metre of geodesic distance to the active goal gained"));
-    p.add(Param.real(REWARD_GOAL, 10, 0, 1000, "reward for reaching a goal"));
-    p.add(Param.real(REWARD_CRASH, -10, -1000, 0, "reward for a collision (ends the episode)"));
-    p.add(Param.real(REWARD_TIME, -0.005, -1, 0, "reward every step (a small cost of time)"));
-    return List.copyOf(p);
-  }
-
-  private final Config config;
-  private final Function<? super NavigateScenario, ? extends Expert> expert;
-  private final double dtS;
+  private final NavigateConfig cfg;
   private final RobotParams robotParams;
   private final DiffDrive drive;
   private final Lidar lidar;
   private final RoomGenerator generator;
-  private final double goalRadiusM;
-  private final double[] weights;
   private final Spec observationSpec;
   private final Spec actionSpec;
   private final int odomIndex;
@@ -222,15 +135,12 @@ public final class NavigateScenario implements Scenario {
   private Plan plan;
   private RobotState state;
   private int activeGoal;
-  private int steps;
-  private boolean ended;
 
   /** Geodesic distance to the active goal after the last step [m]. */
   private double lastDistanceM;
 
   private final double[] lookahead = new double[2];
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
-  private List<Shape> background;
 
   /**
    * A room and, per goal, computed when first needed: the reward's distance field (at the robot's
@@ -258,9 +168,9 @@ public final class NavigateScenario implements Scenario {
     }
   }
 
-  /** The defaults. */
+  /** The defaults, without an expert. */
   public NavigateScenario() {
-    this(Config.defaults(NAME, PARAMS));
+    this(Config.defaults(NAME, NavigateConfig.PARAMS));
   }
 
   /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
@@ -274,58 +184,12 @@ public final class NavigateScenario implements Scenario {
    */
   public NavigateScenario(
       Config config, Function<? super NavigateScenario, ? extends Expert> expert) {
-    this.expert = expert;
-    if (!NAME.equals(config.owner())) {
-      throw new IllegalArgumentException(
-          "a " + config.owner() + " config cannot make a " + NAME + " scenario");
-    }
-    this.config = config;
-    this.dtS = config.real(CommonParams.DT);
-    double radius = config.real(ROBOT_RADIUS);
-    double separation = config.real(ROBOT_WHEEL_SEPARATION);
-    if (separation > 2 * radius) {
-      throw new IllegalArgumentException(
-          ROBOT_WHEEL_SEPARATION
-              + " = "
-              + separation
-              + " m is wider than the body: it must be at most 2 * "
-              + ROBOT_RADIUS
-              + " = "
-              + 2 * radius
-              + " m");
-    }
-    double clearance = config.real(ROOM_CLEARANCE);
-    double width = config.real(ROOM_WIDTH);
-    double height = config.real(ROOM_HEIGHT);
-    this.robotParams =
-        new RobotParams(
-            radius, separation, config.real(ROBOT_MAX_SPEED), config.real(ROBOT_MAX_ACCEL));
+    super(NAME, VERSION, config, NavigateConfig.TERMS, expert);
+    this.cfg = NavigateConfig.of(config);
+    this.robotParams = cfg.robot();
     this.drive = new DiffDrive(robotParams);
-    this.lidar =
-        new Lidar(
-            config.integer(LIDAR_RAYS),
-            Math.toRadians(config.real(LIDAR_FOV_DEG)),
-            config.real(LIDAR_RANGE),
-            config.real(LIDAR_NOISE),
-            config.real(LIDAR_DROPOUT));
-    this.generator =
-        new RoomGenerator(
-            new RoomGenerator.Settings(
-                width,
-                height,
-                config.integer(ROOM_OBSTACLES),
-                config.real(ROOM_WAREHOUSE_PROB),
-                radius,
-                clearance,
-                config.integer(GOALS)));
-    this.goalRadiusM = config.real(GOAL_RADIUS);
-    this.weights =
-        new double[] {
-          config.real(REWARD_PROGRESS),
-          config.real(REWARD_GOAL),
-          config.real(REWARD_CRASH),
-          config.real(REWARD_TIME)
-        };
+    this.lidar = LidarParams.lidar(config);
+    this.generator = new RoomGenerator(cfg.room());
     this.observationSpec =
         Spec.builder()
             .addSeries("lidar", lidar.rays(), 0, 1)
@@ -357,31 +221,6 @@ public final class NavigateScenario implements Scenario {
    */
   private double rewardInflationM() {
     return robotParams.radiusM() - rewardCellM();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int version() {
-    return VERSION;
-  }
-
-  @Override
-  public Config config() {
-    return config;
-  }
-
-  @Override
-  public double dt() {
-    return dtS;
-  }
-
-  @Override
-  public Expert expert() {
-    return Scenario.requireExpert(this, expert);
   }
 
   @Override
@@ -419,17 +258,12 @@ public final class NavigateScenario implements Scenario {
   }
 
   public double goalRadiusM() {
-    return goalRadiusM;
+    return cfg.goalRadiusM();
   }
 
   /** The point the last observation's route bearing points at, x and y [m]. */
   double[] routePoint() {
     return lookahead.clone();
-  }
-
-  /** True after a step that ended the episode, until the next reset. */
-  public boolean ended() {
-    return ended;
   }
 
   @Override
@@ -444,26 +278,19 @@ public final class NavigateScenario implements Scenario {
     Room room = plan.room;
     state = RobotState.at(room.startX(), room.startY(), room.startHeading());
     activeGoal = 0;
-    steps = 0;
-    ended = false;
+    beginEpisode();
     lastDistanceM = plan.field(0).distance(state.x(), state.y());
     trail.clear();
     trail.add(state.x(), state.y());
-    background = null;
     return observe();
   }
 
   @Override
   public StepResult step(float[] action) {
+    episode.checkStep();
     actionSpec.checkAction(action);
-    if (plan == null) {
-      throw new IllegalStateException("step() before reset(): call reset(seed) first");
-    }
-    if (ended) {
-      throw new IllegalStateException("step() after the episode ended: call reset(seed)");
-    }
     RobotState prev = state;
-    RobotState next = drive.step(prev, action[0], action[1], dtS);
+    RobotState next = drive.step(prev, action[0], action[1], dt());
     boolean crashed = collides(prev, next);
     double progressM = 0;
     boolean reachedGoal = false;
@@ -480,7 +307,7 @@ public final class NavigateScenario implements Scenario {
       double gx = room.goalX(activeGoal);
       double gy = room.goalY(activeGoal);
       if (Geometry.pointSegmentDist2(gx, gy, prev.x(), prev.y(), next.x(), next.y())
-          <= goalRadiusM * goalRadiusM) {
+          <= cfg.goalRadiusM() * cfg.goalRadiusM()) {
         reachedGoal = true;
         activeGoal++;
         success = activeGoal == room.goalCount();
@@ -490,23 +317,18 @@ public final class NavigateScenario implements Scenario {
       }
       trail.add(state.x(), state.y());
     }
-    steps++;
-    ended = crashed || success;
-    double[] terms = new double[TERMS.size()];
-    terms[T_PROGRESS] = weights[T_PROGRESS] * progressM;
-    terms[T_GOAL] = reachedGoal ? weights[T_GOAL] : 0;
-    terms[T_CRASH] = crashed ? weights[T_CRASH] : 0;
-    terms[T_TIME] = weights[T_TIME];
-    RewardTerms rewardTerms = new RewardTerms(TERMS, terms);
-    Info info = new Info(rewardTerms, crashed, success, activeGoal, steps * dtS);
-    return new StepResult(observe(), rewardTerms.total(), ended, false, info);
+    boolean ended = crashed || success;
+    episode.stepped(ended);
+    RewardTerms terms = rewards.terms(progressM, reachedGoal ? 1 : 0, crashed ? 1 : 0, 1);
+    Info info = info(terms, crashed, success, activeGoal);
+    return new StepResult(observe(), terms.total(), ended, false, info);
   }
 
   /** True when the body touches a wall anywhere on its way from one state to the next. */
   private boolean collides(RobotState from, RobotState to) {
     return plan.room
         .index()
-        .sweepHits(from.x(), from.y(), to.x(), to.y(), drive.sweptRadiusM(from, to, dtS));
+        .sweepHits(from.x(), from.y(), to.x(), to.y(), drive.sweptRadiusM(from, to, dt()));
   }
 
   private float[] observe() {
@@ -518,12 +340,12 @@ public final class NavigateScenario implements Scenario {
     lidar.scan(room.index(), x, y, h, random, obs, 0);
     double vmax = robotParams.maxWheelSpeedMps();
     int i = odomIndex;
-    obs[i++] = clamp(state.speedMps() / vmax, -1, 1);
-    obs[i++] = clamp((state.rightMps() - state.leftMps()) / (2 * vmax), -1, 1);
+    obs[i++] = Geometry.clamp(state.speedMps() / vmax, -1, 1);
+    obs[i++] = Geometry.clamp((state.rightMps() - state.leftMps()) / (2 * vmax), -1, 1);
     int g = Math.min(activeGoal, room.goalCount() - 1);
     double gx = room.goalX(g);
     double gy = room.goalY(g);
-    obs[i++] = clamp(Math.hypot(gx - x, gy - y) / room.diagonalM(), 0, 1);
+    obs[i++] = Geometry.clamp(Math.hypot(gx - x, gy - y) / room.diagonalM(), 0, 1);
     i = writeBearing(obs, i, gx - x, gy - y, h);
     aimRoute(g, x, y);
     writeBearing(obs, i, lookahead[0] - x, lookahead[1] - y, h);
@@ -560,26 +382,17 @@ public final class NavigateScenario implements Scenario {
     double ch = Math.cos(heading);
     double sh = Math.sin(heading);
     // The vector turned into the body frame, so the bearing needs no atan2.
-    obs[i] = clamp((dx * ch + dy * sh) / len, -1, 1);
-    obs[i + 1] = clamp((dy * ch - dx * sh) / len, -1, 1);
+    obs[i] = Geometry.clamp((dx * ch + dy * sh) / len, -1, 1);
+    obs[i + 1] = Geometry.clamp((dy * ch - dx * sh) / len, -1, 1);
     return i + 2;
-  }
-
-  private static float clamp(double v, double lo, double hi) {
-    return (float) (v < lo ? lo : (v > hi ? hi : v));
   }
 
   @Override
   public Scene scene() {
-    if (plan == null) {
-      throw new IllegalStateException("scene() before reset(): call reset(seed) first");
-    }
+    episode.requireStarted();
     Room room = plan.room;
-    if (background == null) {
-      background = backgroundOf(room);
-    }
     List<Shape> fg = new ArrayList<>();
-    float gr = (float) goalRadiusM;
+    float gr = (float) cfg.goalRadiusM();
     for (int g = activeGoal + 1; g < room.goalCount(); g++) {
       fg.add(new Shape.Circle((float) room.goalX(g), (float) room.goalY(g), gr, Layer.GOAL));
     }
@@ -594,7 +407,7 @@ public final class NavigateScenario implements Scenario {
               Layer.GOAL_ACTIVE));
       double[] path = plan.field(activeGoal).path(state.x(), state.y(), PATH_POINTS_DRAWN);
       if (path.length >= 4) {
-        fg.add(new Shape.Polyline(toFloats(path), false, Layer.PATH));
+        fg.add(new Shape.Polyline(RoomDrawing.toFloats(path), false, Layer.PATH));
       }
     }
     Shape path = trail.shape();
@@ -622,37 +435,10 @@ public final class NavigateScenario implements Scenario {
         0,
         room.widthM(),
         room.heightM(),
-        background,
+        background(() -> RoomDrawing.background(room)),
         Collections.unmodifiableList(fg),
         state.x(),
         state.y());
-  }
-
-  private static List<Shape> backgroundOf(Room room) {
-    List<Shape> bg = new ArrayList<>();
-    float w = (float) room.widthM();
-    float h = (float) room.heightM();
-    bg.add(new Shape.Polygon(new float[] {0, 0, w, 0, w, h, 0, h}, Layer.GROUND));
-    for (int i = 0; i < room.obstacleCount(); i++) {
-      bg.add(new Shape.Polygon(toFloats(room.obstacle(i)), Layer.OBSTACLE));
-    }
-    double[] walls = room.wallSegments();
-    for (int k = 0; k < walls.length; k += 4) {
-      bg.add(
-          new Shape.Polyline(
-              toFloats(new double[] {walls[k], walls[k + 1], walls[k + 2], walls[k + 3]}),
-              false,
-              Layer.WALL));
-    }
-    return Collections.unmodifiableList(bg);
-  }
-
-  private static float[] toFloats(double[] xy) {
-    float[] f = new float[xy.length];
-    for (int i = 0; i < xy.length; i++) {
-      f[i] = (float) xy[i];
-    }
-    return f;
   }
 
   /** The segment index of the current room, for tests and tools. */

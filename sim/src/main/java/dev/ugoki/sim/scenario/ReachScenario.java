@@ -4,11 +4,9 @@ import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.body.ArmState;
 import dev.ugoki.sim.body.TwoLinkArm;
 import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
-import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.geom.Geometry;
@@ -74,20 +72,9 @@ import java.util.function.Function;
  *   <li>v1: first version.
  * </ul>
  */
-public final class ReachScenario implements Scenario {
+public final class ReachScenario extends ScenarioBase<ReachScenario> {
   public static final String NAME = "reach";
   public static final int VERSION = 1;
-
-  public static final String ARM_UPPER = "arm.upper";
-  public static final String ARM_FORE = "arm.fore";
-  public static final String ARM_MAX_SPEED = "arm.max_speed";
-  public static final String ARM_MAX_ACCEL = "arm.max_accel";
-  public static final String ARM_ELBOW_LIMIT_DEG = "arm.elbow_limit_deg";
-  public static final String TARGETS = "targets";
-  public static final String TARGET_RADIUS = "target.radius";
-  public static final String REWARD_PROGRESS = "reward.progress";
-  public static final String REWARD_GOAL = "reward.goal";
-  public static final String REWARD_TIME = "reward.time";
 
   /** Distance targets keep from the edges of the reachable area [m]. */
   static final double TARGET_MARGIN_M = 0.05;
@@ -102,38 +89,10 @@ public final class ReachScenario implements Scenario {
   private static final double TRAIL_SPACING_M = 0.02;
   private static final int CIRCLE_POINTS = 96;
 
-  public static final List<Param> PARAMS = params();
-
-  /** Reward term names, in the order of {@link RewardTerms}. */
-  public static final List<String> TERMS = List.of("progress", "goal", "time");
-
-  private static List<Param> params() {
-    List<Param> p = new ArrayList<>(CommonParams.of(0.05, 600));
-    p.add(Param.real(ARM_UPPER, 1.0, 0.2, 5, "shoulder to elbow [m]"));
-    p.add(Param.real(ARM_FORE, 0.8, 0.2, 5, "elbow to tip [m]"));
-    p.add(Param.real(ARM_MAX_SPEED, 2.0, 0.2, 10, "top joint speed [rad/s]"));
-    p.add(Param.real(ARM_MAX_ACCEL, 10, 0.5, 100, "joint acceleration limit [rad/s^2]"));
-    p.add(Param.real(ARM_ELBOW_LIMIT_DEG, 150, 30, 179, "the elbow bends at most this far [deg]"));
-    p.add(Param.integer(TARGETS, 3, 1, 20, "targets to touch in order"));
-    p.add(
-        Param.real(
-            TARGET_RADIUS, 0.1, 0.02, 1, "distance from a target that counts as touching it [m]"));
-    p.add(
-        Param.real(
-            REWARD_PROGRESS, 5, 0, 100, "reward per metre the tip comes nearer the active target"));
-    p.add(Param.real(REWARD_GOAL, 5, 0, 1000, "reward for touching a target"));
-    p.add(Param.real(REWARD_TIME, -0.01, -1, 0, "reward every step (a small cost of time)"));
-    return List.copyOf(p);
-  }
-
-  private final Config config;
-  private final Function<? super ReachScenario, ? extends Expert> expert;
-  private final double dtS;
   private final ArmParams armParams;
   private final TwoLinkArm arm;
   private final int targetCount;
   private final double targetRadiusM;
-  private final double[] weights;
   private final Spec observationSpec;
   private final Spec actionSpec;
 
@@ -141,15 +100,12 @@ public final class ReachScenario implements Scenario {
   private double[] targets;
   private ArmState state;
   private int activeTarget;
-  private int steps;
-  private boolean ended;
   private double lastDistanceM;
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
-  private List<Shape> background;
 
-  /** The defaults. */
+  /** The defaults, without an expert. */
   public ReachScenario() {
-    this(Config.defaults(NAME, PARAMS));
+    this(Config.defaults(NAME, ReachConfig.PARAMS));
   }
 
   /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
@@ -162,37 +118,12 @@ public final class ReachScenario implements Scenario {
    *     dev.ugoki.sim.registry.Scenarios}); null for none
    */
   public ReachScenario(Config config, Function<? super ReachScenario, ? extends Expert> expert) {
-    this.expert = expert;
-    if (!NAME.equals(config.owner())) {
-      throw new IllegalArgumentException(
-          "a " + config.owner() + " config cannot make a " + NAME + " scenario");
-    }
-    this.config = config;
-    this.dtS = config.real(CommonParams.DT);
-    this.armParams =
-        new ArmParams(
-            config.real(ARM_UPPER),
-            config.real(ARM_FORE),
-            config.real(ARM_MAX_SPEED),
-            config.real(ARM_MAX_ACCEL),
-            Math.toRadians(config.real(ARM_ELBOW_LIMIT_DEG)));
-    if (armParams.maxReachM() - armParams.minReachM() < 4 * TARGET_MARGIN_M) {
-      throw new IllegalArgumentException(
-          "the arm reaches too thin a ring to place targets in: "
-              + "make "
-              + ARM_UPPER
-              + " and "
-              + ARM_FORE
-              + " differ less or raise "
-              + ARM_ELBOW_LIMIT_DEG);
-    }
+    super(NAME, VERSION, config, ReachConfig.TERMS, expert);
+    ReachConfig cfg = ReachConfig.of(config);
+    this.armParams = cfg.arm();
     this.arm = new TwoLinkArm(armParams);
-    this.targetCount = config.integer(TARGETS);
-    this.targetRadiusM = config.real(TARGET_RADIUS);
-    this.weights =
-        new double[] {
-          config.real(REWARD_PROGRESS), config.real(REWARD_GOAL), config.real(REWARD_TIME)
-        };
+    this.targetCount = cfg.targets();
+    this.targetRadiusM = cfg.targetRadiusM();
     this.observationSpec =
         Spec.builder()
             .add("joint.shoulder.cos", -1, 1)
@@ -210,31 +141,6 @@ public final class ReachScenario implements Scenario {
             .add("goal.dist", 0, 1)
             .build();
     this.actionSpec = Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int version() {
-    return VERSION;
-  }
-
-  @Override
-  public Config config() {
-    return config;
-  }
-
-  @Override
-  public double dt() {
-    return dtS;
-  }
-
-  @Override
-  public Expert expert() {
-    return Scenario.requireExpert(this, expert);
   }
 
   @Override
@@ -302,27 +208,20 @@ public final class ReachScenario implements Scenario {
       from = new double[] {x, y};
     }
     activeTarget = 0;
-    steps = 0;
-    ended = false;
+    beginEpisode();
     lastDistanceM = distanceToActive();
     trail.clear();
     double[] tip = arm.tip(state);
     trail.add(tip[0], tip[1]);
-    background = null;
     return observe();
   }
 
   @Override
   public StepResult step(float[] action) {
+    episode.checkStep();
     actionSpec.checkAction(action);
-    if (state == null) {
-      throw new IllegalStateException("step() before reset(): call reset(seed) first");
-    }
-    if (ended) {
-      throw new IllegalStateException("step() after the episode ended: call reset(seed)");
-    }
     double[] tip0 = arm.tip(state);
-    state = arm.step(state, action[0], action[1], dtS);
+    state = arm.step(state, action[0], action[1], dt());
     double[] tip1 = arm.tip(state);
     double d = distanceToActive();
     double progressM = lastDistanceM - d;
@@ -340,16 +239,11 @@ public final class ReachScenario implements Scenario {
       }
     }
     boolean success = activeTarget == targetCount;
-    steps++;
-    ended = success;
+    episode.stepped(success);
     trail.add(tip1[0], tip1[1]);
-    double[] terms = new double[TERMS.size()];
-    terms[0] = weights[0] * progressM;
-    terms[1] = touched ? weights[1] : 0;
-    terms[2] = weights[2];
-    RewardTerms rewardTerms = new RewardTerms(TERMS, terms);
-    Info info = new Info(rewardTerms, false, success, activeTarget, steps * dtS);
-    return new StepResult(observe(), rewardTerms.total(), ended, false, info);
+    RewardTerms terms = rewards.terms(progressM, touched ? 1 : 0, 1);
+    Info info = info(terms, false, success, activeTarget);
+    return new StepResult(observe(), terms.total(), success, false, info);
   }
 
   private double distanceToActive() {
@@ -371,32 +265,23 @@ public final class ReachScenario implements Scenario {
     obs[i++] = (float) Math.sin(state.shoulderRad());
     obs[i++] = (float) Math.cos(state.elbowRad());
     obs[i++] = (float) Math.sin(state.elbowRad());
-    obs[i++] = clamp(state.shoulderRadps() / wmax, -1, 1);
-    obs[i++] = clamp(state.elbowRadps() / wmax, -1, 1);
-    obs[i++] = clamp(tip[0] / reach, -1, 1);
-    obs[i++] = clamp(tip[1] / reach, -1, 1);
-    obs[i++] = clamp(dx / (2 * reach), -1, 1);
-    obs[i++] = clamp(dy / (2 * reach), -1, 1);
+    obs[i++] = Geometry.clamp(state.shoulderRadps() / wmax, -1, 1);
+    obs[i++] = Geometry.clamp(state.elbowRadps() / wmax, -1, 1);
+    obs[i++] = Geometry.clamp(tip[0] / reach, -1, 1);
+    obs[i++] = Geometry.clamp(tip[1] / reach, -1, 1);
+    obs[i++] = Geometry.clamp(dx / (2 * reach), -1, 1);
+    obs[i++] = Geometry.clamp(dy / (2 * reach), -1, 1);
     double d = Math.hypot(dx, dy);
-    obs[i++] = d > 1e-9 ? clamp(dx / d, -1, 1) : 0;
-    obs[i++] = d > 1e-9 ? clamp(dy / d, -1, 1) : 0;
-    obs[i] = clamp(d / (2 * reach), 0, 1);
+    obs[i++] = d > 1e-9 ? Geometry.clamp(dx / d, -1, 1) : 0;
+    obs[i++] = d > 1e-9 ? Geometry.clamp(dy / d, -1, 1) : 0;
+    obs[i] = Geometry.clamp(d / (2 * reach), 0, 1);
     return obs;
-  }
-
-  private static float clamp(double v, double lo, double hi) {
-    return (float) (v < lo ? lo : (v > hi ? hi : v));
   }
 
   @Override
   public Scene scene() {
-    if (state == null) {
-      throw new IllegalStateException("scene() before reset(): call reset(seed) first");
-    }
+    episode.requireStarted();
     double extent = armParams.maxReachM() + 0.3;
-    if (background == null) {
-      background = backgroundOf(extent);
-    }
     List<Shape> fg = new ArrayList<>();
     float gr = (float) targetRadiusM;
     for (int g = activeTarget + 1; g < targetCount; g++) {
@@ -427,7 +312,14 @@ public final class ReachScenario implements Scenario {
             false,
             Layer.HEADING));
     return new Scene(
-        -extent, -extent, extent, extent, background, Collections.unmodifiableList(fg), 0, 0);
+        -extent,
+        -extent,
+        extent,
+        extent,
+        background(() -> backgroundOf(extent)),
+        Collections.unmodifiableList(fg),
+        0,
+        0);
   }
 
   /** A link drawn as a rectangle from (x0, y0) to (x1, y1). */

@@ -30,7 +30,7 @@ class NavigateScenarioTest {
 
   private static NavigateScenario scenario(Map<String, ?> overrides) {
     return new NavigateScenario(
-        Config.defaults(NavigateScenario.NAME, NavigateScenario.PARAMS).with(overrides));
+        Config.defaults(NavigateScenario.NAME, NavigateConfig.PARAMS).with(overrides));
   }
 
   /** A pose whose disc clears every wall, outside every obstacle, with wheels already turning. */
@@ -66,9 +66,9 @@ class NavigateScenarioTest {
     NavigateScenario s =
         scenario(
             Map.of(
-                NavigateScenario.ROBOT_MAX_SPEED,
+                NavigateConfig.ROBOT_MAX_SPEED,
                 3.0,
-                NavigateScenario.ROBOT_MAX_ACCEL,
+                NavigateConfig.ROBOT_MAX_ACCEL,
                 20.0,
                 CommonParams.DT,
                 0.1));
@@ -213,7 +213,7 @@ class NavigateScenarioTest {
 
   @Test
   void aConfigOfAnotherScenarioIsRefused() {
-    assertThatThrownBy(() -> new NavigateScenario(Config.defaults("race", NavigateScenario.PARAMS)))
+    assertThatThrownBy(() -> new NavigateScenario(Config.defaults("race", NavigateConfig.PARAMS)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("race");
   }

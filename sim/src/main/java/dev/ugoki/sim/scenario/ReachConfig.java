@@ -1,0 +1,81 @@
+package dev.ugoki.sim.scenario;
+
+import dev.ugoki.sim.body.ArmParams;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Param;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code reach} scenario's configuration, typed and checked once: its keys ({@link #PARAMS},
+ * with defaults, ranges and meanings) and the values a config gives them. The reward weights are
+ * read by {@link RewardWeights}.
+ *
+ * @param arm the arm's links and joints
+ * @param targets targets to touch in order
+ * @param targetRadiusM distance from a target that counts as touching it [m]
+ */
+public record ReachConfig(ArmParams arm, int targets, double targetRadiusM) {
+  public static final String ARM_UPPER = "arm.upper";
+  public static final String ARM_FORE = "arm.fore";
+  public static final String ARM_MAX_SPEED = "arm.max_speed";
+  public static final String ARM_MAX_ACCEL = "arm.max_accel";
+  public static final String ARM_ELBOW_LIMIT_DEG = "arm.elbow_limit_deg";
+  public static final String TARGETS = "targets";
+  public static final String TARGET_RADIUS = "target.radius";
+
+  /** The reward's terms, each weighted by {@code reward.NAME}. */
+  public static final List<String> TERMS = List.of("progress", "goal", "time");
+
+  public static final List<Param> PARAMS = params();
+
+  private static List<Param> params() {
+    List<Param> p = new ArrayList<>(CommonParams.of(0.05, 600));
+    p.add(Param.real(ARM_UPPER, 1.0, 0.2, 5, "shoulder to elbow [m]"));
+    p.add(Param.real(ARM_FORE, 0.8, 0.2, 5, "elbow to tip [m]"));
+    p.add(Param.real(ARM_MAX_SPEED, 2.0, 0.2, 10, "top joint speed [rad/s]"));
+    p.add(Param.real(ARM_MAX_ACCEL, 10, 0.5, 100, "joint acceleration limit [rad/s^2]"));
+    p.add(Param.real(ARM_ELBOW_LIMIT_DEG, 150, 30, 179, "the elbow bends at most this far [deg]"));
+    p.add(Param.integer(TARGETS, 3, 1, 20, "targets to touch in order"));
+    p.add(
+        Param.real(
+            TARGET_RADIUS, 0.1, 0.02, 1, "distance from a target that counts as touching it [m]"));
+    p.add(
+        Param.real(
+            RewardWeights.PREFIX + "progress",
+            5,
+            0,
+            100,
+            "reward per metre the tip comes nearer the active target"));
+    p.add(Param.real(RewardWeights.PREFIX + "goal", 5, 0, 1000, "reward for touching a target"));
+    p.add(
+        Param.real(
+            RewardWeights.PREFIX + "time",
+            -0.01,
+            -1,
+            0,
+            "reward every step (a small cost of time)"));
+    return List.copyOf(p);
+  }
+
+  /** The values of {@code c}, checked across keys: a ring wide enough to place targets in. */
+  public static ReachConfig of(Config c) {
+    ArmParams arm =
+        new ArmParams(
+            c.real(ARM_UPPER),
+            c.real(ARM_FORE),
+            c.real(ARM_MAX_SPEED),
+            c.real(ARM_MAX_ACCEL),
+            Math.toRadians(c.real(ARM_ELBOW_LIMIT_DEG)));
+    if (arm.maxReachM() - arm.minReachM() < 4 * ReachScenario.TARGET_MARGIN_M) {
+      throw new IllegalArgumentException(
+          "the arm reaches too thin a ring to place targets in: make "
+              + ARM_UPPER
+              + " and "
+              + ARM_FORE
+              + " differ less or raise "
+              + ARM_ELBOW_LIMIT_DEG);
+    }
+    return new ReachConfig(arm, c.integer(TARGETS), c.real(TARGET_RADIUS));
+  }
+}
