@@ -1,6 +1,6 @@
 package dev.ugoki.core.algorithm;
 
-import dev.ugoki.core.io.DemoFile;
+import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.rollout.EpisodeStats;
@@ -227,7 +227,7 @@ public final class Dagger {
    * to a demonstration file, episode ids numbered in the order the episodes start.
    */
   public static Labeled collectExpert(
-      VectorEnv envs, int stepsPerEnv, double noise, long seed, DemoFile.Writer writer) {
+      VectorEnv envs, int stepsPerEnv, double noise, long seed, DemoWriter writer) {
     return collect(envs, null, stepsPerEnv, 1, noise, seed, writer);
   }
 
@@ -243,7 +243,7 @@ public final class Dagger {
       double beta,
       double noise,
       long seed,
-      DemoFile.Writer writer) {
+      DemoWriter writer) {
     int n = envs.numEnvs();
     Spec spec = envs.actionSpec();
     int o = envs.observationSpec().size();
@@ -331,7 +331,7 @@ public final class Dagger {
   }
 
   private static void write(
-      DemoFile.Writer writer,
+      DemoWriter writer,
       int episode,
       long seed,
       int t,

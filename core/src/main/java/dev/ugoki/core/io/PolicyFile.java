@@ -124,8 +124,8 @@ public final class PolicyFile {
     doc.put("scenario", meta.scenario());
     doc.put("scenario_version", meta.scenarioVersion());
     doc.put("scenario_config", meta.scenarioConfig());
-    doc.put("observation", PolicyJson.specJson(policy.observationSpec()));
-    doc.put("action", PolicyJson.specJson(policy.actionSpec()));
+    doc.put("observation", SpecJson.of(policy.observationSpec()));
+    doc.put("action", SpecJson.of(policy.actionSpec()));
     Architecture a = policy.network().architecture();
     doc.put(
         "architecture",
@@ -213,8 +213,8 @@ public final class PolicyFile {
                 + VERSION
                 + ")");
       }
-      Spec obs = PolicyJson.spec(doc.get("observation"));
-      Spec act = PolicyJson.spec(doc.get("action"));
+      Spec obs = SpecJson.read(doc.get("observation"));
+      Spec act = SpecJson.read(doc.get("action"));
       Map<String, Object> arch = PolicyJson.map(doc.get("architecture"));
       Architecture a =
           new Architecture(

@@ -1,9 +1,7 @@
 package dev.ugoki.core.io;
 
-import dev.ugoki.sim.env.Spec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,32 +13,6 @@ import java.util.Map;
  */
 final class PolicyJson {
   private PolicyJson() {}
-
-  static Map<String, Object> specJson(Spec s) {
-    float[] lo = new float[s.size()];
-    float[] hi = new float[s.size()];
-    for (int i = 0; i < s.size(); i++) {
-      lo[i] = s.low(i);
-      hi[i] = s.high(i);
-    }
-    return Map.of("names", s.names(), "low", lo, "high", hi);
-  }
-
-  static Spec spec(Object o) {
-    Map<String, Object> m = map(o);
-    if (!(m.get("names") instanceof List<?> names) || names.size() > PolicyFile.MAX_CHANNELS) {
-      throw new IllegalArgumentException(
-          "channel names must be a list of at most " + PolicyFile.MAX_CHANNELS);
-    }
-    List<String> n = new ArrayList<>(names.size());
-    for (Object name : names) {
-      if (!(name instanceof String str)) {
-        throw new IllegalArgumentException("a channel name is " + name + ", not text");
-      }
-      n.add(str);
-    }
-    return new Spec(n, toFloats(doubles(m.get("low"))), toFloats(doubles(m.get("high"))));
-  }
 
   static String text(Map<String, Object> m, String key) {
     if (!(m.get(key) instanceof String s)) {

@@ -5,6 +5,7 @@ import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.algorithm.DemoDataset;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
@@ -89,7 +90,7 @@ final class CloningTrainer implements Trainer {
       throws IOException {
     RunConfig run = plan.config();
     int perEnv = (int) Math.max(1, run.steps() / envs.numEnvs());
-    try (DemoFile.Writer w =
+    try (DemoWriter w =
         DemoFile.create(folder.dir().resolve("demos.jsonl"), DemoHeader.of(env, "expert"))) {
       Dagger.Labeled l =
           Dagger.collectExpert(envs, perEnv, run.algoConfig().real("expert_noise"), run.seed(), w);

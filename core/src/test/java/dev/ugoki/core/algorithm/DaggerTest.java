@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
@@ -90,7 +91,7 @@ class DaggerTest {
     Path file = dir.resolve("expert.jsonl");
     Dagger.Labeled data;
     try (VectorEnv envs = race(2);
-        DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(envs.env(0), "expert"))) {
+        DemoWriter w = DemoFile.create(file, DemoHeader.of(envs.env(0), "expert"))) {
       data = Dagger.collectExpert(envs, 50, 0.2, 5, w);
     }
 

@@ -33,7 +33,7 @@ class DemoFileFuzzTest {
   static void record() throws Exception {
     Env env = Scenarios.make("race");
     Path file = dir.resolve("good.jsonl");
-    try (DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(env, "expert"))) {
+    try (DemoWriter w = DemoFile.create(file, DemoHeader.of(env, "expert"))) {
       float[] obs = env.reset(3);
       for (int t = 0; t < 40; t++) {
         float[] action = env.unwrapped().expert().act();

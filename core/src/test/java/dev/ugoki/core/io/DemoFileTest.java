@@ -25,7 +25,7 @@ class DemoFileTest {
   private final Env env = Scenarios.make("race");
 
   /** Records {@code steps} expert steps of race (seed 3) and returns them as written. */
-  private List<DemoStep> record(DemoFile.Writer w, int steps) throws IOException {
+  private List<DemoStep> record(DemoWriter w, int steps) throws IOException {
     List<DemoStep> written = new ArrayList<>();
     float[] obs = env.reset(3);
     for (int t = 0; t < steps; t++) {
@@ -41,7 +41,7 @@ class DemoFileTest {
 
   private Path recorded(int steps) throws IOException {
     Path file = dir.resolve("demo.jsonl");
-    try (DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(env, "expert"))) {
+    try (DemoWriter w = DemoFile.create(file, DemoHeader.of(env, "expert"))) {
       record(w, steps);
     }
     return file;
@@ -59,7 +59,7 @@ class DemoFileTest {
     Path file = dir.resolve("demo.jsonl");
     DemoHeader header = DemoHeader.of(env, "expert");
     List<DemoStep> written;
-    try (DemoFile.Writer w = DemoFile.create(file, header)) {
+    try (DemoWriter w = DemoFile.create(file, header)) {
       written = record(w, 30);
     }
 
@@ -90,8 +90,9 @@ class DemoFileTest {
             "\"scenario\":\"race\"",
             "\"scenario_version\":1",
             "\"config\":{",
-            "\"observation\":{\"names\":[\"lidar.00\"",
-            "\"action\":{\"names\":[\"steer\"",
+            "\"observation\":{\"high\":[",
+            "\"names\":[\"lidar.00\"",
+            "\"action\":{\"high\":[1.0,1.0],\"low\":[-1.0,-1.0],\"names\":[\"steer\"",
             "\"source\":\"expert\"",
             "\"created\":\"");
     assertThat(lines.get(1))
@@ -115,7 +116,7 @@ class DemoFileTest {
   @Test
   void aFileWhoseWriterWasNeverClosedIsReadable() throws IOException {
     Path file = dir.resolve("crashed.jsonl");
-    DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(env, "human"));
+    DemoWriter w = DemoFile.create(file, DemoHeader.of(env, "human"));
     record(w, 12);
     // no close(): as after a crash, the reader sees what the writer handed to the system
 
@@ -231,7 +232,7 @@ class DemoFileTest {
   void channelsThatDoNotMatchTheEnvironmentAreRefusedByName() throws IOException {
     Env sixteenRays = Scenarios.make("race", Map.of("lidar.rays", 16));
     Path file = dir.resolve("rays16.jsonl");
-    try (DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(sixteenRays, "expert"))) {
+    try (DemoWriter w = DemoFile.create(file, DemoHeader.of(sixteenRays, "expert"))) {
       float[] obs = sixteenRays.reset(1);
       w.write(0, 1, 0, obs, new float[] {0, 1}, 0, false, false);
     }
@@ -247,7 +248,7 @@ class DemoFileTest {
   void anotherConfigurationWithTheSameChannelsIsAWarningNotARefusal() throws IOException {
     Env slower = Scenarios.make("race", Map.of("car.max_speed", 15));
     Path file = dir.resolve("slow.jsonl");
-    try (DemoFile.Writer w = DemoFile.create(file, DemoHeader.of(slower, "expert"))) {
+    try (DemoWriter w = DemoFile.create(file, DemoHeader.of(slower, "expert"))) {
       w.write(0, 1, 0, slower.reset(1), new float[] {0, 1}, 0, false, false);
     }
 
@@ -268,8 +269,7 @@ class DemoFileTest {
 
   @Test
   void theWriterRefusesStepsItCouldNotReadBack() throws IOException {
-    try (DemoFile.Writer w =
-        DemoFile.create(dir.resolve("d.jsonl"), DemoHeader.of(env, "expert"))) {
+    try (DemoWriter w = DemoFile.create(dir.resolve("d.jsonl"), DemoHeader.of(env, "expert"))) {
       float[] obs = env.reset(1);
       assertThatThrownBy(() -> w.write(0, 1, 0, obs, new float[] {Float.NaN, 0}, 0, false, false))
           .hasMessageContaining("steer");

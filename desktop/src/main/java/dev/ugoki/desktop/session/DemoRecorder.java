@@ -2,6 +2,7 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * One recording of a person driving: the keyboard agent's steps, written as they happen to a
  * demonstration file in core's format ({@link DemoFile}, source {@code human}). Each line is
- * flushed by {@link DemoFile.Writer} as it is written, so the file is readable while recording and
- * after a crash.
+ * flushed by {@link DemoWriter} as it is written, so the file is readable while recording and after
+ * a crash.
  *
  * <p>Episode ids count the episodes of the recording from 0: a finished episode (a crash, the time
  * limit) and a restart or new track each begin the next one; {@code t} counts the steps of the
@@ -23,11 +24,11 @@ import java.time.format.DateTimeFormatter;
 final class DemoRecorder implements AutoCloseable {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-  private final DemoFile.Writer writer;
+  private final DemoWriter writer;
   private int episode;
   private int t;
 
-  private DemoRecorder(DemoFile.Writer writer) {
+  private DemoRecorder(DemoWriter writer) {
     this.writer = writer;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
+import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
@@ -160,7 +161,7 @@ class TeachTest {
         .anyMatch(m -> m.startsWith("clone not trained") && m.contains("corrupt.jsonl"));
 
     Path navigate = dir.resolve("navigate.jsonl");
-    try (DemoFile.Writer w =
+    try (DemoWriter w =
         DemoFile.create(navigate, DemoHeader.of(Scenarios.make("navigate", Map.of()), "human"))) {
       // a header alone: the scenario already does not match
     }
