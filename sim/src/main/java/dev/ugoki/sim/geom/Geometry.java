@@ -110,4 +110,24 @@ public final class Geometry {
   public static float clamp(double v, double lo, double hi) {
     return (float) (v < lo ? lo : (v > hi ? hi : v));
   }
+
+  /**
+   * Writes to {@code out[i]} and {@code out[i + 1]} the cosine and sine of the bearing of (dx, dy)
+   * seen from {@code heading} [rad] (straight ahead when the vector is zero); returns {@code i +
+   * 2}.
+   */
+  public static int writeBearing(float[] out, int i, double dx, double dy, double heading) {
+    double len = Math.hypot(dx, dy);
+    if (len < 1e-9) {
+      out[i] = 1;
+      out[i + 1] = 0;
+      return i + 2;
+    }
+    double ch = Math.cos(heading);
+    double sh = Math.sin(heading);
+    // The vector turned into the body frame, so the bearing needs no atan2.
+    out[i] = clamp((dx * ch + dy * sh) / len, -1, 1);
+    out[i + 1] = clamp((dy * ch - dx * sh) / len, -1, 1);
+    return i + 2;
+  }
 }

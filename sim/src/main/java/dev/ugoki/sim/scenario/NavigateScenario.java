@@ -1,6 +1,7 @@
 package dev.ugoki.sim.scenario;
 
 import dev.ugoki.sim.body.DiffDrive;
+import dev.ugoki.sim.body.RobotDrawing;
 import dev.ugoki.sim.body.RobotParams;
 import dev.ugoki.sim.body.RobotState;
 import dev.ugoki.sim.config.Config;
@@ -10,16 +11,15 @@ import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.geom.Geometry;
-import dev.ugoki.sim.geom.SegmentIndex;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
 import dev.ugoki.sim.scene.Trail;
 import dev.ugoki.sim.sensor.Lidar;
-import dev.ugoki.sim.world.DistanceField;
 import dev.ugoki.sim.world.Room;
 import dev.ugoki.sim.world.RoomDrawing;
 import dev.ugoki.sim.world.RoomGenerator;
+import dev.ugoki.sim.world.RoomPlan;
 import dev.ugoki.sim.world.RoutePlanner;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,17 +122,17 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   private final Spec observationSpec;
   private final Spec actionSpec;
   private final int odomIndex;
-  private final Map<Long, Plan> plans =
+  private final Map<Long, RoomPlan> plans =
       new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Plan> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, RoomPlan> eldest) {
           return size() > ROOM_CACHE_SIZE;
         }
       };
 
   // Episode state.
   private SplittableRandom random;
-  private Plan plan;
+  private RoomPlan plan;
   private RobotState state;
   private int activeGoal;
 
@@ -141,32 +141,6 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
 
   private final double[] lookahead = new double[2];
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
-
-  /**
-   * A room and, per goal, computed when first needed: the reward's distance field (at the robot's
-   * radius, finite wherever the robot can be) and the route's (with an extra margin).
-   */
-  private static final class Plan {
-    final Room room;
-    final RoutePlanner reward;
-    final RoutePlanner route;
-
-    Plan(Room room, double cellM, double inflationM) {
-      this.room = room;
-      this.reward = new RoutePlanner(room, cellM, inflationM);
-      this.route = new RoutePlanner(room, cellM, inflationM + ROUTE_MARGIN_M);
-    }
-
-    DistanceField field(int goal) {
-      return reward.field(goal);
-    }
-
-    /** The route's field, or the reward's where the margin does not fit (a narrow door). */
-    DistanceField routeField(int goal, double x, double y) {
-      DistanceField f = route.field(goal);
-      return f.reachable(x, y) ? f : field(goal);
-    }
-  }
 
   /** The defaults, without an expert. */
   public NavigateScenario() {
@@ -235,7 +209,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
 
   /** The current room; null before the first reset. */
   public Room room() {
-    return plan == null ? null : plan.room;
+    return plan == null ? null : plan.room();
   }
 
   /** The robot's current state; null before the first reset. */
@@ -274,8 +248,14 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     SplittableRandom roomRandom = random.split();
     plan =
         plans.computeIfAbsent(
-            seed, s -> new Plan(generator.generate(roomRandom), rewardCellM(), rewardInflationM()));
-    Room room = plan.room;
+            seed,
+            s ->
+                new RoomPlan(
+                    generator.generate(roomRandom),
+                    rewardCellM(),
+                    rewardInflationM(),
+                    ROUTE_MARGIN_M));
+    Room room = plan.room();
     state = RobotState.at(room.startX(), room.startY(), room.startHeading());
     activeGoal = 0;
     beginEpisode();
@@ -302,7 +282,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
       double d = plan.field(activeGoal).distance(next.x(), next.y());
       progressM = Double.isFinite(d) && Double.isFinite(lastDistanceM) ? lastDistanceM - d : 0;
       lastDistanceM = d;
-      Room room = plan.room;
+      Room room = plan.room();
       // Tested along the step, so no speed can pass over a goal between two steps.
       double gx = room.goalX(activeGoal);
       double gy = room.goalY(activeGoal);
@@ -326,14 +306,14 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
 
   /** True when the body touches a wall anywhere on its way from one state to the next. */
   private boolean collides(RobotState from, RobotState to) {
-    return plan.room
+    return plan.room()
         .index()
         .sweepHits(from.x(), from.y(), to.x(), to.y(), drive.sweptRadiusM(from, to, dt()));
   }
 
   private float[] observe() {
     float[] obs = new float[observationSpec.size()];
-    Room room = plan.room;
+    Room room = plan.room();
     double x = state.x();
     double y = state.y();
     double h = state.heading();
@@ -346,9 +326,9 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     double gx = room.goalX(g);
     double gy = room.goalY(g);
     obs[i++] = Geometry.clamp(Math.hypot(gx - x, gy - y) / room.diagonalM(), 0, 1);
-    i = writeBearing(obs, i, gx - x, gy - y, h);
+    i = Geometry.writeBearing(obs, i, gx - x, gy - y, h);
     aimRoute(g, x, y);
-    writeBearing(obs, i, lookahead[0] - x, lookahead[1] - y, h);
+    Geometry.writeBearing(obs, i, lookahead[0] - x, lookahead[1] - y, h);
     return obs;
   }
 
@@ -360,7 +340,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
    */
   private void aimRoute(int g, double x, double y) {
     RoutePlanner.aimAlongPath(
-        plan.room.index(),
+        plan.room().index(),
         x,
         y,
         robotParams.radiusM() + ROUTE_LINE_MARGIN_M,
@@ -371,40 +351,13 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
         plan.field(g));
   }
 
-  /** Writes cos and sin of the bearing of (dx, dy) from the heading; straight ahead at zero. */
-  private static int writeBearing(float[] obs, int i, double dx, double dy, double heading) {
-    double len = Math.hypot(dx, dy);
-    if (len < 1e-9) {
-      obs[i] = 1;
-      obs[i + 1] = 0;
-      return i + 2;
-    }
-    double ch = Math.cos(heading);
-    double sh = Math.sin(heading);
-    // The vector turned into the body frame, so the bearing needs no atan2.
-    obs[i] = Geometry.clamp((dx * ch + dy * sh) / len, -1, 1);
-    obs[i + 1] = Geometry.clamp((dy * ch - dx * sh) / len, -1, 1);
-    return i + 2;
-  }
-
   @Override
   public Scene scene() {
     episode.requireStarted();
-    Room room = plan.room;
+    Room room = plan.room();
     List<Shape> fg = new ArrayList<>();
-    float gr = (float) cfg.goalRadiusM();
-    for (int g = activeGoal + 1; g < room.goalCount(); g++) {
-      fg.add(new Shape.Circle((float) room.goalX(g), (float) room.goalY(g), gr, Layer.GOAL));
-    }
-    float x = (float) state.x();
-    float y = (float) state.y();
+    RoomDrawing.goals(fg, room, activeGoal, cfg.goalRadiusM());
     if (activeGoal < room.goalCount()) {
-      fg.add(
-          new Shape.Circle(
-              (float) room.goalX(activeGoal),
-              (float) room.goalY(activeGoal),
-              gr,
-              Layer.GOAL_ACTIVE));
       double[] path = plan.field(activeGoal).path(state.x(), state.y(), PATH_POINTS_DRAWN);
       if (path.length >= 4) {
         fg.add(new Shape.Polyline(RoomDrawing.toFloats(path), false, Layer.PATH));
@@ -414,22 +367,8 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     if (path != null) {
       fg.add(path);
     }
-    float[] ends = lidar.lastEndpoints(state.x(), state.y(), state.heading());
-    for (int k = 0; k < ends.length; k += 2) {
-      fg.add(new Shape.Polyline(new float[] {x, y, ends[k], ends[k + 1]}, false, Layer.RAY));
-    }
-    float r = (float) robotParams.radiusM();
-    fg.add(new Shape.Circle(x, y, r, Layer.BODY));
-    fg.add(
-        new Shape.Polyline(
-            new float[] {
-              x,
-              y,
-              x + r * (float) Math.cos(state.heading()),
-              y + r * (float) Math.sin(state.heading())
-            },
-            false,
-            Layer.HEADING));
+    lidar.drawRays(fg, state.x(), state.y(), state.heading());
+    RobotDrawing.add(fg, robotParams, state);
     return new Scene(
         0,
         0,
@@ -439,11 +378,6 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
         Collections.unmodifiableList(fg),
         state.x(),
         state.y());
-  }
-
-  /** The segment index of the current room, for tests and tools. */
-  SegmentIndex walls() {
-    return plan.room.index();
   }
 
   /**
@@ -456,6 +390,6 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     }
     state = pose;
     lastDistanceM =
-        plan.field(Math.min(activeGoal, plan.room.goalCount() - 1)).distance(pose.x(), pose.y());
+        plan.field(Math.min(activeGoal, plan.room().goalCount() - 1)).distance(pose.x(), pose.y());
   }
 }

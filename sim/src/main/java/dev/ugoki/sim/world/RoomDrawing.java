@@ -38,4 +38,17 @@ public final class RoomDrawing {
     }
     return f;
   }
+
+  /** Adds the goals still to reach to {@code out}: the active one marked, the others after it. */
+  public static void goals(List<Shape> out, Room room, int active, double radiusM) {
+    float gr = (float) radiusM;
+    for (int g = active + 1; g < room.goalCount(); g++) {
+      out.add(new Shape.Circle((float) room.goalX(g), (float) room.goalY(g), gr, Layer.GOAL));
+    }
+    if (active < room.goalCount()) {
+      out.add(
+          new Shape.Circle(
+              (float) room.goalX(active), (float) room.goalY(active), gr, Layer.GOAL_ACTIVE));
+    }
+  }
 }

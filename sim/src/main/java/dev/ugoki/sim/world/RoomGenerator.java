@@ -295,8 +295,8 @@ public final class RoomGenerator {
             0,
             new double[] {0, 0});
     SegmentIndex index = walls.index();
-    DistanceField.Grid grid =
-        new DistanceField.Grid(
+    PlannerGrid grid =
+        new PlannerGrid(
             index, 0, 0, s.widthM(), s.heightM(), PLANNER_CELL_M, s.plannerInflationM());
     double[] start = freePoint(walls, grid, r, null, 0, null);
     if (start == null) {
@@ -337,7 +337,7 @@ public final class RoomGenerator {
    */
   private double[] freePoint(
       Room walls,
-      DistanceField.Grid grid,
+      PlannerGrid grid,
       SplittableRandom r,
       double[] prev,
       double minSpacing,

@@ -11,7 +11,7 @@ import dev.ugoki.sim.geom.SegmentIndex;
 public final class RoutePlanner {
   private final Room room;
 
-  private final DistanceField.Grid grid;
+  private final PlannerGrid grid;
   private final DistanceField[] fields;
 
   /**
@@ -21,8 +21,7 @@ public final class RoutePlanner {
   public RoutePlanner(Room room, double cellM, double inflationM) {
     this.room = room;
     this.grid =
-        new DistanceField.Grid(
-            room.index(), 0, 0, room.widthM(), room.heightM(), cellM, inflationM);
+        new PlannerGrid(room.index(), 0, 0, room.widthM(), room.heightM(), cellM, inflationM);
     this.fields = new DistanceField[room.goalCount()];
   }
 

@@ -31,8 +31,7 @@ class DistanceFieldTest {
 
   private static DistanceField field(double[] segments, double w, double h, double gx, double gy) {
     SegmentIndex index = new SegmentIndex(segments, 1.0);
-    return new DistanceField(
-        new DistanceField.Grid(index, 0, 0, w, h, CELL_M, INFLATION_M), gx, gy);
+    return new DistanceField(new PlannerGrid(index, 0, 0, w, h, CELL_M, INFLATION_M), gx, gy);
   }
 
   static LongStream seeds() {
@@ -64,8 +63,8 @@ class DistanceFieldTest {
   void reachabilityIsTheSameInBothDirections(long seed) {
     Room room =
         new RoomGenerator(RoomGenerator.Settings.defaults()).generate(new SplittableRandom(seed));
-    DistanceField.Grid grid =
-        new DistanceField.Grid(room.index(), 0, 0, room.widthM(), room.heightM(), 0.15, 0.4);
+    PlannerGrid grid =
+        new PlannerGrid(room.index(), 0, 0, room.widthM(), room.heightM(), 0.15, 0.4);
     SplittableRandom r = new SplittableRandom(seed);
     double[] xy = new double[12];
     for (int i = 0; i < xy.length; i += 2) {
@@ -166,7 +165,7 @@ class DistanceFieldTest {
   @Test
   void inflationIsNeverLessThanThreeQuartersOfACellSoThinWallsDoNotLeak() {
     SegmentIndex index = new SegmentIndex(concat(box(10, 10), new double[] {5, 0, 5, 10}), 1.0);
-    DistanceField.Grid grid = new DistanceField.Grid(index, 0, 0, 10, 10, 0.2, 0);
+    PlannerGrid grid = new PlannerGrid(index, 0, 0, 10, 10, 0.2, 0);
     assertThat(grid.inflationM()).isCloseTo(0.15, within(1e-12));
     assertThat(new DistanceField(grid, 8, 5).reachable(2, 5)).isFalse();
   }

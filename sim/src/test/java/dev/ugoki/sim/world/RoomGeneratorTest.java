@@ -82,8 +82,8 @@ class RoomGeneratorTest {
     double need = SETTINGS.plannerInflationM() + RoomGenerator.POINT_MARGIN_M;
     // The generator searched from the start; this searches from each goal back to the position
     // before it, as the expert will.
-    DistanceField.Grid grid =
-        new DistanceField.Grid(
+    PlannerGrid grid =
+        new PlannerGrid(
             r.index(),
             0,
             0,
