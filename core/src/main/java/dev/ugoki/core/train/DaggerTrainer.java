@@ -2,13 +2,10 @@ package dev.ugoki.core.train;
 
 import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.learner.Learner;
-import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
  * DAgger ({@code dagger}): a round of the expert's demonstrations, then {@code iterations} rounds
@@ -16,80 +13,60 @@ import java.util.List;
  * state; the budget of labeled steps is shared between the rounds. One metrics row per round; a
  * stop request ends the run after the current round, with its policy saved.
  */
-final class DaggerTrainer implements Trainer {
+final class DaggerTrainer extends ImitationTrainer {
 
   @Override
-  public Outcome train(RunPlan plan, RunFolder folder, Options opt) throws IOException {
+  Fit fit(
+      RunPlan plan, RunFolder folder, VectorEnv envs, Learner learner, RunRecorder out, Options opt)
+      throws IOException {
     RunConfig run = plan.config();
     Config c = run.algoConfig();
-    int n = c.integer("num_envs");
-    List<Env> list = plan.envs(n);
-    try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
-        RunRecorder out =
-            new RunRecorder(folder, opt.listener(), run.checkpointEverySeconds(), -1, null)) {
-      GaussianPolicy policy =
-          plan.newPolicy(
-              list.get(0), c.integer("hidden"), c.integer("layers"), CloningTrainer.INIT_LOG_STD);
-      Learner learner = Learner.fresh(policy, c.real("learning_rate"));
-      long t0 = System.nanoTime();
-      int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
-      Dagger.Config dc =
-          new Dagger.Config(
-              perIteration,
-              c.real("expert_noise"),
-              perIteration,
-              c.real("beta0"),
-              ImitationConfig.cloning(c),
-              c.integer("refit_epochs"));
-      Dagger dagger = new Dagger(envs, learner, dc, run.seed());
-      long steps = 0;
-      int updates = 0;
-      for (int i = 0; i <= c.integer("iterations"); i++) {
-        Dagger.IterationStats s = dagger.iterate();
-        steps += s.newRows();
-        updates++;
-        LinkedHashMap<String, Double> row = new LinkedHashMap<>();
-        row.put("update", (double) updates);
-        row.put("global_step", (double) steps);
-        row.put("time_s", (System.nanoTime() - t0) / 1e9);
-        row.put("beta", s.beta());
-        row.put("dataset_rows", (double) s.datasetRows());
-        row.put("episodes", (double) s.episodes());
-        row.put("success_rate", s.successRate());
-        row.put("mean_return", s.meanReturn());
-        row.put("bc_loss", s.trainLoss());
-        out.log(row);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        opt.progress()
-            .update(
-                steps,
-                run.steps(),
-                steps / elapsed,
-                s.meanReturn(),
-                s.successRate(),
-                elapsed,
-                true);
-        opt.listener()
-            .onUpdate(
-                new TrainingListener.Update(
-                    updates, steps, run.steps(), s.meanReturn(), s.successRate(), elapsed),
-                policy);
-        // a round takes seconds: a checkpoint when asked for, none on a schedule
-        if (opt.listener().checkpointRequested()) {
-          LinkedHashMap<String, Object> summary = new LinkedHashMap<>();
-          summary.put("labeled_steps", steps);
-          out.checkpoint(
-              steps,
-              learner,
-              plan.meta(list.get(0).unwrapped().version(), steps, updates, summary));
-        }
-        if (opt.listener().stopRequested()) {
-          break;
-        }
+    int n = envs.numEnvs();
+    long t0 = System.nanoTime();
+    int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
+    Dagger.Config dc =
+        new Dagger.Config(
+            perIteration,
+            c.real("expert_noise"),
+            perIteration,
+            c.real("beta0"),
+            ImitationConfig.cloning(c),
+            c.integer("refit_epochs"));
+    Dagger dagger = new Dagger(envs, learner, dc, run.seed());
+    long steps = 0;
+    int updates = 0;
+    for (int i = 0; i <= c.integer("iterations"); i++) {
+      Dagger.IterationStats s = dagger.iterate();
+      steps += s.newRows();
+      updates++;
+      LinkedHashMap<String, Double> row = new LinkedHashMap<>();
+      row.put("update", (double) updates);
+      row.put("global_step", (double) steps);
+      row.put("time_s", (System.nanoTime() - t0) / 1e9);
+      row.put("beta", s.beta());
+      row.put("dataset_rows", (double) s.datasetRows());
+      row.put("episodes", (double) s.episodes());
+      row.put("success_rate", s.successRate());
+      row.put("mean_return", s.meanReturn());
+      row.put("bc_loss", s.trainLoss());
+      out.log(row);
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      opt.progress()
+          .update(
+              steps, run.steps(), steps / elapsed, s.meanReturn(), s.successRate(), elapsed, true);
+      opt.listener()
+          .onUpdate(
+              new TrainingListener.Update(
+                  updates, steps, run.steps(), s.meanReturn(), s.successRate(), elapsed),
+              learner.policy());
+      // a round takes seconds: a checkpoint when asked for, none on a schedule
+      if (opt.listener().checkpointRequested()) {
+        out.checkpoint(steps, learner, meta(plan, envs, steps, updates));
       }
-      opt.progress().finish();
-      CloningTrainer.finish(plan, out, learner, list.get(0), steps, updates);
-      return new Outcome(steps, updates, false, "trained on " + steps + " labeled steps");
+      if (opt.listener().stopRequested()) {
+        break;
+      }
     }
+    return new Fit(steps, updates, "trained on " + steps + " labeled steps");
   }
 }
