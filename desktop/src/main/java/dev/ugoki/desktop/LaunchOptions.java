@@ -6,6 +6,7 @@ import dev.ugoki.desktop.script.Script;
 import dev.ugoki.desktop.session.Driver;
 import dev.ugoki.desktop.session.Teaching;
 import dev.ugoki.desktop.session.TrainingSettings;
+import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +116,8 @@ public record LaunchOptions(
         paramLabel = "KEY=VALUE",
         description = "a scenario configuration key, as in ./ugoki train")
     void set(String kv) {
-      int k = kv.indexOf('=');
-      if (k <= 0) {
-        throw new IllegalArgumentException("--set needs KEY=VALUE, got '" + kv + "'");
-      }
-      overrides.put(kv.substring(0, k).trim(), kv.substring(k + 1).trim());
+      Setting set = Setting.parse("--set", kv);
+      overrides.put(set.key(), set.value());
     }
 
     @Option(

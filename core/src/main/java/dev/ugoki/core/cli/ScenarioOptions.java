@@ -1,6 +1,7 @@
 package dev.ugoki.core.cli;
 
 import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,8 @@ public final class ScenarioOptions {
       map.putAll(base);
     }
     for (String kv : overrides) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
-      }
-      map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+      Setting set = Setting.parse("--set", kv);
+      map.put(set.key(), set.value());
     }
     return Scenarios.config(name, map);
   }

@@ -6,6 +6,7 @@ import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.Mappers;
 import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,16 +163,11 @@ public record RunConfig(
     Map<String, Object> algoOverrides = new LinkedHashMap<>(algo.scenarioDefaults(sc));
     algoOverrides.putAll(section(file, "algo_config"));
     for (String kv : r.sets()) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + kv + "'");
-      }
-      String key = kv.substring(0, eq).trim();
-      String value = kv.substring(eq + 1).trim();
-      if (key.startsWith(al + ".")) {
-        algoOverrides.put(key.substring(al.length() + 1), value);
+      Setting set = Setting.parse("--set", kv);
+      if (set.key().startsWith(al + ".")) {
+        algoOverrides.put(set.key().substring(al.length() + 1), set.value());
       } else {
-        scenarioOverrides.put(key, value);
+        scenarioOverrides.put(set.key(), set.value());
       }
     }
     if (r.targetSuccess() != null) {

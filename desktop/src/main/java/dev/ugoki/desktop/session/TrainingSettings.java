@@ -2,6 +2,7 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.train.Algorithm;
 import dev.ugoki.core.train.RunRequest;
+import dev.ugoki.sim.config.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public record TrainingSettings(Path configYaml, List<String> sets, Path runsDir,
     List<String> all = new ArrayList<>();
     scenarioKeys.forEach((k, v) -> all.add(k + "=" + v));
     for (String kv : sets) {
-      String key = kv.contains("=") ? kv.substring(0, kv.indexOf('=')).trim() : kv;
+      String key = Setting.parse("--train-set", kv).key();
       boolean otherAlgo =
           Algorithm.names().stream().anyMatch(a -> !a.equals(algo) && key.startsWith(a + "."));
       if (!otherAlgo) {
