@@ -170,7 +170,7 @@ final class DemoReader {
       throw bad("header field '" + field + "' is missing or not an object");
     }
     try {
-      return SpecJson.read(DemoFile.MAPPER.convertValue(s, Object.class));
+      return SpecJson.read(DemoFile.MAPPER.convertValue(s, Object.class)).spec();
     } catch (IllegalArgumentException e) {
       throw bad(field + ": " + e.getMessage());
     }

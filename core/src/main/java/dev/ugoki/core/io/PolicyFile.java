@@ -118,48 +118,41 @@ public final class PolicyFile {
 
   private static void write(Path file, GaussianPolicy policy, Meta meta, Learner.State optimizer)
       throws IOException {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("format", FORMAT);
-    doc.put("version", VERSION);
-    doc.put("scenario", meta.scenario());
-    doc.put("scenario_version", meta.scenarioVersion());
-    doc.put("scenario_config", meta.scenarioConfig());
-    doc.put("observation", SpecJson.of(policy.observationSpec()));
-    doc.put("action", SpecJson.of(policy.actionSpec()));
     Architecture a = policy.network().architecture();
-    doc.put(
-        "architecture",
-        Map.of(
-            "obs_size",
-            a.obsSize(),
-            "act_size",
-            a.actSize(),
-            "hidden",
-            a.hidden(),
-            "layers",
-            a.layers(),
-            "params",
-            policy.network().numParams(),
-            "frozen_layers",
-            policy.network().frozenLayers()));
-    doc.put("log_std", policy.logStd());
     RunningNorm n = policy.norm();
-    doc.put("obs_norm", Map.of("mean", n.mean(), "var", n.var(), "count", n.count()));
-    doc.put("algo", meta.algo());
-    doc.put("algo_config", meta.algoConfig());
-    doc.put("seed", meta.seed());
-    doc.put("steps", meta.steps());
-    doc.put("updates", meta.updates());
-    doc.put("metrics", meta.metrics());
-    doc.put(
-        "versions",
-        Map.of("ugoki", "0.1.0", "dl4j", "1.0.0-M2.1", "java", System.getProperty("java.version")));
-    if (optimizer != null) {
-      doc.put(
-          "optimizer",
-          Map.of(
-              "network_steps", optimizer.network().t(), "log_std_steps", optimizer.logStd().t()));
-    }
+    PolicyHeader doc =
+        new PolicyHeader(
+            FORMAT,
+            VERSION,
+            meta.scenario(),
+            meta.scenarioVersion(),
+            meta.scenarioConfig(),
+            SpecJson.of(policy.observationSpec()),
+            SpecJson.of(policy.actionSpec()),
+            new PolicyHeader.Network(
+                a.obsSize(),
+                a.actSize(),
+                a.hidden(),
+                a.layers(),
+                policy.network().numParams(),
+                policy.network().frozenLayers()),
+            policy.logStd(),
+            new PolicyHeader.Norm(n.mean(), n.var(), n.count()),
+            meta.algo(),
+            meta.algoConfig(),
+            meta.seed(),
+            meta.steps(),
+            meta.updates(),
+            meta.metrics(),
+            Map.of(
+                "ugoki", "0.1.0", "dl4j", "1.0.0-M2.1", "java", System.getProperty("java.version")),
+            optimizer == null
+                ? null
+                : Map.of(
+                    "network_steps",
+                    optimizer.network().t(),
+                    "log_std_steps",
+                    optimizer.logStd().t()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(entry(META));
@@ -213,15 +206,8 @@ public final class PolicyFile {
                 + VERSION
                 + ")");
       }
-      Spec obs = SpecJson.read(doc.get("observation"));
-      Spec act = SpecJson.read(doc.get("action"));
-      Map<String, Object> arch = PolicyJson.map(doc.get("architecture"));
-      Architecture a =
-          new Architecture(
-              PolicyJson.num(arch, "obs_size", 1, MAX_CHANNELS),
-              PolicyJson.num(arch, "act_size", 1, MAX_CHANNELS),
-              PolicyJson.num(arch, "hidden", 1, MAX_HIDDEN),
-              PolicyJson.num(arch, "layers", 1, MAX_LAYERS));
+      PolicyHeader h = PolicyHeader.read(doc, version);
+      Architecture a = h.architecture().architecture();
       long params = PolicyNetwork.numParams(a);
       if (params > MAX_PARAMS) {
         throw corrupt(
@@ -241,45 +227,26 @@ public final class PolicyFile {
             file,
             PARAMS + " holds " + paramBytes.length + " bytes, the network needs " + 4 * params);
       }
-      // a fine-tune's frozen trunk stays frozen when it resumes
-      int frozen =
-          arch.containsKey("frozen_layers")
-              ? PolicyJson.num(arch, "frozen_layers", 0, a.layers())
-              : 0;
-      PolicyNetwork net = new PolicyNetwork(a, PolicyJson.floats(paramBytes), frozen);
-      Map<String, Object> norm = PolicyJson.map(doc.get("obs_norm"));
-      RunningNorm rn =
-          new RunningNorm(
-              PolicyJson.doubles(norm.get("mean")),
-              PolicyJson.doubles(norm.get("var")),
-              ((Number) norm.get("count")).doubleValue());
-      float[] logStd = PolicyJson.toFloats(PolicyJson.doubles(doc.get("log_std")));
-      GaussianPolicy policy = new GaussianPolicy(obs, act, net, logStd, rn);
+      PolicyNetwork net =
+          new PolicyNetwork(a, PolicyJson.floats(paramBytes), h.architecture().frozenLayers());
+      Spec obs = h.observation().spec();
+      Spec act = h.action().spec();
+      RunningNorm rn = new RunningNorm(h.obsNorm().mean(), h.obsNorm().var(), h.obsNorm().count());
+      GaussianPolicy policy = new GaussianPolicy(obs, act, net, h.logStd(), rn);
       Learner.State optimizer = null;
-      if (entries.containsKey(OPTIMIZER) && doc.containsKey("optimizer")) {
-        Map<String, Object> opt = PolicyJson.map(doc.get("optimizer"));
+      if (entries.containsKey(OPTIMIZER) && h.optimizer() != null) {
         float[] state = PolicyJson.floats(entries.get(OPTIMIZER));
         optimizer =
             version == 1
-                ? OptimizerV1.convert(net, state, opt)
-                : optimizer(net.numParams(), logStd.length, state, opt);
+                ? OptimizerV1.convert(net, state, h.optimizer())
+                : optimizer(net.numParams(), h.logStd().length, state, h.optimizer());
       }
       for (float v : net.params()) {
         if (!Float.isFinite(v)) {
           throw corrupt(file, "its weights hold NaN or infinity");
         }
       }
-      Meta meta =
-          new Meta(
-              PolicyJson.text(doc, "scenario"),
-              PolicyJson.num(doc, "scenario_version", 0, Integer.MAX_VALUE),
-              PolicyJson.map(doc.get("scenario_config")),
-              PolicyJson.text(doc, "algo"),
-              PolicyJson.map(doc.get("algo_config")),
-              PolicyJson.integer(doc, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
-              PolicyJson.integer(doc, "steps", 0, Long.MAX_VALUE),
-              PolicyJson.num(doc, "updates", 0, Integer.MAX_VALUE),
-              PolicyJson.map(doc.get("metrics")));
+      PolicyFile.Meta meta = h.meta();
       return new Loaded(policy, meta, obs, act, optimizer);
     } catch (IOException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       if (e instanceof PolicyFileException pfe) {

@@ -22,13 +22,18 @@ record SpecJson(List<String> names, float[] low, float[] high) {
     return new SpecJson(s.names(), lo, hi);
   }
 
+  /** The layout itself. */
+  Spec spec() {
+    return new Spec(names, low, high);
+  }
+
   /**
    * The layout a parsed JSON value holds: at most {@link PolicyFile#MAX_CHANNELS} names, each with
    * a finite low and high that fit a float.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
-  static Spec read(Object o) {
+  static SpecJson read(Object o) {
     var m = PolicyJson.map(o);
     if (!(m.get("names") instanceof List<?> names) || names.size() > PolicyFile.MAX_CHANNELS) {
       throw new IllegalArgumentException(
@@ -41,9 +46,12 @@ record SpecJson(List<String> names, float[] low, float[] high) {
       }
       n.add(str);
     }
-    return new Spec(
-        n,
-        PolicyJson.toFloats(PolicyJson.doubles(m.get("low"))),
-        PolicyJson.toFloats(PolicyJson.doubles(m.get("high"))));
+    SpecJson read =
+        new SpecJson(
+            List.copyOf(n),
+            PolicyJson.toFloats(PolicyJson.doubles(m.get("low"))),
+            PolicyJson.toFloats(PolicyJson.doubles(m.get("high"))));
+    read.spec(); // the layout's own checks: as many bounds as names, low <= high
+    return read;
   }
 }
