@@ -119,8 +119,6 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   private final DiffDrive drive;
   private final Lidar lidar;
   private final RoomGenerator generator;
-  private final Spec observationSpec;
-  private final Spec actionSpec;
   private final int odomIndex;
   private final Map<Long, RoomPlan> plans =
       new LinkedHashMap<>(8, 0.75f, true) {
@@ -164,7 +162,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     this.drive = new DiffDrive(robotParams);
     this.lidar = LidarParams.lidar(config);
     this.generator = new RoomGenerator(cfg.room());
-    this.observationSpec =
+    Spec observation =
         Spec.builder()
             .addSeries("lidar", lidar.rays(), 0, 1)
             .add("odom.v", -1, 1)
@@ -176,7 +174,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
             .add("route.sin", -1, 1)
             .build();
     this.odomIndex = lidar.rays();
-    this.actionSpec = Spec.builder().add("left", -1, 1).add("right", -1, 1).build();
+    specs(observation, Spec.builder().add("left", -1, 1).add("right", -1, 1).build());
   }
 
   /**
@@ -195,16 +193,6 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
    */
   private double rewardInflationM() {
     return robotParams.radiusM() - rewardCellM();
-  }
-
-  @Override
-  public Spec observationSpec() {
-    return observationSpec;
-  }
-
-  @Override
-  public Spec actionSpec() {
-    return actionSpec;
   }
 
   /** The current room; null before the first reset. */
@@ -268,7 +256,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   @Override
   public StepResult step(float[] action) {
     episode.checkStep();
-    actionSpec.checkAction(action);
+    actionSpec().checkAction(action);
     RobotState prev = state;
     RobotState next = drive.step(prev, action[0], action[1], dt());
     boolean crashed = collides(prev, next);
@@ -312,7 +300,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   }
 
   private float[] observe() {
-    float[] obs = new float[observationSpec.size()];
+    float[] obs = new float[observationSpec().size()];
     Room room = plan.room();
     double x = state.x();
     double y = state.y();

@@ -82,8 +82,6 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   private final RaceConfig cfg;
   private final CarParams car;
   private final Lidar lidar;
-  private final Spec observationSpec;
-  private final Spec actionSpec;
   private final double[] discOffsets;
   private final double maxCurvature;
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
@@ -122,7 +120,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     this.lidar = LidarParams.lidar(config);
     this.discOffsets = car.discOffsetsM();
     this.maxCurvature = 1 / TrackGenerator.minCornerRadiusM(cfg.track());
-    this.observationSpec =
+    Spec observation =
         Spec.builder()
             .addSeries("lidar", lidar.rays(), 0, 1)
             .add("speed", 0, 1)
@@ -134,17 +132,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
             .add("curv.25", -1, 1)
             .add("curv.50", -1, 1)
             .build();
-    this.actionSpec = Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build();
-  }
-
-  @Override
-  public Spec observationSpec() {
-    return observationSpec;
-  }
-
-  @Override
-  public Spec actionSpec() {
-    return actionSpec;
+    specs(observation, Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build());
   }
 
   public Track track() {
@@ -234,7 +222,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   @Override
   public StepResult step(float[] action) {
     episode.checkStep();
-    actionSpec.checkAction(action);
+    actionSpec().checkAction(action);
     CarState next = model.step(state, action[0], action[1], dt());
     boolean crashed = sweepHitsWall(state, next);
     state = crashed ? state.stopped() : next;
@@ -304,7 +292,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   }
 
   private float[] observe() {
-    float[] obs = new float[observationSpec.size()];
+    float[] obs = new float[observationSpec().size()];
     double cx = centerX();
     double cy = centerY();
     lidar.scan(track.walls(), cx, cy, state.heading(), random, obs, 0);

@@ -93,8 +93,6 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   private final TwoLinkArm arm;
   private final int targetCount;
   private final double targetRadiusM;
-  private final Spec observationSpec;
-  private final Spec actionSpec;
 
   // Episode state.
   private double[] targets;
@@ -124,7 +122,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     this.arm = new TwoLinkArm(armParams);
     this.targetCount = cfg.targets();
     this.targetRadiusM = cfg.targetRadiusM();
-    this.observationSpec =
+    Spec observation =
         Spec.builder()
             .add("joint.shoulder.cos", -1, 1)
             .add("joint.shoulder.sin", -1, 1)
@@ -140,17 +138,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
             .add("goal.dir.y", -1, 1)
             .add("goal.dist", 0, 1)
             .build();
-    this.actionSpec = Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build();
-  }
-
-  @Override
-  public Spec observationSpec() {
-    return observationSpec;
-  }
-
-  @Override
-  public Spec actionSpec() {
-    return actionSpec;
+    specs(observation, Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build());
   }
 
   public ArmParams armParams() {
@@ -219,7 +207,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   @Override
   public StepResult step(float[] action) {
     episode.checkStep();
-    actionSpec.checkAction(action);
+    actionSpec().checkAction(action);
     double[] tip0 = arm.tip(state);
     state = arm.step(state, action[0], action[1], dt());
     double[] tip1 = arm.tip(state);
@@ -253,7 +241,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   }
 
   private float[] observe() {
-    float[] obs = new float[observationSpec.size()];
+    float[] obs = new float[observationSpec().size()];
     double reach = armParams.maxReachM();
     double wmax = armParams.maxSpeedRadps();
     double[] tip = arm.tip(state);

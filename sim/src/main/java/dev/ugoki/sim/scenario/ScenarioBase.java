@@ -5,8 +5,10 @@ import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.Info;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Scenario;
+import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.scene.Shape;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +28,8 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   private final double dtS;
   private final Function<? super S, ? extends Expert> expert;
   private List<Shape> background;
+  private Spec observationSpec;
+  private Spec actionSpec;
 
   /** Whether the episode runs, and its steps. */
   protected final Episode episode;
@@ -82,6 +86,25 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   @Override
   public final Expert expert() {
     return Scenario.requireExpert((S) this, expert);
+  }
+
+  /** Sets the channel layouts, once, in the scenario's constructor. */
+  protected final void specs(Spec observation, Spec action) {
+    if (observationSpec != null) {
+      throw new IllegalStateException(name + ": its specs are set already");
+    }
+    this.observationSpec = Objects.requireNonNull(observation);
+    this.actionSpec = Objects.requireNonNull(action);
+  }
+
+  @Override
+  public final Spec observationSpec() {
+    return observationSpec;
+  }
+
+  @Override
+  public final Spec actionSpec() {
+    return actionSpec;
   }
 
   /** True after a step that ended the episode, until the next reset. */
