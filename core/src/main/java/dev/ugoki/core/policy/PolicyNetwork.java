@@ -55,15 +55,7 @@ public final class PolicyNetwork {
    * layers of each head frozen (they get no gradient).
    */
   public PolicyNetwork(Architecture arch, float[] params, int frozenLayers) {
-    if (frozenLayers < 0 || frozenLayers > arch.layers()) {
-      throw new IllegalArgumentException(
-          "cannot freeze "
-              + frozenLayers
-              + " layers of a network "
-              + "with "
-              + arch.layers()
-              + " hidden layers");
-    }
+    checkFreeze(arch, frozenLayers);
     ActorCriticMlp.Layout layout = layout(arch);
     if (params.length != layout.numParams()) {
       throw new IllegalArgumentException(
@@ -277,15 +269,7 @@ public final class PolicyNetwork {
    * from {@code seed}. With 0 and false it is a full fine-tune: every weight kept.
    */
   public PolicyNetwork transfer(int frozenLayers, boolean newHead, long seed) {
-    if (frozenLayers < 0 || frozenLayers > arch.layers()) {
-      throw new IllegalArgumentException(
-          "cannot freeze "
-              + frozenLayers
-              + " layers of a network "
-              + "with "
-              + arch.layers()
-              + " hidden layers");
-    }
+    checkFreeze(arch, frozenLayers);
     // from a plain graph with these weights: the builder would keep the frozen vertices of a
     // network that is itself a fine-tune, whatever frozenLayers asks for
     FineTuneConfiguration ft =
@@ -340,5 +324,16 @@ public final class PolicyNetwork {
   @Override
   public String toString() {
     return "PolicyNetwork" + arch + " params=" + numParams() + " frozen=" + frozenLayers;
+  }
+
+  private static void checkFreeze(Architecture arch, int frozenLayers) {
+    if (frozenLayers < 0 || frozenLayers > arch.layers()) {
+      throw new IllegalArgumentException(
+          "cannot freeze "
+              + frozenLayers
+              + " layers of a network with "
+              + arch.layers()
+              + " hidden layers");
+    }
   }
 }
