@@ -29,21 +29,6 @@ public record CarParams(
   /** Standard gravity [m/s^2]. */
   public static final double GRAVITY_MPS2 = 9.81;
 
-  /** The same car with another tire friction coefficient. */
-  public CarParams withFriction(double mu) {
-    return new CarParams(
-        wheelbaseM,
-        lengthM,
-        widthM,
-        rearOverhangM,
-        maxSpeedMps,
-        maxAccelMps2,
-        maxBrakeMps2,
-        maxSteerRad,
-        steerRateRadps,
-        mu);
-  }
-
   /** A mid-size car. */
   public static CarParams standard() {
     return new CarParams(

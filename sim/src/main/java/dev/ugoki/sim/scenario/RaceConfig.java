@@ -17,7 +17,8 @@ import java.util.List;
  * @param laps laps that complete the episode
  * @param randomStart start at a random place along the lap
  * @param car the nominal car
- * @param drFriction each episode scales the friction by a factor in [1 - this, 1 + this]
+ * @param family the family of cars episodes draw from: wheelbase, top speed, acceleration, braking,
+ *     steering limit and rate, tire friction (in that order), each around the nominal car
  */
 public record RaceConfig(
     long trackSeed,
@@ -25,7 +26,7 @@ public record RaceConfig(
     int laps,
     boolean randomStart,
     CarParams car,
-    double drFriction) {
+    BodyFamily family) {
 
   public static final String TRACK_SEED = "track.seed";
   public static final String TRACK_RADIUS = "track.radius";
@@ -41,6 +42,15 @@ public record RaceConfig(
   public static final String CAR_WHEELBASE = "car.wheelbase";
   public static final String CAR_FRICTION = "car.friction";
   public static final String DR_FRICTION = "dr.friction";
+  public static final String BODY_WHEELBASE = "body.wheelbase";
+  public static final String BODY_MAX_SPEED = "body.max_speed";
+  public static final String BODY_MAX_ACCEL = "body.max_accel";
+  public static final String BODY_MAX_BRAKE = "body.max_brake";
+  public static final String BODY_MAX_STEER = "body.max_steer";
+  public static final String BODY_STEER_RATE = "body.steer_rate";
+
+  /** The friction draw's salt: the stream dr.friction has always drawn from. */
+  private static final long FRICTION_SALT = 0xBB67AE8584CAA73BL;
 
   /** The reward's terms, each weighted by {@code reward.NAME}. */
   public static final List<String> TERMS =
@@ -92,8 +102,14 @@ public record RaceConfig(
                 0,
                 0,
                 0.9,
-                "domain randomization: each episode scales "
-                    + "car.friction by a factor in [1 - this, 1 + this] (the expert plans with the nominal)"),
+                "car family: each episode scales car.friction by a factor in [1 - this, 1 + this]"
+                    + " (the expert plans with the episode's)"),
+            spread(BODY_WHEELBASE, 0.3, "car.wheelbase"),
+            spread(BODY_MAX_SPEED, 0.6, "car.max_speed"),
+            spread(BODY_MAX_ACCEL, 0.9, "car.max_accel"),
+            spread(BODY_MAX_BRAKE, 0.9, "car.max_brake"),
+            spread(BODY_MAX_STEER, 0.5, "car.max_steer_deg"),
+            spread(BODY_STEER_RATE, 0.9, "car.steer_rate_deg"),
             Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
             Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
             Param.real("reward.lap", 10, -1000, 1000, "weight of a completed lap"),
@@ -104,7 +120,13 @@ public record RaceConfig(
                 100,
                 "weight per unit change of the steering command"),
             Param.real("reward.time", 0, -100, 100, "weight per step")));
+    p.addAll(BodyFamily.params());
     return List.copyOf(p);
+  }
+
+  private static Param spread(String key, double max, String nominal) {
+    return Param.real(
+        key, 0, 0, max, "car family: each episode scales " + nominal + " by [1 - this, 1 + this]");
   }
 
   /**
@@ -151,17 +173,34 @@ public record RaceConfig(
             Math.toRadians(c.real(CAR_MAX_STEER_DEG)),
             Math.toRadians(c.real(CAR_STEER_RATE_DEG)),
             c.real(CAR_FRICTION));
-    if (car.wheelbaseM() >= car.lengthM()) {
+    double longest = car.wheelbaseM() * (1 + c.real(BODY_WHEELBASE));
+    if (longest >= car.lengthM()) {
       throw new IllegalArgumentException(
           name
               + ": "
               + CAR_WHEELBASE
               + " = "
               + car.wheelbaseM()
+              + (c.real(BODY_WHEELBASE) > 0 ? " x (1 + " + BODY_WHEELBASE + ")" : "")
               + " must be shorter than the car's length "
               + car.lengthM()
               + " m");
     }
+    if (Math.toDegrees(car.maxSteerRad()) * (1 + c.real(BODY_MAX_STEER)) >= 90) {
+      throw new IllegalArgumentException(
+          name + ": " + CAR_MAX_STEER_DEG + " x (1 + " + BODY_MAX_STEER + ") must stay below 90");
+    }
+    BodyFamily family =
+        BodyFamily.of(
+            c,
+            List.of(
+                new BodyFamily.Dim(BODY_WHEELBASE, c.real(BODY_WHEELBASE), 0x6A09E667F3BCC908L),
+                new BodyFamily.Dim(BODY_MAX_SPEED, c.real(BODY_MAX_SPEED), 0x3C6EF372FE94F82BL),
+                new BodyFamily.Dim(BODY_MAX_ACCEL, c.real(BODY_MAX_ACCEL), 0xA54FF53A5F1D36F1L),
+                new BodyFamily.Dim(BODY_MAX_BRAKE, c.real(BODY_MAX_BRAKE), 0x510E527FADE682D1L),
+                new BodyFamily.Dim(BODY_MAX_STEER, c.real(BODY_MAX_STEER), 0x9B05688C2B3E6C1FL),
+                new BodyFamily.Dim(BODY_STEER_RATE, c.real(BODY_STEER_RATE), 0x1F83D9ABFB41BD6BL),
+                new BodyFamily.Dim(DR_FRICTION, c.real(DR_FRICTION), FRICTION_SALT)));
     return new RaceConfig(
         c.integer(TRACK_SEED),
         new TrackGenerator.Params(
@@ -169,6 +208,21 @@ public record RaceConfig(
         c.integer(LAPS),
         c.bool(RANDOM_START),
         car,
-        c.real(DR_FRICTION));
+        family);
+  }
+
+  /** The episode's car: the nominal one with the family's factors {@code f} (in its order). */
+  public static CarParams scaled(CarParams nominal, double[] f) {
+    return new CarParams(
+        nominal.wheelbaseM() * f[0],
+        nominal.lengthM(),
+        nominal.widthM(),
+        nominal.rearOverhangM(),
+        nominal.maxSpeedMps() * f[1],
+        nominal.maxAccelMps2() * f[2],
+        nominal.maxBrakeMps2() * f[3],
+        nominal.maxSteerRad() * f[4],
+        nominal.steerRateRadps() * f[5],
+        nominal.frictionMu() * f[6]);
   }
 }

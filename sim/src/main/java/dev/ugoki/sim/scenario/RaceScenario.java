@@ -76,17 +76,21 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
 
   private static final double TRAIL_SPACING_M = 5;
 
-  /** Decorrelates the friction draw from the episode's main stream. */
-  private static final long FRICTION_SALT = 0xBB67AE8584CAA73BL;
-
   private final RaceConfig cfg;
-  private final CarParams car;
+
+  /** The scales of the speed, wheel-angle and yaw-rate observations: the family's largest car. */
+  private final CarParams scale;
+
   private final Lidar lidar;
-  private final double[] discOffsets;
-  private final double maxCurvature;
   private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
 
-  /** The car's dynamics this episode: the nominal car's, or with randomized friction. */
+  /** This episode's car, drawn from the family (the nominal car before the first reset). */
+  private CarParams car;
+
+  private double[] discOffsets;
+  private final double maxCurvature;
+
+  /** The car's dynamics this episode. */
   private BicycleModel model;
 
   private SplittableRandom random;
@@ -117,6 +121,9 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     this.cfg = RaceConfig.of(config);
     this.car = cfg.car();
     this.model = new BicycleModel(car);
+    double[] widest = cfg.family().maxFactors();
+    widest[widest.length - 1] = 1; // grip does not scale an observation
+    this.scale = RaceConfig.scaled(car, widest);
     this.lidar = LidarParams.lidar(config);
     this.discOffsets = car.discOffsetsM();
     this.maxCurvature = 1 / TrackGenerator.minCornerRadiusM(cfg.track());
@@ -145,6 +152,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     return state;
   }
 
+  /** This episode's car: the family's draw for its seed (the nominal car before a reset). */
   public CarParams carParams() {
     return car;
   }
@@ -172,11 +180,9 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
    */
   public float[] reset(long seed, CarState start) {
     random = new SplittableRandom(seed);
-    double dr = cfg.drFriction();
-    if (dr > 0) {
-      double f = 1 + dr * (2 * new SplittableRandom(seed ^ FRICTION_SALT).nextDouble() - 1);
-      model = new BicycleModel(car.withFriction(car.frictionMu() * f));
-    }
+    car = RaceConfig.scaled(cfg.car(), cfg.family().factors(seed));
+    model = new BicycleModel(car);
+    discOffsets = car.discOffsetsM();
     long trackSeed = cfg.trackSeed() >= 0 ? cfg.trackSeed() : random.nextLong();
     if (track == null || track.seed() != trackSeed) {
       track = TrackGenerator.generate(trackSeed, cfg.track());
@@ -297,9 +303,9 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     double cy = centerY();
     lidar.scan(track.walls(), cx, cy, state.heading(), random, obs, 0);
     int i = lidar.rays();
-    obs[i++] = Geometry.clamp(state.speedMps() / car.maxSpeedMps(), 0, 1);
-    obs[i++] = Geometry.clamp(state.steerRad() / car.maxSteerRad(), -1, 1);
-    obs[i++] = Geometry.clamp(state.yawRateRadps() / car.maxYawRateRadps(), -1, 1);
+    obs[i++] = Geometry.clamp(state.speedMps() / scale.maxSpeedMps(), 0, 1);
+    obs[i++] = Geometry.clamp(state.steerRad() / scale.maxSteerRad(), -1, 1);
+    obs[i++] = Geometry.clamp(state.yawRateRadps() / scale.maxYawRateRadps(), -1, 1);
     obs[i++] =
         Geometry.clamp(Geometry.wrapAngle(state.heading() - where.headingRad()) / Math.PI, -1, 1);
     obs[i++] = Geometry.clamp(where.lateralM() / where.halfWidthM(), -1, 1);

@@ -1,0 +1,127 @@
+package dev.ugoki.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ugoki.sim.body.CarParams;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.registry.Scenarios;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BodyFamilyTest {
+  private static final Map<String, Object> CARS =
+      Map.of(
+          "body.wheelbase", 0.3,
+          "body.max_speed", 0.6,
+          "body.max_accel", 0.5,
+          "body.max_brake", 0.5,
+          "body.max_steer", 0.3,
+          "body.steer_rate", 0.5,
+          "dr.friction", 0.4);
+
+  private static BodyFamily family(Map<String, Object> extra) {
+    Map<String, Object> m = new java.util.HashMap<>(CARS);
+    m.putAll(extra);
+    return RaceConfig.of(Scenarios.config("race", m)).family();
+  }
+
+  static LongStream seeds() {
+    return new SplittableRandom(20261202).longs(40);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aDrawFollowsFromTheSeedAndStaysInItsRange(long seed) {
+    BodyFamily f = family(Map.of("body.edge", 0.2, "body.holdout", 8));
+    assertThat(f.draw(seed)).containsExactly(f.draw(seed));
+    for (double u : f.draw(seed)) {
+      assertThat(Math.abs(u)).as("training stays inside the band").isLessThanOrEqualTo(0.8);
+    }
+    double[] factors = f.factors(seed);
+    for (int i = 0; i < factors.length; i++) {
+      double spread = f.dims().get(i).spread();
+      assertThat(factors[i]).isBetween(1 - spread, 1 + spread);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void trainingNeverDrawsAHeldOutBodyNorTheEdgeBand(long seed) {
+    BodyFamily train = family(Map.of("body.edge", 0.2, "body.holdout", 16));
+    double[] u = train.draw(seed);
+    for (double[] h : train.heldOut()) {
+      double d = 0;
+      for (int i = 0; i < u.length; i++) {
+        d = Math.max(d, Math.abs(u[i] - h[i]));
+      }
+      assertThat(d).isGreaterThanOrEqualTo(BodyFamily.HOLDOUT_RADIUS);
+    }
+    double[] edge =
+        family(Map.of("body.edge", 0.2, "body.holdout", 16, "body.split", 2)).draw(seed);
+    assertThat(java.util.Arrays.stream(edge).map(Math::abs).max().orElseThrow())
+        .as("one parameter in the band, beyond what training saw")
+        .isBetween(0.8, 1.0);
+    double[] held =
+        family(Map.of("body.edge", 0.2, "body.holdout", 16, "body.split", 1)).draw(seed);
+    assertThat(train.heldOut()).anySatisfy(h -> assertThat(h).containsExactly(held));
+  }
+
+  @Test
+  void spreadsOfZeroAreTheNominalBodyAndFrictionDrawsAsItAlwaysHas() {
+    BodyFamily none = RaceConfig.of(Scenarios.config("race", Map.of())).family();
+    assertThat(none.varies()).isFalse();
+    assertThat(none.factors(7)).containsOnly(1.0);
+    // dr.friction's draw is the one it had before the family existed
+    double[] f =
+        RaceConfig.of(Scenarios.config("race", Map.of("dr.friction", 0.4))).family().factors(7);
+    double old = 1 + 0.4 * (2 * new SplittableRandom(7 ^ 0xBB67AE8584CAA73BL).nextDouble() - 1);
+    assertThat(f[f.length - 1]).isEqualTo(old);
+  }
+
+  @Test
+  void aSplitWithoutBodiesIsRefused() {
+    assertThatThrownBy(() -> family(Map.of("body.split", 1))).hasMessageContaining("body.holdout");
+    assertThatThrownBy(() -> family(Map.of("body.split", 2))).hasMessageContaining("body.edge");
+    assertThatThrownBy(() -> family(Map.of("body.holdout", 3, "body.index", 3)))
+        .hasMessageContaining("body.index = 3 is no held-out body");
+    assertThatThrownBy(() -> Scenarios.config("race", Map.of("body.max_speed", 0.7)))
+        .hasMessageContaining("body.max_speed");
+  }
+
+  @Test
+  void theRaceExpertDrivesTheEpisodesCarAndLapsAcrossTheFamily() {
+    Config c = Scenarios.config("race", CARS);
+    RaceScenario race = (RaceScenario) Scenarios.make(c).unwrapped();
+    BodyFamily f = RaceConfig.of(c).family();
+    int laps = 0;
+    int episodes = 20;
+    for (long seed = 1; seed <= episodes; seed++) {
+      race.reset(seed);
+      CarParams drawn = RaceConfig.scaled(CarParams.standard(), f.factors(seed));
+      assertThat(race.carParams()).as("the car the expert plans with").isEqualTo(drawn);
+      var expert = race.expert();
+      boolean done = false;
+      for (int t = 0; t < 4000 && !done; t++) {
+        var r = race.step(expert.act());
+        done = r.terminated();
+        laps += r.info().success() ? 1 : 0;
+      }
+    }
+    assertThat(laps)
+        .as("laps of %d cars drawn from the family", episodes)
+        .isGreaterThanOrEqualTo(19);
+  }
+
+  @Test
+  void theFamilyKeysComeWithEveryRaceConfig() {
+    assertThat(Scenarios.entry("race").params())
+        .extracting(p -> p.key())
+        .containsAll(List.of(BodyFamily.SPLIT, BodyFamily.EDGE, "body.max_speed"));
+  }
+}
