@@ -61,7 +61,7 @@ public final class NavigateExpert implements Expert {
   private static final double SLOW_ZONE_M = 1.0;
 
   private final NavigateScenario scenario;
-  private final DiffDrive drive;
+  private DiffDrive drive;
   private final double[] aim = new double[2];
   private Room plannedRoom;
   private RoutePlanner comfortable;
@@ -74,6 +74,11 @@ public final class NavigateExpert implements Expert {
 
   @Override
   public float[] act() {
+    if (drive.params() != scenario.robotParams()) {
+      // a new episode's robot, drawn from the family: plan with its body
+      drive = new DiffDrive(scenario.robotParams());
+      plannedRoom = null;
+    }
     Room room = scenario.room();
     RobotState s = scenario.robot();
     if (room == null || scenario.activeGoal() >= room.goalCount()) {

@@ -15,8 +15,11 @@ import java.util.List;
  * @param robot the robot's body
  * @param room the room generator's settings
  * @param goalRadiusM distance from a goal that counts as reaching it [m]
+ * @param family the family of robots episodes draw from: radius, wheel separation, top speed and
+ *     acceleration (in that order), each around the nominal robot
  */
-public record NavigateConfig(RobotParams robot, RoomGenerator.Settings room, double goalRadiusM) {
+public record NavigateConfig(
+    RobotParams robot, RoomGenerator.Settings room, double goalRadiusM, BodyFamily family) {
   public static final String ROOM_WIDTH = "room.width";
   public static final String ROOM_HEIGHT = "room.height";
   public static final String ROOM_OBSTACLES = "room.obstacles";
@@ -28,6 +31,10 @@ public record NavigateConfig(RobotParams robot, RoomGenerator.Settings room, dou
   public static final String ROBOT_MAX_SPEED = "robot.max_speed";
   public static final String ROBOT_WHEEL_SEPARATION = "robot.wheel_separation";
   public static final String ROBOT_MAX_ACCEL = "robot.max_accel";
+  public static final String BODY_RADIUS = "body.radius";
+  public static final String BODY_WHEEL_SEPARATION = "body.wheel_separation";
+  public static final String BODY_MAX_SPEED = "body.max_speed";
+  public static final String BODY_MAX_ACCEL = "body.max_accel";
 
   /** The reward's terms, each weighted by {@code reward.NAME}. */
   public static final List<String> TERMS = List.of("progress", "goal", "crash", "time");
@@ -94,19 +101,38 @@ public record NavigateConfig(RobotParams robot, RoomGenerator.Settings room, dou
             -1,
             0,
             "reward every step (a small cost of time)"));
+    p.add(spread(BODY_RADIUS, 0.5, ROBOT_RADIUS));
+    p.add(spread(BODY_WHEEL_SEPARATION, 0.5, ROBOT_WHEEL_SEPARATION));
+    p.add(spread(BODY_MAX_SPEED, 0.9, ROBOT_MAX_SPEED));
+    p.add(spread(BODY_MAX_ACCEL, 0.9, ROBOT_MAX_ACCEL));
+    p.addAll(BodyFamily.params());
     return List.copyOf(p);
+  }
+
+  private static Param spread(String key, double max, String nominal) {
+    return Param.real(
+        key,
+        0,
+        0,
+        max,
+        "robot family: each episode scales " + nominal + " by [1 - this, 1 + this]");
   }
 
   /** The values of {@code c}, checked across keys: the wheels fit inside the body. */
   public static NavigateConfig of(Config c) {
     double radius = c.real(ROBOT_RADIUS);
     double separation = c.real(ROBOT_WHEEL_SEPARATION);
-    if (separation > 2 * radius) {
+    // the widest wheels of the family on its smallest body
+    if (separation * (1 + c.real(BODY_WHEEL_SEPARATION)) > 2 * radius * (1 - c.real(BODY_RADIUS))) {
       throw new IllegalArgumentException(
           ROBOT_WHEEL_SEPARATION
               + " = "
               + separation
-              + " m is wider than the body: it must be at most 2 * "
+              + " m"
+              + (c.real(BODY_WHEEL_SEPARATION) > 0 || c.real(BODY_RADIUS) > 0
+                  ? " (with the family's spreads)"
+                  : "")
+              + " is wider than the body: it must be at most 2 * "
               + ROBOT_RADIUS
               + " = "
               + 2 * radius
@@ -123,6 +149,36 @@ public record NavigateConfig(RobotParams robot, RoomGenerator.Settings room, dou
             radius,
             c.real(ROOM_CLEARANCE),
             c.integer(GOALS));
-    return new NavigateConfig(robot, room, c.real(GOAL_RADIUS));
+    BodyFamily family =
+        BodyFamily.of(
+            c,
+            List.of(
+                new BodyFamily.Dim(BODY_RADIUS, c.real(BODY_RADIUS), 0x243F6A8885A308D3L),
+                new BodyFamily.Dim(
+                    BODY_WHEEL_SEPARATION, c.real(BODY_WHEEL_SEPARATION), 0x13198A2E03707344L),
+                new BodyFamily.Dim(BODY_MAX_SPEED, c.real(BODY_MAX_SPEED), 0xA4093822299F31D0L),
+                new BodyFamily.Dim(BODY_MAX_ACCEL, c.real(BODY_MAX_ACCEL), 0x082EFA98EC4E6C89L)));
+    return new NavigateConfig(robot, room, c.real(GOAL_RADIUS), family);
+  }
+
+  /** The room generator's settings for {@code robot}: rooms it fits through. */
+  public RoomGenerator.Settings roomFor(RobotParams robot) {
+    return new RoomGenerator.Settings(
+        room.widthM(),
+        room.heightM(),
+        room.obstacles(),
+        room.warehouseProb(),
+        robot.radiusM(),
+        room.clearanceM(),
+        room.goals());
+  }
+
+  /** The episode's robot: the nominal one with the family's factors {@code f} (in its order). */
+  public static RobotParams scaled(RobotParams nominal, double[] f) {
+    return new RobotParams(
+        nominal.radiusM() * f[0],
+        nominal.wheelSeparationM() * f[1],
+        nominal.maxWheelSpeedMps() * f[2],
+        nominal.maxWheelAccelMps2() * f[3]);
   }
 }

@@ -115,10 +115,17 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   private static final int PATH_POINTS_DRAWN = 400;
 
   private final NavigateConfig cfg;
-  private final RobotParams robotParams;
-  private final DiffDrive drive;
+
+  /** This episode's robot, drawn from the family (the nominal one before the first reset). */
+  private RobotParams robotParams;
+
+  private DiffDrive drive;
+
+  /** The wheel speed that scales the odometry observations: the family's fastest robot's [m/s]. */
+  private final double odomScaleMps;
+
   private final Lidar lidar;
-  private final RoomGenerator generator;
+  private RoomGenerator generator;
   private final int odomIndex;
   private final Map<Long, RoomPlan> plans =
       new LinkedHashMap<>(8, 0.75f, true) {
@@ -162,6 +169,8 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     this.drive = new DiffDrive(robotParams);
     this.lidar = LidarParams.lidar(config);
     this.generator = new RoomGenerator(cfg.room());
+    this.odomScaleMps =
+        NavigateConfig.scaled(robotParams, cfg.family().maxFactors()).maxWheelSpeedMps();
     Spec observation =
         Spec.builder()
             .addSeries("lidar", lidar.rays(), 0, 1)
@@ -205,6 +214,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     return state;
   }
 
+  /** This episode's robot: the family's draw for its seed (the nominal one before a reset). */
   public RobotParams robotParams() {
     return robotParams;
   }
@@ -234,6 +244,12 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     // The room gets its own split stream: the main stream is then in the same state whether the
     // room was generated or taken from the cache.
     SplittableRandom roomRandom = random.split();
+    if (cfg.family().varies()) {
+      // a room the episode's robot fits through, planned at its radius
+      robotParams = NavigateConfig.scaled(cfg.robot(), cfg.family().factors(seed));
+      drive = new DiffDrive(robotParams);
+      generator = new RoomGenerator(cfg.roomFor(robotParams));
+    }
     plan =
         plans.computeIfAbsent(
             seed,
@@ -306,7 +322,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     double y = state.y();
     double h = state.heading();
     lidar.scan(room.index(), x, y, h, random, obs, 0);
-    double vmax = robotParams.maxWheelSpeedMps();
+    double vmax = odomScaleMps;
     int i = odomIndex;
     obs[i++] = Geometry.clamp(state.speedMps() / vmax, -1, 1);
     obs[i++] = Geometry.clamp((state.rightMps() - state.leftMps()) / (2 * vmax), -1, 1);

@@ -14,8 +14,16 @@ import java.util.List;
  * @param arm the arm's links and joints
  * @param targets targets to touch in order
  * @param targetRadiusM distance from a target that counts as touching it [m]
+ * @param family the family of arms episodes draw from: both link lengths, joint speed and
+ *     acceleration, and the elbow limit (in that order), each around the nominal arm
  */
-public record ReachConfig(ArmParams arm, int targets, double targetRadiusM) {
+public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, BodyFamily family) {
+  public static final String BODY_UPPER = "body.upper";
+  public static final String BODY_FORE = "body.fore";
+  public static final String BODY_MAX_SPEED = "body.max_speed";
+  public static final String BODY_MAX_ACCEL = "body.max_accel";
+  public static final String BODY_ELBOW_LIMIT = "body.elbow_limit";
+
   public static final String ARM_UPPER = "arm.upper";
   public static final String ARM_FORE = "arm.fore";
   public static final String ARM_MAX_SPEED = "arm.max_speed";
@@ -55,7 +63,18 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM) {
             -1,
             0,
             "reward every step (a small cost of time)"));
+    p.add(spread(BODY_UPPER, 0.5, ARM_UPPER));
+    p.add(spread(BODY_FORE, 0.5, ARM_FORE));
+    p.add(spread(BODY_MAX_SPEED, 0.9, ARM_MAX_SPEED));
+    p.add(spread(BODY_MAX_ACCEL, 0.9, ARM_MAX_ACCEL));
+    p.add(spread(BODY_ELBOW_LIMIT, 0.15, ARM_ELBOW_LIMIT_DEG));
+    p.addAll(BodyFamily.params());
     return List.copyOf(p);
+  }
+
+  private static Param spread(String key, double max, String nominal) {
+    return Param.real(
+        key, 0, 0, max, "arm family: each episode scales " + nominal + " by [1 - this, 1 + this]");
   }
 
   /** The values of {@code c}, checked across keys: a ring wide enough to place targets in. */
@@ -67,7 +86,17 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM) {
             c.real(ARM_MAX_SPEED),
             c.real(ARM_MAX_ACCEL),
             Math.toRadians(c.real(ARM_ELBOW_LIMIT_DEG)));
-    if (arm.maxReachM() - arm.minReachM() < 4 * ReachScenario.TARGET_MARGIN_M) {
+    BodyFamily family =
+        BodyFamily.of(
+            c,
+            List.of(
+                new BodyFamily.Dim(BODY_UPPER, c.real(BODY_UPPER), 0x452821E638D01377L),
+                new BodyFamily.Dim(BODY_FORE, c.real(BODY_FORE), 0xBE5466CF34E90C6CL),
+                new BodyFamily.Dim(BODY_MAX_SPEED, c.real(BODY_MAX_SPEED), 0xC0AC29B7C97C50DDL),
+                new BodyFamily.Dim(BODY_MAX_ACCEL, c.real(BODY_MAX_ACCEL), 0x3F84D5B5B5470917L),
+                new BodyFamily.Dim(
+                    BODY_ELBOW_LIMIT, c.real(BODY_ELBOW_LIMIT), 0x9216D5D98979FB1BL)));
+    if (thinnestRingM(arm, family) < 4 * ReachScenario.TARGET_MARGIN_M) {
       throw new IllegalArgumentException(
           "the arm reaches too thin a ring to place targets in: make "
               + ARM_UPPER
@@ -76,6 +105,36 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM) {
               + " differ less or raise "
               + ARM_ELBOW_LIMIT_DEG);
     }
-    return new ReachConfig(arm, c.integer(TARGETS), c.real(TARGET_RADIUS));
+    if (Math.toDegrees(arm.elbowLimitRad()) * (1 + c.real(BODY_ELBOW_LIMIT)) >= 180) {
+      throw new IllegalArgumentException(
+          ARM_ELBOW_LIMIT_DEG + " x (1 + " + BODY_ELBOW_LIMIT + ") must stay below 180");
+    }
+    return new ReachConfig(arm, c.integer(TARGETS), c.real(TARGET_RADIUS), family);
+  }
+
+  /** The thinnest ring of reach in the family: its corners of link lengths and elbow limit [m]. */
+  private static double thinnestRingM(ArmParams nominal, BodyFamily family) {
+    double[] hi = family.maxFactors();
+    double thinnest = Double.POSITIVE_INFINITY;
+    for (int corner = 0; corner < 8; corner++) {
+      double[] f = {1, 1, 1, 1, 1};
+      for (int i : new int[] {0, 1, 4}) {
+        int bit = i == 4 ? 2 : i;
+        f[i] = (corner >> bit & 1) == 0 ? 2 - hi[i] : hi[i];
+      }
+      ArmParams a = scaled(nominal, f);
+      thinnest = Math.min(thinnest, a.maxReachM() - a.minReachM());
+    }
+    return thinnest;
+  }
+
+  /** The episode's arm: the nominal one with the family's factors {@code f} (in its order). */
+  public static ArmParams scaled(ArmParams nominal, double[] f) {
+    return new ArmParams(
+        nominal.upperM() * f[0],
+        nominal.foreM() * f[1],
+        nominal.maxSpeedRadps() * f[2],
+        nominal.maxAccelRadps2() * f[3],
+        nominal.elbowLimitRad() * f[4]);
   }
 }

@@ -89,8 +89,18 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   private static final double TRAIL_SPACING_M = 0.02;
   private static final int CIRCLE_POINTS = 96;
 
-  private final ArmParams armParams;
-  private final TwoLinkArm arm;
+  private final ReachConfig cfg;
+
+  /** This episode's arm, drawn from the family (the nominal one before the first reset). */
+  private ArmParams armParams;
+
+  private TwoLinkArm arm;
+
+  /** The observations' scales: the family's longest reach [m] and fastest joint [rad/s]. */
+  private final double reachScaleM;
+
+  private final double speedScaleRadps;
+
   private final int targetCount;
   private final double targetRadiusM;
 
@@ -117,9 +127,12 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
    */
   public ReachScenario(Config config, Function<? super ReachScenario, ? extends Expert> expert) {
     super(NAME, VERSION, config, ReachConfig.TERMS, expert);
-    ReachConfig cfg = ReachConfig.of(config);
+    this.cfg = ReachConfig.of(config);
     this.armParams = cfg.arm();
     this.arm = new TwoLinkArm(armParams);
+    ArmParams largest = ReachConfig.scaled(armParams, cfg.family().maxFactors());
+    this.reachScaleM = largest.maxReachM();
+    this.speedScaleRadps = largest.maxSpeedRadps();
     this.targetCount = cfg.targets();
     this.targetRadiusM = cfg.targetRadiusM();
     Spec observation =
@@ -141,6 +154,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     specs(observation, Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build());
   }
 
+  /** This episode's arm: the family's draw for its seed (the nominal one before a reset). */
   public ArmParams armParams() {
     return armParams;
   }
@@ -175,6 +189,10 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   @Override
   public float[] reset(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    if (cfg.family().varies()) {
+      armParams = ReachConfig.scaled(cfg.arm(), cfg.family().factors(seed));
+      arm = new TwoLinkArm(armParams);
+    }
     double lim = armParams.elbowLimitRad();
     state = ArmState.at(random.nextDouble(-Math.PI, Math.PI), random.nextDouble(-lim, lim));
     double[] from = arm.tip(state);
@@ -242,8 +260,8 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
 
   private float[] observe() {
     float[] obs = new float[observationSpec().size()];
-    double reach = armParams.maxReachM();
-    double wmax = armParams.maxSpeedRadps();
+    double reach = reachScaleM;
+    double wmax = speedScaleRadps;
     double[] tip = arm.tip(state);
     int t = Math.min(activeTarget, targetCount - 1);
     double dx = targets[2 * t] - tip[0];

@@ -124,4 +124,63 @@ class BodyFamilyTest {
         .extracting(p -> p.key())
         .containsAll(List.of(BodyFamily.SPLIT, BodyFamily.EDGE, "body.max_speed"));
   }
+
+  /** Episodes of {@code scenario}'s expert on seeds 1..n that succeed. */
+  private static int expertSuccesses(dev.ugoki.sim.env.Env env, int n) {
+    int ok = 0;
+    for (long seed = 1; seed <= n; seed++) {
+      env.reset(seed);
+      var expert = env.expert();
+      for (int t = 0; t < 5000; t++) {
+        var r = env.step(expert.act());
+        if (r.terminated() || r.truncated()) {
+          ok += r.info().success() ? 1 : 0;
+          break;
+        }
+      }
+    }
+    return ok;
+  }
+
+  @Test
+  void theRobotExpertPlansWithTheEpisodesRobotAcrossTheFamily() {
+    Map<String, Object> robots =
+        Map.of(
+            "robot.wheel_separation", 0.3,
+            "body.radius", 0.2,
+            "body.wheel_separation", 0.2,
+            "body.max_speed", 0.5,
+            "body.max_accel", 0.5);
+    Config c = Scenarios.config("navigate", robots);
+    var env = Scenarios.make(c);
+    NavigateScenario nav = (NavigateScenario) env.unwrapped();
+    nav.reset(5);
+    assertThat(nav.robotParams())
+        .isEqualTo(
+            NavigateConfig.scaled(
+                NavigateConfig.of(c).robot(), NavigateConfig.of(c).family().factors(5)));
+    assertThat(nav.robotParams()).isNotEqualTo(NavigateConfig.of(c).robot());
+    assertThat(expertSuccesses(env, 20)).isGreaterThanOrEqualTo(19);
+  }
+
+  @Test
+  void theArmExpertPlansWithTheEpisodesArmAcrossTheFamily() {
+    Map<String, Object> arms =
+        Map.of(
+            "body.upper", 0.3,
+            "body.fore", 0.3,
+            "body.max_speed", 0.5,
+            "body.max_accel", 0.5,
+            "body.elbow_limit", 0.1);
+    Config c = Scenarios.config("reach", arms);
+    var env = Scenarios.make(c);
+    ReachScenario reach = (ReachScenario) env.unwrapped();
+    reach.reset(5);
+    assertThat(reach.armParams())
+        .isEqualTo(
+            ReachConfig.scaled(ReachConfig.of(c).arm(), ReachConfig.of(c).family().factors(5)));
+    assertThat(expertSuccesses(env, 40)).isGreaterThanOrEqualTo(38);
+    assertThatThrownBy(() -> Scenarios.config("reach", Map.of("body.elbow_limit", 0.2)))
+        .hasMessageContaining("body.elbow_limit");
+  }
 }
