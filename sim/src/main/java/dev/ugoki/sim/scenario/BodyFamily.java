@@ -31,6 +31,7 @@ public final class BodyFamily {
   public static final String EDGE = "body.edge";
   public static final String HOLDOUT = "body.holdout";
   public static final String INDEX = "body.index";
+  public static final String OBSERVE = "body.observe";
 
   public static final int TRAIN = 0;
   public static final int HELD_OUT = 1;
@@ -46,7 +47,12 @@ public final class BodyFamily {
   private static final int MAX_ATTEMPTS = 10_000;
 
   /** One parameter of the family: its spread key, the spread it has, its stream's salt. */
-  public record Dim(String key, double spread, long salt) {}
+  public record Dim(String key, double spread, long salt) {
+    /** Its observation channel: {@code body.NAME}. */
+    public String channel() {
+      return "body." + key.substring(key.indexOf('.') + 1);
+    }
+  }
 
   /** The keys of the split, common to every family. */
   public static List<Param> params() {
@@ -62,7 +68,11 @@ public final class BodyFamily {
         Param.integer(
             HOLDOUT, 0, 0, 1000, "held-out bodies inside the ranges that training never draws"),
         Param.integer(
-            INDEX, -1, -1, 999, "with body.split=1: the held-out body; -1 picks by the seed"));
+            INDEX, -1, -1, 999, "with body.split=1: the held-out body; -1 picks by the seed"),
+        Param.bool(
+            OBSERVE,
+            false,
+            "observe the body: one channel per family parameter, its u in [-1, 1] (0: nominal)"));
   }
 
   private final List<Dim> dims;
@@ -146,7 +156,11 @@ public final class BodyFamily {
 
   /** The episode's factor on each parameter's nominal value: {@code 1 + spread * u}. */
   public double[] factors(long seed) {
-    double[] u = draw(seed);
+    return factors(draw(seed));
+  }
+
+  /** The factors of the body {@code u}. */
+  public double[] factors(double[] u) {
     double[] f = new double[u.length];
     for (int i = 0; i < f.length; i++) {
       f[i] = 1 + dims.get(i).spread() * u[i];

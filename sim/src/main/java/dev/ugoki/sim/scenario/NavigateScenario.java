@@ -183,7 +183,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
             .add("route.sin", -1, 1)
             .build();
     this.odomIndex = lidar.rays();
-    specs(observation, Spec.builder().add("left", -1, 1).add("right", -1, 1).build());
+    specs(observation, Spec.builder().add("left", -1, 1).add("right", -1, 1).build(), cfg.family());
   }
 
   /**
@@ -246,7 +246,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     SplittableRandom roomRandom = random.split();
     if (cfg.family().varies()) {
       // a room the episode's robot fits through, planned at its radius
-      robotParams = NavigateConfig.scaled(cfg.robot(), cfg.family().factors(seed));
+      robotParams = NavigateConfig.scaled(cfg.robot(), drawBody(seed));
       drive = new DiffDrive(robotParams);
       generator = new RoomGenerator(cfg.roomFor(robotParams));
     }
@@ -333,7 +333,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     i = Geometry.writeBearing(obs, i, gx - x, gy - y, h);
     aimRoute(g, x, y);
     Geometry.writeBearing(obs, i, lookahead[0] - x, lookahead[1] - y, h);
-    return obs;
+    return withBody(obs);
   }
 
   /**

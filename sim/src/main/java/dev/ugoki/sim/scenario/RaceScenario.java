@@ -139,7 +139,10 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
             .add("curv.25", -1, 1)
             .add("curv.50", -1, 1)
             .build();
-    specs(observation, Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build());
+    specs(
+        observation,
+        Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build(),
+        cfg.family());
   }
 
   public Track track() {
@@ -180,7 +183,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
    */
   public float[] reset(long seed, CarState start) {
     random = new SplittableRandom(seed);
-    car = RaceConfig.scaled(cfg.car(), cfg.family().factors(seed));
+    car = RaceConfig.scaled(cfg.car(), drawBody(seed));
     model = new BicycleModel(car);
     discOffsets = car.discOffsetsM();
     long trackSeed = cfg.trackSeed() >= 0 ? cfg.trackSeed() : random.nextLong();
@@ -312,7 +315,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     for (double ahead : PREVIEW_M) {
       obs[i++] = Geometry.clamp(track.curvatureAt(where.s() + ahead) / maxCurvature, -1, 1);
     }
-    return obs;
+    return withBody(obs);
   }
 
   @Override

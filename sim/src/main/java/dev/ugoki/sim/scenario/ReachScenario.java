@@ -151,7 +151,10 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
             .add("goal.dir.y", -1, 1)
             .add("goal.dist", 0, 1)
             .build();
-    specs(observation, Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build());
+    specs(
+        observation,
+        Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build(),
+        cfg.family());
   }
 
   /** This episode's arm: the family's draw for its seed (the nominal one before a reset). */
@@ -190,7 +193,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   public float[] reset(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     if (cfg.family().varies()) {
-      armParams = ReachConfig.scaled(cfg.arm(), cfg.family().factors(seed));
+      armParams = ReachConfig.scaled(cfg.arm(), drawBody(seed));
       arm = new TwoLinkArm(armParams);
     }
     double lim = armParams.elbowLimitRad();
@@ -281,7 +284,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     obs[i++] = d > 1e-9 ? Geometry.clamp(dx / d, -1, 1) : 0;
     obs[i++] = d > 1e-9 ? Geometry.clamp(dy / d, -1, 1) : 0;
     obs[i] = Geometry.clamp(d / (2 * reach), 0, 1);
-    return obs;
+    return withBody(obs);
   }
 
   @Override

@@ -30,6 +30,10 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   private List<Shape> background;
   private Spec observationSpec;
   private Spec actionSpec;
+  private BodyFamily family;
+  private boolean observeBody;
+  private int ownChannels;
+  private double[] body = new double[0];
 
   /** Whether the episode runs, and its steps. */
   protected final Episode episode;
@@ -88,13 +92,58 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
     return Scenario.requireExpert((S) this, expert);
   }
 
-  /** Sets the channel layouts, once, in the scenario's constructor. */
-  protected final void specs(Spec observation, Spec action) {
+  /**
+   * Sets the channel layouts, once, in the scenario's constructor, and the family its bodies are
+   * drawn from (null: one body). With {@code body.observe} the observation ends with one channel
+   * per family parameter: the episode's body, each parameter's u in [-1, 1].
+   */
+  protected final void specs(Spec observation, Spec action, BodyFamily family) {
     if (observationSpec != null) {
       throw new IllegalStateException(name + ": its specs are set already");
     }
+    this.family = family;
+    this.ownChannels = observation.size();
+    this.observeBody = family != null && config.bool(BodyFamily.OBSERVE);
+    if (observeBody) {
+      Spec.Builder b = Spec.builder();
+      for (int i = 0; i < observation.size(); i++) {
+        b.add(observation.name(i), observation.low(i), observation.high(i));
+      }
+      for (BodyFamily.Dim d : family.dims()) {
+        b.add(d.channel(), -1, 1);
+      }
+      observation = b.build();
+    }
     this.observationSpec = Objects.requireNonNull(observation);
     this.actionSpec = Objects.requireNonNull(action);
+    this.body = new double[family == null ? 0 : family.dims().size()];
+  }
+
+  /** Draws the episode's body from its seed; returns each parameter's factor on its nominal. */
+  protected final double[] drawBody(long seed) {
+    double[] u = family.draw(seed);
+    body = u.clone();
+    for (int i = 0; i < body.length; i++) {
+      if (family.dims().get(i).spread() == 0) {
+        body[i] = 0; // a parameter that does not vary is nominal
+      }
+    }
+    return family.factors(u);
+  }
+
+  /** The episode's body in u, one value in [-1, 1] per family parameter (zeros: nominal). */
+  public final double[] body() {
+    return body.clone();
+  }
+
+  /** {@code obs} with the body's channels filled in, when the scenario observes its body. */
+  protected final float[] withBody(float[] obs) {
+    if (observeBody) {
+      for (int i = 0; i < body.length; i++) {
+        obs[ownChannels + i] = (float) body[i];
+      }
+    }
+    return obs;
   }
 
   @Override

@@ -183,4 +183,31 @@ class BodyFamilyTest {
     assertThatThrownBy(() -> Scenarios.config("reach", Map.of("body.elbow_limit", 0.2)))
         .hasMessageContaining("body.elbow_limit");
   }
+
+  @Test
+  void aScenarioThatObservesItsBodySeesEachParameterOfTheEpisodesDraw() {
+    Map<String, Object> m = new java.util.HashMap<>(CARS);
+    m.put("body.max_steer", 0.0);
+    m.put("body.observe", true);
+    RaceScenario race = (RaceScenario) Scenarios.make("race", m).unwrapped();
+    List<String> names = race.observationSpec().names();
+    assertThat(names.subList(names.size() - 7, names.size()))
+        .containsExactly(
+            "body.wheelbase",
+            "body.max_speed",
+            "body.max_accel",
+            "body.max_brake",
+            "body.max_steer",
+            "body.steer_rate",
+            "body.friction");
+    float[] obs = race.reset(11);
+    double[] body = race.body();
+    for (int i = 0; i < 7; i++) {
+      assertThat(obs[names.size() - 7 + i]).isEqualTo((float) body[i]);
+    }
+    assertThat(body[4]).as("a parameter that does not vary is nominal").isZero();
+    assertThat(Scenarios.make("race").observationSpec().names())
+        .as("without body.observe the layout is the one it always was")
+        .doesNotContain("body.max_speed");
+  }
 }
