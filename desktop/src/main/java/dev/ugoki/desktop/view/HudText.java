@@ -6,6 +6,7 @@ import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
 import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.scenario.ScenarioBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,13 @@ public final class HudText {
       action.append(String.format(Locale.ROOT, "  %s %+.2f", names.get(i), act[i]));
     }
     out.add(Line.plain(action.toString()));
+    if (a.env().unwrapped() instanceof ScenarioBase<?> body && !body.bodyFactors().isEmpty()) {
+      // the body this episode drew from its family (N draws the next)
+      StringBuilder b = new StringBuilder("body");
+      body.bodyFactors()
+          .forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s x%.2f", k.substring(5), v)));
+      out.add(Line.plain(b.toString()));
+    }
     out.add(
         Line.plain(
             String.format(

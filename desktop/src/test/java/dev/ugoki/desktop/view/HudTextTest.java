@@ -86,4 +86,18 @@ class HudTextTest {
     // along 15 m: dashes at 0-3, 6-9 and 12-15, the last on the second leg (from 10, 0 up)
     assertThat(d).containsExactly(0, 0, 3, 0, 6, 0, 9, 0, 10, 2, 10, 5);
   }
+
+  @Test
+  void theStatusShowsTheBodyTheEpisodeDrewFromItsFamily() {
+    Session nominal = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    assertThat(text(HudText.status(nominal, new Follow(), 60))).doesNotContain("body ");
+    Session family =
+        new Session(
+            "race",
+            Map.of("body.max_speed", "0.6", "dr.friction", "0.4"),
+            3,
+            List.of(new Driver.Expert()));
+    assertThat(text(HudText.status(family, new Follow(), 60)))
+        .containsPattern("body  max_speed x[01]\\.\\d\\d  friction x[01]\\.\\d\\d");
+  }
 }

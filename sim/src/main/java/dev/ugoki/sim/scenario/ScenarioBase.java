@@ -136,6 +136,23 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
     return body.clone();
   }
 
+  /**
+   * The episode's body as factors on the nominal one, for each family parameter that varies ({@code
+   * body.max_speed -> 1.31}): what a person may want to see. Empty for one body.
+   */
+  public final java.util.Map<String, Double> bodyFactors() {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    if (family != null) {
+      for (int i = 0; i < body.length; i++) {
+        BodyFamily.Dim d = family.dims().get(i);
+        if (d.spread() > 0) {
+          out.put(d.channel(), 1 + d.spread() * body[i]);
+        }
+      }
+    }
+    return out;
+  }
+
   /** {@code obs} with the body's channels filled in, when the scenario observes its body. */
   protected final float[] withBody(float[] obs) {
     if (observeBody) {
