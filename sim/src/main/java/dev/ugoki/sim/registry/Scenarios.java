@@ -5,6 +5,7 @@ import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.env.ActionRepeat;
 import dev.ugoki.sim.env.DomainRandomization;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.ObservationHistory;
 import dev.ugoki.sim.env.ObservationNoise;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.TimeLimit;
@@ -103,6 +104,10 @@ public final class Scenarios {
     double noise = config.real(CommonParams.DR_SENSOR_NOISE);
     if (delay > 0 || gain > 0 || noise > 0) {
       env = new DomainRandomization(env, delay, gain, noise);
+    }
+    // outside the domain randomization: the history holds the actions the policy chose
+    if (config.integer(CommonParams.HISTORY_STEPS) > 0) {
+      env = new ObservationHistory(env, config.integer(CommonParams.HISTORY_STEPS));
     }
     return new TimeLimit(env, config.integer(CommonParams.MAX_STEPS));
   }

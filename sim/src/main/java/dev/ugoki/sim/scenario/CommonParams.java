@@ -15,6 +15,7 @@ public final class CommonParams {
   public static final String DR_ACTION_DELAY = "dr.action_delay";
   public static final String DR_ACTUATOR_GAIN = "dr.actuator_gain";
   public static final String DR_SENSOR_NOISE = "dr.sensor_noise";
+  public static final String HISTORY_STEPS = "history.steps";
 
   private CommonParams() {}
 
@@ -62,6 +63,13 @@ public final class CommonParams {
             0,
             0.5,
             "domain randomization: each episode adds "
-                + "observation noise at a level drawn from [0, this] of each channel's range"));
+                + "observation noise at a level drawn from [0, this] of each channel's range"),
+        Param.integer(
+            HISTORY_STEPS,
+            0,
+            0,
+            64,
+            "observe the last N steps' observations and actions too (0: none), the input of a"
+                + " policy that infers its body from its recent past"));
   }
 }
