@@ -19,6 +19,8 @@ import java.util.List;
  * @param car the nominal car
  * @param family the family of cars episodes draw from: wheelbase, top speed, acceleration, braking,
  *     steering limit and rate, tire friction (in that order), each around the nominal car
+ * @param changeAtS when the body changes mid-episode [s]; 0: never
+ * @param changeFriction the factor on the tire friction from then on
  */
 public record RaceConfig(
     long trackSeed,
@@ -26,7 +28,9 @@ public record RaceConfig(
     int laps,
     boolean randomStart,
     CarParams car,
-    BodyFamily family) {
+    BodyFamily family,
+    double changeAtS,
+    double changeFriction) {
 
   public static final String TRACK_SEED = "track.seed";
   public static final String TRACK_RADIUS = "track.radius";
@@ -48,6 +52,8 @@ public record RaceConfig(
   public static final String BODY_MAX_BRAKE = "body.max_brake";
   public static final String BODY_MAX_STEER = "body.max_steer";
   public static final String BODY_STEER_RATE = "body.steer_rate";
+  public static final String BODY_CHANGE_AT = "body.change_at";
+  public static final String BODY_CHANGE_FRICTION = "body.change_friction";
 
   /** The friction draw's salt: the stream dr.friction has always drawn from. */
   private static final long FRICTION_SALT = 0xBB67AE8584CAA73BL;
@@ -120,6 +126,20 @@ public record RaceConfig(
                 100,
                 "weight per unit change of the steering command"),
             Param.real("reward.time", 0, -100, 100, "weight per step")));
+    p.add(
+        Param.real(
+            BODY_CHANGE_AT,
+            0,
+            0,
+            100_000,
+            "the body changes mid-episode after this many seconds (0: never)"));
+    p.add(
+        Param.real(
+            BODY_CHANGE_FRICTION,
+            1,
+            0.1,
+            3,
+            "from body.change_at on, the tire friction is this times the episode's"));
     p.addAll(BodyFamily.params());
     return List.copyOf(p);
   }
@@ -208,7 +228,9 @@ public record RaceConfig(
         c.integer(LAPS),
         c.bool(RANDOM_START),
         car,
-        family);
+        family,
+        c.real(BODY_CHANGE_AT),
+        c.real(BODY_CHANGE_FRICTION));
   }
 
   /** The episode's car: the nominal one with the family's factors {@code f} (in its order). */

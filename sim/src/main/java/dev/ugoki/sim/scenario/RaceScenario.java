@@ -101,6 +101,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   private double progressM;
   private int lapsCredited;
   private double lastSteerCmd;
+  private boolean changed;
 
   /** A race scenario with the default configuration and no expert. */
   public RaceScenario() {
@@ -223,6 +224,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     progressM = 0;
     lapsCredited = 0;
     lastSteerCmd = 0;
+    changed = false;
     beginEpisode();
     trail.clear();
     return observe();
@@ -232,6 +234,12 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   public StepResult step(float[] action) {
     episode.checkStep();
     actionSpec().checkAction(action);
+    if (!changed && cfg.changeAtS() > 0 && episode.steps() * dt() >= cfg.changeAtS()) {
+      // the body changes under the policy, unannounced: grip drops (or rises) from here on
+      car = RaceConfig.scaled(car, new double[] {1, 1, 1, 1, 1, 1, cfg.changeFriction()});
+      model = new BicycleModel(car);
+      changed = true;
+    }
     CarState next = model.step(state, action[0], action[1], dt());
     boolean crashed = sweepHitsWall(state, next);
     state = crashed ? state.stopped() : next;

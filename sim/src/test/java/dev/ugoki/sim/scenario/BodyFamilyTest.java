@@ -2,6 +2,7 @@ package dev.ugoki.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.config.Config;
@@ -209,5 +210,27 @@ class BodyFamilyTest {
     assertThat(Scenarios.make("race").observationSpec().names())
         .as("without body.observe the layout is the one it always was")
         .doesNotContain("body.max_speed");
+  }
+
+  @Test
+  void aCarsGripChangesMidEpisodeAndTheExpertDrivesOnWithIt() {
+    Map<String, Object> m = Map.of("body.change_at", 10.0, "body.change_friction", 0.6);
+    RaceScenario race = (RaceScenario) Scenarios.make("race", m).unwrapped();
+    race.reset(3);
+    var expert = race.expert();
+    double before = race.carParams().frictionMu();
+    boolean lapped = false;
+    for (int t = 0; t < 4000; t++) {
+      var r = race.step(expert.act());
+      if (t * race.dt() < 10 - 1e-9) {
+        assertThat(race.carParams().frictionMu()).isEqualTo(before);
+      }
+      if (r.terminated()) {
+        lapped = r.info().success();
+        break;
+      }
+    }
+    assertThat(race.carParams().frictionMu()).isCloseTo(0.6 * before, within(1e-12));
+    assertThat(lapped).as("the expert, planning with the car as it is now, still laps").isTrue();
   }
 }
