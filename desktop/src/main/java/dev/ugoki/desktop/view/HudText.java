@@ -92,7 +92,7 @@ public final class HudText {
       // the body this episode drew from its family (N draws the next)
       StringBuilder b = new StringBuilder("body");
       body.bodyFactors()
-          .forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s x%.2f", k.substring(5), v)));
+          .forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s x%.2f", k, v)));
       out.add(Line.plain(b.toString()));
     }
     out.add(

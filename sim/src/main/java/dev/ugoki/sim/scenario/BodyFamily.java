@@ -48,9 +48,9 @@ public final class BodyFamily {
 
   /** One parameter of the family: its spread key, the spread it has, its stream's salt. */
   public record Dim(String key, double spread, long salt) {
-    /** Its observation channel: {@code body.NAME}. */
-    public String channel() {
-      return "body." + key.substring(key.indexOf('.') + 1);
+    /** The parameter's name: its key without the section ({@code max_speed}). */
+    public String name() {
+      return key.substring(key.indexOf('.') + 1);
     }
   }
 

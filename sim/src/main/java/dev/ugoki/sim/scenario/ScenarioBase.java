@@ -95,7 +95,8 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   /**
    * Sets the channel layouts, once, in the scenario's constructor, and the family its bodies are
    * drawn from (null: one body). With {@code body.observe} the observation ends with one channel
-   * per family parameter: the episode's body, each parameter's u in [-1, 1].
+   * per family parameter, {@code body.SCENARIO.NAME}: the episode's body, each parameter's u in
+   * [-1, 1].
    */
   protected final void specs(Spec observation, Spec action, BodyFamily family) {
     if (observationSpec != null) {
@@ -109,8 +110,9 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
       for (int i = 0; i < observation.size(); i++) {
         b.add(observation.name(i), observation.low(i), observation.high(i));
       }
+      // named by body: in a shared layout the car's top speed is not the arm's joint speed
       for (BodyFamily.Dim d : family.dims()) {
-        b.add(d.channel(), -1, 1);
+        b.add("body." + name + "." + d.name(), -1, 1);
       }
       observation = b.build();
     }
@@ -146,7 +148,7 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
       for (int i = 0; i < body.length; i++) {
         BodyFamily.Dim d = family.dims().get(i);
         if (d.spread() > 0) {
-          out.put(d.channel(), 1 + d.spread() * body[i]);
+          out.put(d.name(), 1 + d.spread() * body[i]);
         }
       }
     }

@@ -194,13 +194,13 @@ class BodyFamilyTest {
     List<String> names = race.observationSpec().names();
     assertThat(names.subList(names.size() - 7, names.size()))
         .containsExactly(
-            "body.wheelbase",
-            "body.max_speed",
-            "body.max_accel",
-            "body.max_brake",
-            "body.max_steer",
-            "body.steer_rate",
-            "body.friction");
+            "body.race.wheelbase",
+            "body.race.max_speed",
+            "body.race.max_accel",
+            "body.race.max_brake",
+            "body.race.max_steer",
+            "body.race.steer_rate",
+            "body.race.friction");
     float[] obs = race.reset(11);
     double[] body = race.body();
     for (int i = 0; i < 7; i++) {
@@ -209,7 +209,7 @@ class BodyFamilyTest {
     assertThat(body[4]).as("a parameter that does not vary is nominal").isZero();
     assertThat(Scenarios.make("race").observationSpec().names())
         .as("without body.observe the layout is the one it always was")
-        .doesNotContain("body.max_speed");
+        .doesNotContain("body.race.max_speed");
   }
 
   @Test
