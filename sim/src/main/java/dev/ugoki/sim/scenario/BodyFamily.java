@@ -54,6 +54,16 @@ public final class BodyFamily {
     }
   }
 
+  /** The key of one parameter's spread, {@code [0, max]}, 0 by default: the nominal body. */
+  public static Param spread(String body, String key, double max, String nominal) {
+    return Param.real(
+        key,
+        0,
+        0,
+        max,
+        body + " family: each episode scales " + nominal + " by [1 - this, 1 + this]");
+  }
+
   /** The keys of the split, common to every family. */
   public static List<Param> params() {
     return List.of(

@@ -101,10 +101,10 @@ public record NavigateConfig(
             -1,
             0,
             "reward every step (a small cost of time)"));
-    p.add(spread(BODY_RADIUS, 0.5, ROBOT_RADIUS));
-    p.add(spread(BODY_WHEEL_SEPARATION, 0.5, ROBOT_WHEEL_SEPARATION));
-    p.add(spread(BODY_MAX_SPEED, 0.9, ROBOT_MAX_SPEED));
-    p.add(spread(BODY_MAX_ACCEL, 0.9, ROBOT_MAX_ACCEL));
+    p.add(BodyFamily.spread("robot", BODY_RADIUS, 0.5, ROBOT_RADIUS));
+    p.add(BodyFamily.spread("robot", BODY_WHEEL_SEPARATION, 0.5, ROBOT_WHEEL_SEPARATION));
+    p.add(BodyFamily.spread("robot", BODY_MAX_SPEED, 0.9, ROBOT_MAX_SPEED));
+    p.add(BodyFamily.spread("robot", BODY_MAX_ACCEL, 0.9, ROBOT_MAX_ACCEL));
     p.addAll(BodyFamily.params());
     return List.copyOf(p);
   }

@@ -110,12 +110,12 @@ public record RaceConfig(
                 0.9,
                 "car family: each episode scales car.friction by a factor in [1 - this, 1 + this]"
                     + " (the expert plans with the episode's)"),
-            spread(BODY_WHEELBASE, 0.3, "car.wheelbase"),
-            spread(BODY_MAX_SPEED, 0.6, "car.max_speed"),
-            spread(BODY_MAX_ACCEL, 0.9, "car.max_accel"),
-            spread(BODY_MAX_BRAKE, 0.9, "car.max_brake"),
-            spread(BODY_MAX_STEER, 0.5, "car.max_steer_deg"),
-            spread(BODY_STEER_RATE, 0.9, "car.steer_rate_deg"),
+            BodyFamily.spread("car", BODY_WHEELBASE, 0.3, "car.wheelbase"),
+            BodyFamily.spread("car", BODY_MAX_SPEED, 0.6, "car.max_speed"),
+            BodyFamily.spread("car", BODY_MAX_ACCEL, 0.9, "car.max_accel"),
+            BodyFamily.spread("car", BODY_MAX_BRAKE, 0.9, "car.max_brake"),
+            BodyFamily.spread("car", BODY_MAX_STEER, 0.5, "car.max_steer_deg"),
+            BodyFamily.spread("car", BODY_STEER_RATE, 0.9, "car.steer_rate_deg"),
             Param.real("reward.progress", 0.1, -100, 100, "weight per metre along the centerline"),
             Param.real("reward.crash", -10, -1000, 1000, "weight of a crash"),
             Param.real("reward.lap", 10, -1000, 1000, "weight of a completed lap"),
@@ -142,11 +142,6 @@ public record RaceConfig(
             "from body.change_at on, the tire friction is this times the episode's"));
     p.addAll(BodyFamily.params());
     return List.copyOf(p);
-  }
-
-  private static Param spread(String key, double max, String nominal) {
-    return Param.real(
-        key, 0, 0, max, "car family: each episode scales " + nominal + " by [1 - this, 1 + this]");
   }
 
   /**

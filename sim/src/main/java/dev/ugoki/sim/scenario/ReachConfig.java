@@ -63,18 +63,13 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
             -1,
             0,
             "reward every step (a small cost of time)"));
-    p.add(spread(BODY_UPPER, 0.5, ARM_UPPER));
-    p.add(spread(BODY_FORE, 0.5, ARM_FORE));
-    p.add(spread(BODY_MAX_SPEED, 0.9, ARM_MAX_SPEED));
-    p.add(spread(BODY_MAX_ACCEL, 0.9, ARM_MAX_ACCEL));
-    p.add(spread(BODY_ELBOW_LIMIT, 0.15, ARM_ELBOW_LIMIT_DEG));
+    p.add(BodyFamily.spread("arm", BODY_UPPER, 0.5, ARM_UPPER));
+    p.add(BodyFamily.spread("arm", BODY_FORE, 0.5, ARM_FORE));
+    p.add(BodyFamily.spread("arm", BODY_MAX_SPEED, 0.9, ARM_MAX_SPEED));
+    p.add(BodyFamily.spread("arm", BODY_MAX_ACCEL, 0.9, ARM_MAX_ACCEL));
+    p.add(BodyFamily.spread("arm", BODY_ELBOW_LIMIT, 0.15, ARM_ELBOW_LIMIT_DEG));
     p.addAll(BodyFamily.params());
     return List.copyOf(p);
-  }
-
-  private static Param spread(String key, double max, String nominal) {
-    return Param.real(
-        key, 0, 0, max, "arm family: each episode scales " + nominal + " by [1 - this, 1 + this]");
   }
 
   /** The values of {@code c}, checked across keys: a ring wide enough to place targets in. */
