@@ -1,9 +1,7 @@
 package dev.ugoki.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Spec;
@@ -77,10 +75,8 @@ public final class DemoFile {
   /** The writer forces the file to the disk at most this often, and on close [ms]. */
   static final long SYNC_INTERVAL_MS = 1000;
 
-  // NaN and Infinity are read (then refused with a clear message), not reported as bad JSON.
-  static final JsonFactory JSON =
-      JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-  static final ObjectMapper MAPPER = new JsonMapper(JSON);
+  static final JsonFactory JSON = Mappers.DEMO_LINES.getFactory();
+  static final ObjectMapper MAPPER = Mappers.DEMO_LINES;
 
   private DemoFile() {}
 

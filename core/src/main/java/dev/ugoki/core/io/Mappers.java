@@ -1,6 +1,8 @@
 package dev.ugoki.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -27,6 +29,15 @@ public final class Mappers {
   public static final YAMLMapper YAML =
       YAMLMapper.builder(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /**
+   * Demonstration files' lines: NaN and Infinity are read (then refused by the reader with a
+   * message that names line and channel), not reported as bad JSON; written as written.
+   */
+  public static final JsonMapper DEMO_LINES =
+      JsonMapper.builder(
+              JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build())
           .build();
 
   /** CSV: metrics logs and study tables; a cell is quoted only when it must be. */

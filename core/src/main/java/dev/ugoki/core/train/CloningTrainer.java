@@ -8,7 +8,6 @@ import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.DemoWriter;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.learner.Learner;
-import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ final class CloningTrainer extends ImitationTrainer {
     long t0 = System.nanoTime();
     DemoDataset data;
     if (plan.demos().isEmpty()) {
-      data = expertDemos(plan, folder, envs, envs.env(0));
+      data = expertDemos(plan, folder, envs);
     } else {
       // a cut-off last line, another version or configuration: said, not silently taken
       for (Demonstrations d : plan.demos()) {
@@ -74,12 +73,13 @@ final class CloningTrainer extends ImitationTrainer {
   }
 
   /** The expert's demonstrations, the budget's worth, recorded into the run folder as it drives. */
-  private static DemoDataset expertDemos(RunPlan plan, RunFolder folder, VectorEnv envs, Env env)
+  private static DemoDataset expertDemos(RunPlan plan, RunFolder folder, VectorEnv envs)
       throws IOException {
     RunConfig run = plan.config();
     int perEnv = (int) Math.max(1, run.steps() / envs.numEnvs());
     try (DemoWriter w =
-        DemoFile.create(folder.dir().resolve("demos.jsonl"), DemoHeader.of(env, "expert"))) {
+        DemoFile.create(
+            folder.dir().resolve("demos.jsonl"), DemoHeader.of(envs.env(0), "expert"))) {
       Dagger.Labeled l =
           Dagger.collectExpert(envs, perEnv, run.algoConfig().real("expert_noise"), run.seed(), w);
       DemoDataset data =

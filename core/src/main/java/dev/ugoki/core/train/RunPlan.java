@@ -209,12 +209,13 @@ public final class RunPlan {
   /** Every demonstration file of the run, read whole and checked against its scenario. */
   private static List<Demonstrations> readDemos(RunConfig run) {
     List<Demonstrations> out = new ArrayList<>();
+    Env scenario = run.demos().isEmpty() ? null : Scenarios.make(run.scenarioConfig());
     for (Path f : run.demos()) {
       if (!Files.isRegularFile(f)) {
         throw new IllegalArgumentException("demonstration file " + f + " does not exist");
       }
       try {
-        out.add(DemoFile.read(f, Scenarios.make(run.scenarioConfig())));
+        out.add(DemoFile.read(f, scenario));
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read demonstration file " + f + ": " + e);
       }

@@ -18,9 +18,6 @@ import java.util.Objects;
  * ends the run there, with its policy saved. One run at a time.
  */
 public final class LiveTraining {
-  /** How long closing the window waits for a live training to save its policy [ms]. */
-  private static final long CLOSE_WAIT_MS = 30_000;
-
   private final Session session;
   private TrainingSettings settings = TrainingSettings.defaults();
   private TrainingThread run;
@@ -174,7 +171,7 @@ public final class LiveTraining {
     if (running()) {
       run.requestStop();
       try {
-        run.join(CLOSE_WAIT_MS);
+        run.join(TrainingThread.CLOSE_WAIT_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -22,9 +22,6 @@ public final class Teaching {
   /** Where recorded demonstrations go unless {@link #setDemosDir} says otherwise. */
   public static final Path DEFAULT_DEMOS_DIR = Path.of("runs", "demos");
 
-  /** How long closing the window waits for a clone being trained [ms]. */
-  private static final long CLOSE_WAIT_MS = 30_000;
-
   private final Session session;
   private final List<Path> demoFiles = new ArrayList<>();
   private Path demosDir = DEFAULT_DEMOS_DIR;
@@ -226,7 +223,7 @@ public final class Teaching {
     }
     if (cloneRun != null) {
       try {
-        cloneRun.join(CLOSE_WAIT_MS);
+        cloneRun.join(TrainingThread.CLOSE_WAIT_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * other way through flags the trainer asks after every update.
  */
 final class TrainingThread implements TrainingListener {
+  /** How long closing the window waits for a training to save its policy [ms]. */
+  static final long CLOSE_WAIT_MS = 30_000;
+
   /** The newest weights and the update that made them. */
   record Snapshot(GaussianPolicy policy, Update update) {}
 
@@ -71,18 +74,15 @@ final class TrainingThread implements TrainingListener {
               try {
                 RunFolder folder = plan.folder(runsDir);
                 runDir = folder.dir();
-                messages.add(
-                    (run.demos().isEmpty()
-                            ? "training " + run.algo() + " on " + run.scenario()
-                            : "cloning "
-                                + run.demos().size()
-                                + " demonstration file(s) of "
-                                + run.scenario())
-                        + (run.demos().isEmpty()
-                            ? " for " + String.format("%,d", run.steps()) + " steps"
-                            : "")
-                        + " -> "
-                        + folder.dir());
+                String what =
+                    run.demos().isEmpty()
+                        ? String.format(
+                            "training %s on %s for %,d steps",
+                            run.algo(), run.scenario(), run.steps())
+                        : String.format(
+                            "cloning %d demonstration file(s) of %s",
+                            run.demos().size(), run.scenario());
+                messages.add(what + " -> " + folder.dir());
                 TrainingRun.Result r =
                     TrainingRun.execute(
                         plan, folder, new Trainer.Options(Progress.silent(), -1, this));

@@ -189,6 +189,9 @@ public final class BodyFamily {
 
   /** True when {@code u} is within {@link #HOLDOUT_RADIUS} of a held-out body. */
   public boolean nearHeldOut(double[] u) {
+    if (!varies()) {
+      return false; // one body: nothing is near anything
+    }
     for (double[] h : heldOut) {
       double d = 0;
       for (int i = 0; i < u.length; i++) {
@@ -196,7 +199,7 @@ public final class BodyFamily {
           d = Math.max(d, Math.abs(u[i] - h[i]));
         }
       }
-      if (d < HOLDOUT_RADIUS && varies()) {
+      if (d < HOLDOUT_RADIUS) {
         return true;
       }
     }
