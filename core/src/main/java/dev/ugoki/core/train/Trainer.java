@@ -22,11 +22,6 @@ public interface Trainer {
     public static Options silent() {
       return new Options(Progress.silent(), -1, TrainingListener.NONE);
     }
-
-    /** The command line's: a progress line, no listener. */
-    public static Options of(Progress progress) {
-      return new Options(progress, -1, TrainingListener.NONE);
-    }
   }
 
   /** Trains {@code plan} into {@code folder}. */

@@ -1,7 +1,6 @@
 package dev.ugoki.sim.env;
 
 import dev.ugoki.sim.config.Config;
-import java.util.function.Function;
 
 /** A task in a world, the innermost {@link Env}, registered by name in the scenario registry. */
 public interface Scenario extends Env {
@@ -23,18 +22,6 @@ public interface Scenario extends Env {
    * registry gives each scenario its expert's factory; a scenario made without one refuses.
    */
   Expert expert();
-
-  /**
-   * The expert that {@code factory} makes for {@code scenario}; a clear error without a factory.
-   */
-  static <S extends Scenario> Expert requireExpert(
-      S scenario, Function<? super S, ? extends Expert> factory) {
-    if (factory == null) {
-      throw new IllegalStateException(
-          scenario.name() + " was made without its expert: make it with Scenarios.make");
-    }
-    return factory.apply(scenario);
-  }
 
   @Override
   default Scenario unwrapped() {

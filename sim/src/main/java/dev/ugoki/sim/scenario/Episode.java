@@ -51,10 +51,6 @@ public final class Episode {
     return steps;
   }
 
-  public boolean started() {
-    return started;
-  }
-
   /** True after a step that ended the episode, until the next reset. */
   public boolean ended() {
     return ended;

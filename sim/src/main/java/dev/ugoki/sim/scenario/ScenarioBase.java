@@ -89,7 +89,11 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   @SuppressWarnings("unchecked") // S is this class, by the type's declaration
   @Override
   public final Expert expert() {
-    return Scenario.requireExpert((S) this, expert);
+    if (expert == null) {
+      throw new IllegalStateException(
+          name + " was made without its expert: make it with Scenarios.make");
+    }
+    return expert.apply((S) this);
   }
 
   /**
