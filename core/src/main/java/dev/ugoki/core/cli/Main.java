@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       RenderCommand.class,
       BenchCommand.class,
       ScenariosCommand.class,
-      TransferCommand.class
+      TransferCommand.class,
+      ScalingCommand.class
     })
 public final class Main implements Callable<Integer> {
 

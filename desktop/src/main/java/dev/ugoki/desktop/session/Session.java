@@ -244,12 +244,25 @@ public final class Session {
     return userOverrides;
   }
 
-  /** Every agent on the track of the next seed (a new track for race, a new room for navigate). */
+  /**
+   * Every agent on the track of the next seed (a new track for race, a new room for navigate), and
+   * in a body family on the body that seed draws.
+   */
   public void newTrack() {
     seed++;
     restart();
+    boolean family =
+        agents.stream()
+            .anyMatch(
+                a ->
+                    a.env().unwrapped() instanceof dev.ugoki.sim.scenario.ScenarioBase<?> b
+                        && !b.bodyFactors().isEmpty());
     message(
-        "seed " + seed + ": a new " + (RaceScenario.NAME.equals(scenario()) ? "track" : "world"));
+        "seed "
+            + seed
+            + ": a new "
+            + (RaceScenario.NAME.equals(scenario()) ? "track" : "world")
+            + (family ? " and a new body from the family" : ""));
   }
 
   /**

@@ -103,6 +103,29 @@ class SessionTest {
   }
 
   @Test
+  void nDrawsTheNextSeedsBodyFromTheFamilyForEveryAgentAndSaysSo() {
+    Session s =
+        new Session(
+            "race",
+            Map.of("body.max_speed", 0.5, "body.wheelbase", 0.3),
+            11,
+            List.of(new Driver.Expert(), new Driver.Expert()));
+    Map<String, Double> before = body(s.agents().get(0));
+    s.newTrack();
+    Map<String, Double> after = body(s.agents().get(0));
+    assertThat(after).containsOnlyKeys(before.keySet()).isNotEqualTo(before);
+    assertThat(body(s.agents().get(1))).as("every agent on the same body").isEqualTo(after);
+    assertThat(s.messages()).last().asString().contains("seed 12", "a new body from the family");
+    Session plain = race(11, new Driver.Expert());
+    plain.newTrack();
+    assertThat(plain.messages()).last().asString().doesNotContain("body");
+  }
+
+  private static Map<String, Double> body(Agent a) {
+    return ((dev.ugoki.sim.scenario.ScenarioBase<?>) a.env().unwrapped()).bodyFactors();
+  }
+
+  @Test
   void pauseStopsTime() {
     Session s = race(3, new Driver.Expert());
     run(s, 1, 1.0 / 60);

@@ -23,8 +23,12 @@ import java.util.SplittableRandom;
  *       into the band {@code 1 - body.edge <= |u| <= 1}, beyond what training saw (extrapolation).
  * </ul>
  *
- * Each parameter draws from its own stream, the episode seed xor the parameter's salt, so adding a
- * parameter does not change the others' draws, and none touches the episode's main stream.
+ * With {@code body.pool = N}, training draws one of N bodies fixed once (from a fixed seed, outside
+ * the held-out balls like every training body), the episode seed picking which: the number of
+ * distinct bodies a policy trains on, the axis of a scaling study.
+ *
+ * <p>Each parameter draws from its own stream, the episode seed xor the parameter's salt, so adding
+ * a parameter does not change the others' draws, and none touches the episode's main stream.
  */
 public final class BodyFamily {
   public static final String SPLIT = "body.split";
@@ -32,6 +36,7 @@ public final class BodyFamily {
   public static final String HOLDOUT = "body.holdout";
   public static final String INDEX = "body.index";
   public static final String OBSERVE = "body.observe";
+  public static final String POOL = "body.pool";
 
   public static final int TRAIN = 0;
   public static final int HELD_OUT = 1;
@@ -42,6 +47,9 @@ public final class BodyFamily {
 
   /** The seed of the held-out bodies: the same set for every run. */
   private static final long HOLDOUT_SEED = 0x5DEECE66DL;
+
+  /** The seed of the pool's bodies: body k of a pool is the training draw of seed POOL_SEED + k. */
+  private static final long POOL_SEED = 0x7F4A7C159E3779B9L;
 
   /** Training draws redrawn at most this many times to leave the held-out balls. */
   private static final int MAX_ATTEMPTS = 10_000;
@@ -79,6 +87,13 @@ public final class BodyFamily {
             HOLDOUT, 0, 0, 1000, "held-out bodies inside the ranges that training never draws"),
         Param.integer(
             INDEX, -1, -1, 999, "with body.split=1: the held-out body; -1 picks by the seed"),
+        Param.integer(
+            POOL,
+            0,
+            0,
+            1_000_000,
+            "training draws one of this many distinct bodies, fixed once (0: a new body each"
+                + " episode)"),
         Param.bool(
             OBSERVE,
             false,
@@ -89,13 +104,15 @@ public final class BodyFamily {
   private final int split;
   private final double edge;
   private final int index;
+  private final int pool;
   private final double[][] heldOut;
 
-  private BodyFamily(List<Dim> dims, int split, double edge, int holdout, int index) {
+  private BodyFamily(List<Dim> dims, int split, double edge, int holdout, int index, int pool) {
     this.dims = List.copyOf(dims);
     this.split = split;
     this.edge = edge;
     this.index = index;
+    this.pool = pool;
     this.heldOut = new double[holdout][];
     for (int k = 0; k < holdout; k++) {
       SplittableRandom r = new SplittableRandom(HOLDOUT_SEED + k);
@@ -126,7 +143,7 @@ public final class BodyFamily {
       throw new IllegalArgumentException(
           INDEX + " = " + index + " is no held-out body (there are " + holdout + ")");
     }
-    return new BodyFamily(dims, split, c.real(EDGE), holdout, index);
+    return new BodyFamily(dims, split, c.real(EDGE), holdout, index, c.integer(POOL));
   }
 
   public List<Dim> dims() {
@@ -147,6 +164,14 @@ public final class BodyFamily {
     if (split == HELD_OUT) {
       return heldOut[index >= 0 ? index : (int) Math.floorMod(seed, (long) heldOut.length)].clone();
     }
+    if (split == TRAIN && pool > 0) {
+      int k = new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL).nextInt(pool);
+      return drawFresh(POOL_SEED + k);
+    }
+    return drawFresh(seed);
+  }
+
+  private double[] drawFresh(long seed) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       double[] u = new double[dims.size()];
       for (int i = 0; i < u.length; i++) {

@@ -74,6 +74,35 @@ class BodyFamilyTest {
   }
 
   @Test
+  void aPoolOfNBodiesTrainsOnExactlyNDistinctBodiesAndLargerPoolsKeepTheSmallerOnes() {
+    java.util.Set<List<Double>> three = new java.util.HashSet<>();
+    java.util.Set<List<Double>> ten = new java.util.HashSet<>();
+    BodyFamily pool3 = family(Map.of("body.edge", 0.2, "body.holdout", 16, "body.pool", 3));
+    BodyFamily pool10 = family(Map.of("body.edge", 0.2, "body.holdout", 16, "body.pool", 10));
+    seeds()
+        .forEach(
+            seed -> {
+              three.add(java.util.Arrays.stream(pool3.draw(seed)).boxed().toList());
+              ten.add(java.util.Arrays.stream(pool10.draw(seed)).boxed().toList());
+            });
+    SplittableRandom r = new SplittableRandom(5);
+    for (int i = 0; i < 400; i++) {
+      long seed = r.nextLong();
+      three.add(java.util.Arrays.stream(pool3.draw(seed)).boxed().toList());
+      ten.add(java.util.Arrays.stream(pool10.draw(seed)).boxed().toList());
+    }
+    assertThat(three).hasSize(3);
+    assertThat(ten).hasSize(10).containsAll(three);
+    for (List<Double> body : ten) {
+      double[] u = body.stream().mapToDouble(Double::doubleValue).toArray();
+      assertThat(pool10.nearHeldOut(u)).as("a pool's bodies are training bodies").isFalse();
+    }
+    BodyFamily held =
+        family(Map.of("body.edge", 0.2, "body.holdout", 16, "body.pool", 3, "body.split", 1));
+    assertThat(held.heldOut()).anySatisfy(h -> assertThat(h).containsExactly(held.draw(77)));
+  }
+
+  @Test
   void spreadsOfZeroAreTheNominalBodyAndFrictionDrawsAsItAlwaysHas() {
     BodyFamily none = RaceConfig.of(Scenarios.config("race", Map.of())).family();
     assertThat(none.varies()).isFalse();

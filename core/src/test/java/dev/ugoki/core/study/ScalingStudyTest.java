@@ -1,0 +1,126 @@
+package dev.ugoki.core.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.study.ScalingStudy.Axis;
+import dev.ugoki.core.study.ScalingStudy.Cell;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScalingStudyTest {
+  @TempDir Path tmp;
+
+  private Path config(String family) throws Exception {
+    Path f = tmp.resolve("family.yaml");
+    Files.writeString(
+        f,
+        "scenario: race\nalgo: bc\nseed: 1\nsteps: 1000\nscenario_config:\n"
+            + family
+            + "algo_config:\n  epochs: 2\n");
+    return f;
+  }
+
+  private static final String CARS =
+      "  body.max_speed: 0.5\n  dr.friction: 0.3\n  body.edge: 0.2\n  body.holdout: 4\n";
+
+  private ScalingStudy.Settings settings(Path config, Path dir) {
+    return new ScalingStudy.Settings(
+        config,
+        List.of(),
+        Map.of(
+            Axis.BODIES,
+            List.of(1L, 3L),
+            Axis.WIDTH,
+            List.of(8L, 16L),
+            Axis.STEPS,
+            List.of(400L, 800L)),
+        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 8L, Axis.STEPS, 400L),
+        List.of(1L),
+        new SeedRange(1001, 1002),
+        dir);
+  }
+
+  @Test
+  void eachAxisVariesFromTheBaseAndTheBasePointRunsOnce() throws Exception {
+    List<Cell> cells = ScalingStudy.cells(settings(config(CARS), tmp));
+    assertThat(cells)
+        .containsExactly(
+            new Cell(1, 8, 400, 1),
+            new Cell(3, 8, 400, 1),
+            new Cell(1, 16, 400, 1),
+            new Cell(1, 8, 800, 1));
+  }
+
+  @Test
+  void aKilledStudyResumesWithoutRedoingItsCellsAndEndsWithTheSameFiles() throws Exception {
+    Path config = config(CARS);
+    Path whole = tmp.resolve("whole");
+    List<ScalingStudy.Point> all =
+        new ScalingStudy(settings(config, whole), new PrintWriter(new StringWriter())).run();
+    assertThat(all).hasSize(4);
+    byte[] csv = Files.readAllBytes(whole.resolve("results.csv"));
+    List<String> lines = Files.readAllLines(whole.resolve("results.csv"));
+    assertThat(lines).hasSize(5);
+
+    // killed after two cells, in the middle of writing the third row
+    Path killed = tmp.resolve("killed");
+    Files.createDirectories(killed);
+    Files.writeString(
+        killed.resolve("results.csv"),
+        lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2) + "\n" + "1,16,4",
+        StandardCharsets.UTF_8);
+    StringWriter log = new StringWriter();
+    new ScalingStudy(settings(config, killed), new PrintWriter(log)).run();
+    assertThat(log.toString()).contains("4 cells, 2 already in").contains("2 to run");
+    assertThat(Files.readAllBytes(killed.resolve("results.csv"))).isEqualTo(csv);
+    assertThat(Files.readString(killed.resolve("summary.json")))
+        .isEqualTo(Files.readString(whole.resolve("summary.json")));
+    assertThat(killed.resolve("scaling.png")).isNotEmptyFile();
+    // the finished cells were not trained again: only two run folders
+    try (var runs = Files.list(killed.resolve("runs"))) {
+      assertThat(runs.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aFamilyWithoutHeldOutBodiesIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path dir = tmp.resolve("study");
+    Path config = config("  body.max_speed: 0.5\n  body.edge: 0.2\n");
+    assertThatThrownBy(
+            () ->
+                new ScalingStudy(settings(config, dir), new PrintWriter(new StringWriter())).run())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("body.holdout");
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
+  void anotherTablesResultsAreRefused() throws Exception {
+    Path dir = tmp.resolve("study");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("results.csv"), "app,start,seed\nx,y,1\n");
+    assertThatThrownBy(
+            () ->
+                new ScalingStudy(settings(config(CARS), dir), new PrintWriter(new StringWriter()))
+                    .run())
+        .hasMessageContaining("not a scaling study's results");
+    Files.writeString(
+        dir.resolve("results.csv"),
+        String.join(",", ScalingStudy.COLUMNS) + "\n1,8,400,1,1.5,0.2\n");
+    assertThatThrownBy(
+            () ->
+                new ScalingStudy(settings(config(CARS), dir), new PrintWriter(new StringWriter()))
+                    .run())
+        .hasMessageContaining("bad row")
+        .hasMessageContaining("[0, 1]");
+  }
+}
