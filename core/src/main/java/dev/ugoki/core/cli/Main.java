@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       ScenariosCommand.class,
       TransferCommand.class,
-      ScalingCommand.class
+      ScalingCommand.class,
+      AdaptCommand.class
     })
 public final class Main implements Callable<Integer> {
 

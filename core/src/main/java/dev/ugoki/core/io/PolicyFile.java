@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ugoki.core.learner.Adam;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.Architecture;
+import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.core.policy.RunningNorm;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -50,6 +52,9 @@ public final class PolicyFile {
   private static final String META = "policy.json";
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
+  private static final String ADAPTER_META = "adapter/policy.json";
+  private static final String ADAPTER_PARAMS = "adapter/params.bin";
+  private static final String ADAPTER_LATENT = "adapter/latent.json";
 
   /** The largest network a file may hold: 16M weights (64 MiB of float32). */
   public static final long MAX_PARAMS = 1L << 24;
@@ -70,7 +75,13 @@ public final class PolicyFile {
           PARAMS,
           (int) (4 * MAX_PARAMS),
           OPTIMIZER,
-          (int) (8 * MAX_PARAMS) + (1 << 20));
+          (int) (8 * MAX_PARAMS) + (1 << 20),
+          ADAPTER_META,
+          16 << 20,
+          ADAPTER_PARAMS,
+          (int) (4 * MAX_PARAMS),
+          ADAPTER_LATENT,
+          1 << 20);
 
   private static final ObjectMapper JSON = CanonicalJson.MAPPER;
 
@@ -91,14 +102,17 @@ public final class PolicyFile {
       Map<String, Object> metrics) {}
 
   /**
-   * A loaded policy file; {@code optimizer} is null unless it is a checkpoint written for resuming.
+   * A loaded policy file; {@code optimizer} is null unless it is a checkpoint written for resuming,
+   * {@code adapter} null unless the policy infers its body from its recent past ({@link
+   * BodyAdapter}).
    */
   public record Loaded(
       GaussianPolicy policy,
       Meta meta,
       Spec observationSpec,
       Spec actionSpec,
-      Learner.State optimizer) {
+      Learner.State optimizer,
+      BodyAdapter adapter) {
     public boolean hasOptimizerState() {
       return optimizer != null;
     }
@@ -108,16 +122,64 @@ public final class PolicyFile {
 
   /** Writes the policy atomically: what eval, render and the window need. */
   public static void save(Path file, GaussianPolicy policy, Meta meta) throws IOException {
-    write(file, policy, meta, null);
+    write(file, policy, meta, null, null);
+  }
+
+  /**
+   * Writes a body-aware policy with the adapter that infers its body atomically: what eval, render
+   * and the window need to drive it without being told the body.
+   */
+  public static void save(Path file, GaussianPolicy policy, Meta meta, BodyAdapter adapter)
+      throws IOException {
+    write(file, policy, meta, null, adapter);
   }
 
   /** Writes a checkpoint atomically: the policy and its optimizers' state, to resume from. */
   public static void save(Path file, Learner learner, Meta meta) throws IOException {
-    write(file, learner.policy(), meta, learner.state());
+    write(file, learner.policy(), meta, learner.state(), null);
   }
 
-  private static void write(Path file, GaussianPolicy policy, Meta meta, Learner.State optimizer)
+  private static void write(
+      Path file, GaussianPolicy policy, Meta meta, Learner.State optimizer, BodyAdapter adapter)
       throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(entry(META));
+      zip.write(JSON.writeValueAsBytes(header(policy, meta, optimizer)));
+      zip.closeEntry();
+      zip.putNextEntry(entry(PARAMS));
+      zip.write(PolicyJson.floats(policy.network().params()));
+      zip.closeEntry();
+      if (optimizer != null) {
+        zip.putNextEntry(entry(OPTIMIZER));
+        zip.write(
+            PolicyJson.floats(
+                concat(
+                    optimizer.network().m(),
+                    optimizer.network().v(),
+                    optimizer.logStd().m(),
+                    optimizer.logStd().v())));
+        zip.closeEntry();
+      }
+      if (adapter != null) {
+        zip.putNextEntry(entry(ADAPTER_META));
+        zip.write(JSON.writeValueAsBytes(header(adapter.network(), meta, null)));
+        zip.closeEntry();
+        zip.putNextEntry(entry(ADAPTER_PARAMS));
+        zip.write(PolicyJson.floats(adapter.network().network().params()));
+        zip.closeEntry();
+        zip.putNextEntry(entry(ADAPTER_LATENT));
+        Map<String, Object> latent = new java.util.TreeMap<>();
+        latent.put("body_channels", adapter.bodyChannels());
+        latent.put("decode", adapter.decode());
+        zip.write(JSON.writeValueAsBytes(latent));
+        zip.closeEntry();
+      }
+    }
+    AtomicFiles.write(file, bytes.toByteArray());
+  }
+
+  private static PolicyHeader header(GaussianPolicy policy, Meta meta, Learner.State optimizer) {
     Architecture a = policy.network().architecture();
     RunningNorm n = policy.norm();
     PolicyHeader doc =
@@ -153,27 +215,7 @@ public final class PolicyFile {
                     optimizer.network().t(),
                     "log_std_steps",
                     optimizer.logStd().t()));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(entry(META));
-      zip.write(JSON.writeValueAsBytes(doc));
-      zip.closeEntry();
-      zip.putNextEntry(entry(PARAMS));
-      zip.write(PolicyJson.floats(policy.network().params()));
-      zip.closeEntry();
-      if (optimizer != null) {
-        zip.putNextEntry(entry(OPTIMIZER));
-        zip.write(
-            PolicyJson.floats(
-                concat(
-                    optimizer.network().m(),
-                    optimizer.network().v(),
-                    optimizer.logStd().m(),
-                    optimizer.logStd().v())));
-        zip.closeEntry();
-      }
-    }
-    AtomicFiles.write(file, bytes.toByteArray());
+    return doc;
   }
 
   private static ZipEntry entry(String name) {
@@ -185,69 +227,30 @@ public final class PolicyFile {
   /** Reads a policy file or a checkpoint, checking its structure. */
   public static Loaded load(Path file) {
     Map<String, byte[]> entries = readZip(file);
-    byte[] metaBytes = entries.get(META);
-    byte[] paramBytes = entries.get(PARAMS);
-    if (metaBytes == null || paramBytes == null) {
-      throw corrupt(file, "it lacks " + (metaBytes == null ? META : PARAMS));
-    }
     try {
-      Map<String, Object> doc = JSON.readValue(metaBytes, new TypeReference<>() {});
-      if (!FORMAT.equals(doc.get("format"))) {
-        throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
-      }
-      int version = PolicyJson.num(doc, "version", 1, Integer.MAX_VALUE);
-      if (version != VERSION && version != 1) {
-        throw corrupt(
-            file,
-            "format version "
-                + version
-                + " is not supported (this build reads "
-                + "1 to "
-                + VERSION
-                + ")");
-      }
-      PolicyHeader h = PolicyHeader.read(doc, version);
-      Architecture a = h.architecture().architecture();
-      long params = PolicyNetwork.numParams(a);
-      if (params > MAX_PARAMS) {
-        throw corrupt(
-            file,
-            "its network of "
-                + a.layers()
-                + " x "
-                + a.hidden()
-                + " units has "
-                + params
-                + " weights, more than the "
-                + MAX_PARAMS
-                + " a policy file may hold");
-      }
-      if (paramBytes.length != 4 * params) {
-        throw corrupt(
-            file,
-            PARAMS + " holds " + paramBytes.length + " bytes, the network needs " + 4 * params);
-      }
-      PolicyNetwork net =
-          new PolicyNetwork(a, PolicyJson.floats(paramBytes), h.architecture().frozenLayers());
-      Spec obs = h.observation().spec();
-      Spec act = h.action().spec();
-      RunningNorm rn = new RunningNorm(h.obsNorm().mean(), h.obsNorm().var(), h.obsNorm().count());
-      GaussianPolicy policy = new GaussianPolicy(obs, act, net, h.logStd(), rn);
+      Parsed main = parse(file, entries, META, PARAMS);
       Learner.State optimizer = null;
-      if (entries.containsKey(OPTIMIZER) && h.optimizer() != null) {
+      if (entries.containsKey(OPTIMIZER) && main.header().optimizer() != null) {
         float[] state = PolicyJson.floats(entries.get(OPTIMIZER));
+        PolicyNetwork net = main.policy().network();
         optimizer =
-            version == 1
-                ? OptimizerV1.convert(net, state, h.optimizer())
-                : optimizer(net.numParams(), h.logStd().length, state, h.optimizer());
+            main.version() == 1
+                ? OptimizerV1.convert(net, state, main.header().optimizer())
+                : optimizer(
+                    net.numParams(),
+                    main.header().logStd().length,
+                    state,
+                    main.header().optimizer());
       }
-      for (float v : net.params()) {
-        if (!Float.isFinite(v)) {
-          throw corrupt(file, "its weights hold NaN or infinity");
-        }
-      }
-      PolicyFile.Meta meta = h.meta();
-      return new Loaded(policy, meta, obs, act, optimizer);
+      BodyAdapter adapter = adapter(file, entries, main.policy());
+      GaussianPolicy policy = main.policy();
+      return new Loaded(
+          policy,
+          main.header().meta(),
+          policy.observationSpec(),
+          policy.actionSpec(),
+          optimizer,
+          adapter);
     } catch (IOException | ClassCastException | NullPointerException | IllegalArgumentException e) {
       if (e instanceof PolicyFileException pfe) {
         throw pfe;
@@ -255,6 +258,100 @@ public final class PolicyFile {
       // one line: Jackson's messages go on with the source location
       String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw corrupt(file, "its contents do not parse (" + why + ")");
+    }
+  }
+
+  /** A network's header and weights, read and checked. */
+  private record Parsed(PolicyHeader header, int version, GaussianPolicy policy) {}
+
+  private static Parsed parse(
+      Path file, Map<String, byte[]> entries, String metaName, String paramName)
+      throws IOException {
+    byte[] metaBytes = entries.get(metaName);
+    byte[] paramBytes = entries.get(paramName);
+    if (metaBytes == null || paramBytes == null) {
+      throw corrupt(file, "it lacks " + (metaBytes == null ? metaName : paramName));
+    }
+    Map<String, Object> doc = JSON.readValue(metaBytes, new TypeReference<>() {});
+    if (!FORMAT.equals(doc.get("format"))) {
+      throw corrupt(file, "it is not a " + FORMAT + " file (format " + doc.get("format") + ")");
+    }
+    int version = PolicyJson.num(doc, "version", 1, Integer.MAX_VALUE);
+    if (version != VERSION && version != 1) {
+      throw corrupt(
+          file,
+          "format version "
+              + version
+              + " is not supported (this build reads "
+              + "1 to "
+              + VERSION
+              + ")");
+    }
+    PolicyHeader h = PolicyHeader.read(doc, version);
+    Architecture a = h.architecture().architecture();
+    long params = PolicyNetwork.numParams(a);
+    if (params > MAX_PARAMS) {
+      throw corrupt(
+          file,
+          "its network of "
+              + a.layers()
+              + " x "
+              + a.hidden()
+              + " units has "
+              + params
+              + " weights, more than the "
+              + MAX_PARAMS
+              + " a policy file may hold");
+    }
+    if (paramBytes.length != 4 * params) {
+      throw corrupt(
+          file,
+          paramName + " holds " + paramBytes.length + " bytes, the network needs " + 4 * params);
+    }
+    PolicyNetwork net =
+        new PolicyNetwork(a, PolicyJson.floats(paramBytes), h.architecture().frozenLayers());
+    for (float v : net.params()) {
+      if (!Float.isFinite(v)) {
+        throw corrupt(file, "its weights hold NaN or infinity");
+      }
+    }
+    RunningNorm rn = new RunningNorm(h.obsNorm().mean(), h.obsNorm().var(), h.obsNorm().count());
+    GaussianPolicy policy =
+        new GaussianPolicy(h.observation().spec(), h.action().spec(), net, h.logStd(), rn);
+    return new Parsed(h, version, policy);
+  }
+
+  /** The adapter a file holds, checked against its base policy; null for none. */
+  private static BodyAdapter adapter(Path file, Map<String, byte[]> entries, GaussianPolicy base)
+      throws IOException {
+    boolean any =
+        entries.containsKey(ADAPTER_META)
+            || entries.containsKey(ADAPTER_PARAMS)
+            || entries.containsKey(ADAPTER_LATENT);
+    if (!any) {
+      return null;
+    }
+    if (!entries.containsKey(ADAPTER_LATENT)) {
+      throw corrupt(file, "it lacks " + ADAPTER_LATENT);
+    }
+    GaussianPolicy net = parse(file, entries, ADAPTER_META, ADAPTER_PARAMS).policy();
+    Map<String, Object> latent =
+        JSON.readValue(entries.get(ADAPTER_LATENT), new TypeReference<>() {});
+    if (!(latent.get("body_channels") instanceof List<?> names)) {
+      throw corrupt(file, ADAPTER_LATENT + " has no body_channels list");
+    }
+    List<String> channels = new java.util.ArrayList<>();
+    for (Object n : names) {
+      if (!(n instanceof String name) || base.observationSpec().indexOf(name) < 0) {
+        throw corrupt(file, "its adapter names " + n + ", which is no channel of its policy");
+      }
+      channels.add(name);
+    }
+    float[] decode = PolicyJson.toFloats(PolicyJson.doubles(latent.get("decode")));
+    try {
+      return new BodyAdapter(net, channels, decode);
+    } catch (IllegalArgumentException e) {
+      throw corrupt(file, "its adapter does not fit (" + e.getMessage() + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ugoki.core.io;
 
+import dev.ugoki.core.policy.AdaptedBody;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
@@ -71,6 +72,18 @@ public final class PolicyFit {
    * @throws PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
+    if (loaded.adapter() != null) {
+      // the policy reads its body from the adapter's estimate, never from the environment
+      Env adapted;
+      try {
+        adapted = new AdaptedBody(env, loaded.observationSpec(), loaded.adapter().copy());
+      } catch (IllegalArgumentException e) {
+        throw new PolicyFile.PolicyFileException(
+            "policy " + file + " cannot drive this environment: " + e.getMessage());
+      }
+      checkFits(file, loaded, adapted);
+      return adapted;
+    }
     Env fitted =
         fit(
             "policy " + file,

@@ -257,6 +257,21 @@ public final class PolicyNetwork {
     mlp.load(params);
   }
 
+  /**
+   * The actor's first layer: its weight from input {@code i} to hidden unit {@code j} at {@code i *
+   * hidden + j} (a copy, row-major).
+   */
+  public float[] actorInputWeights() {
+    ActorCriticMlp.Dense d = mlp.layout().actor()[0];
+    float[] w = new float[d.nIn() * d.nOut()];
+    for (int j = 0; j < d.nOut(); j++) {
+      for (int i = 0; i < d.nIn(); i++) {
+        w[i * d.nOut() + j] = params[d.wOffset() + j * d.nIn() + i];
+      }
+    }
+    return w;
+  }
+
   public int numParams() {
     return params.length;
   }

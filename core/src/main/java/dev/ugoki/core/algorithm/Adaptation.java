@@ -1,0 +1,210 @@
+package dev.ugoki.core.algorithm;
+
+import dev.ugoki.core.learner.Learner;
+import dev.ugoki.core.policy.BodyAdapter;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
+import dev.ugoki.sim.scenario.BodyFamily;
+import dev.ugoki.sim.scenario.CommonParams;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * RMA's second phase: trains a {@link BodyAdapter} for a policy that was told its body, so that it
+ * can drive without being told. Rounds of data, DAgger's way:
+ *
+ * <pre>
+ * round 0:   the base policy drives with the true body channels (plus action noise, DART),
+ * round i>0: the base policy drives on the adapter's estimate (the states it will meet);
+ * each step: input  = the observation and the last history.steps observations and actions,
+ *                     without a body channel;
+ *            target = z = L u, the base policy's latent of the true body u (BodyAdapter);
+ * after each round: regression of the adapter's output onto z over all rounds' rows.
+ * </pre>
+ *
+ * Episodes run on training bodies only ({@code body.split=0}), each from its own seed; every random
+ * number comes from the run's seed.
+ */
+public final class Adaptation {
+  /**
+   * @param historySteps steps of the past the adapter reads
+   * @param rowsPerRound labeled steps collected per round
+   * @param rounds rounds of data (the first driven on the true body)
+   * @param hidden units per hidden layer of the adapter (two layers)
+   * @param numEnvs environments driven at once
+   * @param epochs passes over the aggregate after each round
+   * @param noise action noise of round 0, a fraction of each channel's half-range
+   * @param seed of episodes, noise, initial weights and minibatches
+   */
+  public record Settings(
+      int historySteps,
+      long rowsPerRound,
+      int rounds,
+      int hidden,
+      int numEnvs,
+      int epochs,
+      double noise,
+      long seed) {
+    public Settings {
+      if (historySteps < 1 || rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
+        throw new IllegalArgumentException(
+            "an adaptation needs at least one history step, row, round, unit and environment");
+      }
+      if (rowsPerRound * rounds > 2_000_000) {
+        throw new IllegalArgumentException(
+            "an adaptation holds its rows in memory: at most 2,000,000, got "
+                + rowsPerRound * rounds);
+      }
+    }
+  }
+
+  private Adaptation() {}
+
+  /** The scenario config an adapter reads from: the base's, with its history and body channels. */
+  public static Config config(Config base, int historySteps) {
+    return base.with(Map.of(CommonParams.HISTORY_STEPS, historySteps, BodyFamily.OBSERVE, true));
+  }
+
+  /**
+   * Trains an adapter for {@code base} on the scenario {@code scenario} (the base's, with its body
+   * family); logs each round.
+   */
+  public static BodyAdapter train(
+      GaussianPolicy base, Config scenario, Settings s, PrintWriter log) {
+    List<String> body = BodyAdapter.bodyChannels(base.observationSpec());
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the policy was not told its body (no body.* channel): train it with body.observe=true");
+    }
+    if (scenario.integer(BodyFamily.SPLIT) != BodyFamily.TRAIN) {
+      throw new IllegalArgumentException("an adapter learns on training bodies: body.split=0");
+    }
+    Config cfg = config(scenario, s.historySteps());
+    List<Env> envs = new ArrayList<>();
+    for (int i = 0; i < s.numEnvs(); i++) {
+      envs.add(Scenarios.make(cfg));
+    }
+    Spec full = envs.get(0).observationSpec();
+    Spec inputs = BodyAdapter.inputs(full);
+    int[] in = indices(full, inputs.names());
+    int[] baseIdx = indices(full, base.observationSpec().names());
+    int[] trueIdx = indices(full, body);
+    int[] bodyInBase = indices(base.observationSpec(), body);
+    int k = body.size();
+    double[] l = BodyAdapter.latentFactor(base, body);
+    float[] decode = BodyAdapter.invertUpper(l, k);
+    Spec.Builder latent = Spec.builder();
+    for (int i = 0; i < k; i++) {
+      float bound = 0;
+      for (int j = 0; j < k; j++) {
+        bound += (float) Math.abs(l[i * k + j]);
+      }
+      latent.add(BodyAdapter.LATENT + i, -bound, bound);
+    }
+    GaussianPolicy net =
+        GaussianPolicy.create(inputs, latent.build(), s.hidden(), 2, 0, s.seed() ^ 0x5EED);
+    BehaviorCloning fit =
+        new BehaviorCloning(
+            Learner.fresh(net, 1e-3),
+            new BehaviorCloning.Config(s.epochs(), 512, 1, 1, false),
+            s.seed());
+    BodyAdapter adapter = new BodyAdapter(net, body, decode);
+    DemoDataset data = new DemoDataset(inputs.size(), k);
+    SplittableRandom random = new SplittableRandom(s.seed() ^ 0xADA9L);
+    long[] episodes = {0};
+    float[][] obs = new float[envs.size()][];
+    for (int round = 0; round < s.rounds(); round++) {
+      for (int e = 0; e < envs.size(); e++) {
+        obs[e] = envs.get(e).reset(episodeSeed(s.seed(), episodes[0]++));
+      }
+      double errSum = 0;
+      long rows = 0;
+      while (rows < s.rowsPerRound()) {
+        for (int e = 0; e < envs.size() && rows < s.rowsPerRound(); e++, rows++) {
+          float[] x = pick(obs[e], in);
+          float[] u = pick(obs[e], trueIdx);
+          float[] z = new float[k];
+          for (int i = 0; i < k; i++) {
+            double v = 0;
+            for (int j = i; j < k; j++) {
+              v += l[i * k + j] * u[j];
+            }
+            z[i] = (float) v;
+          }
+          data.add(x, z, 1);
+          float[] seen = pick(obs[e], baseIdx);
+          if (round > 0) {
+            float[] guess = adapter.estimate(x, 1);
+            for (int i = 0; i < k; i++) {
+              errSum += (guess[i] - u[i]) * (guess[i] - u[i]);
+              seen[bodyInBase[i]] = guess[i];
+            }
+          }
+          float[] a = base.actDeterministic(seen, 1);
+          if (round == 0 && s.noise() > 0) {
+            Spec as = envs.get(e).actionSpec();
+            for (int j = 0; j < a.length; j++) {
+              float half = (as.high(j) - as.low(j)) / 2;
+              a[j] =
+                  (float)
+                      Math.max(
+                          as.low(j),
+                          Math.min(as.high(j), a[j] + s.noise() * half * random.nextGaussian()));
+            }
+          }
+          StepResult r = envs.get(e).step(a);
+          obs[e] =
+              r.done() ? envs.get(e).reset(episodeSeed(s.seed(), episodes[0]++)) : r.observation();
+        }
+      }
+      List<BehaviorCloning.EpochStats> stats =
+          round == 0 ? fit.fit(data) : fit.train(data, s.epochs());
+      log.printf(
+          Locale.ROOT,
+          "round %d: %,d rows%s, latent loss %.4f%n",
+          round,
+          data.rows(),
+          round > 0
+              ? String.format(
+                  Locale.ROOT,
+                  ", body error of the last adapter %.3f (rms, u)",
+                  Math.sqrt(errSum / (rows * k)))
+              : "",
+          stats.get(stats.size() - 1).loss());
+      log.flush();
+    }
+    return adapter;
+  }
+
+  private static long episodeSeed(long seed, long episode) {
+    return seed * 1_000_003L + episode;
+  }
+
+  private static int[] indices(Spec spec, List<String> names) {
+    int[] out = new int[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = spec.indexOf(names.get(i));
+      if (out[i] < 0) {
+        throw new IllegalArgumentException(
+            "the environment has no channel " + names.get(i) + " that the base policy reads");
+      }
+    }
+    return out;
+  }
+
+  private static float[] pick(float[] x, int[] idx) {
+    float[] out = new float[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+}

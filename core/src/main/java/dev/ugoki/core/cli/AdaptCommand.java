@@ -1,0 +1,120 @@
+package dev.ugoki.core.cli;
+
+import dev.ugoki.core.algorithm.Adaptation;
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.policy.BodyAdapter;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.registry.Scenarios;
+import dev.ugoki.sim.scenario.BodyFamily;
+import dev.ugoki.sim.scenario.CommonParams;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./ugoki adapt}: RMA's adaptation module for a policy that was told its body. */
+@Command(
+    name = "adapt",
+    mixinStandardHelpOptions = true,
+    description =
+        "Trains an adaptation module (RMA) for a policy trained with body.observe=true: it infers "
+            + "the body's latent from the last --history steps of observations and actions, so "
+            + "that the policy drives without being told its body. Writes one policy file that "
+            + "holds both; ./ugoki eval, render and desktop drive it as any other.")
+public final class AdaptCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "POLICY.zip",
+      description = "The body-aware policy.")
+  Path policy;
+
+  @Option(
+      names = "--history",
+      defaultValue = "16",
+      description = "Steps of the past the adapter reads (default: ${DEFAULT-VALUE}).")
+  int history;
+
+  @Option(
+      names = "--rows",
+      defaultValue = "40000",
+      description = "Labeled steps per round (default: ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description =
+          "Rounds: the first on the true body, then on the estimate (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--hidden",
+      defaultValue = "128",
+      description = "Units per hidden layer of the adapter (default: ${DEFAULT-VALUE}).")
+  int hidden;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of episodes, noise and weights (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.zip",
+      description = "The policy file to write (the policy and its adapter).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (history < 1 || history > 64) {
+      throw new IllegalArgumentException("--history must be 1 to 64, got " + history);
+    }
+    PolicyFile.Loaded base = PolicyFile.load(policy);
+    if (base.adapter() != null) {
+      throw new IllegalArgumentException(policy + " has an adapter already");
+    }
+    Config scenario = Scenarios.config(base.meta().scenario(), base.meta().scenarioConfig());
+    Adaptation.Settings s =
+        new Adaptation.Settings(history, rows, rounds, hidden, 8, 20, 0.1, seed);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf(
+        "adapting %s: %d steps of history, %d rounds of %,d rows%n", policy, history, rounds, rows);
+    w.flush();
+    long t0 = System.nanoTime();
+    BodyAdapter adapter = Adaptation.train(base.policy(), scenario, s, w);
+    Map<String, Object> keys = new TreeMap<>(base.meta().scenarioConfig());
+    keys.put(CommonParams.HISTORY_STEPS, history);
+    keys.put(BodyFamily.OBSERVE, true);
+    PolicyFile.Meta m = base.meta();
+    PolicyFile.Meta meta =
+        new PolicyFile.Meta(
+            m.scenario(),
+            m.scenarioVersion(),
+            keys,
+            m.algo(),
+            m.algoConfig(),
+            m.seed(),
+            m.steps(),
+            m.updates(),
+            m.metrics());
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    PolicyFile.save(out, base.policy(), meta, adapter);
+    w.printf(
+        "wrote %s in %.0f s: ./ugoki eval --policy %s --set body.split=1%n",
+        out, (System.nanoTime() - t0) / 1e9, out);
+    w.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.ugoki.core.policy;
+
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.EnvWrapper;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An environment as a body-aware policy sees it when a {@link BodyAdapter} tells it its body: the
+ * base policy's channels, with every body channel overwritten by the adapter's estimate from the
+ * recent past. The environment below must observe the history the adapter reads ({@code
+ * history.steps}); whatever it says of the body itself is never passed on, so the policy drives on
+ * what it infers, not on what it is told.
+ */
+public final class AdaptedBody extends EnvWrapper {
+  private final BodyAdapter adapter;
+  private final Spec spec;
+  private final int[] inputIndex;
+  private final int[] baseIndex;
+  private final int[] bodyIndex;
+  private float[] estimate;
+
+  /**
+   * @param base the base policy's observation channels
+   * @throws IllegalArgumentException naming what {@code env} lacks
+   */
+  public AdaptedBody(Env env, Spec base, BodyAdapter adapter) {
+    super(env);
+    Spec have = env.observationSpec();
+    Spec reads = adapter.network().observationSpec();
+    List<String> missing = new ArrayList<>();
+    this.inputIndex = indices(have, reads.names(), missing);
+    this.baseIndex = indices(have, base.names(), missing);
+    if (!missing.isEmpty()) {
+      int steps = historySteps(reads);
+      throw new IllegalArgumentException(
+          "the adapter infers the body from the last "
+              + steps
+              + " steps, and this environment lacks "
+              + missing.get(0)
+              + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more channels" : "")
+              + " (give history.steps="
+              + steps
+              + " and body.observe=true)");
+    }
+    this.bodyIndex = new int[adapter.bodyChannels().size()];
+    for (int k = 0; k < bodyIndex.length; k++) {
+      bodyIndex[k] = base.indexOf(adapter.bodyChannels().get(k));
+      if (bodyIndex[k] < 0) {
+        throw new IllegalArgumentException(
+            "the base policy has no channel " + adapter.bodyChannels().get(k));
+      }
+    }
+    this.spec = base;
+    this.adapter = adapter;
+    this.estimate = new float[bodyIndex.length];
+  }
+
+  private static int[] indices(Spec have, List<String> names, List<String> missing) {
+    int[] out = new int[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = have.indexOf(names.get(i));
+      if (out[i] < 0) {
+        missing.add(names.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The largest {@code J} of the {@code hist.J.*} channels an adapter reads. */
+  static int historySteps(Spec reads) {
+    int steps = 0;
+    for (String n : reads.names()) {
+      if (n.startsWith("hist.")) {
+        int dot = n.indexOf('.', 5);
+        steps = Math.max(steps, Integer.parseInt(n.substring(5, dot)));
+      }
+    }
+    return steps;
+  }
+
+  @Override
+  public Spec observationSpec() {
+    return spec;
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    return adapt(env.reset(seed));
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    StepResult r = env.step(action);
+    return new StepResult(
+        adapt(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
+  }
+
+  /** The body the adapter inferred for the last observation, in u ([-1, 1] per channel). */
+  public float[] estimate() {
+    return estimate.clone();
+  }
+
+  /** The adapter this environment runs. */
+  public BodyAdapter adapter() {
+    return adapter;
+  }
+
+  private float[] adapt(float[] raw) {
+    float[] in = new float[inputIndex.length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = raw[inputIndex[i]];
+    }
+    estimate = adapter.estimate(in, 1);
+    float[] out = new float[baseIndex.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = raw[baseIndex[i]];
+    }
+    for (int k = 0; k < bodyIndex.length; k++) {
+      out[bodyIndex[k]] = estimate[k];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.ugoki.core.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.policy.AdaptedBody;
+import dev.ugoki.core.policy.BodyAdapter;
+import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.EnvWrapper;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdaptationTest {
+  private static final Map<String, Object> CARS =
+      Map.of(
+          "body.max_speed", 0.5,
+          "body.wheelbase", 0.3,
+          "dr.friction", 0.3,
+          "body.edge", 0.2,
+          "body.holdout", 4,
+          "body.observe", true);
+
+  @TempDir Path tmp;
+
+  private static GaussianPolicy base(Config c, long seed) {
+    Env env = Scenarios.make(c);
+    return GaussianPolicy.create(env.observationSpec(), env.actionSpec(), 16, 2, 0, seed);
+  }
+
+  private static BodyAdapter adapt(GaussianPolicy base, Config c, long seed) {
+    return Adaptation.train(
+        base,
+        c,
+        new Adaptation.Settings(4, 300, 2, 8, 2, 2, 0.1, seed),
+        new PrintWriter(new StringWriter()));
+  }
+
+  @Test
+  void theLatentsCholeskyFormMeasuresBodyErrorsAsThePolicysFirstLayerSeesThem() {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 3);
+    List<String> body = BodyAdapter.bodyChannels(base.observationSpec());
+    assertThat(body).contains("body.race.wheelbase", "body.race.max_speed", "body.race.friction");
+    int k = body.size();
+    double[] l = BodyAdapter.latentFactor(base, body);
+    float[] decode = BodyAdapter.invertUpper(l, k);
+    SplittableRandom r = new SplittableRandom(9);
+    for (int trial = 0; trial < 20; trial++) {
+      // two observations that differ only in the body channels: the first layer's
+      // pre-activations differ by M (u - u'), measured through the normalization and weights
+      float[] x = new float[base.observationSpec().size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextDouble(-1, 1);
+      }
+      float[] y = x.clone();
+      double[] du = new double[k];
+      for (int i = 0; i < k; i++) {
+        int at = base.observationSpec().indexOf(body.get(i));
+        y[at] = (float) r.nextDouble(-1, 1);
+        du[i] = x[at] - y[at];
+      }
+      float[] nx = base.normalize(x, 1);
+      float[] ny = base.normalize(y, 1);
+      int hidden = 16;
+      float[] w = base.network().actorInputWeights();
+      double seen = 0;
+      for (int j = 0; j < hidden; j++) {
+        double d = 0;
+        for (int i = 0; i < nx.length; i++) {
+          d += w[i * hidden + j] * (nx[i] - ny[i]);
+        }
+        seen += d * d;
+      }
+      double latent = 0;
+      double[] z = new double[k];
+      for (int i = 0; i < k; i++) {
+        for (int j = i; j < k; j++) {
+          z[i] += l[i * k + j] * du[j];
+        }
+        latent += z[i] * z[i];
+      }
+      assertThat(latent).isCloseTo(seen, within(1e-4 * (1 + seen)));
+      // and the decoding undoes it
+      for (int i = 0; i < k; i++) {
+        double back = 0;
+        for (int j = 0; j < k; j++) {
+          back += decode[i * k + j] * z[j];
+        }
+        assertThat(back).isCloseTo(du[i], within(1e-3));
+      }
+    }
+  }
+
+  @Test
+  void anAdaptedPolicyNeverSeesTheBodyTheEnvironmentTellsIt() throws Exception {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 4);
+    BodyAdapter adapter = adapt(base, c, 4);
+    assertThat(adapter.network().observationSpec().names())
+        .noneMatch(BodyAdapter::isBody)
+        .noneMatch(n -> n.contains("lidar."))
+        .contains("speed", "hist.1.speed", "hist.4.act.steer");
+    Config withHistory = Adaptation.config(c, 4);
+    Env honest = new AdaptedBody(Scenarios.make(withHistory), base.observationSpec(), adapter);
+    Env lied =
+        new AdaptedBody(
+            new Scrambled(Scenarios.make(withHistory)), base.observationSpec(), adapter.copy());
+    assertThat(honest.observationSpec()).isEqualTo(base.observationSpec());
+    float[] a = honest.reset(21);
+    float[] b = lied.reset(21);
+    for (int t = 0; t < 60; t++) {
+      assertThat(b).containsExactly(a);
+      float[] act = base.actDeterministic(a, 1);
+      StepResult ra = honest.step(act);
+      StepResult rb = lied.step(act);
+      a = ra.observation();
+      b = rb.observation();
+    }
+    int speed = base.observationSpec().indexOf("body.race.max_speed");
+    int k = adapter.bodyChannels().indexOf("body.race.max_speed");
+    assertThat(((AdaptedBody) honest).estimate()[k]).isEqualTo(a[speed]).isBetween(-1f, 1f);
+  }
+
+  @Test
+  void anAdapterIsSavedAndLoadedWithItsPolicyAndDrivesThroughTheHistoryItNeeds() throws Exception {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 5);
+    BodyAdapter adapter = adapt(base, c, 5);
+    Path file = tmp.resolve("adapted.zip");
+    Map<String, Object> keys = new java.util.TreeMap<>(CARS);
+    keys.put("history.steps", 4);
+    PolicyFile.Meta meta =
+        new PolicyFile.Meta("race", 1, keys, "bc", Map.of(), 5, 1000, 1, Map.of());
+    PolicyFile.save(file, base, meta, adapter);
+    PolicyFile.Loaded loaded = PolicyFile.load(file);
+    assertThat(loaded.adapter()).isNotNull();
+    assertThat(loaded.adapter().network().network().params())
+        .containsExactly(adapter.network().network().params());
+    assertThat(loaded.adapter().decode()).containsExactly(adapter.decode());
+    Env env = PolicyFit.fit(file, loaded, Scenarios.make(Adaptation.config(c, 4)));
+    assertThat(env).isInstanceOf(AdaptedBody.class);
+    assertThatThrownBy(() -> PolicyFit.fit(file, loaded, Scenarios.make(c)))
+        .hasMessageContaining("history.steps=4");
+    // the same bytes from the same policy
+    Path again = tmp.resolve("again.zip");
+    PolicyFile.save(again, loaded.policy(), loaded.meta(), loaded.adapter());
+    assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(file));
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameAdapterAndAPolicyNotToldItsBodyIsRefused() {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 6);
+    assertThat(adapt(base, c, 6).network().network().params())
+        .containsExactly(adapt(base, c, 6).network().network().params());
+    Config blind = Scenarios.config("race", Map.of("body.max_speed", 0.5));
+    assertThatThrownBy(() -> adapt(base(blind, 6), blind, 6))
+        .hasMessageContaining("body.observe=true");
+  }
+
+  /** An environment that tells a false body: every body channel, now and past, is noise. */
+  private static final class Scrambled extends EnvWrapper {
+    private final SplittableRandom r = new SplittableRandom(1);
+
+    Scrambled(Env env) {
+      super(env);
+    }
+
+    private float[] lie(float[] o) {
+      Spec s = env.observationSpec();
+      float[] out = o.clone();
+      for (int i = 0; i < out.length; i++) {
+        if (BodyAdapter.isBody(s.name(i))) {
+          out[i] = (float) r.nextDouble(-1, 1);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public float[] reset(long seed) {
+      return lie(env.reset(seed));
+    }
+
+    @Override
+    public StepResult step(float[] action) {
+      StepResult s = env.step(action);
+      return new StepResult(
+          lie(s.observation()), s.reward(), s.terminated(), s.truncated(), s.info());
+    }
+  }
+}
