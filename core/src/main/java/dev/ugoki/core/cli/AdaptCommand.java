@@ -74,8 +74,27 @@ public final class AdaptCommand implements Callable<Integer> {
       description = "The policy file to write (the policy and its adapter).")
   Path out;
 
+  @Option(
+      names = "--trace",
+      paramLabel = "SEED",
+      description =
+          "Instead of training: drive one episode of SEED with an adapted --policy and plot what"
+              + " it infers of --channel, and its speed, against time into --out (a PNG).")
+  Long trace;
+
+  @Option(
+      names = "--channel",
+      defaultValue = "body.race.friction",
+      description = "With --trace: the body channel to plot (default: ${DEFAULT-VALUE}).")
+  String channel;
+
+  @picocli.CommandLine.Mixin ScenarioOptions scenario = new ScenarioOptions();
+
   @Override
   public Integer call() throws Exception {
+    if (trace != null) {
+      return trace();
+    }
     if (history < 1 || history > 64) {
       throw new IllegalArgumentException("--history must be 1 to 64, got " + history);
     }
@@ -115,6 +134,33 @@ public final class AdaptCommand implements Callable<Integer> {
         "wrote %s in %.0f s: ./ugoki eval --policy %s --set body.split=1%n",
         out, (System.nanoTime() - t0) / 1e9, out);
     w.flush();
+    return 0;
+  }
+
+  private int trace() throws Exception {
+    PolicyFile.Loaded loaded = PolicyFile.load(policy);
+    // the policy's own scenario and config, then --set (body.change_at=15 ...)
+    Config cfg = scenario.config(loaded.meta().scenario(), loaded.meta().scenarioConfig());
+    var env = dev.ugoki.core.io.PolicyFit.fit(policy, loaded, Scenarios.make(cfg));
+    var t =
+        dev.ugoki.core.report.AdaptationTrace.run(env, loaded.policy(), trace, channel, "speed");
+    double changeAt =
+        cfg.params().stream().anyMatch(p -> p.key().equals("body.change_at"))
+            ? cfg.real("body.change_at")
+            : 0;
+    dev.ugoki.core.report.AdaptationTrace.write(
+        out,
+        t,
+        channel,
+        changeAt,
+        "seed "
+            + trace
+            + ": "
+            + (t.success() ? "lap completed" : "no lap")
+            + ", "
+            + policy.getFileName());
+    spec.commandLine().getOut().println("plot: " + out);
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }
