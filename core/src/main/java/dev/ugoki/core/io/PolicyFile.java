@@ -12,15 +12,9 @@ import dev.ugoki.core.policy.RunningNorm;
 import dev.ugoki.sim.env.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -52,9 +46,6 @@ public final class PolicyFile {
   private static final String META = "policy.json";
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
-  private static final String ADAPTER_META = "adapter/policy.json";
-  private static final String ADAPTER_PARAMS = "adapter/params.bin";
-  private static final String ADAPTER_LATENT = "adapter/latent.json";
 
   /** The largest network a file may hold: 16M weights (64 MiB of float32). */
   public static final long MAX_PARAMS = 1L << 24;
@@ -76,11 +67,11 @@ public final class PolicyFile {
           (int) (4 * MAX_PARAMS),
           OPTIMIZER,
           (int) (8 * MAX_PARAMS) + (1 << 20),
-          ADAPTER_META,
+          AdapterEntries.META,
           16 << 20,
-          ADAPTER_PARAMS,
+          AdapterEntries.PARAMS,
           (int) (4 * MAX_PARAMS),
-          ADAPTER_LATENT,
+          AdapterEntries.LATENT,
           1 << 20);
 
   private static final ObjectMapper JSON = CanonicalJson.MAPPER;
@@ -126,8 +117,8 @@ public final class PolicyFile {
   }
 
   /**
-   * Writes a body-aware policy with the adapter that infers its body atomically: what eval, render
-   * and the window need to drive it without being told the body.
+   * Writes a body-aware policy with the adapter that infers its body (null: none) atomically: what
+   * eval, render and the window need to drive it without being told the body.
    */
   public static void save(Path file, GaussianPolicy policy, Meta meta, BodyAdapter adapter)
       throws IOException {
@@ -137,6 +128,12 @@ public final class PolicyFile {
   /** Writes a checkpoint atomically: the policy and its optimizers' state, to resume from. */
   public static void save(Path file, Learner learner, Meta meta) throws IOException {
     write(file, learner.policy(), meta, learner.state(), null);
+  }
+
+  /** A checkpoint of a policy that keeps the adapter it drives with (null: none). */
+  public static void save(Path file, Learner learner, Meta meta, BodyAdapter adapter)
+      throws IOException {
+    write(file, learner.policy(), meta, learner.state(), adapter);
   }
 
   private static void write(
@@ -162,24 +159,13 @@ public final class PolicyFile {
         zip.closeEntry();
       }
       if (adapter != null) {
-        zip.putNextEntry(entry(ADAPTER_META));
-        zip.write(JSON.writeValueAsBytes(header(adapter.network(), meta, null)));
-        zip.closeEntry();
-        zip.putNextEntry(entry(ADAPTER_PARAMS));
-        zip.write(PolicyJson.floats(adapter.network().network().params()));
-        zip.closeEntry();
-        zip.putNextEntry(entry(ADAPTER_LATENT));
-        Map<String, Object> latent = new java.util.TreeMap<>();
-        latent.put("body_channels", adapter.bodyChannels());
-        latent.put("decode", adapter.decode());
-        zip.write(JSON.writeValueAsBytes(latent));
-        zip.closeEntry();
+        AdapterEntries.write(zip, adapter, meta);
       }
     }
     AtomicFiles.write(file, bytes.toByteArray());
   }
 
-  private static PolicyHeader header(GaussianPolicy policy, Meta meta, Learner.State optimizer) {
+  static PolicyHeader header(GaussianPolicy policy, Meta meta, Learner.State optimizer) {
     Architecture a = policy.network().architecture();
     RunningNorm n = policy.norm();
     PolicyHeader doc =
@@ -218,7 +204,7 @@ public final class PolicyFile {
     return doc;
   }
 
-  private static ZipEntry entry(String name) {
+  static ZipEntry entry(String name) {
     ZipEntry e = new ZipEntry(name);
     e.setTimeLocal(ENTRY_TIME);
     return e;
@@ -226,7 +212,7 @@ public final class PolicyFile {
 
   /** Reads a policy file or a checkpoint, checking its structure. */
   public static Loaded load(Path file) {
-    Map<String, byte[]> entries = readZip(file);
+    Map<String, byte[]> entries = PolicyZip.read(file, ENTRY_LIMITS);
     try {
       Parsed main = parse(file, entries, META, PARAMS);
       Learner.State optimizer = null;
@@ -242,7 +228,7 @@ public final class PolicyFile {
                     state,
                     main.header().optimizer());
       }
-      BodyAdapter adapter = adapter(file, entries, main.policy());
+      BodyAdapter adapter = AdapterEntries.read(file, entries, main.policy());
       GaussianPolicy policy = main.policy();
       return new Loaded(
           policy,
@@ -262,10 +248,9 @@ public final class PolicyFile {
   }
 
   /** A network's header and weights, read and checked. */
-  private record Parsed(PolicyHeader header, int version, GaussianPolicy policy) {}
+  record Parsed(PolicyHeader header, int version, GaussianPolicy policy) {}
 
-  private static Parsed parse(
-      Path file, Map<String, byte[]> entries, String metaName, String paramName)
+  static Parsed parse(Path file, Map<String, byte[]> entries, String metaName, String paramName)
       throws IOException {
     byte[] metaBytes = entries.get(metaName);
     byte[] paramBytes = entries.get(paramName);
@@ -321,40 +306,6 @@ public final class PolicyFile {
     return new Parsed(h, version, policy);
   }
 
-  /** The adapter a file holds, checked against its base policy; null for none. */
-  private static BodyAdapter adapter(Path file, Map<String, byte[]> entries, GaussianPolicy base)
-      throws IOException {
-    boolean any =
-        entries.containsKey(ADAPTER_META)
-            || entries.containsKey(ADAPTER_PARAMS)
-            || entries.containsKey(ADAPTER_LATENT);
-    if (!any) {
-      return null;
-    }
-    if (!entries.containsKey(ADAPTER_LATENT)) {
-      throw corrupt(file, "it lacks " + ADAPTER_LATENT);
-    }
-    GaussianPolicy net = parse(file, entries, ADAPTER_META, ADAPTER_PARAMS).policy();
-    Map<String, Object> latent =
-        JSON.readValue(entries.get(ADAPTER_LATENT), new TypeReference<>() {});
-    if (!(latent.get("body_channels") instanceof List<?> names)) {
-      throw corrupt(file, ADAPTER_LATENT + " has no body_channels list");
-    }
-    List<String> channels = new java.util.ArrayList<>();
-    for (Object n : names) {
-      if (!(n instanceof String name) || base.observationSpec().indexOf(name) < 0) {
-        throw corrupt(file, "its adapter names " + n + ", which is no channel of its policy");
-      }
-      channels.add(name);
-    }
-    float[] decode = PolicyJson.toFloats(PolicyJson.doubles(latent.get("decode")));
-    try {
-      return new BodyAdapter(net, channels, decode);
-    } catch (IllegalArgumentException e) {
-      throw corrupt(file, "its adapter does not fit (" + e.getMessage() + ")");
-    }
-  }
-
   /** A policy file that cannot be used, with the reason. */
   public static final class PolicyFileException extends IllegalArgumentException {
     public PolicyFileException(String message) {
@@ -362,63 +313,8 @@ public final class PolicyFile {
     }
   }
 
-  private static PolicyFileException corrupt(Path file, String why) {
+  static PolicyFileException corrupt(Path file, String why) {
     return new PolicyFileException("policy file " + file + " is unusable: " + why);
-  }
-
-  /**
-   * Reads every entry through the zip's central directory (at the end of the file), so a file cut
-   * short anywhere is refused, and each entry's CRC is checked as it is read.
-   */
-  private static Map<String, byte[]> readZip(Path file) {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    if (!Files.exists(file)) {
-      throw new PolicyFileException("policy file " + file + " does not exist");
-    }
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      var all = zip.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry e = all.nextElement();
-        Integer limit = ENTRY_LIMITS.get(e.getName());
-        if (limit == null) {
-          continue; // not ours: never read
-        }
-        if (entries.containsKey(e.getName())) {
-          throw corrupt(file, "it holds " + e.getName() + " twice");
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-          // read at most one byte past the limit, whatever the entry claims its size is
-          byte[] bytes = in.readNBytes(limit + 1);
-          if (bytes.length > limit) {
-            throw corrupt(
-                file,
-                "its entry "
-                    + e.getName()
-                    + " is larger than "
-                    + (limit >> 20)
-                    + " MiB, more than a policy of at most "
-                    + MAX_PARAMS
-                    + " weights needs");
-          }
-          // ZipFile checks no checksum: a flipped byte in a stored entry would load
-          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-          crc.update(bytes);
-          if ((e.getCrc() != -1 && crc.getValue() != e.getCrc())
-              || (e.getSize() != -1 && e.getSize() != bytes.length)) {
-            throw corrupt(file, "its entry " + e.getName() + " fails its checksum");
-          }
-          entries.put(e.getName(), bytes);
-        }
-      }
-    } catch (ZipException | java.io.EOFException e) {
-      throw corrupt(file, "it is truncated or not a zip file (" + e.getMessage() + ")");
-    } catch (IOException e) {
-      throw corrupt(file, "it cannot be read (" + e.getMessage() + ")");
-    }
-    if (entries.isEmpty()) {
-      throw corrupt(file, "it is empty");
-    }
-    return entries;
   }
 
   private static Learner.State optimizer(int params, int act, float[] s, Map<String, Object> opt) {

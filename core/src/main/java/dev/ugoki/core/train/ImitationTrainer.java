@@ -28,7 +28,8 @@ abstract class ImitationTrainer implements Trainer {
     List<Env> list = plan.envs(c.integer("num_envs"));
     try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
         RunRecorder out =
-            new RunRecorder(folder, opt.listener(), run.checkpointEverySeconds(), -1, null)) {
+            new RunRecorder(
+                folder, opt.listener(), run.checkpointEverySeconds(), -1, null, plan.adapter())) {
       Learner learner =
           Learner.fresh(
               plan.newPolicy(list.get(0), c.integer("hidden"), c.integer("layers"), INIT_LOG_STD),

@@ -95,7 +95,8 @@ public final class PpoTrainer implements Trainer {
               listener,
               run.checkpointEverySeconds(),
               resume || plan.restarting() ? startUpdate : -1,
-              resume ? plan.checkpoint().file() : null)) {
+              resume ? plan.checkpoint().file() : null,
+              plan.adapter())) {
         for (int update = startUpdate + 1; update <= numUpdates; update++) {
           double lrScale = pc.annealLr() ? 1 - (update - 1.0) / numUpdates : 1;
           long u0 = System.nanoTime();
@@ -227,7 +228,7 @@ public final class PpoTrainer implements Trainer {
               + "), before any checkpoint: stopped with no policy written");
     }
     PolicyFile.Loaded good = PolicyFile.load(lastGood);
-    PolicyFile.save(folder.policy(), good.policy(), good.meta());
+    PolicyFile.save(folder.policy(), good.policy(), good.meta(), good.adapter());
     return new Outcome(
         good.meta().steps(),
         good.meta().updates(),

@@ -5,6 +5,7 @@ import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.policy.Architecture;
+import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Param;
@@ -265,6 +266,14 @@ public final class RunPlan {
   /** The demonstrations to clone (bc), checked against the scenario; empty: the expert's. */
   public List<Demonstrations> demos() {
     return demos;
+  }
+
+  /**
+   * The adapter the run's policy drives with (the starting policy's or the checkpoint's): the
+   * environments infer the body through it, and every file the run writes keeps it. Null: none.
+   */
+  public BodyAdapter adapter() {
+    return layout == null ? null : layout.adapter();
   }
 
   /** A new environment of the run, in the layout of the policy it starts from. */

@@ -3,6 +3,7 @@ package dev.ugoki.core.train;
 import dev.ugoki.core.io.MetricsLog;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.learner.Learner;
+import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.core.policy.GaussianPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,19 +22,23 @@ final class RunRecorder implements Closeable {
   private final MetricsLog metrics;
   private long lastCheckpointNs = System.nanoTime();
   private Path lastGood;
+  private final BodyAdapter adapter;
 
   /**
    * @param resumedAtUpdate the update a resumed run continues after (the metrics log is cut back to
    *     it), or -1 for a new log
    * @param lastGood the run's newest complete checkpoint, or null
+   * @param adapter the adapter the policy drives with, kept in every file written (null: none)
    */
   RunRecorder(
       RunFolder folder,
       TrainingListener listener,
       double checkpointEverySeconds,
       int resumedAtUpdate,
-      Path lastGood)
+      Path lastGood,
+      BodyAdapter adapter)
       throws IOException {
+    this.adapter = adapter;
     this.folder = folder;
     this.listener = listener;
     this.everyS = checkpointEverySeconds;
@@ -61,8 +66,8 @@ final class RunRecorder implements Closeable {
 
   /** Writes {@code step-N.zip} and {@code latest.zip}; the listener hears of the numbered one. */
   void checkpoint(long step, Learner learner, PolicyFile.Meta meta) throws IOException {
-    PolicyFile.save(folder.checkpoint(step), learner, meta);
-    PolicyFile.save(folder.latestCheckpoint(), learner, meta);
+    PolicyFile.save(folder.checkpoint(step), learner, meta, adapter);
+    PolicyFile.save(folder.latestCheckpoint(), learner, meta, adapter);
     lastGood = folder.latestCheckpoint();
     lastCheckpointNs = System.nanoTime();
     listener.onCheckpoint(folder.checkpoint(step));
@@ -70,7 +75,7 @@ final class RunRecorder implements Closeable {
 
   /** Writes only {@code latest.zip} (an imitation run's last state); the listener hears of it. */
   void latest(Learner learner, PolicyFile.Meta meta) throws IOException {
-    PolicyFile.save(folder.latestCheckpoint(), learner, meta);
+    PolicyFile.save(folder.latestCheckpoint(), learner, meta, adapter);
     lastGood = folder.latestCheckpoint();
     listener.onCheckpoint(folder.latestCheckpoint());
   }
@@ -82,7 +87,7 @@ final class RunRecorder implements Closeable {
 
   /** Writes the run's policy.zip. */
   void policy(GaussianPolicy policy, PolicyFile.Meta meta) throws IOException {
-    PolicyFile.save(folder.policy(), policy, meta);
+    PolicyFile.save(folder.policy(), policy, meta, adapter);
   }
 
   @Override

@@ -163,6 +163,56 @@ class AdaptationTest {
   }
 
   @Test
+  void aDamagedAdapterIsRefusedInOneLineNamingTheFile() throws Exception {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 7);
+    BodyAdapter adapter = adapt(base, c, 7);
+    Path file = tmp.resolve("adapted.zip");
+    PolicyFile.save(
+        file,
+        base,
+        new PolicyFile.Meta("race", 1, CARS, "bc", Map.of(), 7, 1, 1, Map.of()),
+        adapter);
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+      for (var e : java.util.Collections.list(zip.entries())) {
+        entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+      }
+    }
+    assertThat(entries)
+        .containsKeys("adapter/policy.json", "adapter/params.bin", "adapter/latent.json");
+    Map<String, byte[]> noLatent = new java.util.LinkedHashMap<>(entries);
+    noLatent.remove("adapter/latent.json");
+    Map<String, byte[]> foreign = new java.util.LinkedHashMap<>(entries);
+    foreign.put(
+        "adapter/latent.json",
+        new String(entries.get("adapter/latent.json"), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("body.race.max_speed", "body.race.jet_thrust")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, byte[]> shortWeights = new java.util.LinkedHashMap<>(entries);
+    shortWeights.put("adapter/params.bin", new byte[12]);
+    for (var damaged :
+        List.of(
+            Map.entry(noLatent, "lacks adapter/latent.json"),
+            Map.entry(foreign, "body.race.jet_thrust"),
+            Map.entry(shortWeights, "adapter/params.bin holds 12 bytes"))) {
+      Path bad = tmp.resolve("bad.zip");
+      try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad))) {
+        for (var e : damaged.getKey().entrySet()) {
+          out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+          out.write(e.getValue());
+          out.closeEntry();
+        }
+      }
+      assertThatThrownBy(() -> PolicyFile.load(bad))
+          .isInstanceOf(PolicyFile.PolicyFileException.class)
+          .hasMessageContaining(bad.toString())
+          .hasMessageContaining(damaged.getValue())
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  @Test
   void theSameSeedTrainsTheSameAdapterAndAPolicyNotToldItsBodyIsRefused() {
     Config c = Scenarios.config("race", CARS);
     GaussianPolicy base = base(c, 6);

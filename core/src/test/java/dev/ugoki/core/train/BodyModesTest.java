@@ -73,4 +73,74 @@ class BodyModesTest {
           .hasMessageContaining("does not fit");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void anAdaptedPolicyFineTunesThroughItsAdapterAndKeepsIt(@TempDir Path tmp) throws Exception {
+    List<String> observe = List.of("body.observe=true");
+    RunPlan plan =
+        RunPlan.resolve(RunRequest.of(null, "race", "bc", 1L, 240L, null, sets(observe)));
+    RunFolder folder = plan.folder(tmp.resolve("pre"));
+    plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
+    PolicyFile.Loaded base = PolicyFile.load(folder.policy());
+    var adapter =
+        dev.ugoki.core.algorithm.Adaptation.train(
+            base.policy(),
+            plan.config().scenarioConfig(),
+            new dev.ugoki.core.algorithm.Adaptation.Settings(4, 200, 1, 8, 2, 2, 0.1, 1),
+            new java.io.PrintWriter(new java.io.StringWriter()));
+    Path adapted = tmp.resolve("adapted.zip");
+    PolicyFile.save(adapted, base.policy(), base.meta(), adapter);
+
+    for (String algo : List.of("bc", "ppo")) {
+      List<String> keys = new ArrayList<>(FAMILY);
+      keys.addAll(List.of("body.observe=true", "history.steps=4"));
+      keys.addAll(
+          algo.equals("bc")
+              ? List.of("bc.num_envs=2", "bc.epochs=2", "bc.hidden=16")
+              : List.of(
+                  "ppo.num_envs=2", "ppo.num_steps=64", "ppo.num_minibatches=2", "ppo.hidden=16"));
+      RunPlan tune =
+          RunPlan.resolve(
+              new RunRequest(
+                  null,
+                  "race",
+                  algo,
+                  2L,
+                  256L,
+                  null,
+                  keys,
+                  adapted,
+                  List.of(),
+                  algo.equals("ppo") ? 0.0 : null,
+                  null));
+      assertThat(tune.adapter()).isNotNull();
+      RunFolder tuned = tune.folder(tmp.resolve("tuned-" + algo));
+      tune.algorithm().trainer().train(tune, tuned, Trainer.Options.silent());
+      PolicyFile.Loaded out = PolicyFile.load(tuned.policy());
+      assertThat(out.adapter()).as(algo + " keeps the adapter").isNotNull();
+      assertThat(out.adapter().network().network().params())
+          .containsExactly(adapter.network().network().params());
+      assertThat(out.policy().network().params()).isNotEqualTo(base.policy().network().params());
+      assertThat(PolicyFile.load(tuned.latestCheckpoint()).adapter()).isNotNull();
+      assertThat(PolicyFit.fit(tuned.policy(), out, Scenarios.make(tune.config().scenarioConfig())))
+          .isInstanceOf(dev.ugoki.core.policy.AdaptedBody.class);
+    }
+    // without the history the adapter reads, refused before any folder is made
+    assertThatThrownBy(
+            () ->
+                RunPlan.resolve(
+                    new RunRequest(
+                        null,
+                        "race",
+                        "bc",
+                        2L,
+                        240L,
+                        null,
+                        sets(observe),
+                        adapted,
+                        List.of(),
+                        null,
+                        null)))
+        .hasMessageContaining("history.steps=4");
+  }
 }
