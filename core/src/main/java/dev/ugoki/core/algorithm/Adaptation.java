@@ -70,7 +70,21 @@ public final class Adaptation {
 
   /** The scenario config an adapter reads from: the base's, with its history and body channels. */
   public static Config config(Config base, int historySteps) {
-    return base.with(Map.of(CommonParams.HISTORY_STEPS, historySteps, BodyFamily.OBSERVE, true));
+    return base.with(keys(base, historySteps));
+  }
+
+  /**
+   * The keys that give a scenario the channels an adapter needs: its history (the outermost one,
+   * {@code history.steps}) and every body's channels ({@code body.observe}, each task's in
+   * multitask), to train on and for the adapted policy to overwrite.
+   */
+  public static Map<String, Object> keys(Config base, int historySteps) {
+    Map<String, Object> m = new java.util.TreeMap<>();
+    m.put(CommonParams.HISTORY_STEPS, historySteps);
+    for (String k : base.keysNamed(BodyFamily.OBSERVE)) {
+      m.put(k, true);
+    }
+    return m;
   }
 
   /**
@@ -84,8 +98,10 @@ public final class Adaptation {
       throw new IllegalArgumentException(
           "the policy was not told its body (no body.* channel): train it with body.observe=true");
     }
-    if (scenario.integer(BodyFamily.SPLIT) != BodyFamily.TRAIN) {
-      throw new IllegalArgumentException("an adapter learns on training bodies: body.split=0");
+    for (String k : scenario.keysNamed(BodyFamily.SPLIT)) {
+      if (scenario.integer(k) != BodyFamily.TRAIN) {
+        throw new IllegalArgumentException("an adapter learns on training bodies: " + k + "=0");
+      }
     }
     Config cfg = config(scenario, s.historySteps());
     List<Env> envs = new ArrayList<>();

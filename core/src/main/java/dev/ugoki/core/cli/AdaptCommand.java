@@ -5,8 +5,6 @@ import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scenario.BodyFamily;
-import dev.ugoki.sim.scenario.CommonParams;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +100,7 @@ public final class AdaptCommand implements Callable<Integer> {
     if (base.adapter() != null) {
       throw new IllegalArgumentException(policy + " has an adapter already");
     }
-    Config scenario = Scenarios.config(base.meta().scenario(), base.meta().scenarioConfig());
+    Config own = Scenarios.config(base.meta().scenario(), base.meta().scenarioConfig());
     Adaptation.Settings s =
         new Adaptation.Settings(history, rows, rounds, hidden, 8, 20, 0.1, seed);
     PrintWriter w = spec.commandLine().getOut();
@@ -110,10 +108,9 @@ public final class AdaptCommand implements Callable<Integer> {
         "adapting %s: %d steps of history, %d rounds of %,d rows%n", policy, history, rounds, rows);
     w.flush();
     long t0 = System.nanoTime();
-    BodyAdapter adapter = Adaptation.train(base.policy(), scenario, s, w);
+    BodyAdapter adapter = Adaptation.train(base.policy(), own, s, w);
     Map<String, Object> keys = new TreeMap<>(base.meta().scenarioConfig());
-    keys.put(CommonParams.HISTORY_STEPS, history);
-    keys.put(BodyFamily.OBSERVE, true);
+    keys.putAll(Adaptation.keys(own, history));
     PolicyFile.Meta m = base.meta();
     PolicyFile.Meta meta =
         new PolicyFile.Meta(

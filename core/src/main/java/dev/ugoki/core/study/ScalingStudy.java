@@ -10,7 +10,6 @@ import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
 import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.config.Param;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.BodyFamily;
 import java.io.IOException;
@@ -151,7 +150,7 @@ public final class ScalingStudy {
           "the scaling study counts labeled steps: its run must be bc or dagger, not " + algo);
     }
     Config c = plan.config().scenarioConfig();
-    if (keys(c, BodyFamily.POOL).isEmpty()) {
+    if (c.keysNamed(BodyFamily.POOL).isEmpty()) {
       throw new IllegalArgumentException(c.owner() + " has no body family");
     }
     // a family without held-out bodies or without a band is refused by the scenario itself
@@ -238,7 +237,7 @@ public final class ScalingStudy {
     sets.add(algo + ".hidden=" + c.width());
     // about 500 steps per environment, so that small budgets see whole episodes
     sets.add(algo + ".num_envs=" + Math.max(2, Math.min(16, c.steps() / 500)));
-    for (String key : keys(probe.config().scenarioConfig(), BodyFamily.POOL)) {
+    for (String key : probe.config().scenarioConfig().keysNamed(BodyFamily.POOL)) {
       sets.add(key + "=" + c.bodies());
     }
     return RunPlan.resolve(
@@ -266,18 +265,10 @@ public final class ScalingStudy {
         .successRate();
   }
 
-  /** Every key of {@code c} that is {@code name} or ends in {@code /name} (multitask's bodies). */
-  static List<String> keys(Config c, String name) {
-    return c.params().stream()
-        .map(Param::key)
-        .filter(k -> k.equals(name) || k.endsWith("/" + name))
-        .toList();
-  }
-
   /** {@code c} drawing the bodies of {@code split} in every family it holds. */
   static Config split(Config c, int split) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (String key : keys(c, BodyFamily.SPLIT)) {
+    for (String key : c.keysNamed(BodyFamily.SPLIT)) {
       m.put(key, split);
     }
     return c.with(m);

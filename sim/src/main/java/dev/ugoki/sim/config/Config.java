@@ -111,6 +111,17 @@ public final class Config {
     return i;
   }
 
+  /**
+   * Every key that is {@code name} or ends in {@code /name}: the key of each body a config holds
+   * ({@code body.observe} of a scenario, {@code race/body.observe} and the others of multitask).
+   */
+  public List<String> keysNamed(String name) {
+    return params.stream()
+        .map(Param::key)
+        .filter(k -> k.equals(name) || k.endsWith("/" + name))
+        .toList();
+  }
+
   public double real(String key) {
     return values[require(key)];
   }

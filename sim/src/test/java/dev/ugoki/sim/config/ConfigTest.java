@@ -50,4 +50,16 @@ class ConfigTest {
       assertThat(params).allMatch(p -> !p.doc().isBlank(), "documented");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void keysNamedFindsTheKeyOfEveryBodyAConfigHolds() {
+    Config multi = dev.ugoki.sim.registry.Scenarios.config("multitask", java.util.Map.of());
+    org.assertj.core.api.Assertions.assertThat(multi.keysNamed("body.observe"))
+        .containsExactlyInAnyOrder(
+            "race/body.observe", "navigate/body.observe", "reach/body.observe");
+    Config race = dev.ugoki.sim.registry.Scenarios.config("race", java.util.Map.of());
+    org.assertj.core.api.Assertions.assertThat(race.keysNamed("body.observe"))
+        .containsExactly("body.observe");
+    org.assertj.core.api.Assertions.assertThat(race.keysNamed("observe")).isEmpty();
+  }
 }
