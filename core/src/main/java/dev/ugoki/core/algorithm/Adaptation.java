@@ -5,16 +5,15 @@ import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.ObservationHistory;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.BodyFamily;
-import dev.ugoki.sim.scenario.CommonParams;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -68,25 +67,6 @@ public final class Adaptation {
 
   private Adaptation() {}
 
-  /** The scenario config an adapter reads from: the base's, with its history and body channels. */
-  public static Config config(Config base, int historySteps) {
-    return base.with(keys(base, historySteps));
-  }
-
-  /**
-   * The keys that give a scenario the channels an adapter needs: its history (the outermost one,
-   * {@code history.steps}) and every body's channels ({@code body.observe}, each task's in
-   * multitask), to train on and for the adapted policy to overwrite.
-   */
-  public static Map<String, Object> keys(Config base, int historySteps) {
-    Map<String, Object> m = new java.util.TreeMap<>();
-    m.put(CommonParams.HISTORY_STEPS, historySteps);
-    for (String k : base.keysNamed(BodyFamily.OBSERVE)) {
-      m.put(k, true);
-    }
-    return m;
-  }
-
   /**
    * Trains an adapter for {@code base} on the scenario {@code scenario} (the base's, with its body
    * family); logs each round.
@@ -103,10 +83,10 @@ public final class Adaptation {
         throw new IllegalArgumentException("an adapter learns on training bodies: " + k + "=0");
       }
     }
-    Config cfg = config(scenario, s.historySteps());
     List<Env> envs = new ArrayList<>();
     for (int i = 0; i < s.numEnvs(); i++) {
-      envs.add(Scenarios.make(cfg));
+      // the history as the adapted policy will keep it (AdaptedBody), over the base's layout
+      envs.add(new ObservationHistory(Scenarios.make(scenario), s.historySteps()));
     }
     Spec full = envs.get(0).observationSpec();
     Spec inputs = BodyAdapter.inputs(full);

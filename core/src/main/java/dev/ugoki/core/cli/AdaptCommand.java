@@ -8,8 +8,6 @@ import dev.ugoki.sim.registry.Scenarios;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,24 +107,10 @@ public final class AdaptCommand implements Callable<Integer> {
     w.flush();
     long t0 = System.nanoTime();
     BodyAdapter adapter = Adaptation.train(base.policy(), own, s, w);
-    Map<String, Object> keys = new TreeMap<>(base.meta().scenarioConfig());
-    keys.putAll(Adaptation.keys(own, history));
-    PolicyFile.Meta m = base.meta();
-    PolicyFile.Meta meta =
-        new PolicyFile.Meta(
-            m.scenario(),
-            m.scenarioVersion(),
-            keys,
-            m.algo(),
-            m.algoConfig(),
-            m.seed(),
-            m.steps(),
-            m.updates(),
-            m.metrics());
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
-    PolicyFile.save(out, base.policy(), meta, adapter);
+    PolicyFile.save(out, base.policy(), base.meta(), adapter);
     w.printf(
         "wrote %s in %.0f s: ./ugoki eval --policy %s --set body.split=1%n",
         out, (System.nanoTime() - t0) / 1e9, out);

@@ -72,18 +72,6 @@ public final class PolicyFit {
    * @throws PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
-    if (loaded.adapter() != null) {
-      // the policy reads its body from the adapter's estimate, never from the environment
-      Env adapted;
-      try {
-        adapted = new AdaptedBody(env, loaded.observationSpec(), loaded.adapter().copy());
-      } catch (IllegalArgumentException e) {
-        throw new PolicyFile.PolicyFileException(
-            "policy " + file + " cannot drive this environment: " + e.getMessage());
-      }
-      checkFits(file, loaded, adapted);
-      return adapted;
-    }
     Env fitted =
         fit(
             "policy " + file,
@@ -107,6 +95,15 @@ public final class PolicyFit {
                 + " with other "
                 + "channels (here vs. the policy's): "
                 + firstOf(diffs));
+      }
+    }
+    if (loaded.adapter() != null) {
+      // the policy reads its body from the adapter's estimate, never from the environment
+      try {
+        return new AdaptedBody(fitted, loaded.observationSpec(), loaded.adapter().copy());
+      } catch (IllegalArgumentException e) {
+        throw new PolicyFile.PolicyFileException(
+            "policy " + file + " cannot drive this environment: " + e.getMessage());
       }
     }
     return fitted;

@@ -2,6 +2,7 @@ package dev.ugoki.core.policy;
 
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.EnvWrapper;
+import dev.ugoki.sim.env.ObservationHistory;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import java.util.ArrayList;
@@ -10,9 +11,10 @@ import java.util.List;
 /**
  * An environment as a body-aware policy sees it when a {@link BodyAdapter} tells it its body: the
  * base policy's channels, with every body channel overwritten by the adapter's estimate from the
- * recent past. The environment below must observe the history the adapter reads ({@code
- * history.steps}); whatever it says of the body itself is never passed on, so the policy drives on
- * what it infers, not on what it is told.
+ * recent past. The environment below presents the base policy's layout (its own, or a foundation's
+ * shared one); this wrapper keeps the history the adapter reads itself ({@link ObservationHistory},
+ * as in training), and whatever the environment says of the body is never passed on, so the policy
+ * drives on what it infers, not on what it is told.
  */
 public final class AdaptedBody extends EnvWrapper {
   private final BodyAdapter adapter;
@@ -27,23 +29,18 @@ public final class AdaptedBody extends EnvWrapper {
    * @throws IllegalArgumentException naming what {@code env} lacks
    */
   public AdaptedBody(Env env, Spec base, BodyAdapter adapter) {
-    super(env);
-    Spec have = env.observationSpec();
+    super(new ObservationHistory(env, adapter.historySteps()));
+    Spec have = this.env.observationSpec();
     Spec reads = adapter.network().observationSpec();
     List<String> missing = new ArrayList<>();
     this.inputIndex = indices(have, reads.names(), missing);
     this.baseIndex = indices(have, base.names(), missing);
     if (!missing.isEmpty()) {
-      int steps = historySteps(reads);
       throw new IllegalArgumentException(
-          "the adapter infers the body from the last "
-              + steps
-              + " steps, and this environment lacks "
+          "the adapter reads "
               + missing.get(0)
               + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more channels" : "")
-              + " (give history.steps="
-              + steps
-              + " and body.observe=true)");
+              + ", which this environment lacks");
     }
     this.bodyIndex = new int[adapter.bodyChannels().size()];
     for (int k = 0; k < bodyIndex.length; k++) {
@@ -67,18 +64,6 @@ public final class AdaptedBody extends EnvWrapper {
       }
     }
     return out;
-  }
-
-  /** The largest {@code J} of the {@code hist.J.*} channels an adapter reads. */
-  static int historySteps(Spec reads) {
-    int steps = 0;
-    for (String n : reads.names()) {
-      if (n.startsWith("hist.")) {
-        int dot = n.indexOf('.', 5);
-        steps = Math.max(steps, Integer.parseInt(n.substring(5, dot)));
-      }
-    }
-    return steps;
   }
 
   @Override

@@ -28,6 +28,8 @@ public final class BodyAdapter {
 
   private static final Pattern BODY = Pattern.compile("^(hist\\.\\d+\\.)?body\\..*");
 
+  private static final Pattern HISTORY = Pattern.compile("^hist\\.([1-9]|[1-5][0-9]|6[0-4])\\..+");
+
   /** What the body sees around it, not of itself: left to the base policy. */
   private static final Pattern EXTEROCEPTION = Pattern.compile("^(hist\\.\\d+\\.)?lidar\\..*");
 
@@ -56,6 +58,12 @@ public final class BodyAdapter {
       if (isBody(in)) {
         throw new IllegalArgumentException("an adapter may not read a body channel, got " + in);
       }
+      if (in.startsWith("hist.") && !HISTORY.matcher(in).matches()) {
+        throw new IllegalArgumentException("an adapter's channel " + in + " names no past step");
+      }
+    }
+    if (network.observationSpec().names().stream().noneMatch(n -> n.startsWith("hist.1."))) {
+      throw new IllegalArgumentException("an adapter reads a history: it has no hist.1 channel");
     }
     this.network = network;
     this.bodyChannels = List.copyOf(bodyChannels);
@@ -72,6 +80,17 @@ public final class BodyAdapter {
 
   public float[] decode() {
     return decode.clone();
+  }
+
+  /** The steps of the past the adapter reads: the largest {@code J} of its {@code hist.J.*}. */
+  public int historySteps() {
+    int steps = 0;
+    for (String n : network.observationSpec().names()) {
+      if (n.startsWith("hist.")) {
+        steps = Math.max(steps, Integer.parseInt(n.substring(5, n.indexOf('.', 5))));
+      }
+    }
+    return steps;
   }
 
   /** True for a channel that tells the body: {@code body.*}, or one of them from the history. */

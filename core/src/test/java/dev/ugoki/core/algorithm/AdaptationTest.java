@@ -115,11 +115,10 @@ class AdaptationTest {
         .noneMatch(BodyAdapter::isBody)
         .noneMatch(n -> n.contains("lidar."))
         .contains("speed", "hist.1.speed", "hist.4.act.steer");
-    Config withHistory = Adaptation.config(c, 4);
-    Env honest = new AdaptedBody(Scenarios.make(withHistory), base.observationSpec(), adapter);
+    // the adapter keeps its own history of the environment's observations, as in training
+    Env honest = new AdaptedBody(Scenarios.make(c), base.observationSpec(), adapter);
     Env lied =
-        new AdaptedBody(
-            new Scrambled(Scenarios.make(withHistory)), base.observationSpec(), adapter.copy());
+        new AdaptedBody(new Scrambled(Scenarios.make(c)), base.observationSpec(), adapter.copy());
     assertThat(honest.observationSpec()).isEqualTo(base.observationSpec());
     float[] a = honest.reset(21);
     float[] b = lied.reset(21);
@@ -143,7 +142,6 @@ class AdaptationTest {
     BodyAdapter adapter = adapt(base, c, 5);
     Path file = tmp.resolve("adapted.zip");
     Map<String, Object> keys = new java.util.TreeMap<>(CARS);
-    keys.put("history.steps", 4);
     PolicyFile.Meta meta =
         new PolicyFile.Meta("race", 1, keys, "bc", Map.of(), 5, 1000, 1, Map.of());
     PolicyFile.save(file, base, meta, adapter);
@@ -152,10 +150,14 @@ class AdaptationTest {
     assertThat(loaded.adapter().network().network().params())
         .containsExactly(adapter.network().network().params());
     assertThat(loaded.adapter().decode()).containsExactly(adapter.decode());
-    Env env = PolicyFit.fit(file, loaded, Scenarios.make(Adaptation.config(c, 4)));
+    Env env = PolicyFit.fit(file, loaded, Scenarios.make(c));
     assertThat(env).isInstanceOf(AdaptedBody.class);
-    assertThatThrownBy(() -> PolicyFit.fit(file, loaded, Scenarios.make(c)))
-        .hasMessageContaining("history.steps=4");
+    assertThat(env.observationSpec()).isEqualTo(base.observationSpec());
+    // an environment of another layout is refused, naming what differs
+    assertThatThrownBy(
+            () -> PolicyFit.fit(file, loaded, Scenarios.make(c.with(Map.of("history.steps", 4)))))
+        .hasMessageContaining("does not fit")
+        .hasMessageContaining("hist.1.");
     // the same bytes from the same policy
     Path again = tmp.resolve("again.zip");
     PolicyFile.save(again, loaded.policy(), loaded.meta(), loaded.adapter());

@@ -93,7 +93,7 @@ class BodyModesTest {
 
     for (String algo : List.of("bc", "ppo")) {
       List<String> keys = new ArrayList<>(FAMILY);
-      keys.addAll(List.of("body.observe=true", "history.steps=4"));
+      keys.add("body.observe=true");
       keys.addAll(
           algo.equals("bc")
               ? List.of("bc.num_envs=2", "bc.epochs=2", "bc.hidden=16")
@@ -125,7 +125,8 @@ class BodyModesTest {
       assertThat(PolicyFit.fit(tuned.policy(), out, Scenarios.make(tune.config().scenarioConfig())))
           .isInstanceOf(dev.ugoki.core.policy.AdaptedBody.class);
     }
-    // without the history the adapter reads, refused before any folder is made
+    // where the body is presented another way, refused before any folder is made
+    List<String> withHistory = new ArrayList<>(sets(observe, "history.steps=4"));
     assertThatThrownBy(
             () ->
                 RunPlan.resolve(
@@ -136,11 +137,11 @@ class BodyModesTest {
                         2L,
                         240L,
                         null,
-                        sets(observe),
+                        withHistory,
                         adapted,
                         List.of(),
                         null,
                         null)))
-        .hasMessageContaining("history.steps=4");
+        .hasMessageContaining("does not fit");
   }
 }
