@@ -124,7 +124,10 @@ public final class TransferCommand implements Callable<Integer> {
     // anything is written
     PolicyFile.Loaded loaded = PolicyFile.load(foundation);
     for (Application app : chosen) {
-      PolicyFit.fit(foundation, loaded, Scenarios.make(app.scenario(), app.overrides()));
+      PolicyFit.fit(
+          foundation,
+          loaded,
+          Scenarios.make(app.scenario(), TransferStudy.overrides(loaded, app.scenario(), app)));
     }
     List<Long> seedList = new ArrayList<>();
     for (long s = seeds.first(); s <= seeds.last(); s++) {

@@ -94,14 +94,18 @@ public final class TransferStudy {
     Path csv = s.dir().resolve("results.csv");
     try (CsvTable.Appender w = CsvTable.create(csv, RESULT_COLUMNS)) {
       for (Application app : s.apps()) {
-        Config cfg = Scenarios.config(app.scenario(), app.overrides());
+        Config cfg = Scenarios.config(app.scenario(), overrides(foundation, app.scenario(), app));
         Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
         zero.put(app.name(), z.successRate());
         // once per scenario: long-car and fast-car share race's
         nominal.computeIfAbsent(
             app.scenario(),
             sc ->
-                evaluate(s.foundation(), foundation, Scenarios.config(sc, Map.of())).successRate());
+                evaluate(
+                        s.foundation(),
+                        foundation,
+                        Scenarios.config(sc, overrides(foundation, sc, null)))
+                    .successRate());
         log.printf(
             Locale.ROOT,
             "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
@@ -117,7 +121,7 @@ public final class TransferStudy {
         for (long seed : s.seeds()) {
           for (String start : starts) {
             for (long budget : s.budgets()) {
-              Point p = trainAndEvaluate(app, start, seed, budget, hidden, layers);
+              Point p = trainAndEvaluate(foundation, app, start, seed, budget, hidden, layers);
               points.add(p);
               w.row(
                   List.of(
@@ -147,9 +151,16 @@ public final class TransferStudy {
   }
 
   private Point trainAndEvaluate(
-      Application app, String start, long seed, long budget, int hidden, int layers)
+      PolicyFile.Loaded foundation,
+      Application app,
+      String start,
+      long seed,
+      long budget,
+      int hidden,
+      int layers)
       throws IOException {
-    List<String> sets = new ArrayList<>(app.sets());
+    List<String> sets = new ArrayList<>();
+    overrides(foundation, app.scenario(), app).forEach((k, v) -> sets.add(k + "=" + v));
     sets.add("bc.hidden=" + hidden);
     sets.add("bc.layers=" + layers);
     // about 500 steps per environment, so that small budgets see whole episodes, not only
@@ -178,6 +189,29 @@ public final class TransferStudy {
     PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
     Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
     return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());
+  }
+
+  /**
+   * The scenario keys of an application ({@code app}, or null for the scenario as it is) for this
+   * foundation: the application's own, and the body's channels when the foundation learned the
+   * scenario's task with them ({@code body.observe}: a body-aware or adapted foundation), so that
+   * the environment has the layout the foundation reads (an adapter overwrites them with what it
+   * infers; a body-aware policy is told the nominal body, all its channels 0).
+   */
+  public static Map<String, Object> overrides(
+      PolicyFile.Loaded foundation, String scenario, Application app) {
+    Map<String, Object> m = new java.util.TreeMap<>(app == null ? Map.of() : app.overrides());
+    Map<String, Object> learned = foundation.meta().scenarioConfig();
+    String key = dev.ugoki.sim.scenario.BodyFamily.OBSERVE;
+    boolean observed =
+        Boolean.TRUE.equals(
+                learned.get(scenario + dev.ugoki.sim.scenario.MultiTaskScenario.SEP + key))
+            || (foundation.meta().scenario().equals(scenario)
+                && "true".equals(String.valueOf(learned.get(key))));
+    if (observed) {
+      m.put(key, true);
+    }
+    return m;
   }
 
   private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {

@@ -41,4 +41,40 @@ class TransferStudyTest {
     assertThat(Application.named("big-robot").sets()).contains("robot.radius=0.35");
     assertThatThrownBy(() -> Application.named("jet")).hasMessageContaining("long-car");
   }
+
+  @Test
+  void anApplicationGetsTheBodyChannelsTheFoundationLearnedItsTaskWith() {
+    var env = dev.ugoki.sim.registry.Scenarios.make("race");
+    var policy =
+        dev.ugoki.core.policy.GaussianPolicy.create(
+            env.observationSpec(), env.actionSpec(), 4, 1, 0, 1);
+    java.util.function.Function<java.util.Map<String, Object>, dev.ugoki.core.io.PolicyFile.Loaded>
+        foundation =
+            keys ->
+                new dev.ugoki.core.io.PolicyFile.Loaded(
+                    policy,
+                    new dev.ugoki.core.io.PolicyFile.Meta(
+                        "multitask",
+                        1,
+                        keys,
+                        "bc",
+                        java.util.Map.of(),
+                        1,
+                        1,
+                        1,
+                        java.util.Map.of()),
+                    env.observationSpec(),
+                    env.actionSpec(),
+                    null,
+                    null);
+    var aware = foundation.apply(java.util.Map.of("race/body.observe", true));
+    Application fast = Application.named("fast-car");
+    assertThat(TransferStudy.overrides(aware, "race", fast))
+        .containsEntry("body.observe", true)
+        .containsEntry("car.max_speed", 35);
+    assertThat(TransferStudy.overrides(aware, "navigate", Application.named("big-robot")))
+        .doesNotContainKey("body.observe");
+    assertThat(TransferStudy.overrides(foundation.apply(java.util.Map.of()), "race", fast))
+        .isEqualTo(fast.overrides());
+  }
 }
