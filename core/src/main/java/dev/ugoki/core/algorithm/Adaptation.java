@@ -90,6 +90,7 @@ public final class Adaptation {
     }
     Spec full = envs.get(0).observationSpec();
     Spec inputs = BodyAdapter.inputs(full);
+    checkMemory(s.rowsPerRound() * s.rounds(), inputs.size() + body.size(), MEMORY.getAsLong());
     int[] in = indices(full, inputs.names());
     int[] baseIdx = indices(full, base.observationSpec().names());
     int[] trueIdx = indices(full, body);
@@ -178,6 +179,30 @@ public final class Adaptation {
       log.flush();
     }
     return adapter;
+  }
+
+  /** The heap a training may fill with its rows: half of what the JVM may take. */
+  static java.util.function.LongSupplier MEMORY = () -> Runtime.getRuntime().maxMemory() / 2;
+
+  /**
+   * Refuses, before anything is collected, rows that would not fit: each row of {@code width}
+   * floats is held about three times (the aggregate, its growth and the standardized copy a fit
+   * makes).
+   */
+  static void checkMemory(long rows, int width, long budgetBytes) {
+    long need = rows * width * 4L * 3;
+    if (need > budgetBytes) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "an adaptation of %,d rows of %d channels needs about %,d MB, more than the %,d MB"
+                  + " it may use: fewer --rows or --rounds, a shorter --history, or a larger heap"
+                  + " (UGOKI_JAVA_OPTS=-Xmx...)",
+              rows,
+              width,
+              need >> 20,
+              budgetBytes >> 20));
+    }
   }
 
   private static long episodeSeed(long seed, long episode) {

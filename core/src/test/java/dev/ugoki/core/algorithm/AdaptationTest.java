@@ -215,6 +215,22 @@ class AdaptationTest {
   }
 
   @Test
+  void rowsThatWouldNotFitTheHeapAreRefusedBeforeAnyIsCollected() {
+    Adaptation.checkMemory(1000, 100, 1_200_001);
+    assertThatThrownBy(() -> Adaptation.checkMemory(120_000, 1100, 1L << 30))
+        .hasMessageContaining("120,000 rows of 1100 channels")
+        .hasMessageContaining("fewer --rows");
+    Config c = Scenarios.config("race", CARS);
+    var saved = Adaptation.MEMORY;
+    Adaptation.MEMORY = () -> 1000;
+    try {
+      assertThatThrownBy(() -> adapt(base(c, 8), c, 8)).hasMessageContaining("MB");
+    } finally {
+      Adaptation.MEMORY = saved;
+    }
+  }
+
+  @Test
   void theSameSeedTrainsTheSameAdapterAndAPolicyNotToldItsBodyIsRefused() {
     Config c = Scenarios.config("race", CARS);
     GaussianPolicy base = base(c, 6);
