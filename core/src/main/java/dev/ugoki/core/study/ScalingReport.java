@@ -154,7 +154,7 @@ final class ScalingReport {
       return BitmapEncoder.getBufferedImage(chart);
     }
     List<Double> x = c.values().stream().map(Long::doubleValue).toList();
-    series(chart, "held-out bodies", x, c.heldOut(), floor, HELD, SeriesMarkers.CIRCLE);
+    series(chart, "held-out", x, c.heldOut(), floor, HELD, SeriesMarkers.CIRCLE);
     series(chart, "edge band", x, c.edge(), floor, EDGE, SeriesMarkers.DIAMOND);
     List<Double> sx = new ArrayList<>();
     List<Double> sy = new ArrayList<>();
@@ -164,7 +164,7 @@ final class ScalingReport {
         sy.add(Math.max(floor, 1 - p.heldOut()));
       }
     }
-    XYSeries seeds = chart.addSeries("each seed (held-out)", sx, sy);
+    XYSeries seeds = chart.addSeries("each seed", sx, sy);
     seeds.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     seeds.setMarkerColor(new Color(40, 110, 200, 90));
     seeds.setMarker(SeriesMarkers.CIRCLE);
