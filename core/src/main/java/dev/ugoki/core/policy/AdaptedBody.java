@@ -88,6 +88,23 @@ public final class AdaptedBody extends EnvWrapper {
     return estimate.clone();
   }
 
+  /**
+   * What the adapter infers of one body, in u: the estimates of the channels {@code
+   * body.<scenario>.*}, in their order (one per parameter of that body's family).
+   */
+  public double[] estimateOf(String scenario) {
+    String prefix = "body." + scenario + ".";
+    List<String> names = adapter.bodyChannels();
+    double[] out = new double[(int) names.stream().filter(n -> n.startsWith(prefix)).count()];
+    int j = 0;
+    for (int k = 0; k < names.size(); k++) {
+      if (names.get(k).startsWith(prefix)) {
+        out[j++] = estimate[k];
+      }
+    }
+    return out;
+  }
+
   /** The adapter this environment runs. */
   public BodyAdapter adapter() {
     return adapter;

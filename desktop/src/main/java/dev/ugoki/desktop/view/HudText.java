@@ -94,6 +94,16 @@ public final class HudText {
       body.bodyFactors()
           .forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s x%.2f", k, v)));
       out.add(Line.plain(b.toString()));
+      if (a.env() instanceof dev.ugoki.core.policy.AdaptedBody adapted) {
+        // what the policy infers of its body from its recent past: it is never told the line above
+        double[] u = adapted.estimateOf(body.name());
+        if (u.length == body.body().length) {
+          StringBuilder e = new StringBuilder("inferred");
+          body.bodyFactors(u)
+              .forEach((k, v) -> e.append(String.format(Locale.ROOT, "  %s x%.2f", k, v)));
+          out.add(Line.plain(e.toString()));
+        }
+      }
     }
     out.add(
         Line.plain(

@@ -100,4 +100,33 @@ class HudTextTest {
     assertThat(text(HudText.status(family, new Follow(), 60)))
         .containsPattern("body  max_speed x[01]\\.\\d\\d  friction x[01]\\.\\d\\d");
   }
+
+  @Test
+  void anAdaptedPolicyShowsTheBodyItInfersUnderTheOneItDrives(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    Map<String, Object> keys =
+        Map.of("body.max_speed", 0.6, "dr.friction", 0.4, "body.observe", true);
+    var cfg = dev.ugoki.sim.registry.Scenarios.config("race", keys);
+    var env = dev.ugoki.sim.registry.Scenarios.make(cfg);
+    var base =
+        dev.ugoki.core.policy.GaussianPolicy.create(
+            env.observationSpec(), env.actionSpec(), 8, 1, 0, 1);
+    var adapter =
+        dev.ugoki.core.algorithm.Adaptation.train(
+            base,
+            cfg,
+            new dev.ugoki.core.algorithm.Adaptation.Settings(2, 100, 1, 4, 1, 1, 0.1, 1),
+            new java.io.PrintWriter(new java.io.StringWriter()));
+    java.nio.file.Path file = tmp.resolve("adapted.zip");
+    dev.ugoki.core.io.PolicyFile.save(
+        file,
+        base,
+        new dev.ugoki.core.io.PolicyFile.Meta("race", 1, keys, "bc", Map.of(), 1, 1, 1, Map.of()),
+        adapter);
+    Session s = new Session("race", keys, 3, List.of(new Driver.Policy(file)));
+    s.advance(0.5);
+    assertThat(text(HudText.status(s, new Follow(), 60)))
+        .containsPattern("body  max_speed x[01]\\.\\d\\d  friction x[01]\\.\\d\\d")
+        .containsPattern("inferred  max_speed x[01]\\.\\d\\d  friction x[01]\\.\\d\\d");
+  }
 }

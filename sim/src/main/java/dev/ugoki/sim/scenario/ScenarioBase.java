@@ -147,12 +147,24 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
    * body.max_speed -> 1.31}): what a person may want to see. Empty for one body.
    */
   public final java.util.Map<String, Double> bodyFactors() {
+    return bodyFactors(body);
+  }
+
+  /**
+   * The body {@code u} (one value per family parameter, as {@link #body()}) as factors on the
+   * nominal one, for each parameter that varies: how a body a policy inferred reads.
+   */
+  public final java.util.Map<String, Double> bodyFactors(double[] u) {
     java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
     if (family != null) {
-      for (int i = 0; i < body.length; i++) {
+      if (u.length != family.dims().size()) {
+        throw new IllegalArgumentException(
+            "a body of this family has " + family.dims().size() + " parameters, not " + u.length);
+      }
+      for (int i = 0; i < u.length; i++) {
         BodyFamily.Dim d = family.dims().get(i);
         if (d.spread() > 0) {
-          out.put(d.name(), 1 + d.spread() * body[i]);
+          out.put(d.name(), 1 + d.spread() * u[i]);
         }
       }
     }
