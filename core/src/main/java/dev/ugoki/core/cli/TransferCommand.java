@@ -72,6 +72,14 @@ public final class TransferCommand implements Callable<Integer> {
   boolean frozen;
 
   @Option(
+      names = "--fine-tune-lr",
+      paramLabel = "RATE",
+      description =
+          "Learning rate of the fine-tunes (default: bc's own, as from scratch; a tenth of it keeps"
+              + " a few hundred rows from undoing the foundation).")
+  Double fineTuneLr;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Study folder " + "(default: runs/transfer-<time>).")
@@ -97,6 +105,7 @@ public final class TransferCommand implements Callable<Integer> {
               "--eval-seeds",
               "--target",
               "--frozen",
+              "--fine-tune-lr",
               "--out")) {
         if (parsed.hasMatchedOption(other)) {
           throw new IllegalArgumentException(
@@ -110,6 +119,9 @@ public final class TransferCommand implements Callable<Integer> {
     }
     if (foundation == null) {
       throw new IllegalArgumentException("give --foundation POLICY.zip (or --replot DIR)");
+    }
+    if (fineTuneLr != null && !(fineTuneLr > 0 && fineTuneLr <= 0.1)) {
+      throw new IllegalArgumentException("--fine-tune-lr must be in (0, 0.1], got " + fineTuneLr);
     }
     if (!(target > 0 && target <= 1)) {
       throw new IllegalArgumentException("--target must be in (0, 1], got " + target);
@@ -148,7 +160,7 @@ public final class TransferCommand implements Callable<Integer> {
     TransferStudy.Result r =
         new TransferStudy(
                 new TransferStudy.Settings(
-                    foundation, chosen, seedList, b, evalSeeds, target, frozen, dir),
+                    foundation, chosen, seedList, b, evalSeeds, target, frozen, fineTuneLr, dir),
                 w)
             .run();
     w.printf(

@@ -59,6 +59,7 @@ final class TransferReport {
     doc.put("budgets", s.budgets());
     doc.put("seeds", s.seeds());
     doc.put("eval_seeds", s.evalSeeds().toString());
+    doc.put("fine_tune_learning_rate", s.fineTuneLearningRate());
     doc.put("zero_shot_on_nominal_scenarios", r.zeroShotNominal());
     doc.put("applications", apps);
     TransferStudy.writeJson(s.dir().resolve("summary.json"), doc);

@@ -51,6 +51,9 @@ public final class TransferStudy {
    * @param evalSeeds episodes each policy is evaluated on
    * @param target the success rate a curve must reach
    * @param frozen also fine-tune with a frozen first layer
+   * @param fineTuneLearningRate the learning rate of the fine-tunes, or null for the algorithm's (a
+   *     foundation fine-tuned on a few hundred rows at the rate that trains from scratch can lose
+   *     what it knew)
    * @param dir where the study writes
    */
   public record Settings(
@@ -61,6 +64,7 @@ public final class TransferStudy {
       SeedRange evalSeeds,
       double target,
       boolean frozen,
+      Double fineTuneLearningRate,
       Path dir) {}
 
   /** One trained (or zero-shot) policy's result. */
@@ -168,6 +172,9 @@ public final class TransferStudy {
     sets.add("bc.num_envs=" + Math.max(2, Math.min(8, budget / 500)));
     if (start.equals(FROZEN)) {
       sets.add("bc.freeze_layers=1");
+    }
+    if (!start.equals(SCRATCH) && s.fineTuneLearningRate() != null) {
+      sets.add("bc.learning_rate=" + s.fineTuneLearningRate());
     }
     RunPlan plan =
         RunPlan.resolve(
@@ -278,6 +285,9 @@ public final class TransferStudy {
               SeedRange.parse(doc.required("eval_seeds").asText()),
               doc.required("target_success_rate").asDouble(),
               points.stream().anyMatch(p -> p.start().equals(FROZEN)),
+              doc.hasNonNull("fine_tune_learning_rate")
+                  ? doc.get("fine_tune_learning_rate").asDouble()
+                  : null,
               dir);
       r = new Result(points, zero, nominal);
     } catch (IOException | RuntimeException e) {
