@@ -98,7 +98,9 @@ public final class AdaptCommand implements Callable<Integer> {
     if (base.adapter() != null) {
       throw new IllegalArgumentException(policy + " has an adapter already");
     }
-    Config own = Scenarios.config(base.meta().scenario(), base.meta().scenarioConfig());
+    // the adapter learns on the policy's own scenario and config, with any --set over it (the
+    // bodies it should learn to read); the file keeps the policy's config
+    Config own = scenario.config(base.meta().scenario(), base.meta().scenarioConfig());
     Adaptation.Settings s =
         new Adaptation.Settings(history, rows, rounds, hidden, 8, 20, 0.1, seed);
     PrintWriter w = spec.commandLine().getOut();
