@@ -10,6 +10,7 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.BodyFamily;
+import dev.ugoki.sim.scenario.ScenarioBase;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class Adaptation {
       while (rows < s.rowsPerRound()) {
         for (int e = 0; e < envs.size() && rows < s.rowsPerRound(); e++, rows++) {
           float[] x = pick(obs[e], in);
-          float[] u = pick(obs[e], trueIdx);
+          float[] u = truth(envs.get(e), obs[e], trueIdx);
           float[] z = new float[k];
           for (int i = 0; i < k; i++) {
             double v = 0;
@@ -203,6 +204,23 @@ public final class Adaptation {
               need >> 20,
               budgetBytes >> 20));
     }
+  }
+
+  /**
+   * The body the adapter should infer at this step: one body's scenario says how it is now ({@link
+   * ScenarioBase#bodyNow}, which follows an unannounced change such as {@code body.change_at});
+   * otherwise the body channels say the episode's draw.
+   */
+  private static float[] truth(Env env, float[] obs, int[] trueIdx) {
+    if (env.unwrapped() instanceof ScenarioBase<?> one && one.bodyNow().length == trueIdx.length) {
+      double[] now = one.bodyNow();
+      float[] u = new float[now.length];
+      for (int i = 0; i < u.length; i++) {
+        u[i] = (float) now[i];
+      }
+      return u;
+    }
+    return pick(obs, trueIdx);
   }
 
   private static long episodeSeed(long seed, long episode) {

@@ -53,6 +53,10 @@ public record RaceConfig(
   public static final String BODY_MAX_STEER = "body.max_steer";
   public static final String BODY_STEER_RATE = "body.steer_rate";
   public static final String BODY_CHANGE_AT = "body.change_at";
+
+  /** The tire friction's place among the family's parameters (the last). */
+  static final int FRICTION_DIM = 6;
+
   public static final String BODY_CHANGE_FRICTION = "body.change_friction";
 
   /** The friction draw's salt: the stream dr.friction has always drawn from. */

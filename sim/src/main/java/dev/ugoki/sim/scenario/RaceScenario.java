@@ -238,6 +238,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
       // the body changes under the policy, unannounced: grip drops (or rises) from here on
       car = RaceConfig.scaled(car, new double[] {1, 1, 1, 1, 1, 1, cfg.changeFriction()});
       model = new BicycleModel(car);
+      changeBody(RaceConfig.FRICTION_DIM, cfg.changeFriction());
       changed = true;
     }
     CarState next = model.step(state, action[0], action[1], dt());

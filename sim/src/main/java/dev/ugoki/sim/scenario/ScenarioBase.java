@@ -34,6 +34,7 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   private boolean observeBody;
   private int ownChannels;
   private double[] body = new double[0];
+  private double[] bodyNow = new double[0];
 
   /** Whether the episode runs, and its steps. */
   protected final Episode episode;
@@ -123,6 +124,7 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
     this.observationSpec = Objects.requireNonNull(observation);
     this.actionSpec = Objects.requireNonNull(action);
     this.body = new double[family == null ? 0 : family.dims().size()];
+    this.bodyNow = body.clone();
   }
 
   /** Draws the episode's body from its seed; returns each parameter's factor on its nominal. */
@@ -134,7 +136,28 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
         body[i] = 0; // a parameter that does not vary is nominal
       }
     }
+    bodyNow = body.clone();
     return family.factors(u);
+  }
+
+  /**
+   * The body as it is now, in u: the episode's draw until it changes mid-episode, then the changed
+   * one (beyond [-1, 1] when the change leaves the family). What a policy that infers its body
+   * should infer; the body channels keep telling the draw, since the change is unannounced.
+   */
+  public final double[] bodyNow() {
+    return bodyNow.clone();
+  }
+
+  /**
+   * Parameter {@code i} changes mid-episode to {@code factor} times what the episode drew; a
+   * parameter the family does not vary cannot say so in u and stays.
+   */
+  protected final void changeBody(int i, double factor) {
+    BodyFamily.Dim d = family.dims().get(i);
+    if (d.spread() > 0) {
+      bodyNow[i] = ((1 + d.spread() * body[i]) * factor - 1) / d.spread();
+    }
   }
 
   /** The episode's body in u, one value in [-1, 1] per family parameter (zeros: nominal). */

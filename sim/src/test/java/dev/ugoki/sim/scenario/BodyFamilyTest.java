@@ -262,4 +262,35 @@ class BodyFamilyTest {
     assertThat(race.carParams().frictionMu()).isCloseTo(0.6 * before, within(1e-12));
     assertThat(lapped).as("the expert, planning with the car as it is now, still laps").isTrue();
   }
+
+  @Test
+  void aBodyThatChangesIsStillAnnouncedAsItsDrawButKnownAsItIsNow() {
+    Map<String, Object> m =
+        Map.of(
+            "dr.friction", 0.4,
+            "body.max_speed", 0.5,
+            "body.observe", true,
+            "body.change_at", 2.0,
+            "body.change_friction", 0.6);
+    var env = Scenarios.make("race", m);
+    RaceScenario race = (RaceScenario) env.unwrapped();
+    race.reset(5);
+    double[] drawn = race.body();
+    assertThat(race.bodyNow()).containsExactly(drawn);
+    int channel = env.observationSpec().indexOf("body.race.friction");
+    float[] obs = null;
+    for (int t = 0; t * race.dt() < 3; t++) {
+      obs = race.step(race.expert().act()).observation();
+    }
+    double[] now = race.bodyNow();
+    int fr = drawn.length - 1; // the friction, the family's last parameter
+    assertThat(now[fr]).isCloseTo(((1 + 0.4 * drawn[fr]) * 0.6 - 1) / 0.4, within(1e-12));
+    for (int i = 0; i < fr; i++) {
+      assertThat(now[i]).as("only the grip changed").isEqualTo(drawn[i]);
+    }
+    assertThat(race.body()).as("the draw stays").containsExactly(drawn);
+    assertThat((double) obs[channel]).as("unannounced").isCloseTo(drawn[fr], within(1e-6));
+    race.reset(5);
+    assertThat(race.bodyNow()).as("a new episode starts as drawn").containsExactly(drawn);
+  }
 }
