@@ -5,6 +5,7 @@ import dev.ugoki.core.policy.AdaptedBody;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.scenario.ScenarioBase;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +26,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * notices a change of body mid-episode.
  */
 public final class AdaptationTrace {
-  /** What one episode gave: time [s], the channel's estimate (u), the speed channel. */
+  /**
+   * What one episode gave: time [s], the channel's estimate (u), the body as it truly was (u, empty
+   * where the scenario does not say), the speed channel.
+   */
   public record Trace(
-      List<Double> timeS, List<Double> estimate, List<Double> speed, boolean success) {}
+      List<Double> timeS,
+      List<Double> estimate,
+      List<Double> truth,
+      List<Double> speed,
+      boolean success) {}
 
   private AdaptationTrace() {}
 
@@ -56,11 +64,23 @@ public final class AdaptationTrace {
     List<Double> t = new ArrayList<>();
     List<Double> est = new ArrayList<>();
     List<Double> speed = new ArrayList<>();
+    List<Double> truth = new ArrayList<>();
+    // the channel's place in the scenario's own body, when the environment is that one body's
+    int dim = -1;
+    if (env.unwrapped() instanceof ScenarioBase<?> one) {
+      String prefix = "body." + one.name() + ".";
+      List<String> own =
+          adapted.adapter().bodyChannels().stream().filter(n -> n.startsWith(prefix)).toList();
+      dim = own.indexOf(channel);
+    }
     float[] obs = env.reset(seed);
     boolean success = false;
     for (int step = 0; step < 1_000_000; step++) {
       t.add(step * dt);
       est.add((double) adapted.estimate()[k]);
+      if (dim >= 0) {
+        truth.add(((ScenarioBase<?>) env.unwrapped()).bodyNow()[dim]);
+      }
       speed.add((double) obs[v]);
       StepResult r = env.step(policy.actDeterministic(obs, 1));
       obs = r.observation();
@@ -69,7 +89,7 @@ public final class AdaptationTrace {
         break;
       }
     }
-    return new Trace(t, est, speed, success);
+    return new Trace(t, est, truth, speed, success);
   }
 
   /** The trace as a PNG: the estimate and the speed against time, the change marked. */
@@ -90,6 +110,12 @@ public final class AdaptationTrace {
     e.setMarker(SeriesMarkers.NONE);
     e.setLineColor(new Color(40, 110, 200));
     e.setLineStyle(new BasicStroke(2f));
+    if (!tr.truth().isEmpty()) {
+      XYSeries truth = c.addSeries("true " + channel, tr.timeS(), tr.truth());
+      truth.setMarker(SeriesMarkers.NONE);
+      truth.setLineColor(Color.BLACK);
+      truth.setLineStyle(new BasicStroke(1.5f));
+    }
     XYSeries s = c.addSeries("speed", tr.timeS(), tr.speed());
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(new Color(150, 150, 150));
