@@ -165,6 +165,39 @@ class AdaptationTest {
   }
 
   @Test
+  void aTraceFollowsTheTrueBodyThroughAnUnannouncedChangeAndDrawsTheSameBytes() throws Exception {
+    Map<String, Object> keys = new java.util.HashMap<>(CARS);
+    keys.put("body.change_at", 1.0);
+    keys.put("body.change_friction", 0.6);
+    Config c = Scenarios.config("race", keys);
+    GaussianPolicy base = base(c, 9);
+    BodyAdapter adapter = adapt(base, Scenarios.config("race", CARS), 9);
+    Env env = new AdaptedBody(Scenarios.make(c), base.observationSpec(), adapter);
+    var t = dev.ugoki.core.report.AdaptationTrace.run(env, base, 21, "body.race.friction", "speed");
+    assertThat(t.estimate()).hasSameSizeAs(t.timeS());
+    assertThat(t.truth()).hasSameSizeAs(t.timeS());
+    int before = 0;
+    while (t.timeS().get(before + 1) < 1.0 - 1e-9) {
+      before++;
+    }
+    double drawn = t.truth().get(0);
+    assertThat(t.truth().subList(0, before + 1)).containsOnly(drawn);
+    assertThat(t.truth().get(t.truth().size() - 1))
+        .as("the grip after the drop, in u")
+        .isCloseTo(((1 + 0.3 * drawn) * 0.6 - 1) / 0.3, within(1e-9));
+    Path a = tmp.resolve("a.png");
+    Path b = tmp.resolve("b.png");
+    dev.ugoki.core.report.AdaptationTrace.write(a, t, "body.race.friction", 1.0, "trace");
+    dev.ugoki.core.report.AdaptationTrace.write(b, t, "body.race.friction", 1.0, "trace");
+    assertThat(Files.readAllBytes(a)).isNotEmpty().isEqualTo(Files.readAllBytes(b));
+    assertThatThrownBy(
+            () ->
+                dev.ugoki.core.report.AdaptationTrace.run(
+                    Scenarios.make(c), base, 21, "body.race.friction", "speed"))
+        .hasMessageContaining("no adapter");
+  }
+
+  @Test
   void aDamagedAdapterIsRefusedInOneLineNamingTheFile() throws Exception {
     Config c = Scenarios.config("race", CARS);
     GaussianPolicy base = base(c, 7);
