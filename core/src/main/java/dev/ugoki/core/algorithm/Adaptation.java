@@ -150,12 +150,7 @@ public final class Adaptation {
           if (round == 0 && s.noise() > 0) {
             Spec as = envs.get(e).actionSpec();
             for (int j = 0; j < a.length; j++) {
-              float half = (as.high(j) - as.low(j)) / 2;
-              a[j] =
-                  (float)
-                      Math.max(
-                          as.low(j),
-                          Math.min(as.high(j), a[j] + s.noise() * half * random.nextGaussian()));
+              a[j] = (float) Dart.noisy(a[j], s.noise(), as.low(j), as.high(j), random);
             }
           }
           StepResult r = envs.get(e).step(a);

@@ -281,8 +281,7 @@ public final class Dagger {
         for (int j = 0; j < a; j++) {
           double v;
           if (expertDrives) {
-            double halfRange = 0.5 * (spec.high(j) - spec.low(j));
-            v = labels[(row0 + i) * a + j] + noise * halfRange * random.nextGaussian();
+            v = Dart.noisy(labels[(row0 + i) * a + j], noise, spec.low(j), spec.high(j), random);
           } else {
             v = mine[i * a + j];
           }

@@ -108,10 +108,7 @@ public final class ScalingCommand implements Callable<Integer> {
     at.put(Axis.BODIES, base.get(0));
     at.put(Axis.WIDTH, base.get(1));
     at.put(Axis.STEPS, base.get(2));
-    List<Long> seedList = new ArrayList<>();
-    for (long s = seeds.first(); s <= seeds.last(); s++) {
-      seedList.add(s);
-    }
+    List<Long> seedList = seeds.seeds();
     PrintWriter w = spec.commandLine().getOut();
     ScalingStudy study =
         new ScalingStudy(

@@ -141,10 +141,7 @@ public final class TransferCommand implements Callable<Integer> {
           loaded,
           Scenarios.make(app.scenario(), TransferStudy.overrides(loaded, app.scenario(), app)));
     }
-    List<Long> seedList = new ArrayList<>();
-    for (long s = seeds.first(); s <= seeds.last(); s++) {
-      seedList.add(s);
-    }
+    List<Long> seedList = seeds.seeds();
     Path dir =
         out != null
             ? out

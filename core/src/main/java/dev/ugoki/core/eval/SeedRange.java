@@ -19,6 +19,11 @@ public record SeedRange(long first, long last) {
     }
   }
 
+  /** Every seed of the range, in order. */
+  public java.util.List<Long> seeds() {
+    return java.util.stream.LongStream.rangeClosed(first, last).boxed().toList();
+  }
+
   public long count() {
     return last - first + 1;
   }

@@ -93,14 +93,10 @@ public final class AdaptedBody extends EnvWrapper {
    * body.<scenario>.*}, in their order (one per parameter of that body's family).
    */
   public double[] estimateOf(String scenario) {
-    String prefix = "body." + scenario + ".";
-    List<String> names = adapter.bodyChannels();
-    double[] out = new double[(int) names.stream().filter(n -> n.startsWith(prefix)).count()];
-    int j = 0;
-    for (int k = 0; k < names.size(); k++) {
-      if (names.get(k).startsWith(prefix)) {
-        out[j++] = estimate[k];
-      }
+    List<String> own = adapter.bodyChannelsOf(scenario);
+    double[] out = new double[own.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = estimate[adapter.bodyChannels().indexOf(own.get(j))];
     }
     return out;
   }

@@ -78,6 +78,14 @@ public final class BodyAdapter {
     return bodyChannels;
   }
 
+  /**
+   * The body channels of one scenario's body ({@code body.<scenario>.*}), in the latent's order.
+   */
+  public List<String> bodyChannelsOf(String scenario) {
+    String prefix = "body." + scenario + ".";
+    return bodyChannels.stream().filter(n -> n.startsWith(prefix)).toList();
+  }
+
   public float[] decode() {
     return decode.clone();
   }

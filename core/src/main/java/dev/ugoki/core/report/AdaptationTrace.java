@@ -68,10 +68,7 @@ public final class AdaptationTrace {
     // the channel's place in the scenario's own body, when the environment is that one body's
     int dim = -1;
     if (env.unwrapped() instanceof ScenarioBase<?> one) {
-      String prefix = "body." + one.name() + ".";
-      List<String> own =
-          adapted.adapter().bodyChannels().stream().filter(n -> n.startsWith(prefix)).toList();
-      dim = own.indexOf(channel);
+      dim = adapted.adapter().bodyChannelsOf(one.name()).indexOf(channel);
     }
     float[] obs = env.reset(seed);
     boolean success = false;
