@@ -2,6 +2,7 @@ package dev.ugoki.core.bench;
 
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
@@ -23,12 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * Measures the learner on {@code race}'s default policy (40 inputs, actor and critic 2 x 64 tanh):
@@ -169,9 +168,7 @@ public final class LearnerBench {
           seconds,
           new double[] {seconds});
     } finally {
-      try (Stream<Path> all = Files.walk(tmp)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      AtomicFiles.deleteTree(tmp);
     }
   }
 

@@ -44,8 +44,20 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Skip the last row: the default training run to its target (15-30 s).")
   boolean skipTraining;
 
+  @Option(
+      names = "--cells",
+      paramLabel = "MASTER,...",
+      split = ",",
+      description =
+          "Only time one small study (8 cells) on each of these masters, taking turns, e.g."
+              + " sequential,local[2]; the median of min(--samples, 3) whole studies each.")
+  List<String> cells;
+
   @Override
   public Integer call() throws Exception {
+    if (cells != null && !cells.isEmpty()) {
+      return cellsOnly();
+    }
     if (!(seconds > 0) || samples < 1) {
       throw new IllegalArgumentException("--seconds must be positive and --samples at least 1");
     }
@@ -98,6 +110,30 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (json != null) {
       CanonicalJson.write(json, results);
+    }
+    return 0;
+  }
+
+  private int cellsOnly() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "cores: %d, java %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    out.flush();
+    List<dev.ugoki.sim.bench.SimBench.Result> rows =
+        dev.ugoki.core.bench.CellsBench.study(cells, Math.min(samples, 3));
+    for (var r : rows) {
+      out.printf(
+          java.util.Locale.ROOT,
+          "%-44s %8.1f s  (samples %s)  %.2fx the first%n",
+          r.name(),
+          r.median(),
+          java.util.Arrays.toString(r.samples()),
+          rows.get(0).median() / r.median());
+    }
+    out.println("the same results.csv on every master");
+    if (json != null) {
+      CanonicalJson.write(json, rows);
     }
     return 0;
   }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ScenariosCommand.class,
       TransferCommand.class,
       ScalingCommand.class,
+      SweepCommand.class,
       AdaptCommand.class
     })
 public final class Main implements Callable<Integer> {

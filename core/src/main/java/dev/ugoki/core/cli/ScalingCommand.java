@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.study.ScalingStudy;
 import dev.ugoki.core.study.ScalingStudy.Axis;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
             + "with the power-law fits and scaling.png.")
 public final class ScalingCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin MasterOption master = new MasterOption();
 
   @Option(
       names = "--config",
@@ -110,12 +114,14 @@ public final class ScalingCommand implements Callable<Integer> {
     at.put(Axis.STEPS, base.get(2));
     List<Long> seedList = seeds.seeds();
     PrintWriter w = spec.commandLine().getOut();
-    ScalingStudy study =
-        new ScalingStudy(
-            new ScalingStudy.Settings(config, sets, values, at, seedList, evalSeeds, out), w);
+    ScalingStudy.Settings settings =
+        new ScalingStudy.Settings(config, sets, values, at, seedList, evalSeeds, out);
+    ScalingStudy.check(settings);
     w.printf("scaling study of %s -> %s%n", config, out);
     w.flush();
-    study.run();
+    try (CellRunner runner = master.open("ugoki scaling " + config.getFileName())) {
+      new ScalingStudy(settings, runner, w).run();
+    }
     w.printf(
         "results: %s, %s, %s%n",
         out.resolve("results.csv"), out.resolve("summary.json"), out.resolve("scaling.png"));

@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
             + "writes results.csv, summary.json and transfer.png.")
 public final class TransferCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin MasterOption master = new MasterOption();
 
   @Option(
       names = "--foundation",
@@ -154,12 +158,14 @@ public final class TransferCommand implements Callable<Integer> {
         "transfer study of %s on %s, seeds %s, budgets %s -> %s%n",
         foundation, String.join(", ", apps), seeds, b, dir);
     w.flush();
-    TransferStudy.Result r =
-        new TransferStudy(
-                new TransferStudy.Settings(
-                    foundation, chosen, seedList, b, evalSeeds, target, frozen, fineTuneLr, dir),
-                w)
-            .run();
+    try (CellRunner runner = master.open("ugoki transfer " + foundation.getFileName())) {
+      new TransferStudy(
+              new TransferStudy.Settings(
+                  foundation, chosen, seedList, b, evalSeeds, target, frozen, fineTuneLr, dir),
+              runner,
+              w)
+          .run();
+    }
     w.printf(
         "results: %s, %s, %s%n",
         dir.resolve("results.csv"), dir.resolve("summary.json"), dir.resolve("transfer.png"));

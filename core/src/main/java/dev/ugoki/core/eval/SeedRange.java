@@ -4,7 +4,7 @@ package dev.ugoki.core.eval;
  * An inclusive range of seeds written {@code A-B}, or a single seed {@code A}: at most {@link
  * #MAX_COUNT} seeds, one episode each.
  */
-public record SeedRange(long first, long last) {
+public record SeedRange(long first, long last) implements java.io.Serializable {
   /** The most seeds a range may hold (an evaluation holds one environment per seed). */
   public static final long MAX_COUNT = Evaluation.MAX_EPISODES;
 

@@ -62,6 +62,19 @@ public final class CsvTable {
     return new Appender(path, true);
   }
 
+  /** A whole table written at once, atomically ({@link AtomicFiles}): the old file or the new. */
+  public static void write(Path path, List<String> header, List<List<String>> rows)
+      throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (SequenceWriter w = Mappers.CSV.writerFor(String[].class).writeValues(text)) {
+      w.write(header.toArray(String[]::new));
+      for (List<String> r : rows) {
+        w.write(r.toArray(String[]::new));
+      }
+    }
+    AtomicFiles.writeString(path, text.toString());
+  }
+
   /** Every row of a file, the header first; an empty file has none. */
   public static List<String[]> read(Path path) throws IOException {
     List<String[]> out = new ArrayList<>();

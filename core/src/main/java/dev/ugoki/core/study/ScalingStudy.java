@@ -1,8 +1,12 @@
 package dev.ugoki.core.study;
 
+import dev.ugoki.core.cell.CellJob;
+import dev.ugoki.core.cell.CellRunner;
+import dev.ugoki.core.cell.CellTable;
+import dev.ugoki.core.cell.Sequential;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.CsvTable;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.train.RunFolder;
@@ -14,6 +18,7 @@ import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.BodyFamily;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +104,7 @@ public final class ScalingStudy {
   }
 
   /** One trained policy: how many distinct bodies, how wide, how many labels, which seed. */
-  public record Cell(long bodies, long width, long steps, long seed) {
+  public record Cell(long bodies, long width, long steps, long seed) implements Serializable {
     long value(Axis a) {
       return switch (a) {
         case BODIES -> bodies;
@@ -110,16 +115,21 @@ public final class ScalingStudy {
   }
 
   /** A cell's result: zero-shot success on the held-out bodies and on the edge band. */
-  public record Point(Cell cell, double heldOut, double edge) {}
+  public record Point(Cell cell, double heldOut, double edge) implements Serializable {}
 
   static final List<String> COLUMNS =
       List.of("bodies", "width", "steps", "seed", "held_out_success", "edge_success");
 
   private final Settings s;
+  private final CellRunner runner;
   private final PrintWriter log;
 
-  public ScalingStudy(Settings settings, PrintWriter log) {
+  /**
+   * @param runner runs the cells: {@link Sequential} here, or on Spark (the cluster module)
+   */
+  public ScalingStudy(Settings settings, CellRunner runner, PrintWriter log) {
     this.s = settings;
+    this.runner = runner;
     this.log = log;
   }
 
@@ -139,11 +149,11 @@ public final class ScalingStudy {
   }
 
   /**
-   * Checks the config before anything is written: an imitation run whose scenario has a body family
-   * with held-out bodies and an edge band.
+   * Checks the config before anything is written or started: an imitation run whose scenario has a
+   * body family with held-out bodies and an edge band.
    */
-  public void check() {
-    RunPlan plan = plan(cells(s).get(0));
+  public static void check(Settings s) {
+    RunPlan plan = plan(s.config(), s.sets(), s.evalSeeds(), cells(s).get(0), 1);
     String algo = plan.config().algo();
     if (!algo.equals("bc") && !algo.equals("dagger")) {
       throw new IllegalArgumentException(
@@ -158,111 +168,79 @@ public final class ScalingStudy {
     Scenarios.make(split(c, BodyFamily.EDGE_BAND));
   }
 
-  /** Runs the cells not yet in results.csv, appending each as it finishes; returns them all. */
+  /**
+   * Runs the cells not yet in results.csv, appending each as it finishes (in whatever order the
+   * runner finishes them), then writes the file again in the cells' order, so that its bytes do not
+   * depend on the runner; returns every cell's point.
+   */
   public List<Point> run() throws IOException {
-    check();
+    check(s);
     Files.createDirectories(s.dir());
-    Path csv = s.dir().resolve("results.csv");
-    Map<Cell, Point> done = new LinkedHashMap<>();
-    if (Files.exists(csv) && Files.size(csv) > 0) {
-      dropCutRow(csv);
-      for (Point p : read(csv)) {
-        done.put(p.cell(), p);
-      }
-    } else {
-      try (CsvTable.Appender w = CsvTable.create(csv, COLUMNS)) {
-        // the header only: rows follow as cells finish
-      }
-    }
-    List<Cell> cells = cells(s);
-    long todo = cells.stream().filter(c -> !done.containsKey(c)).count();
-    log.printf(
-        Locale.ROOT,
-        "%d cells, %d already in %s, %d to run%n",
-        cells.size(),
-        cells.size() - todo,
-        csv,
-        todo);
-    log.flush();
-    List<Point> points = new ArrayList<>();
-    int k = 0;
-    try (CsvTable.Appender w = CsvTable.append(csv)) {
-      for (Cell c : cells) {
-        Point p = done.get(c);
-        if (p == null) {
-          long t0 = System.nanoTime();
-          p = measure(c);
-          w.row(row(p));
-          k++;
-          log.printf(
-              Locale.ROOT,
-              "[%d/%d] bodies %d, width %d, %,d steps, seed %d: held-out %.0f%%, edge %.0f%% (%.0f s)%n",
-              k,
-              todo,
-              c.bodies(),
-              c.width(),
-              c.steps(),
-              c.seed(),
-              100 * p.heldOut(),
-              100 * p.edge(),
-              (System.nanoTime() - t0) / 1e9);
-          log.flush();
-        }
-        points.add(p);
-      }
-    }
+    List<Point> points =
+        table(s.dir().resolve("results.csv"))
+            .run(
+                cells(s),
+                new Job(Files.readString(s.config()), s.sets(), s.evalSeeds()),
+                runner,
+                log);
     ScalingReport.write(s, points);
     return points;
   }
 
-  /** A row cut off by a kill (no line end) is dropped: its cell runs again. */
-  static void dropCutRow(Path csv) throws IOException {
-    byte[] b = Files.readAllBytes(csv);
-    int end = b.length;
-    while (end > 0 && b[end - 1] != '\n') {
-      end--;
+  /**
+   * A cell's work, carrying the run config's text (not its path: a cell may run on another
+   * machine): trains in a folder of its own that it deletes, and evaluates zero-shot.
+   */
+  record Job(String configYaml, List<String> sets, SeedRange evalSeeds)
+      implements CellJob<Cell, Point> {
+    Job {
+      sets = List.copyOf(sets);
     }
-    if (end < b.length) {
-      try (var ch =
-          java.nio.channels.FileChannel.open(csv, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.truncate(end);
+
+    @Override
+    public Point run(Cell c, int threads) throws IOException {
+      Path tmp = Files.createTempDirectory("ugoki-cell-");
+      try {
+        Path config = tmp.resolve("config.yaml");
+        Files.writeString(config, configYaml);
+        RunPlan plan = plan(config, sets, evalSeeds, c, threads);
+        RunFolder folder = plan.folder(tmp.resolve("runs"));
+        plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
+        PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
+        Config cfg = plan.config().scenarioConfig();
+        return new Point(
+            c,
+            evaluate(folder.policy(), trained, split(cfg, BodyFamily.HELD_OUT), threads),
+            evaluate(folder.policy(), trained, split(cfg, BodyFamily.EDGE_BAND), threads));
+      } finally {
+        AtomicFiles.deleteTree(tmp);
       }
+    }
+
+    private double evaluate(Path file, PolicyFile.Loaded policy, Config cfg, int threads) {
+      return Evaluation.runBatch(
+              () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
+              () -> policy.policy().copy()::actDeterministic,
+              evalSeeds.first(),
+              evalSeeds.last(),
+              threads)
+          .successRate();
     }
   }
 
-  private RunPlan plan(Cell c) {
-    List<String> sets = new ArrayList<>(s.sets());
-    RunPlan probe = RunPlan.resolve(RunRequest.of(s.config(), null, null, null, null, null, sets));
+  private static RunPlan plan(
+      Path config, List<String> overrides, SeedRange evalSeeds, Cell c, int threads) {
+    List<String> sets = new ArrayList<>(overrides);
+    RunPlan probe = RunPlan.resolve(RunRequest.of(config, null, null, null, null, null, sets));
     String algo = probe.config().algo();
     sets.add(algo + ".hidden=" + c.width());
     // about 500 steps per environment, so that small budgets see whole episodes
     sets.add(algo + ".num_envs=" + Math.max(2, Math.min(16, c.steps() / 500)));
+    sets.add(algo + ".env_threads=" + threads);
     for (String key : probe.config().scenarioConfig().keysNamed(BodyFamily.POOL)) {
       sets.add(key + "=" + c.bodies());
     }
-    return RunPlan.resolve(
-        RunRequest.of(s.config(), null, null, c.seed(), c.steps(), s.evalSeeds(), sets));
-  }
-
-  private Point measure(Cell c) throws IOException {
-    RunPlan plan = plan(c);
-    RunFolder folder = plan.folder(s.dir().resolve("runs"));
-    plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
-    PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
-    Config cfg = plan.config().scenarioConfig();
-    double held = evaluate(folder.policy(), trained, split(cfg, BodyFamily.HELD_OUT));
-    double edge = evaluate(folder.policy(), trained, split(cfg, BodyFamily.EDGE_BAND));
-    return new Point(c, held, edge);
-  }
-
-  private double evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
-    return Evaluation.runBatch(
-            () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
-            () -> policy.policy().copy()::actDeterministic,
-            s.evalSeeds().first(),
-            s.evalSeeds().last(),
-            Evaluation.THREADS)
-        .successRate();
+    return RunPlan.resolve(RunRequest.of(config, null, null, c.seed(), c.steps(), evalSeeds, sets));
   }
 
   /** {@code c} drawing the bodies of {@code split} in every family it holds. */
@@ -274,44 +252,64 @@ public final class ScalingStudy {
     return c.with(m);
   }
 
-  private static List<String> row(Point p) {
-    return List.of(
-        Long.toString(p.cell().bodies()),
-        Long.toString(p.cell().width()),
-        Long.toString(p.cell().steps()),
-        Long.toString(p.cell().seed()),
-        String.format(Locale.ROOT, "%.4f", p.heldOut()),
-        String.format(Locale.ROOT, "%.4f", p.edge()));
-  }
+  /** results.csv: a row per cell. */
+  static CellTable<Cell, Point> table(Path csv) {
+    return new CellTable<>(
+        csv,
+        "a scaling study's results",
+        new CellTable.Codec<>() {
+          @Override
+          public List<String> columns() {
+            return COLUMNS;
+          }
 
-  /** The points of a results.csv; a header or row that is not the study's is refused. */
-  public static List<Point> read(Path csv) throws IOException {
-    List<String[]> rows = CsvTable.read(csv);
-    if (rows.isEmpty() || !List.of(rows.get(0)).equals(COLUMNS)) {
-      throw new IllegalArgumentException(
-          csv + " is not a scaling study's results (its header is not " + COLUMNS + ")");
-    }
-    List<Point> out = new ArrayList<>();
-    for (String[] f : rows.subList(1, rows.size())) {
-      try {
-        if (f.length != COLUMNS.size()) {
-          throw new NumberFormatException(f.length + " cells");
-        }
-        out.add(
-            new Point(
+          @Override
+          public List<String> row(Point p) {
+            return List.of(
+                Long.toString(p.cell().bodies()),
+                Long.toString(p.cell().width()),
+                Long.toString(p.cell().steps()),
+                Long.toString(p.cell().seed()),
+                String.format(Locale.ROOT, "%.4f", p.heldOut()),
+                String.format(Locale.ROOT, "%.4f", p.edge()));
+          }
+
+          @Override
+          public Point parse(String[] f) {
+            return new Point(
                 new Cell(
                     Long.parseLong(f[0]),
                     Long.parseLong(f[1]),
                     Long.parseLong(f[2]),
                     Long.parseLong(f[3])),
                 rate(f[4]),
-                rate(f[5])));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            csv + " has a bad row '" + String.join(",", f) + "' (" + e.getMessage() + ")");
-      }
-    }
-    return out;
+                rate(f[5]));
+          }
+
+          @Override
+          public Cell key(Point p) {
+            return p.cell();
+          }
+
+          @Override
+          public String describe(Point p) {
+            Cell c = p.cell();
+            return String.format(
+                Locale.ROOT,
+                "bodies %d, width %d, %,d steps, seed %d: held-out %.0f%%, edge %.0f%%",
+                c.bodies(),
+                c.width(),
+                c.steps(),
+                c.seed(),
+                100 * p.heldOut(),
+                100 * p.edge());
+          }
+        });
+  }
+
+  /** The points of a results.csv; a header or row that is not the study's is refused. */
+  public static List<Point> read(Path csv) throws IOException {
+    return table(csv).read();
   }
 
   private static double rate(String s) {

@@ -1,8 +1,11 @@
 package dev.ugoki.core.study;
 
+import dev.ugoki.core.cell.CellJob;
+import dev.ugoki.core.cell.CellRunner;
+import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.CsvTable;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.Mappers;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
@@ -15,6 +18,7 @@ import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +38,8 @@ import java.util.Map;
  * <p>"Steps to target" of a curve is the smallest budget from which its success rate stays at or
  * above the target at every larger budget (0 when a fine-tune's zero-shot start already does); the
  * foundation's own pretraining labels are not counted. Results go to {@code results.csv} (one row
- * per trained policy, written as it is measured), {@code summary.json} and {@code transfer.png}.
+ * per trained policy, written as it is measured; each is a cell, run on a {@link CellRunner}),
+ * {@code summary.json} and {@code transfer.png}.
  */
 public final class TransferStudy {
   /** The ways a policy for an application starts. */
@@ -67,135 +72,213 @@ public final class TransferStudy {
       Double fineTuneLearningRate,
       Path dir) {}
 
-  /** One trained (or zero-shot) policy's result. */
   /** The columns of results.csv, one row per trained policy. */
   private static final List<String> RESULT_COLUMNS =
       List.of("app", "start", "seed", "steps", "success_rate", "mean_progress");
 
+  /** A cell: one policy trained for an application, from a start, with a seed and a budget. */
+  public record Cell(String app, String start, long seed, long steps) implements Serializable {}
+
+  /** One trained policy's result. */
   public record Point(
-      String app, String start, long seed, long steps, double successRate, double meanProgress) {}
+      String app, String start, long seed, long steps, double successRate, double meanProgress)
+      implements Serializable {
+    Cell cell() {
+      return new Cell(app, start, seed, steps);
+    }
+  }
 
   /** Everything measured. */
   public record Result(
       List<Point> points, Map<String, Double> zeroShot, Map<String, Double> zeroShotNominal) {}
 
   private final Settings s;
+  private final CellRunner runner;
   private final PrintWriter log;
 
-  public TransferStudy(Settings settings, PrintWriter log) {
+  /**
+   * @param runner runs the cells: {@link dev.ugoki.core.cell.Sequential} here, or on Spark
+   */
+  public TransferStudy(Settings settings, CellRunner runner, PrintWriter log) {
     this.s = settings;
+    this.runner = runner;
     this.log = log;
   }
 
+  /**
+   * Evaluates the foundation zero-shot (here: a few episodes per application), then runs the
+   * trained policies as cells into results.csv (resumable: a study run again on its folder skips
+   * the cells it finds there).
+   */
   public Result run() throws IOException {
     Files.createDirectories(s.dir());
     PolicyFile.Loaded foundation = PolicyFile.load(s.foundation());
-    int hidden = foundation.policy().network().architecture().hidden();
-    int layers = foundation.policy().network().architecture().layers();
-    List<Point> points = new ArrayList<>();
     Map<String, Double> zero = new LinkedHashMap<>();
     Map<String, Double> nominal = new LinkedHashMap<>();
-    Path csv = s.dir().resolve("results.csv");
-    try (CsvTable.Appender w = CsvTable.create(csv, RESULT_COLUMNS)) {
-      for (Application app : s.apps()) {
-        Config cfg = Scenarios.config(app.scenario(), overrides(foundation, app.scenario(), app));
-        Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg);
-        zero.put(app.name(), z.successRate());
-        // once per scenario: long-car and fast-car share race's
-        nominal.computeIfAbsent(
-            app.scenario(),
-            sc ->
-                evaluate(
-                        s.foundation(),
-                        foundation,
-                        Scenarios.config(sc, overrides(foundation, sc, null)))
-                    .successRate());
-        log.printf(
-            Locale.ROOT,
-            "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
-            app.name(),
-            100 * z.successRate(),
-            app.scenario(),
-            100 * nominal.get(app.scenario()));
-        log.flush();
-        List<String> starts = new ArrayList<>(List.of(SCRATCH, FULL));
-        if (s.frozen()) {
-          starts.add(FROZEN);
-        }
-        for (long seed : s.seeds()) {
-          for (String start : starts) {
-            for (long budget : s.budgets()) {
-              Point p = trainAndEvaluate(foundation, app, start, seed, budget, hidden, layers);
-              points.add(p);
-              w.row(
-                  List.of(
-                      p.app(),
-                      p.start(),
-                      Long.toString(p.seed()),
-                      Long.toString(p.steps()),
-                      String.format(Locale.ROOT, "%.4f", p.successRate()),
-                      String.format(Locale.ROOT, "%.4f", p.meanProgress())));
-              log.printf(
-                  Locale.ROOT,
-                  "  %-10s %-26s seed %d %,7d steps: %3.0f%%%n",
-                  app.name(),
-                  start,
-                  seed,
-                  budget,
-                  100 * p.successRate());
-              log.flush();
-            }
-          }
-        }
-      }
+    for (Application app : s.apps()) {
+      Config cfg = Scenarios.config(app.scenario(), overrides(foundation, app.scenario(), app));
+      Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg, s.evalSeeds(), THREADS);
+      zero.put(app.name(), z.successRate());
+      // once per scenario: long-car and fast-car share race's
+      nominal.computeIfAbsent(
+          app.scenario(),
+          sc ->
+              evaluate(
+                      s.foundation(),
+                      foundation,
+                      Scenarios.config(sc, overrides(foundation, sc, null)),
+                      s.evalSeeds(),
+                      THREADS)
+                  .successRate());
+      log.printf(
+          Locale.ROOT,
+          "%s: foundation zero-shot %.0f%% (on nominal %s: %.0f%%)%n",
+          app.name(),
+          100 * z.successRate(),
+          app.scenario(),
+          100 * nominal.get(app.scenario()));
+      log.flush();
     }
-    Result r = new Result(List.copyOf(points), zero, nominal);
+    Job job =
+        new Job(
+            Files.readAllBytes(s.foundation()),
+            foundation.policy().network().architecture().hidden(),
+            foundation.policy().network().architecture().layers(),
+            s.evalSeeds(),
+            s.fineTuneLearningRate());
+    List<Point> points = table(s.dir().resolve("results.csv")).run(cells(s), job, runner, log);
+    Result r = new Result(points, zero, nominal);
     TransferReport.write(s, r);
     return r;
   }
 
-  private Point trainAndEvaluate(
-      PolicyFile.Loaded foundation,
-      Application app,
-      String start,
-      long seed,
-      long budget,
-      int hidden,
-      int layers)
-      throws IOException {
-    List<String> sets = new ArrayList<>();
-    overrides(foundation, app.scenario(), app).forEach((k, v) -> sets.add(k + "=" + v));
-    sets.add("bc.hidden=" + hidden);
-    sets.add("bc.layers=" + layers);
-    // about 500 steps per environment, so that small budgets see whole episodes, not only
-    // their first seconds
-    sets.add("bc.num_envs=" + Math.max(2, Math.min(8, budget / 500)));
-    if (start.equals(FROZEN)) {
-      sets.add("bc.freeze_layers=1");
+  /** Every cell: per application and seed, each start's curve of budgets. */
+  static List<Cell> cells(Settings s) {
+    List<String> starts = new ArrayList<>(List.of(SCRATCH, FULL));
+    if (s.frozen()) {
+      starts.add(FROZEN);
     }
-    if (!start.equals(SCRATCH) && s.fineTuneLearningRate() != null) {
-      sets.add("bc.learning_rate=" + s.fineTuneLearningRate());
+    List<Cell> out = new ArrayList<>();
+    for (Application app : s.apps()) {
+      for (long seed : s.seeds()) {
+        for (String start : starts) {
+          for (long budget : s.budgets()) {
+            out.add(new Cell(app.name(), start, seed, budget));
+          }
+        }
+      }
     }
-    RunPlan plan =
-        RunPlan.resolve(
-            new RunRequest(
-                null,
-                app.scenario(),
-                "bc",
-                seed,
-                budget,
-                s.evalSeeds(),
-                sets,
-                start.equals(SCRATCH) ? null : s.foundation(),
-                List.of(),
-                null,
-                null));
-    RunConfig run = plan.config();
-    RunFolder folder = plan.folder(s.dir().resolve("runs"));
-    plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
-    PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
-    Evaluation.Summary e = evaluate(folder.policy(), trained, run.scenarioConfig());
-    return new Point(app.name(), start, seed, budget, e.successRate(), e.meanProgress());
+    return out;
+  }
+
+  private static final int THREADS = Evaluation.THREADS;
+
+  /**
+   * A cell's work, carrying the foundation's bytes (a cell may run on another machine): trains in a
+   * folder of its own that it deletes, and evaluates the policy.
+   */
+  record Job(byte[] foundation, int hidden, int layers, SeedRange evalSeeds, Double fineTuneLr)
+      implements CellJob<Cell, Point> {
+    @Override
+    public Point run(Cell c, int threads) throws IOException {
+      Application app = Application.named(c.app());
+      Path tmp = Files.createTempDirectory("ugoki-cell-");
+      try {
+        Path file = tmp.resolve("foundation.zip");
+        Files.write(file, foundation);
+        PolicyFile.Loaded loaded = PolicyFile.load(file);
+        List<String> sets = new ArrayList<>();
+        overrides(loaded, app.scenario(), app).forEach((k, v) -> sets.add(k + "=" + v));
+        sets.add("bc.hidden=" + hidden);
+        sets.add("bc.layers=" + layers);
+        sets.add("bc.env_threads=" + threads);
+        // about 500 steps per environment, so that small budgets see whole episodes, not only
+        // their first seconds
+        sets.add("bc.num_envs=" + Math.max(2, Math.min(8, c.steps() / 500)));
+        if (c.start().equals(FROZEN)) {
+          sets.add("bc.freeze_layers=1");
+        }
+        if (!c.start().equals(SCRATCH) && fineTuneLr != null) {
+          sets.add("bc.learning_rate=" + fineTuneLr);
+        }
+        RunPlan plan =
+            RunPlan.resolve(
+                new RunRequest(
+                    null,
+                    app.scenario(),
+                    "bc",
+                    c.seed(),
+                    c.steps(),
+                    evalSeeds,
+                    sets,
+                    c.start().equals(SCRATCH) ? null : file,
+                    List.of(),
+                    null,
+                    null));
+        RunConfig run = plan.config();
+        RunFolder folder = plan.folder(tmp.resolve("runs"));
+        plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
+        PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
+        Evaluation.Summary e =
+            evaluate(folder.policy(), trained, run.scenarioConfig(), evalSeeds, threads);
+        return new Point(
+            c.app(), c.start(), c.seed(), c.steps(), e.successRate(), e.meanProgress());
+      } finally {
+        AtomicFiles.deleteTree(tmp);
+      }
+    }
+  }
+
+  /** results.csv: a row per trained policy. */
+  static CellTable<Cell, Point> table(Path csv) {
+    return new CellTable<>(
+        csv,
+        "a transfer study's results",
+        new CellTable.Codec<>() {
+          @Override
+          public List<String> columns() {
+            return RESULT_COLUMNS;
+          }
+
+          @Override
+          public List<String> row(Point p) {
+            return List.of(
+                p.app(),
+                p.start(),
+                Long.toString(p.seed()),
+                Long.toString(p.steps()),
+                String.format(Locale.ROOT, "%.4f", p.successRate()),
+                String.format(Locale.ROOT, "%.4f", p.meanProgress()));
+          }
+
+          @Override
+          public Point parse(String[] f) {
+            return new Point(
+                f[0],
+                f[1],
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]));
+          }
+
+          @Override
+          public Cell key(Point p) {
+            return p.cell();
+          }
+
+          @Override
+          public String describe(Point p) {
+            return String.format(
+                Locale.ROOT,
+                "%s, %s, seed %d, %,d steps: %.0f%%",
+                p.app(),
+                p.start(),
+                p.seed(),
+                p.steps(),
+                100 * p.successRate());
+          }
+        });
   }
 
   /**
@@ -221,13 +304,14 @@ public final class TransferStudy {
     return m;
   }
 
-  private Evaluation.Summary evaluate(Path file, PolicyFile.Loaded policy, Config cfg) {
+  private static Evaluation.Summary evaluate(
+      Path file, PolicyFile.Loaded policy, Config cfg, SeedRange evalSeeds, int threads) {
     return Evaluation.runBatch(
         () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
         () -> policy.policy().copy()::actDeterministic,
-        s.evalSeeds().first(),
-        s.evalSeeds().last(),
-        Evaluation.THREADS);
+        evalSeeds.first(),
+        evalSeeds.last(),
+        threads);
   }
 
   /**
@@ -257,22 +341,7 @@ public final class TransferStudy {
       doc.required("seeds").forEach(n -> seeds.add(n.asLong()));
       List<Long> budgets = new ArrayList<>();
       doc.required("budgets").forEach(n -> budgets.add(n.asLong()));
-      List<Point> points = new ArrayList<>();
-      List<String[]> rows = CsvTable.read(dir.resolve("results.csv"));
-      for (String[] f : rows.subList(Math.min(1, rows.size()), rows.size())) {
-        if (f.length != RESULT_COLUMNS.size()) {
-          throw new IllegalArgumentException(
-              "results.csv has a bad row '" + String.join(",", f) + "'");
-        }
-        points.add(
-            new Point(
-                f[0],
-                f[1],
-                Long.parseLong(f[2]),
-                Long.parseLong(f[3]),
-                Double.parseDouble(f[4]),
-                Double.parseDouble(f[5])));
-      }
+      List<Point> points = table(dir.resolve("results.csv")).read();
       if (apps.isEmpty() || budgets.isEmpty() || seeds.isEmpty() || points.isEmpty()) {
         throw new IllegalArgumentException("it has no applications, budgets, seeds or results");
       }

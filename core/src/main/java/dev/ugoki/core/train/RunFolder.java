@@ -50,11 +50,7 @@ public record RunFolder(Path dir) {
         }
       }
     } finally {
-      if (Files.exists(tmp)) {
-        try (var files = Files.walk(tmp)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
+      AtomicFiles.deleteTree(tmp);
     }
   }
 
@@ -147,9 +143,7 @@ public record RunFolder(Path dir) {
         if (UNFINISHED.matcher(d.getFileName().toString()).matches()
             && Files.isDirectory(d)
             && Files.getLastModifiedTime(d).toMillis() < cutoff) {
-          try (var files = Files.walk(d)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-          }
+          AtomicFiles.deleteTree(d);
         }
       }
     }

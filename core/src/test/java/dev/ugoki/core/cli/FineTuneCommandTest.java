@@ -81,6 +81,8 @@ class FineTuneCommandTest extends CliTest {
     assertThat(
             run(
                 "transfer",
+                "--master",
+                "sequential",
                 "--foundation",
                 foundation.toString(),
                 "--apps",

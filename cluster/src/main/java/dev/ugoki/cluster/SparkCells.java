@@ -1,0 +1,158 @@
+package dev.ugoki.cluster;
+
+import dev.ugoki.core.cell.CellJob;
+import dev.ugoki.core.cell.CellRunner;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+
+/**
+ * Cells on Apache Spark: each cell is a one-task job, submitted at once and collected as it
+ * finishes, so that results stream to the study in the order cells end and a lost task is retried
+ * by Spark's scheduler (on another executor when there is one). Whole cells are distributed, not
+ * gradients (RLlib's trials, Ray Tune): each trains on one machine, small networks gaining nothing
+ * from a distributed fit.
+ *
+ * <p>A task uses {@code spark.task.cpus} cores (default 1) for its environment and evaluation
+ * threads, and ND4J one OpenMP thread ({@code spark.executorEnv.OMP_NUM_THREADS=1}), so that a
+ * worker with N cores runs N cells without oversubscribing them.
+ */
+public final class SparkCells implements CellRunner {
+  /** Test hook: every task fails on its first attempt (Spark must retry it). */
+  static final String FAIL_FIRST_ATTEMPT = "ugoki.test.fail_first_attempt";
+
+  /** Test hook: cells are submitted in an order shuffled with this seed. */
+  static final String SHUFFLE_SEED = "ugoki.test.shuffle_seed";
+
+  /** Attempts per task before a cell fails for good (Spark's own default). */
+  static final int ATTEMPTS = 4;
+
+  private static final Pattern LOCAL = Pattern.compile("^local\\[(\\*|\\d+)\\]$");
+
+  private final JavaSparkContext spark;
+  private final String master;
+
+  SparkCells(SparkConf conf) {
+    this.master = conf.get("spark.master");
+    this.spark = new JavaSparkContext(conf);
+    spark.setLogLevel("WARN");
+  }
+
+  /**
+   * The configuration for {@code master}: Spark's own defaults and {@code spark.*} system
+   * properties (as {@code spark-submit} sets them), then what cells need. A local master gets
+   * retries ({@code local[N]} alone would give a task one attempt) and binds to the loopback.
+   */
+  static SparkConf conf(String master, String appName) {
+    SparkConf c = new SparkConf(true).setAppName(appName);
+    Matcher local = LOCAL.matcher(master);
+    if (local.matches()) {
+      c.setMaster("local[" + local.group(1) + "," + ATTEMPTS + "]");
+      c.setIfMissing("spark.driver.host", "127.0.0.1");
+      c.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      c.setIfMissing("spark.ui.enabled", "false");
+    } else {
+      c.setMaster(master);
+    }
+    c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+    // the policy network's SIMD loops need the Vector API in the executors too
+    String opts = c.get("spark.executor.extraJavaOptions", "");
+    if (!opts.contains("jdk.incubator.vector")) {
+      c.set(
+          "spark.executor.extraJavaOptions",
+          (opts + " --add-modules=jdk.incubator.vector").strip());
+    }
+    return c;
+  }
+
+  @Override
+  public <K extends Serializable, R extends Serializable> void run(
+      List<K> keys, CellJob<K, R> job, BiConsumer<K, R> done) {
+    int threads = spark.getConf().getInt("spark.task.cpus", 1);
+    boolean failFirst = spark.getConf().getBoolean(FAIL_FIRST_ATTEMPT, false);
+    List<K> order = new ArrayList<>(keys);
+    if (spark.getConf().contains(SHUFFLE_SEED)) {
+      java.util.Collections.shuffle(order, new Random(spark.getConf().getLong(SHUFFLE_SEED, 0)));
+    }
+    List<K> pendingKeys = new ArrayList<>();
+    List<JavaFutureAction<List<R>>> pending = new ArrayList<>();
+    for (K key : order) {
+      spark.setJobDescription("cell " + key);
+      pending.add(
+          spark
+              .parallelize(List.of(key), 1)
+              .map(new Task<>(job, threads, failFirst))
+              .collectAsync());
+      pendingKeys.add(key);
+    }
+    try {
+      while (!pending.isEmpty()) {
+        boolean any = false;
+        for (int i = 0; i < pending.size(); i++) {
+          if (pending.get(i).isDone()) {
+            K key = pendingKeys.remove(i);
+            R result;
+            try {
+              result = pending.remove(i).get().get(0);
+            } catch (ExecutionException e) {
+              throw new CellFailure(key, e.getCause());
+            }
+            done.accept(key, result);
+            any = true;
+            i--;
+          }
+        }
+        if (!any) {
+          Thread.sleep(20);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CellFailure("(interrupted)", e);
+    } finally {
+      pending.forEach(f -> f.cancel(true));
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "Spark " + master + " (" + spark.defaultParallelism() + " task slots)";
+  }
+
+  @Override
+  public void close() {
+    spark.stop();
+  }
+
+  /** One cell as Spark runs it, on an executor. */
+  private static final class Task<K extends Serializable, R extends Serializable>
+      implements Function<K, R> {
+    private final CellJob<K, R> job;
+    private final int threads;
+    private final boolean failFirst;
+
+    Task(CellJob<K, R> job, int threads, boolean failFirst) {
+      this.job = job;
+      this.threads = threads;
+      this.failFirst = failFirst;
+    }
+
+    @Override
+    public R call(K key) throws Exception {
+      if (failFirst && TaskContext.get().attemptNumber() == 0) {
+        throw new IllegalStateException("test hook: the first attempt of cell " + key + " fails");
+      }
+      return job.run(key, threads);
+    }
+  }
+}

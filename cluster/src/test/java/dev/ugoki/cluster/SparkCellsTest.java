@@ -1,0 +1,125 @@
+package dev.ugoki.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ugoki.core.cell.CellJob;
+import dev.ugoki.core.cell.CellRunner;
+import dev.ugoki.core.cell.Sequential;
+import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.study.ScalingStudy;
+import dev.ugoki.core.study.ScalingStudy.Axis;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where and in which order cells run cannot change a number: a small scaling study gives the same
+ * bytes sequentially, on {@code local[1]}, on {@code local[2]} with its cells shuffled, and when
+ * every task fails its first attempt and is retried.
+ */
+class SparkCellsTest {
+  @TempDir Path tmp;
+
+  private static final String FAMILY =
+      "scenario: race\nalgo: bc\nseed: 1\nsteps: 1000\nscenario_config:\n"
+          + "  body.max_speed: 0.5\n  dr.friction: 0.3\n  body.edge: 0.2\n  body.holdout: 4\n"
+          + "algo_config:\n  epochs: 2\n";
+
+  private ScalingStudy.Settings settings(Path config, Path dir) {
+    return new ScalingStudy.Settings(
+        config,
+        List.of(),
+        Map.of(
+            Axis.BODIES,
+            List.of(1L, 3L),
+            Axis.WIDTH,
+            List.of(8L, 16L),
+            Axis.STEPS,
+            List.of(400L, 800L)),
+        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 8L, Axis.STEPS, 400L),
+        List.of(1L, 2L),
+        new SeedRange(1001, 1002),
+        dir);
+  }
+
+  /** results.csv and summary.json of a study run by {@code runner} in a folder of its own. */
+  private List<byte[]> study(CellRunner runner, String name) throws Exception {
+    Path config = tmp.resolve("family.yaml");
+    Files.writeString(config, FAMILY);
+    Path dir = tmp.resolve(name);
+    try (runner) {
+      new ScalingStudy(settings(config, dir), runner, new PrintWriter(new StringWriter())).run();
+    }
+    return List.of(
+        Files.readAllBytes(dir.resolve("results.csv")),
+        Files.readAllBytes(dir.resolve("summary.json")));
+  }
+
+  private static SparkCells spark(String master, String key, String value) {
+    SparkConf conf = SparkCells.conf(master, "SparkCellsTest");
+    if (key != null) {
+      conf.set(key, value);
+    }
+    return new SparkCells(conf);
+  }
+
+  @Test
+  void aStudyGivesTheSameBytesOnEveryMasterInAnyOrderAndThroughRetries() throws Exception {
+    List<byte[]> reference = study(new Sequential(), "sequential");
+    assertThat(new String(reference.get(0))).contains("1,8,400,1,").contains("1,8,800,2,");
+    assertThat(study(spark("local[1]", null, null), "local1")).containsExactlyElementsOf(reference);
+    assertThat(study(spark("local[2]", SparkCells.SHUFFLE_SEED, "7"), "shuffled"))
+        .containsExactlyElementsOf(reference);
+    assertThat(study(spark("local[2]", SparkCells.FAIL_FIRST_ATTEMPT, "true"), "retried"))
+        .containsExactlyElementsOf(reference);
+  }
+
+  /** A trivial job: the square of its key; a negative key fails every attempt. */
+  private static final class Square implements CellJob<Integer, Long> {
+    @Override
+    public Long run(Integer key, int threads) {
+      if (key < 0) {
+        throw new IllegalArgumentException("no square of a negative " + key);
+      }
+      return (long) key * key;
+    }
+  }
+
+  @Test
+  void resultsArriveForEveryKeyAndACellThatAlwaysFailsIsNamed() {
+    try (SparkCells runner = spark("local[2]", SparkCells.SHUFFLE_SEED, "3")) {
+      Map<Integer, Long> got = new TreeMap<>();
+      List<Integer> keys = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        keys.add(i);
+      }
+      runner.run(keys, new Square(), got::put);
+      assertThat(got).hasSize(20).containsEntry(7, 49L).containsEntry(19, 361L);
+      assertThat(runner.describe()).contains("local[2,4]").contains("2 task slots");
+
+      assertThatThrownBy(() -> runner.run(List.of(1, -2), new Square(), (k, v) -> {}))
+          .isInstanceOf(CellRunner.CellFailure.class)
+          .hasMessageContaining("cell -2 failed")
+          .hasMessageContaining("no square of a negative -2");
+    }
+  }
+
+  @Test
+  void aMasterWithoutTheClusterModuleIsRefusedInOneLine() {
+    assertThat(new SparkCellsProvider().accepts("local[*]")).isTrue();
+    assertThat(new SparkCellsProvider().accepts("spark://127.0.0.1:7077")).isTrue();
+    assertThat(new SparkCellsProvider().accepts("mesos://x")).isFalse();
+    assertThatThrownBy(() -> CellRunner.forMaster("mesos://x", "test"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--master mesos://x");
+  }
+}

@@ -1,0 +1,163 @@
+package dev.ugoki.core.study;
+
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.CanonicalJson;
+import dev.ugoki.core.study.Sweep.Plan;
+import dev.ugoki.core.study.Sweep.Point;
+import dev.ugoki.core.train.RunConfig;
+import dev.ugoki.core.train.RunRequest;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+
+/**
+ * A sweep's report: {@code summary.json} (every config with its values and its mean over seeds,
+ * ranked), {@code best.yaml} (the best config as a run config that {@code ./ugoki train --config}
+ * takes) and {@code sweep.png} (each config's mean success and return). Configs rank by mean
+ * success rate, then mean return; the first config wins a tie.
+ */
+final class SweepReport {
+  private static final Color SUCCESS = new Color(40, 110, 200);
+  private static final Color BEST = new Color(230, 140, 20);
+
+  private SweepReport() {}
+
+  /** A config's values as a short label: {@code learning_rate=3e-4, ent_coef=0.01}. */
+  static String label(Plan p, int config) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < p.keys().size(); i++) {
+      String key = p.keys().get(i);
+      parts.add(key.substring(key.lastIndexOf('.') + 1) + "=" + p.configs().get(config - 1).get(i));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Per config (in order): mean success, mean return over its seeds. */
+  static double[][] means(Plan p, List<Point> points) {
+    double[][] m = new double[p.configs().size()][2];
+    int[] n = new int[m.length];
+    for (Point pt : points) {
+      int i = pt.cell().config() - 1;
+      m[i][0] += pt.successRate();
+      m[i][1] += pt.meanReturn();
+      n[i]++;
+    }
+    for (int i = 0; i < m.length; i++) {
+      m[i][0] /= n[i];
+      m[i][1] /= n[i];
+    }
+    return m;
+  }
+
+  /** Config numbers, best first. */
+  static List<Integer> ranking(double[][] means) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 1; i <= means.length; i++) {
+      order.add(i);
+    }
+    order.sort(
+        Comparator.<Integer>comparingDouble(c -> -means[c - 1][0])
+            .thenComparingDouble(c -> -means[c - 1][1])
+            .thenComparingInt(c -> c));
+    return order;
+  }
+
+  static void write(Plan p, List<Point> points, Path dir) throws IOException {
+    double[][] means = means(p, points);
+    List<Integer> rank = ranking(means);
+    int best = rank.get(0);
+    List<Object> configs = new ArrayList<>();
+    for (int c : rank) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("config", c);
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < p.keys().size(); i++) {
+        values.put(p.keys().get(i), p.configs().get(c - 1).get(i));
+      }
+      e.put("values", values);
+      e.put("mean_success_rate", round(means[c - 1][0]));
+      e.put("mean_return", round(means[c - 1][1]));
+      e.put(
+          "success_rate_per_seed",
+          points.stream()
+              .filter(pt -> pt.cell().config() == c)
+              .map(pt -> round(pt.successRate()))
+              .toList());
+      configs.add(e);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("best_config", best);
+    doc.put("configs_ranked", configs);
+    doc.put("keys", p.keys());
+    doc.put("seeds", p.seeds());
+    doc.put("eval_seeds", p.evalSeeds().toString());
+    CanonicalJson.write(dir.resolve("summary.json"), doc);
+    writeBest(p, best, dir.resolve("best.yaml"));
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(BitmapEncoder.getBufferedImage(chart(p, means, best)), "png", png);
+    AtomicFiles.write(dir.resolve("sweep.png"), png.toByteArray());
+  }
+
+  /** The run config of {@code best}, resolved and written whole, as a run folder's config is. */
+  private static void writeBest(Plan p, int best, Path file) throws IOException {
+    List<String> sets = new ArrayList<>();
+    for (int i = 0; i < p.keys().size(); i++) {
+      sets.add(p.keys().get(i) + "=" + p.configs().get(best - 1).get(i));
+    }
+    Path tmp = Files.createTempFile("ugoki-sweep-", ".yaml");
+    try {
+      Files.writeString(tmp, p.runYaml());
+      RunConfig.resolve(RunRequest.of(tmp, null, null, null, null, null, sets)).write(file);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static CategoryChart chart(Plan p, double[][] means, int best) {
+    CategoryChart c =
+        new CategoryChartBuilder()
+            .width(Math.max(480, 60 + 48 * means.length))
+            .height(420)
+            .title("sweep: mean success per config (best: " + best + ", " + label(p, best) + ")")
+            .xAxisTitle("config")
+            .yAxisTitle("success on unseen seeds [%]")
+            .build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(12f));
+    c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    c.getStyler().setOverlapped(true);
+    c.getStyler().setXAxisLabelRotation(means.length > 12 ? 90 : 0);
+    List<String> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    List<Double> top = new ArrayList<>();
+    for (int i = 0; i < means.length; i++) {
+      x.add(Integer.toString(i + 1));
+      y.add(100 * means[i][0]);
+      top.add(i + 1 == best ? 100 * means[i][0] : 0.0);
+    }
+    CategorySeries all = c.addSeries("mean over seeds", x, y);
+    all.setFillColor(SUCCESS);
+    CategorySeries b = c.addSeries("best", x, top);
+    b.setFillColor(BEST);
+    return c;
+  }
+
+  private static double round(double v) {
+    return Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
+  }
+}
