@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ugoki.core.cell.CellJob;
 import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.Sequential;
+import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.study.ScalingStudy;
 import dev.ugoki.core.study.ScalingStudy.Axis;
+import dev.ugoki.core.study.Sweep;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,6 +88,81 @@ class SparkCellsTest {
         .containsExactlyElementsOf(reference);
     assertThat(study(spark("local[2]", SparkCells.FAIL_FIRST_ATTEMPT, "true"), "retried"))
         .containsExactlyElementsOf(reference);
+
+    // the driver killed after three cells, then the study run again on the same folder
+    SparkCells first = spark("local[2]", SparkCells.SHUFFLE_SEED, "11");
+    CellRunner killedAfterThree =
+        new CellRunner() {
+          @Override
+          public <K extends java.io.Serializable, R extends java.io.Serializable> void run(
+              List<K> keys, CellJob<K, R> job, java.util.function.BiConsumer<K, R> done) {
+            int[] n = {0};
+            first.run(
+                keys,
+                job,
+                (k, r) -> {
+                  if (n[0]++ == 3) {
+                    throw new IllegalStateException("killed");
+                  }
+                  done.accept(k, r);
+                });
+          }
+
+          @Override
+          public String describe() {
+            return first.describe();
+          }
+
+          @Override
+          public void close() {
+            first.close();
+          }
+        };
+    assertThatThrownBy(() -> study(killedAfterThree, "killed")).hasMessageContaining("killed");
+    assertThat(Files.readAllLines(tmp.resolve("killed").resolve("results.csv"))).hasSize(4);
+    assertThat(study(spark("local[2]", null, null), "killed")).containsExactlyElementsOf(reference);
+  }
+
+  /** A sweep's files run by {@code runner}: results.csv, summary.json and best.yaml. */
+  private List<byte[]> sweep(CellRunner runner, String name) throws Exception {
+    Path file = tmp.resolve("sweep.yaml");
+    Files.writeString(
+        file,
+        "scenario: race\nalgo: bc\nsteps: 400\neval_seeds: 1001-1002\n"
+            + "algo_config:\n  epochs: 2\n  num_envs: 2\n"
+            + "sweep:\n  method: random\n  samples: 3\n  seed: 4\n  seeds: 1-2\n"
+            + "  parameters:\n    bc.learning_rate: {min: 0.0003, max: 0.003, log: true}\n"
+            + "    bc.hidden: [8, 16]\n");
+    Path dir = tmp.resolve(name);
+    try (runner) {
+      Sweep.run(Sweep.read(file), dir, runner, new PrintWriter(new StringWriter()));
+    }
+    return List.of(
+        Files.readAllBytes(dir.resolve("results.csv")),
+        Files.readAllBytes(dir.resolve("summary.json")),
+        Files.readAllBytes(dir.resolve("best.yaml")));
+  }
+
+  @Test
+  void aSweepGivesTheSameBytesSequentiallyAndShuffledOnTwoTasks() throws Exception {
+    List<byte[]> reference = sweep(new Sequential(), "sweep-sequential");
+    assertThat(new String(reference.get(0)).lines()).hasSize(7);
+    assertThat(sweep(spark("local[2]", SparkCells.SHUFFLE_SEED, "5"), "sweep-shuffled"))
+        .containsExactlyElementsOf(reference);
+  }
+
+  @Test
+  void anEvaluationInShuffledBlocksEqualsTheOneInThisProcess() throws Exception {
+    Config race = Scenarios.config("race", Map.of());
+    Env env = Scenarios.make(race);
+    Expert expert = env.expert();
+    Evaluation.Summary here = Evaluation.run(env, obs -> expert.act(), 1, 12);
+    try (SparkCells runner = spark("local[2]", SparkCells.SHUFFLE_SEED, "2")) {
+      Evaluation.Summary blocks =
+          SeedBlocks.run(
+              null, race, new SeedRange(1, 12), 5, runner, new PrintWriter(new StringWriter()));
+      assertThat(blocks.episodes()).isEqualTo(here.episodes());
+    }
   }
 
   /** A trivial job: the square of its key; a negative key fails every attempt. */

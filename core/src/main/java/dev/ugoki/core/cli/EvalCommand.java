@@ -1,7 +1,9 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.EvalReport;
 import dev.ugoki.core.eval.Evaluation;
+import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
@@ -42,6 +44,20 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(
+      names = "--master",
+      paramLabel = "MASTER",
+      description =
+          "Run blocks of seeds as cells on Spark: local[*], local[N], spark://HOST:7077 (or"
+              + " sequential); without it, in this process. The results are the same.")
+  String master;
+
+  @Option(
+      names = "--block",
+      defaultValue = "100",
+      description = "With --master: seeds per cell (default: ${DEFAULT-VALUE}).")
+  int block;
+
   @Override
   public Integer call() throws Exception {
     Evaluation.Summary s;
@@ -54,18 +70,23 @@ public final class EvalCommand implements Callable<Integer> {
       Config resolved = config;
       PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)); // refused before any episode
       s =
-          Evaluation.runBatch(
-              () -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
-              () -> loaded.policy().copy()::actDeterministic,
-              seeds.first(),
-              seeds.last(),
-              Evaluation.THREADS);
+          master != null
+              ? blocks(who.policy, resolved)
+              : Evaluation.runBatch(
+                  () -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
+                  () -> loaded.policy().copy()::actDeterministic,
+                  seeds.first(),
+                  seeds.last(),
+                  Evaluation.THREADS);
       label = "policy";
     } else {
       config = scenario.config();
       Env env = Scenarios.make(config);
       Expert expert = env.expert();
-      s = Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
+      s =
+          master != null
+              ? blocks(null, config)
+              : Evaluation.run(env, obs -> expert.act(), seeds.first(), seeds.last());
       label = "expert";
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -75,5 +96,12 @@ public final class EvalCommand implements Callable<Integer> {
           json, config, seeds, s, who.policy != null ? who.policy.toString() : "expert");
     }
     return 0;
+  }
+
+  private Evaluation.Summary blocks(Path policy, Config config) throws java.io.IOException {
+    try (CellRunner runner = CellRunner.forMaster(master, "ugoki eval")) {
+      return SeedBlocks.run(
+          policy, config, seeds, block, runner, new PrintWriter(System.err, true));
+    }
   }
 }

@@ -27,7 +27,8 @@ public final class Evaluation {
       double episodeReturn,
       int steps,
       double timeS,
-      double progress) {}
+      double progress)
+      implements java.io.Serializable {}
 
   /** The outcome over all seeds. */
   public record Summary(String scenario, List<Episode> episodes) {

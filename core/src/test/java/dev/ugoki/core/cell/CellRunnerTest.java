@@ -48,6 +48,13 @@ class CellRunnerTest {
   }
 
   @Test
+  void theBrainsClassPathHasNoSpark() {
+    // ./ugoki train and eval run on core's class path: Spark is the cluster module's alone
+    assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkConf"))
+        .isInstanceOf(ClassNotFoundException.class);
+  }
+
+  @Test
   void theProgressLineCountsCellsAndEstimatesTheTimeLeft() {
     assertThat(CellProgress.line(5, 20, 100, "cell x"))
         .isEqualTo("[#####...............] 5/20 cells  1m40s, about 5m00s left  cell x");
