@@ -36,12 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkCellsTest {
   @TempDir Path tmp;
 
-  private static final String FAMILY =
+  static final String FAMILY =
       "scenario: race\nalgo: bc\nseed: 1\nsteps: 1000\nscenario_config:\n"
           + "  body.max_speed: 0.5\n  dr.friction: 0.3\n  body.edge: 0.2\n  body.holdout: 4\n"
           + "algo_config:\n  epochs: 2\n";
 
-  private ScalingStudy.Settings settings(Path config, Path dir) {
+  /** A small scaling study: 8 cells of a few seconds. */
+  static ScalingStudy.Settings settings(Path config, Path dir) {
     return new ScalingStudy.Settings(
         config,
         List.of(),

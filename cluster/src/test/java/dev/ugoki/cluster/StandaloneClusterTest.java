@@ -3,9 +3,7 @@ package dev.ugoki.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ugoki.core.cell.Sequential;
-import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.study.ScalingStudy;
-import dev.ugoki.core.study.ScalingStudy.Axis;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -33,29 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterTest {
   @TempDir Path tmp;
 
-  private static final String FAMILY =
-      "scenario: race\nalgo: bc\nseed: 1\nsteps: 1000\nscenario_config:\n"
-          + "  body.max_speed: 0.5\n  dr.friction: 0.3\n  body.edge: 0.2\n  body.holdout: 4\n"
-          + "algo_config:\n  epochs: 2\n";
-
-  private ScalingStudy.Settings settings(Path config, Path dir) {
-    return new ScalingStudy.Settings(
-        config,
-        List.of(),
-        Map.of(Axis.BODIES, List.of(1L, 3L), Axis.WIDTH, List.of(8L), Axis.STEPS, List.of(400L)),
-        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 8L, Axis.STEPS, 400L),
-        List.of(1L, 2L),
-        new SeedRange(1001, 1002),
-        dir);
-  }
-
   @Test
   @Timeout(300)
   void aStudyOnAStandaloneMasterAndWorkerGivesTheSequentialBytes() throws Exception {
     Path config = tmp.resolve("family.yaml");
-    Files.writeString(config, FAMILY);
+    Files.writeString(config, SparkCellsTest.FAMILY);
     new ScalingStudy(
-            settings(config, tmp.resolve("sequential")),
+            SparkCellsTest.settings(config, tmp.resolve("sequential")),
             new Sequential(),
             new PrintWriter(new StringWriter()))
         .run();
@@ -99,7 +80,10 @@ class StandaloneClusterTest {
       conf.set("spark.executor.memory", "1g");
       StringWriter log = new StringWriter();
       try (SparkCells runner = new SparkCells(conf)) {
-        new ScalingStudy(settings(config, tmp.resolve("cluster")), runner, new PrintWriter(log))
+        new ScalingStudy(
+                SparkCellsTest.settings(config, tmp.resolve("cluster")),
+                runner,
+                new PrintWriter(log))
             .run();
       }
       assertThat(log.toString()).contains("on Spark " + url);

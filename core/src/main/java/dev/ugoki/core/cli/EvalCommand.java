@@ -72,12 +72,7 @@ public final class EvalCommand implements Callable<Integer> {
       s =
           master != null
               ? blocks(who.policy, resolved)
-              : Evaluation.runBatch(
-                  () -> PolicyFit.fit(who.policy, loaded, Scenarios.make(resolved)),
-                  () -> loaded.policy().copy()::actDeterministic,
-                  seeds.first(),
-                  seeds.last(),
-                  Evaluation.THREADS);
+              : Evaluation.ofFile(who.policy, loaded, resolved, seeds, Evaluation.THREADS);
       label = "policy";
     } else {
       config = scenario.config();

@@ -1,7 +1,12 @@
 package dev.ugoki.core.eval;
 
+import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -69,6 +74,21 @@ public final class Evaluation {
   }
 
   private Evaluation() {}
+
+  /**
+   * A policy file's deterministic policy, one episode per seed of {@code seeds} on {@code cfg}'s
+   * scenario, each environment fitted to the file's layout ({@link PolicyFit}): {@link #runBatch}
+   * on {@code threads} threads.
+   */
+  public static Summary ofFile(
+      Path file, PolicyFile.Loaded policy, Config cfg, SeedRange seeds, int threads) {
+    return runBatch(
+        () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
+        () -> policy.policy().copy()::actDeterministic,
+        seeds.first(),
+        seeds.last(),
+        threads);
+  }
 
   /**
    * One episode per seed, all seeds at once: every step calls the controller once on the rows of

@@ -5,7 +5,6 @@ import dev.ugoki.core.cell.CellProgress;
 import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
@@ -116,12 +115,7 @@ public final class SeedBlocks {
         PolicyFile.Loaded loaded = PolicyFile.load(file);
         return new Episodes(
             b,
-            Evaluation.runBatch(
-                    () -> PolicyFit.fit(file, loaded, Scenarios.make(c)),
-                    () -> loaded.policy().copy()::actDeterministic,
-                    b.first(),
-                    b.last(),
-                    threads)
+            Evaluation.ofFile(file, loaded, c, new SeedRange(b.first(), b.last()), threads)
                 .episodes());
       } finally {
         AtomicFiles.deleteTree(tmp);

@@ -6,13 +6,8 @@ import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.cell.Sequential;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.AtomicFiles;
-import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
-import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.BodyFamily;
@@ -199,32 +194,23 @@ public final class ScalingStudy {
 
     @Override
     public Point run(Cell c, int threads) throws IOException {
-      Path tmp = Files.createTempDirectory("ugoki-cell-");
-      try {
-        Path config = tmp.resolve("config.yaml");
-        Files.writeString(config, configYaml);
-        RunPlan plan = plan(config, sets, evalSeeds, c, threads);
-        RunFolder folder = plan.folder(tmp.resolve("runs"));
-        plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
-        PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
-        Config cfg = plan.config().scenarioConfig();
-        return new Point(
-            c,
-            evaluate(folder.policy(), trained, split(cfg, BodyFamily.HELD_OUT), threads),
-            evaluate(folder.policy(), trained, split(cfg, BodyFamily.EDGE_BAND), threads));
-      } finally {
-        AtomicFiles.deleteTree(tmp);
-      }
-    }
-
-    private double evaluate(Path file, PolicyFile.Loaded policy, Config cfg, int threads) {
-      return Evaluation.runBatch(
-              () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
-              () -> policy.policy().copy()::actDeterministic,
-              evalSeeds.first(),
-              evalSeeds.last(),
-              threads)
-          .successRate();
+      return CellTraining.run(
+          tmp -> {
+            Path config = tmp.resolve("config.yaml");
+            Files.writeString(config, configYaml);
+            return plan(config, sets, evalSeeds, c, threads);
+          },
+          (plan, file, trained) -> {
+            Config cfg = plan.config().scenarioConfig();
+            return new Point(
+                c,
+                Evaluation.ofFile(
+                        file, trained, split(cfg, BodyFamily.HELD_OUT), evalSeeds, threads)
+                    .successRate(),
+                Evaluation.ofFile(
+                        file, trained, split(cfg, BodyFamily.EDGE_BAND), evalSeeds, threads)
+                    .successRate());
+          });
     }
   }
 

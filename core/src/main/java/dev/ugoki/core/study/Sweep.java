@@ -6,15 +6,9 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.Mappers;
-import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
-import dev.ugoki.core.train.Trainer;
-import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
@@ -270,28 +264,22 @@ public final class Sweep {
 
     @Override
     public Point run(Cell c, int threads) throws IOException {
-      Path tmp = Files.createTempDirectory("ugoki-cell-");
-      try {
-        Path yaml = tmp.resolve("run.yaml");
-        Files.writeString(yaml, runYaml);
-        RunPlan plan = plan(yaml, keys, configs.get(c.config() - 1), c.seed(), threads);
-        RunFolder folder = plan.folder(tmp.resolve("runs"));
-        plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
-        PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
-        SeedRange eval = plan.config().evalSeeds();
-        Evaluation.Summary e =
-            Evaluation.runBatch(
-                () ->
-                    PolicyFit.fit(
-                        folder.policy(), trained, Scenarios.make(plan.config().scenarioConfig())),
-                () -> trained.policy().copy()::actDeterministic,
-                eval.first(),
-                eval.last(),
-                threads);
-        return new Point(c, e.successRate(), e.meanReturn(), e.meanProgress());
-      } finally {
-        AtomicFiles.deleteTree(tmp);
-      }
+      return CellTraining.run(
+          tmp -> {
+            Path yaml = tmp.resolve("run.yaml");
+            Files.writeString(yaml, runYaml);
+            return plan(yaml, keys, configs.get(c.config() - 1), c.seed(), threads);
+          },
+          (plan, file, trained) -> {
+            Evaluation.Summary e =
+                Evaluation.ofFile(
+                    file,
+                    trained,
+                    plan.config().scenarioConfig(),
+                    plan.config().evalSeeds(),
+                    threads);
+            return new Point(c, e.successRate(), e.meanReturn(), e.meanProgress());
+          });
     }
   }
 

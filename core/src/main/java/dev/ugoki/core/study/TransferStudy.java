@@ -5,15 +5,10 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.Mappers;
 import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
-import dev.ugoki.core.train.RunConfig;
-import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
-import dev.ugoki.core.train.Trainer;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
@@ -117,13 +112,14 @@ public final class TransferStudy {
     Map<String, Double> nominal = new LinkedHashMap<>();
     for (Application app : s.apps()) {
       Config cfg = Scenarios.config(app.scenario(), overrides(foundation, app.scenario(), app));
-      Evaluation.Summary z = evaluate(s.foundation(), foundation, cfg, s.evalSeeds(), THREADS);
+      Evaluation.Summary z =
+          Evaluation.ofFile(s.foundation(), foundation, cfg, s.evalSeeds(), THREADS);
       zero.put(app.name(), z.successRate());
       // once per scenario: long-car and fast-car share race's
       nominal.computeIfAbsent(
           app.scenario(),
           sc ->
-              evaluate(
+              Evaluation.ofFile(
                       s.foundation(),
                       foundation,
                       Scenarios.config(sc, overrides(foundation, sc, null)),
@@ -182,27 +178,26 @@ public final class TransferStudy {
     @Override
     public Point run(Cell c, int threads) throws IOException {
       Application app = Application.named(c.app());
-      Path tmp = Files.createTempDirectory("ugoki-cell-");
-      try {
-        Path file = tmp.resolve("foundation.zip");
-        Files.write(file, foundation);
-        PolicyFile.Loaded loaded = PolicyFile.load(file);
-        List<String> sets = new ArrayList<>();
-        overrides(loaded, app.scenario(), app).forEach((k, v) -> sets.add(k + "=" + v));
-        sets.add("bc.hidden=" + hidden);
-        sets.add("bc.layers=" + layers);
-        sets.add("bc.env_threads=" + threads);
-        // about 500 steps per environment, so that small budgets see whole episodes, not only
-        // their first seconds
-        sets.add("bc.num_envs=" + Math.max(2, Math.min(8, c.steps() / 500)));
-        if (c.start().equals(FROZEN)) {
-          sets.add("bc.freeze_layers=1");
-        }
-        if (!c.start().equals(SCRATCH) && fineTuneLr != null) {
-          sets.add("bc.learning_rate=" + fineTuneLr);
-        }
-        RunPlan plan =
-            RunPlan.resolve(
+      return CellTraining.run(
+          tmp -> {
+            Path file = tmp.resolve("foundation.zip");
+            Files.write(file, foundation);
+            List<String> sets = new ArrayList<>();
+            overrides(PolicyFile.load(file), app.scenario(), app)
+                .forEach((k, v) -> sets.add(k + "=" + v));
+            sets.add("bc.hidden=" + hidden);
+            sets.add("bc.layers=" + layers);
+            sets.add("bc.env_threads=" + threads);
+            // about 500 steps per environment, so that small budgets see whole episodes, not
+            // only their first seconds
+            sets.add("bc.num_envs=" + Math.max(2, Math.min(8, c.steps() / 500)));
+            if (c.start().equals(FROZEN)) {
+              sets.add("bc.freeze_layers=1");
+            }
+            if (!c.start().equals(SCRATCH) && fineTuneLr != null) {
+              sets.add("bc.learning_rate=" + fineTuneLr);
+            }
+            return RunPlan.resolve(
                 new RunRequest(
                     null,
                     app.scenario(),
@@ -215,17 +210,14 @@ public final class TransferStudy {
                     List.of(),
                     null,
                     null));
-        RunConfig run = plan.config();
-        RunFolder folder = plan.folder(tmp.resolve("runs"));
-        plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
-        PolicyFile.Loaded trained = PolicyFile.load(folder.policy());
-        Evaluation.Summary e =
-            evaluate(folder.policy(), trained, run.scenarioConfig(), evalSeeds, threads);
-        return new Point(
-            c.app(), c.start(), c.seed(), c.steps(), e.successRate(), e.meanProgress());
-      } finally {
-        AtomicFiles.deleteTree(tmp);
-      }
+          },
+          (plan, file, trained) -> {
+            Evaluation.Summary e =
+                Evaluation.ofFile(
+                    file, trained, plan.config().scenarioConfig(), evalSeeds, threads);
+            return new Point(
+                c.app(), c.start(), c.seed(), c.steps(), e.successRate(), e.meanProgress());
+          });
     }
   }
 
@@ -302,16 +294,6 @@ public final class TransferStudy {
       m.put(key, true);
     }
     return m;
-  }
-
-  private static Evaluation.Summary evaluate(
-      Path file, PolicyFile.Loaded policy, Config cfg, SeedRange evalSeeds, int threads) {
-    return Evaluation.runBatch(
-        () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
-        () -> policy.policy().copy()::actDeterministic,
-        evalSeeds.first(),
-        evalSeeds.last(),
-        threads);
   }
 
   /**
