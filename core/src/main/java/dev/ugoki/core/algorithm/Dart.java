@@ -7,14 +7,15 @@ import java.util.SplittableRandom;
  * so that the demonstrations visit the states a learner's small errors lead to, while the clean
  * action is what is recorded.
  */
-final class Dart {
+public final class Dart {
   private Dart() {}
 
   /**
    * {@code action} plus Gaussian noise of standard deviation {@code noise} times the channel's
    * half-range, clipped into {@code [low, high]}.
    */
-  static double noisy(double action, double noise, float low, float high, SplittableRandom r) {
+  public static double noisy(
+      double action, double noise, float low, float high, SplittableRandom r) {
     double halfRange = 0.5 * (high - low);
     return Math.max(low, Math.min(high, action + noise * halfRange * r.nextGaussian()));
   }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       TransferCommand.class,
       ScalingCommand.class,
       SweepCommand.class,
+      DemosCommand.class,
       AdaptCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -39,7 +39,7 @@ public final class SeedBlocks {
   private SeedBlocks() {}
 
   /** The range in blocks of {@code size} seeds (the last may be shorter). */
-  static List<Block> blocks(SeedRange seeds, int size) {
+  public static List<Block> blocks(SeedRange seeds, int size) {
     if (size < 1 || size > MAX_BLOCK) {
       throw new IllegalArgumentException("a block holds 1 to " + MAX_BLOCK + " seeds, got " + size);
     }

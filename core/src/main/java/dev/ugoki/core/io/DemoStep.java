@@ -22,4 +22,5 @@ public record DemoStep(
     float[] action,
     double reward,
     boolean terminated,
-    boolean truncated) {}
+    boolean truncated)
+    implements java.io.Serializable {}
