@@ -1,5 +1,6 @@
 package dev.ugoki.core.cell;
 
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.CsvTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,15 +45,24 @@ public final class CellTable<K extends Serializable, R extends Serializable> {
 
   private final Path csv;
   private final String what;
+  private final String jobText;
   private final Codec<K, R> codec;
 
   /**
    * @param what what the file holds, for errors: "a scaling study's results"
+   * @param job everything besides a cell's key that its result depends on (the run config's text,
+   *     the evaluation seeds, a foundation's digest), kept beside the table ({@code
+   *     results.csv.job}): a study resumed with another job is refused, not mixed in
    */
-  public CellTable(Path csv, String what, Codec<K, R> codec) {
+  public CellTable(Path csv, String what, String job, Codec<K, R> codec) {
     this.csv = csv;
     this.what = what;
+    this.jobText = job;
     this.codec = codec;
+  }
+
+  private Path jobFile() {
+    return csv.resolveSibling(csv.getFileName() + ".job");
   }
 
   /**
@@ -64,10 +74,19 @@ public final class CellTable<K extends Serializable, R extends Serializable> {
     Map<K, R> done = new HashMap<>();
     if (Files.exists(csv) && Files.size(csv) > 0) {
       dropCutRow(csv);
-      for (R r : read()) {
+      List<R> found = read();
+      if (!Files.exists(jobFile()) || !Files.readString(jobFile()).equals(jobText)) {
+        throw new IllegalArgumentException(
+            csv.getParent()
+                + " holds the results of another study (its config or settings differ, see "
+                + jobFile().getFileName()
+                + "): resume it as it was, or use another folder");
+      }
+      for (R r : found) {
         done.put(codec.key(r), r);
       }
     } else {
+      AtomicFiles.writeString(jobFile(), jobText);
       try (CsvTable.Appender w = CsvTable.create(csv, codec.columns())) {
         // the header only: rows follow as cells finish
       }

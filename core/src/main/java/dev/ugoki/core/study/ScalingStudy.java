@@ -171,13 +171,8 @@ public final class ScalingStudy {
   public List<Point> run() throws IOException {
     check(s);
     Files.createDirectories(s.dir());
-    List<Point> points =
-        table(s.dir().resolve("results.csv"))
-            .run(
-                cells(s),
-                new Job(Files.readString(s.config()), s.sets(), s.evalSeeds()),
-                runner,
-                log);
+    Job job = new Job(Files.readString(s.config()), s.sets(), s.evalSeeds());
+    List<Point> points = table(s.dir().resolve("results.csv"), job).run(cells(s), job, runner, log);
     ScalingReport.write(s, points);
     return points;
   }
@@ -238,11 +233,22 @@ public final class ScalingStudy {
     return c.with(m);
   }
 
-  /** results.csv: a row per cell. */
-  static CellTable<Cell, Point> table(Path csv) {
+  /** results.csv: a row per cell; {@code job} null to read a finished one. */
+  static CellTable<Cell, Point> table(Path csv, Job job) {
+    String described =
+        job == null
+            ? ""
+            : "config:\n"
+                + job.configYaml()
+                + "\nsets: "
+                + job.sets()
+                + "\neval seeds: "
+                + job.evalSeeds()
+                + "\n";
     return new CellTable<>(
         csv,
         "a scaling study's results",
+        described,
         new CellTable.Codec<>() {
           @Override
           public List<String> columns() {
@@ -295,7 +301,7 @@ public final class ScalingStudy {
 
   /** The points of a results.csv; a header or row that is not the study's is refused. */
   public static List<Point> read(Path csv) throws IOException {
-    return table(csv).read();
+    return table(csv, null).read();
   }
 
   private static double rate(String s) {

@@ -163,7 +163,7 @@ public final class Sweep {
       for (List<String> prefix : out) {
         for (Object v : values) {
           List<String> c = new ArrayList<>(prefix);
-          c.add(String.valueOf(v));
+          c.add(text(v));
           next.add(List.copyOf(c));
         }
       }
@@ -190,10 +190,20 @@ public final class Sweep {
     return out;
   }
 
+  /** A value as --set takes it: a number in plain decimal (0.0001, not 1.0E-4). */
+  static String text(Object v) {
+    if (v instanceof Double || v instanceof Float) {
+      return java.math.BigDecimal.valueOf(((Number) v).doubleValue())
+          .stripTrailingZeros()
+          .toPlainString();
+    }
+    return String.valueOf(v);
+  }
+
   /** One value of a key: one of a list, or uniform (log-uniform) in a range. */
   static String draw(String key, Object spec, SplittableRandom random) {
     if (spec instanceof List<?> values && !values.isEmpty()) {
-      return String.valueOf(values.get(random.nextInt(values.size())));
+      return text(values.get(random.nextInt(values.size())));
     }
     if (spec instanceof Map<?, ?> range
         && range.get("min") instanceof Number lo
@@ -292,6 +302,7 @@ public final class Sweep {
     return new CellTable<>(
         csv,
         "this sweep's results",
+        "run:\n" + p.runYaml() + "\nkeys: " + p.keys() + "\nconfigs: " + p.configs() + "\n",
         new CellTable.Codec<>() {
           @Override
           public List<String> columns() {

@@ -129,9 +129,9 @@ final class SweepReport {
   private static CategoryChart chart(Plan p, double[][] means, int best) {
     CategoryChart c =
         new CategoryChartBuilder()
-            .width(Math.max(480, 60 + 48 * means.length))
-            .height(420)
-            .title("sweep: mean success per config (best: " + best + ", " + label(p, best) + ")")
+            .width(Math.max(560, 80 + 56 * means.length))
+            .height(560)
+            .title("sweep: mean success over seeds per config (best: " + best + ")")
             .xAxisTitle("config")
             .yAxisTitle("success on unseen seeds [%]")
             .build();
@@ -141,12 +141,12 @@ final class SweepReport {
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     c.getStyler().setOverlapped(true);
-    c.getStyler().setXAxisLabelRotation(means.length > 12 ? 90 : 0);
+    c.getStyler().setXAxisLabelRotation(60);
     List<String> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     List<Double> top = new ArrayList<>();
     for (int i = 0; i < means.length; i++) {
-      x.add(Integer.toString(i + 1));
+      x.add((i + 1) + ": " + label(p, i + 1));
       y.add(100 * means[i][0]);
       top.add(i + 1 == best ? 100 * means[i][0] : 0.0);
     }

@@ -142,7 +142,7 @@ public final class TransferStudy {
             foundation.policy().network().architecture().layers(),
             s.evalSeeds(),
             s.fineTuneLearningRate());
-    List<Point> points = table(s.dir().resolve("results.csv")).run(cells(s), job, runner, log);
+    List<Point> points = table(s.dir().resolve("results.csv"), job).run(cells(s), job, runner, log);
     Result r = new Result(points, zero, nominal);
     TransferReport.write(s, r);
     return r;
@@ -221,11 +221,23 @@ public final class TransferStudy {
     }
   }
 
-  /** results.csv: a row per trained policy. */
-  static CellTable<Cell, Point> table(Path csv) {
+  /** results.csv: a row per trained policy; {@code job} null to read a finished one. */
+  static CellTable<Cell, Point> table(Path csv, Job job) {
+    String described =
+        job == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "foundation sha-256: %s%nnetwork: %d x %d%neval seeds: %s%nfine-tune lr: %s%n",
+                sha256(job.foundation()),
+                job.layers(),
+                job.hidden(),
+                job.evalSeeds(),
+                job.fineTuneLr());
     return new CellTable<>(
         csv,
         "a transfer study's results",
+        described,
         new CellTable.Codec<>() {
           @Override
           public List<String> columns() {
@@ -323,7 +335,7 @@ public final class TransferStudy {
       doc.required("seeds").forEach(n -> seeds.add(n.asLong()));
       List<Long> budgets = new ArrayList<>();
       doc.required("budgets").forEach(n -> budgets.add(n.asLong()));
-      List<Point> points = table(dir.resolve("results.csv")).read();
+      List<Point> points = table(dir.resolve("results.csv"), null).read();
       if (apps.isEmpty() || budgets.isEmpty() || seeds.isEmpty() || points.isEmpty()) {
         throw new IllegalArgumentException("it has no applications, budgets, seeds or results");
       }
@@ -377,6 +389,15 @@ public final class TransferStudy {
       best = curve.get(i).steps();
     }
     return best;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void writeJson(Path file, Object doc) throws IOException {

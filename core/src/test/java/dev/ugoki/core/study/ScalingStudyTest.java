@@ -82,6 +82,7 @@ class ScalingStudyTest {
     // killed after two cells, in the middle of writing the third row
     Path killed = tmp.resolve("killed");
     Files.createDirectories(killed);
+    Files.copy(whole.resolve("results.csv.job"), killed.resolve("results.csv.job"));
     Files.writeString(
         killed.resolve("results.csv"),
         lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2) + "\n" + "1,16,4",
@@ -113,6 +114,15 @@ class ScalingStudyTest {
     assertThat(killed.resolve("scaling.png")).isNotEmptyFile();
     // the finished cells were not trained again
     assertThat(ran).containsExactly(new Cell(1, 16, 400, 1), new Cell(1, 8, 800, 1));
+
+    // the same folder with another config is refused, not mixed in
+    Files.writeString(config, Files.readString(config).replace("epochs: 2", "epochs: 3"));
+    assertThatThrownBy(
+            () ->
+                new ScalingStudy(settings(config, killed), new Sequential(), new PrintWriter(log))
+                    .run())
+        .hasMessageContaining("holds the results of another study");
+    assertThat(Files.readAllBytes(killed.resolve("results.csv"))).isEqualTo(csv);
   }
 
   @Test

@@ -32,13 +32,13 @@ class SweepTest {
     Sweep.Plan p =
         Sweep.read(
             file(
-                "  seeds: 1-2\n  parameters:\n    bc.learning_rate: [0.001, 0.003]\n"
+                "  seeds: 1-2\n  parameters:\n    bc.learning_rate: [0.0001, 0.003]\n"
                     + "    bc.hidden: [8, 16]\n"));
     assertThat(p.keys()).containsExactly("bc.learning_rate", "bc.hidden");
     assertThat(p.configs())
         .containsExactly(
-            List.of("0.001", "8"),
-            List.of("0.001", "16"),
+            List.of("0.0001", "8"),
+            List.of("0.0001", "16"),
             List.of("0.003", "8"),
             List.of("0.003", "16"));
     assertThat(p.seeds()).containsExactly(1L, 2L);
