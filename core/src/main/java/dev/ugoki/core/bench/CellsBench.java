@@ -31,7 +31,17 @@ public final class CellsBench {
 
   private CellsBench() {}
 
+  /** The study: 8 cells of 16k-32k labeled steps, each evaluated on 2 x 20 episodes. */
   private static ScalingStudy.Settings settings(Path config, Path dir) {
+    return settings(config, dir, 16_000, 1020);
+  }
+
+  /** A study of the same shape a few times smaller: the warm-up (the JIT, Spark's start). */
+  private static ScalingStudy.Settings warmUp(Path config, Path dir) {
+    return settings(config, dir, 1_000, 1002);
+  }
+
+  private static ScalingStudy.Settings settings(Path config, Path dir, long steps, long lastSeed) {
     return new ScalingStudy.Settings(
         config,
         List.of(),
@@ -39,12 +49,12 @@ public final class CellsBench {
             Axis.BODIES,
             List.of(1L, 3L),
             Axis.WIDTH,
-            List.of(32L, 64L),
+            List.of(64L, 128L),
             Axis.STEPS,
-            List.of(2000L, 4000L)),
-        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 32L, Axis.STEPS, 2000L),
+            List.of(steps, 2 * steps)),
+        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 64L, Axis.STEPS, steps),
         List.of(1L, 2L),
-        new SeedRange(1001, 1010),
+        new SeedRange(1001, lastSeed),
         dir);
   }
 
@@ -56,6 +66,15 @@ public final class CellsBench {
       Files.writeString(config, FAMILY);
       int cells = ScalingStudy.cells(settings(config, tmp)).size();
       double[][] seconds = new double[masters.size()][samples];
+      for (String master : masters) {
+        try (CellRunner runner = CellRunner.forMaster(master, "ugoki bench warm-up")) {
+          new ScalingStudy(
+                  warmUp(config, tmp.resolve("warm-up-" + masters.indexOf(master))),
+                  runner,
+                  new PrintWriter(new StringWriter()))
+              .run();
+        }
+      }
       byte[] reference = null;
       for (int s = 0; s < samples; s++) {
         for (int m = 0; m < masters.size(); m++) {

@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
       split = ",",
       description =
           "Only time one small study (8 cells) on each of these masters, taking turns, e.g."
-              + " sequential,local[2]; the median of min(--samples, 3) whole studies each.")
+              + " sequential,local[2]; the median of --samples whole studies each.")
   List<String> cells;
 
   @Override
@@ -121,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     out.flush();
     List<dev.ugoki.sim.bench.SimBench.Result> rows =
-        dev.ugoki.core.bench.CellsBench.study(cells, Math.min(samples, 3));
+        dev.ugoki.core.bench.CellsBench.study(cells, samples);
     for (var r : rows) {
       out.printf(
           java.util.Locale.ROOT,

@@ -7,6 +7,10 @@ import dev.ugoki.core.study.Sweep.Point;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunRequest;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,9 +72,10 @@ final class SweepReport {
     for (int i = 1; i <= means.length; i++) {
       order.add(i);
     }
+    // compared as written (4 decimals): (0.95 + 0.85) / 2 ties with (0.9 + 0.9) / 2
     order.sort(
-        Comparator.<Integer>comparingDouble(c -> -means[c - 1][0])
-            .thenComparingDouble(c -> -means[c - 1][1])
+        Comparator.<Integer>comparingDouble(c -> -round(means[c - 1][0]))
+            .thenComparingDouble(c -> -round(means[c - 1][1]))
             .thenComparingInt(c -> c));
     return order;
   }
@@ -107,7 +112,8 @@ final class SweepReport {
     CanonicalJson.write(dir.resolve("summary.json"), doc);
     writeBest(p, best, dir.resolve("best.yaml"));
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(BitmapEncoder.getBufferedImage(chart(p, means, best)), "png", png);
+    ImageIO.write(
+        withKey(BitmapEncoder.getBufferedImage(chart(p, means, best)), p, means), "png", png);
     AtomicFiles.write(dir.resolve("sweep.png"), png.toByteArray());
   }
 
@@ -129,8 +135,8 @@ final class SweepReport {
   private static CategoryChart chart(Plan p, double[][] means, int best) {
     CategoryChart c =
         new CategoryChartBuilder()
-            .width(Math.max(560, 80 + 56 * means.length))
-            .height(560)
+            .width(Math.max(560, 80 + 40 * means.length))
+            .height(380)
             .title("sweep: mean success over seeds per config (best: " + best + ")")
             .xAxisTitle("config")
             .yAxisTitle("success on unseen seeds [%]")
@@ -141,12 +147,11 @@ final class SweepReport {
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     c.getStyler().setOverlapped(true);
-    c.getStyler().setXAxisLabelRotation(60);
     List<String> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     List<Double> top = new ArrayList<>();
     for (int i = 0; i < means.length; i++) {
-      x.add((i + 1) + ": " + label(p, i + 1));
+      x.add(Integer.toString(i + 1));
       y.add(100 * means[i][0]);
       top.add(i + 1 == best ? 100 * means[i][0] : 0.0);
     }
@@ -155,6 +160,32 @@ final class SweepReport {
     CategorySeries b = c.addSeries("best", x, top);
     b.setFillColor(BEST);
     return c;
+  }
+
+  /** The chart with a key below it: each config's number, values and mean success. */
+  private static BufferedImage withKey(BufferedImage chart, Plan p, double[][] means) {
+    int line = 16;
+    BufferedImage out =
+        new BufferedImage(
+            chart.getWidth(),
+            chart.getHeight() + 12 + line * means.length,
+            BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.drawImage(chart, 0, 0, null);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+    g.setColor(Color.DARK_GRAY);
+    for (int i = 0; i < means.length; i++) {
+      g.drawString(
+          String.format(Locale.ROOT, "%3d: %s  %5.1f%%", i + 1, label(p, i + 1), 100 * means[i][0]),
+          16,
+          chart.getHeight() + line * (i + 1));
+    }
+    g.dispose();
+    return out;
   }
 
   private static double round(double v) {

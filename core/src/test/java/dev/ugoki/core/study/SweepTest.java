@@ -130,7 +130,8 @@ class SweepTest {
 
   @Test
   void theRankingPrefersSuccessThenReturnThenTheFirstConfig() {
-    double[][] means = {{0.5, 10}, {0.9, 1}, {0.9, 5}, {0.9, 5}};
-    assertThat(SweepReport.ranking(means)).containsExactly(3, 4, 2, 1);
+    double[][] means = {{0.5, 10}, {0.9, 1}, {0.9, 5}, {0.9, 5}, {(0.95 + 0.85) / 2, 7}};
+    assertThat(means[4][0]).isNotEqualTo(0.9); // 0.8999999999999999
+    assertThat(SweepReport.ranking(means)).containsExactly(5, 3, 4, 2, 1);
   }
 }
