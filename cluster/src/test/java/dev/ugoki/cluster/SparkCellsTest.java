@@ -10,7 +10,6 @@ import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.study.ScalingStudy;
-import dev.ugoki.core.study.ScalingStudy.Axis;
 import dev.ugoki.core.study.Sweep;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
@@ -43,20 +42,7 @@ class SparkCellsTest {
 
   /** A small scaling study: 8 cells of a few seconds. */
   static ScalingStudy.Settings settings(Path config, Path dir) {
-    return new ScalingStudy.Settings(
-        config,
-        List.of(),
-        Map.of(
-            Axis.BODIES,
-            List.of(1L, 3L),
-            Axis.WIDTH,
-            List.of(8L, 16L),
-            Axis.STEPS,
-            List.of(400L, 800L)),
-        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 8L, Axis.STEPS, 400L),
-        List.of(1L, 2L),
-        new SeedRange(1001, 1002),
-        dir);
+    return ScalingStudy.around(config, 1, 8, 400, List.of(1L, 2L), new SeedRange(1001, 1002), dir);
   }
 
   /** results.csv and summary.json of a study run by {@code runner} in a folder of its own. */

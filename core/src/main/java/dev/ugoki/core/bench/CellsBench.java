@@ -4,7 +4,6 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.study.ScalingStudy;
-import dev.ugoki.core.study.ScalingStudy.Axis;
 import dev.ugoki.sim.bench.SimBench;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The time of one small study (a scaling study of 8 cells: behavior cloning on the car family, each
@@ -42,20 +40,8 @@ public final class CellsBench {
   }
 
   private static ScalingStudy.Settings settings(Path config, Path dir, long steps, long lastSeed) {
-    return new ScalingStudy.Settings(
-        config,
-        List.of(),
-        Map.of(
-            Axis.BODIES,
-            List.of(1L, 3L),
-            Axis.WIDTH,
-            List.of(64L, 128L),
-            Axis.STEPS,
-            List.of(steps, 2 * steps)),
-        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 64L, Axis.STEPS, steps),
-        List.of(1L, 2L),
-        new SeedRange(1001, lastSeed),
-        dir);
+    return ScalingStudy.around(
+        config, 1, 64, steps, List.of(1L, 2L), new SeedRange(1001, lastSeed), dir);
   }
 
   /** Seconds per study on each master, the median of {@code samples}. */

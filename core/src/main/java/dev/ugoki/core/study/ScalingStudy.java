@@ -98,6 +98,34 @@ public final class ScalingStudy {
     }
   }
 
+  /**
+   * A small study around a base point: each axis at the base and one step up (three times the
+   * bodies, twice the width, twice the labeled steps), for benchmarks and tests.
+   */
+  public static Settings around(
+      Path config,
+      long bodies,
+      long width,
+      long steps,
+      List<Long> seeds,
+      SeedRange evalSeeds,
+      Path dir) {
+    return new Settings(
+        config,
+        List.of(),
+        Map.of(
+            Axis.BODIES,
+            List.of(bodies, 3 * bodies),
+            Axis.WIDTH,
+            List.of(width, 2 * width),
+            Axis.STEPS,
+            List.of(steps, 2 * steps)),
+        Map.of(Axis.BODIES, bodies, Axis.WIDTH, width, Axis.STEPS, steps),
+        seeds,
+        evalSeeds,
+        dir);
+  }
+
   /** One trained policy: how many distinct bodies, how wide, how many labels, which seed. */
   public record Cell(long bodies, long width, long steps, long seed) implements Serializable {
     long value(Axis a) {

@@ -7,7 +7,6 @@ import dev.ugoki.core.cell.CellJob;
 import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.Sequential;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.study.ScalingStudy.Axis;
 import dev.ugoki.core.study.ScalingStudy.Cell;
 import java.io.PrintWriter;
 import java.io.Serializable;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,20 +37,7 @@ class ScalingStudyTest {
       "  body.max_speed: 0.5\n  dr.friction: 0.3\n  body.edge: 0.2\n  body.holdout: 4\n";
 
   private ScalingStudy.Settings settings(Path config, Path dir) {
-    return new ScalingStudy.Settings(
-        config,
-        List.of(),
-        Map.of(
-            Axis.BODIES,
-            List.of(1L, 3L),
-            Axis.WIDTH,
-            List.of(8L, 16L),
-            Axis.STEPS,
-            List.of(400L, 800L)),
-        Map.of(Axis.BODIES, 1L, Axis.WIDTH, 8L, Axis.STEPS, 400L),
-        List.of(1L),
-        new SeedRange(1001, 1002),
-        dir);
+    return ScalingStudy.around(config, 1, 8, 400, List.of(1L), new SeedRange(1001, 1002), dir);
   }
 
   @Test
