@@ -37,6 +37,7 @@ public final class BodyFamily {
   public static final String INDEX = "body.index";
   public static final String OBSERVE = "body.observe";
   public static final String POOL = "body.pool";
+  public static final String TOLD_NOISE = "body.told_noise";
 
   public static final int TRAIN = 0;
   public static final int HELD_OUT = 1;
@@ -97,7 +98,15 @@ public final class BodyFamily {
         Param.bool(
             OBSERVE,
             false,
-            "observe the body: one channel per family parameter, its u in [-1, 1] (0: nominal)"));
+            "observe the body: one channel per family parameter, its u in [-1, 1] (0: nominal)"),
+        Param.real(
+            TOLD_NOISE,
+            0,
+            0,
+            1,
+            "with body.observe: each body channel off by a Gaussian error of this spread (in u),"
+                + " drawn per episode, so that a policy told its body does not lean on it"
+                + " blindly; the body itself is as drawn"));
   }
 
   private final List<Dim> dims;

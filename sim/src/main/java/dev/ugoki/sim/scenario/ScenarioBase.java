@@ -9,6 +9,7 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.scene.Shape;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,6 +35,10 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   private boolean observeBody;
   private int ownChannels;
   private double[] body = new double[0];
+
+  /** The body as its channels tell it: the draw, off by {@code body.told_noise} when set. */
+  private double[] told = new double[0];
+
   private double[] bodyNow = new double[0];
 
   /** Whether the episode runs, and its steps. */
@@ -125,6 +130,7 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
     this.actionSpec = Objects.requireNonNull(action);
     this.body = new double[family == null ? 0 : family.dims().size()];
     this.bodyNow = body.clone();
+    this.told = body.clone();
   }
 
   /** Draws the episode's body from its seed; returns each parameter's factor on its nominal. */
@@ -137,6 +143,17 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
       }
     }
     bodyNow = body.clone();
+    told = body.clone();
+    double noise = config.real(BodyFamily.TOLD_NOISE);
+    if (noise > 0) {
+      // its own stream: the noise changes no other draw of the episode
+      SplittableRandom r = new SplittableRandom(seed ^ 0x70_1D_B0_D1_E5L);
+      for (int i = 0; i < told.length; i++) {
+        if (family.dims().get(i).spread() > 0) {
+          told[i] = Math.max(-1, Math.min(1, told[i] + noise * r.nextGaussian()));
+        }
+      }
+    }
     return family.factors(u);
   }
 
@@ -197,8 +214,8 @@ public abstract class ScenarioBase<S extends ScenarioBase<S>> implements Scenari
   /** {@code obs} with the body's channels filled in, when the scenario observes its body. */
   protected final float[] withBody(float[] obs) {
     if (observeBody) {
-      for (int i = 0; i < body.length; i++) {
-        obs[ownChannels + i] = (float) body[i];
+      for (int i = 0; i < told.length; i++) {
+        obs[ownChannels + i] = (float) told[i];
       }
     }
     return obs;

@@ -242,6 +242,42 @@ class BodyFamilyTest {
   }
 
   @Test
+  void aToldNoiseMisstatesTheBodysChannelsPerEpisodeButNotTheBody() {
+    Map<String, Object> m = new java.util.HashMap<>(CARS);
+    m.put("body.max_steer", 0.0);
+    m.put("body.observe", true);
+    RaceScenario exact = (RaceScenario) Scenarios.make("race", m).unwrapped();
+    m.put("body.told_noise", 0.2);
+    RaceScenario told = (RaceScenario) Scenarios.make("race", m).unwrapped();
+    RaceScenario again = (RaceScenario) Scenarios.make("race", m).unwrapped();
+    int n = told.observationSpec().size();
+    double sumSq = 0;
+    int count = 0;
+    for (long seed = 1; seed <= 200; seed++) {
+      float[] a = exact.reset(seed);
+      float[] b = told.reset(seed);
+      assertThat(again.reset(seed)).isEqualTo(b);
+      assertThat(told.body()).as("the body is as drawn").isEqualTo(exact.body());
+      assertThat(java.util.Arrays.copyOf(b, n - 7)).isEqualTo(java.util.Arrays.copyOf(a, n - 7));
+      for (int i = n - 7; i < n; i++) {
+        assertThat(b[i]).isBetween(-1f, 1f);
+        if (i == n - 3) {
+          assertThat(b[i]).as("a parameter that does not vary stays nominal").isZero();
+          continue;
+        }
+        sumSq += (b[i] - a[i]) * (b[i] - a[i]);
+        count++;
+      }
+      // the same error all episode long
+      float[] next = told.step(new float[] {0.2f, 0f}).observation();
+      assertThat(java.util.Arrays.copyOfRange(next, n - 7, n))
+          .isEqualTo(java.util.Arrays.copyOfRange(b, n - 7, n));
+    }
+    // about the spread asked for (less where the clip to [-1, 1] bites)
+    assertThat(Math.sqrt(sumSq / count)).isBetween(0.15, 0.21);
+  }
+
+  @Test
   void aCarsGripChangesMidEpisodeAndTheExpertDrivesOnWithIt() {
     Map<String, Object> m = Map.of("body.change_at", 10.0, "body.change_friction", 0.6);
     RaceScenario race = (RaceScenario) Scenarios.make("race", m).unwrapped();
