@@ -29,9 +29,9 @@ public final class CellsBench {
 
   private CellsBench() {}
 
-  /** The study: 8 cells of 16k-32k labeled steps, each evaluated on 2 x 20 episodes. */
+  /** The study: 8 cells of 32k-64k labeled steps, each evaluated on 2 x 20 episodes. */
   private static ScalingStudy.Settings settings(Path config, Path dir) {
-    return settings(config, dir, 16_000, 1020);
+    return settings(config, dir, 32_000, 1020);
   }
 
   /** A study of the same shape a few times smaller: the warm-up (the JIT, Spark's start). */
