@@ -110,8 +110,8 @@ class SparkCellsTest {
     assertThat(study(spark("local[2]", null, null), "killed")).containsExactlyElementsOf(reference);
   }
 
-  /** A sweep's files run by {@code runner}: results.csv, summary.json and best.yaml. */
-  private List<byte[]> sweep(CellRunner runner, String name) throws Exception {
+  /** A small random sweep's files (results.csv, summary.json, best.yaml) run by {@code runner}. */
+  static List<byte[]> sweep(CellRunner runner, Path tmp, String name) throws Exception {
     Path file = tmp.resolve("sweep.yaml");
     Files.writeString(
         file,
@@ -131,10 +131,12 @@ class SparkCellsTest {
   }
 
   @Test
-  void aSweepGivesTheSameBytesSequentiallyAndShuffledOnTwoTasks() throws Exception {
-    List<byte[]> reference = sweep(new Sequential(), "sweep-sequential");
+  void aSweepGivesTheSameBytesSequentiallyOnOneTaskAndShuffledOnTwo() throws Exception {
+    List<byte[]> reference = sweep(new Sequential(), tmp, "sweep-sequential");
     assertThat(new String(reference.get(0)).lines()).hasSize(7);
-    assertThat(sweep(spark("local[2]", SparkCells.SHUFFLE_SEED, "5"), "sweep-shuffled"))
+    assertThat(sweep(spark("local[1]", null, null), tmp, "sweep-local1"))
+        .containsExactlyElementsOf(reference);
+    assertThat(sweep(spark("local[2]", SparkCells.SHUFFLE_SEED, "5"), tmp, "sweep-shuffled"))
         .containsExactlyElementsOf(reference);
   }
 

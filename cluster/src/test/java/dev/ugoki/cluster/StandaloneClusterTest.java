@@ -25,14 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A standalone Spark cluster as separate JVMs on the loopback: a Master and a Worker started from
  * the test's own class path (a SPARK_HOME whose jars/ holds it), the study's driver in this JVM in
- * client mode, its executor a JVM the Worker starts. The study's bytes equal the sequential run's.
+ * client mode, its executor a JVM the Worker starts. A scaling study's and a sweep's bytes equal
+ * the sequential runs'.
  */
 class StandaloneClusterTest {
   @TempDir Path tmp;
 
   @Test
   @Timeout(300)
-  void aStudyOnAStandaloneMasterAndWorkerGivesTheSequentialBytes() throws Exception {
+  void aStudyAndASweepOnAStandaloneMasterAndWorkerGiveTheSequentialBytes() throws Exception {
     Path config = tmp.resolve("family.yaml");
     Files.writeString(config, SparkCellsTest.FAMILY);
     new ScalingStudy(
@@ -91,6 +92,10 @@ class StandaloneClusterTest {
         assertThat(tmp.resolve("cluster").resolve(f))
             .hasSameBinaryContentAs(tmp.resolve("sequential").resolve(f));
       }
+      // and a sweep, on the same cluster
+      List<byte[]> sweep = SparkCellsTest.sweep(new Sequential(), tmp, "sweep-sequential");
+      assertThat(SparkCellsTest.sweep(new SparkCells(conf), tmp, "sweep-cluster"))
+          .containsExactlyElementsOf(sweep);
       // the cells ran in the Worker's executor, not in this JVM
       try (Stream<Path> logs = Files.walk(tmp.resolve("work"))) {
         assertThat(logs.filter(p -> p.getFileName().toString().equals("stderr"))).isNotEmpty();
