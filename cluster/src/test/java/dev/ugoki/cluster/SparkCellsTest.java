@@ -185,12 +185,12 @@ class SparkCellsTest {
   }
 
   @Test
-  void aMasterWithoutTheClusterModuleIsRefusedInOneLine() {
+  void aMasterSparkDoesNotRunIsRefusedInOneLine() {
     assertThat(new SparkCellsProvider().accepts("local[*]")).isTrue();
     assertThat(new SparkCellsProvider().accepts("spark://127.0.0.1:7077")).isTrue();
     assertThat(new SparkCellsProvider().accepts("mesos://x")).isFalse();
     assertThatThrownBy(() -> CellRunner.forMaster("mesos://x", "test"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--master mesos://x");
+        .hasMessageContaining("--master mesos://x is no master known here");
   }
 }

@@ -66,10 +66,19 @@ public interface CellRunner extends AutoCloseable {
     if (master.equals(SEQUENTIAL)) {
       return new Sequential();
     }
+    boolean any = false;
     for (Provider p : ServiceLoader.load(Provider.class)) {
+      any = true;
       if (p.accepts(master)) {
         return p.open(master, appName);
       }
+    }
+    if (any) {
+      throw new IllegalArgumentException(
+          "--master "
+              + master
+              + " is no master known here: local[*], local[N], spark://HOST:PORT, yarn,"
+              + " k8s://URL or sequential");
     }
     throw new IllegalArgumentException(
         "--master "
