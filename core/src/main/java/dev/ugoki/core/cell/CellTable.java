@@ -144,6 +144,16 @@ public final class CellTable<K extends Serializable, R extends Serializable> {
         .toList();
   }
 
+  /** The SHA-256 of {@code bytes} in hex: how a job names a file it carries (a foundation). */
+  public static String digest(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
   /** A row cut off by a kill (no line end) is dropped: its cell runs again. */
   static void dropCutRow(Path csv) throws IOException {
     byte[] b = Files.readAllBytes(csv);

@@ -1,6 +1,7 @@
 package dev.ugoki.core.study;
 
 import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.CanonicalJson;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -62,7 +63,7 @@ final class TransferReport {
     doc.put("fine_tune_learning_rate", s.fineTuneLearningRate());
     doc.put("zero_shot_on_nominal_scenarios", r.zeroShotNominal());
     doc.put("applications", apps);
-    TransferStudy.writeJson(s.dir().resolve("summary.json"), doc);
+    CanonicalJson.write(s.dir().resolve("summary.json"), doc);
   }
 
   /** Steps to target per start and seed (-1: not within the budgets), and the ratio of means. */

@@ -229,7 +229,7 @@ public final class TransferStudy {
             : String.format(
                 Locale.ROOT,
                 "foundation sha-256: %s%nnetwork: %d x %d%neval seeds: %s%nfine-tune lr: %s%n",
-                sha256(job.foundation()),
+                CellTable.digest(job.foundation()),
                 job.layers(),
                 job.hidden(),
                 job.evalSeeds(),
@@ -389,18 +389,5 @@ public final class TransferStudy {
       best = curve.get(i).steps();
     }
     return best;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void writeJson(Path file, Object doc) throws IOException {
-    dev.ugoki.core.io.CanonicalJson.write(file, doc);
   }
 }
