@@ -74,6 +74,17 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // the heap is bounded (./ugoki: -Xmx2g); what filled it is gone, a line still fits
+      System.err.printf(
+          "ugoki: error: out of memory in a heap of %,d MB: give it more"
+              + " (UGOKI_JAVA_OPTS=-Xmx4g) or ask for less at once (fewer seeds, rows, cells)%n",
+          Runtime.getRuntime().maxMemory() >> 20);
+      code = USAGE_ERROR;
+    }
+    System.exit(code);
   }
 }
