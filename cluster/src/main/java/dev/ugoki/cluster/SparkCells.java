@@ -84,32 +84,32 @@ public final class SparkCells implements CellRunner {
     if (spark.getConf().contains(SHUFFLE_SEED)) {
       java.util.Collections.shuffle(order, new Random(spark.getConf().getLong(SHUFFLE_SEED, 0)));
     }
-    List<K> pendingKeys = new ArrayList<>();
-    List<JavaFutureAction<List<R>>> pending = new ArrayList<>();
+    List<Pending<K, R>> pending = new ArrayList<>();
     for (K key : order) {
       spark.setJobDescription("cell " + key);
       pending.add(
-          spark
-              .parallelize(List.of(key), 1)
-              .map(new Task<>(job, threads, failFirst))
-              .collectAsync());
-      pendingKeys.add(key);
+          new Pending<>(
+              key,
+              spark
+                  .parallelize(List.of(key), 1)
+                  .map(new Task<>(job, threads, failFirst))
+                  .collectAsync()));
     }
     try {
       while (!pending.isEmpty()) {
         boolean any = false;
-        for (int i = 0; i < pending.size(); i++) {
-          if (pending.get(i).isDone()) {
-            K key = pendingKeys.remove(i);
+        for (java.util.Iterator<Pending<K, R>> it = pending.iterator(); it.hasNext(); ) {
+          Pending<K, R> p = it.next();
+          if (p.result().isDone()) {
+            it.remove();
             R result;
             try {
-              result = pending.remove(i).get().get(0);
+              result = p.result().get().get(0);
             } catch (ExecutionException e) {
-              throw new CellFailure(key, e.getCause());
+              throw new CellFailure(p.key(), e.getCause());
             }
-            done.accept(key, result);
+            done.accept(p.key(), result);
             any = true;
-            i--;
           }
         }
         if (!any) {
@@ -120,7 +120,7 @@ public final class SparkCells implements CellRunner {
       Thread.currentThread().interrupt();
       throw new CellFailure("(interrupted)", e);
     } finally {
-      pending.forEach(f -> f.cancel(true));
+      pending.forEach(p -> p.result().cancel(true));
     }
   }
 
@@ -133,6 +133,9 @@ public final class SparkCells implements CellRunner {
   public void close() {
     spark.stop();
   }
+
+  /** A submitted cell: its key and its job's future. */
+  private record Pending<K, R>(K key, JavaFutureAction<List<R>> result) {}
 
   /** One cell as Spark runs it, on an executor. */
   private static final class Task<K extends Serializable, R extends Serializable>

@@ -95,8 +95,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private Evaluation.Summary blocks(Path policy, Config config) throws java.io.IOException {
     try (CellRunner runner = CellRunner.forMaster(master, "ugoki eval")) {
-      return SeedBlocks.run(
-          policy, config, seeds, block, runner, new PrintWriter(System.err, true));
+      return SeedBlocks.run(policy, config, seeds, block, runner, spec.commandLine().getErr());
     }
   }
 }

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * an episode follows from its seed.
  */
 public final class DemoCollection {
-  /** A block's episodes: their steps in order, and how many steps each episode took. */
+  /** A block's episodes: their steps, episode after episode, in seed order. */
   public record Steps(Block block, List<DemoStep> steps) implements Serializable {}
 
   private DemoCollection() {}

@@ -126,18 +126,34 @@ public final class Sweep {
             ? grid(keys, specs)
             : random(keys, specs, integer(sweep, "samples", 8), integer(sweep, "seed", 1));
     String runYaml = Mappers.YAML.writeValueAsString(run);
+    SeedRange evalSeeds =
+        onRunFile(
+            runYaml,
+            yaml -> {
+              SeedRange first = null;
+              for (List<String> c : configs) {
+                SeedRange e = plan(yaml, keys, c, seedRange.first(), 1).config().evalSeeds();
+                first = first == null ? e : first;
+              }
+              return first;
+            });
+    return new Plan(runYaml, keys, configs, seedRange.seeds(), evalSeeds);
+  }
+
+  /** What {@code use} makes of the run config {@code runYaml}, written to a file for it. */
+  static <T> T onRunFile(String runYaml, RunFileUse<T> use) throws IOException {
     Path tmp = Files.createTempFile("ugoki-sweep-", ".yaml");
-    SeedRange evalSeeds;
     try {
       Files.writeString(tmp, runYaml);
-      evalSeeds = plan(tmp, keys, configs.get(0), seedRange.first(), 1).config().evalSeeds();
-      for (List<String> c : configs) {
-        plan(tmp, keys, c, seedRange.first(), 1);
-      }
+      return use.apply(tmp);
     } finally {
       Files.deleteIfExists(tmp);
     }
-    return new Plan(runYaml, keys, configs, seedRange.seeds(), evalSeeds);
+  }
+
+  /** A use of a run config's file. */
+  interface RunFileUse<T> {
+    T apply(Path yaml) throws IOException;
   }
 
   private static int integer(Map<?, ?> m, String key, int otherwise) {
@@ -232,13 +248,19 @@ public final class Sweep {
             + " is neither a list of values nor a range {min: A, max: B} with A <= B");
   }
 
+  /** A config as {@code --set} overrides: {@code key=value} per swept key. */
+  static List<String> sets(List<String> keys, List<String> values) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      out.add(keys.get(i) + "=" + values.get(i));
+    }
+    return out;
+  }
+
   /** The run of config {@code values} with {@code seed}. */
   static RunPlan plan(
       Path runYaml, List<String> keys, List<String> values, long seed, int threads) {
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      sets.add(keys.get(i) + "=" + values.get(i));
-    }
+    List<String> sets = new ArrayList<>(sets(keys, values));
     RunPlan probe = RunPlan.resolve(RunRequest.of(runYaml, null, null, seed, null, null, sets));
     sets.add(probe.config().algo() + ".env_threads=" + threads);
     return RunPlan.resolve(RunRequest.of(runYaml, null, null, seed, null, null, sets));

@@ -13,7 +13,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,17 +118,12 @@ final class SweepReport {
 
   /** The run config of {@code best}, resolved and written whole, as a run folder's config is. */
   private static void writeBest(Plan p, int best, Path file) throws IOException {
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < p.keys().size(); i++) {
-      sets.add(p.keys().get(i) + "=" + p.configs().get(best - 1).get(i));
-    }
-    Path tmp = Files.createTempFile("ugoki-sweep-", ".yaml");
-    try {
-      Files.writeString(tmp, p.runYaml());
-      RunConfig.resolve(RunRequest.of(tmp, null, null, null, null, null, sets)).write(file);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    List<String> sets = Sweep.sets(p.keys(), p.configs().get(best - 1));
+    RunConfig run =
+        Sweep.onRunFile(
+            p.runYaml(),
+            yaml -> RunConfig.resolve(RunRequest.of(yaml, null, null, null, null, null, sets)));
+    run.write(file);
   }
 
   private static CategoryChart chart(Plan p, double[][] means, int best) {

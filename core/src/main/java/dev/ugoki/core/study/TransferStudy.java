@@ -101,9 +101,9 @@ public final class TransferStudy {
   }
 
   /**
-   * Evaluates the foundation zero-shot (here: a few episodes per application), then runs the
-   * trained policies as cells into results.csv (resumable: a study run again on its folder skips
-   * the cells it finds there).
+   * Evaluates the foundation zero-shot here (on every evaluation seed of each application), then
+   * runs the trained policies as cells into results.csv (resumable: a study run again on its folder
+   * skips the cells it finds there).
    */
   public Result run() throws IOException {
     Files.createDirectories(s.dir());
@@ -113,7 +113,7 @@ public final class TransferStudy {
     for (Application app : s.apps()) {
       Config cfg = Scenarios.config(app.scenario(), overrides(foundation, app.scenario(), app));
       Evaluation.Summary z =
-          Evaluation.ofFile(s.foundation(), foundation, cfg, s.evalSeeds(), THREADS);
+          Evaluation.ofFile(s.foundation(), foundation, cfg, s.evalSeeds(), Evaluation.THREADS);
       zero.put(app.name(), z.successRate());
       // once per scenario: long-car and fast-car share race's
       nominal.computeIfAbsent(
@@ -124,7 +124,7 @@ public final class TransferStudy {
                       foundation,
                       Scenarios.config(sc, overrides(foundation, sc, null)),
                       s.evalSeeds(),
-                      THREADS)
+                      Evaluation.THREADS)
                   .successRate());
       log.printf(
           Locale.ROOT,
@@ -166,8 +166,6 @@ public final class TransferStudy {
     }
     return out;
   }
-
-  private static final int THREADS = Evaluation.THREADS;
 
   /**
    * A cell's work, carrying the foundation's bytes (a cell may run on another machine): trains in a
