@@ -53,6 +53,12 @@ public final class Adaptation {
       int epochs,
       double noise,
       long seed) {
+    /** The command line's settings: 8 environments, 20 epochs, noise 0.1. */
+    public static Settings of(
+        int historySteps, long rowsPerRound, int rounds, int hidden, long seed) {
+      return new Settings(historySteps, rowsPerRound, rounds, hidden, 8, 20, 0.1, seed);
+    }
+
     public Settings {
       if (historySteps < 1 || rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
         throw new IllegalArgumentException(

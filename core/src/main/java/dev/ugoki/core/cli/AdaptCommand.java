@@ -27,6 +27,7 @@ public final class AdaptCommand implements Callable<Integer> {
 
   @Option(
       names = "--policy",
+      converter = PolicyPathConverter.class,
       required = true,
       paramLabel = "POLICY.zip",
       description = "The body-aware policy.")
@@ -101,8 +102,7 @@ public final class AdaptCommand implements Callable<Integer> {
     // the adapter learns on the policy's own scenario and config, with any --set over it (the
     // bodies it should learn to read); the file keeps the policy's config
     Config own = scenario.config(base.meta().scenario(), base.meta().scenarioConfig());
-    Adaptation.Settings s =
-        new Adaptation.Settings(history, rows, rounds, hidden, 8, 20, 0.1, seed);
+    Adaptation.Settings s = Adaptation.Settings.of(history, rows, rounds, hidden, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "adapting %s: %d steps of history, %d rounds of %,d rows%n", policy, history, rounds, rows);

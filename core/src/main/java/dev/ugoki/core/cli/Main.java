@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
       ScalingCommand.class,
       SweepCommand.class,
       DemosCommand.class,
-      AdaptCommand.class
+      AdaptCommand.class,
+      ExportCommand.class,
+      ZooCommand.class
     })
 public final class Main implements Callable<Integer> {
 

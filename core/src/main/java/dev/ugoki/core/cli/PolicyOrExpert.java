@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 final class PolicyOrExpert {
   @Option(
       names = "--policy",
+      converter = PolicyPathConverter.class,
       paramLabel = "FILE",
       description = "A policy file (policy.zip or a checkpoint), acting on its mean.")
   Path policy;

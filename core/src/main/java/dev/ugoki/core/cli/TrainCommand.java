@@ -74,6 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--from",
+      converter = PolicyPathConverter.class,
       paramLabel = "POLICY.zip",
       description =
           "Fine-tune: start from this policy's weights (a foundation policy, or any "

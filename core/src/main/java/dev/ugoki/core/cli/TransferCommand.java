@@ -34,6 +34,7 @@ public final class TransferCommand implements Callable<Integer> {
 
   @Option(
       names = "--foundation",
+      converter = PolicyPathConverter.class,
       paramLabel = "POLICY.zip",
       description = "The pretrained policy (./ugoki train --scenario multitask ...).")
   Path foundation;

@@ -162,7 +162,7 @@ public final class BodyAdapter {
   public static double[] latentFactor(GaussianPolicy base, List<String> bodyChannels) {
     Spec obs = base.observationSpec();
     int hidden = base.network().architecture().hidden();
-    float[] w = base.network().actorInputWeights();
+    float[] w = base.network().actorLayers().get(0).weights();
     int k = bodyChannels.size();
     double[][] m = new double[hidden][k];
     for (int c = 0; c < k; c++) {

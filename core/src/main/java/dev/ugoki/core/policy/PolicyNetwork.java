@@ -258,18 +258,34 @@ public final class PolicyNetwork {
   }
 
   /**
-   * The actor's first layer: its weight from input {@code i} to hidden unit {@code j} at {@code i *
-   * hidden + j} (a copy, row-major).
+   * One dense layer of a head: {@code weights} row-major, {@code nIn x nOut} (the weight from input
+   * {@code i} to unit {@code j} at {@code i * nOut + j}), then {@code bias}, then tanh or none.
    */
-  public float[] actorInputWeights() {
-    ActorCriticMlp.Dense d = mlp.layout().actor()[0];
-    float[] w = new float[d.nIn() * d.nOut()];
-    for (int j = 0; j < d.nOut(); j++) {
-      for (int i = 0; i < d.nIn(); i++) {
-        w[i * d.nOut() + j] = params[d.wOffset() + j * d.nIn() + i];
+  public record Dense(int nIn, int nOut, float[] weights, float[] bias, boolean tanh) {}
+
+  /** The actor's layers, input to output (copies): what an exported model computes. */
+  public java.util.List<Dense> actorLayers() {
+    return layers(mlp.layout().actor());
+  }
+
+  /** The critic's layers, input to output (copies). */
+  public java.util.List<Dense> criticLayers() {
+    return layers(mlp.layout().critic());
+  }
+
+  private java.util.List<Dense> layers(ActorCriticMlp.Dense[] head) {
+    java.util.List<Dense> out = new java.util.ArrayList<>(head.length);
+    for (ActorCriticMlp.Dense d : head) {
+      float[] w = new float[d.nIn() * d.nOut()];
+      for (int j = 0; j < d.nOut(); j++) {
+        for (int i = 0; i < d.nIn(); i++) {
+          w[i * d.nOut() + j] = params[d.wOffset() + j * d.nIn() + i];
+        }
       }
+      float[] b = Arrays.copyOfRange(params, d.bOffset(), d.bOffset() + d.nOut());
+      out.add(new Dense(d.nIn(), d.nOut(), w, b, d.tanh()));
     }
-    return w;
+    return out;
   }
 
   public int numParams() {

@@ -12,7 +12,8 @@ public final class RunningNorm {
   /** Standardized inputs are clipped to this many standard deviations. */
   public static final float CLIP = 10;
 
-  static final double EPSILON = 1e-8;
+  /** Added to the variance before its square root. */
+  public static final double EPSILON = 1e-8;
 
   private final double[] mean;
   private final double[] var;

@@ -5,6 +5,7 @@ import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.Mappers;
+import dev.ugoki.core.io.Zoo;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
@@ -187,7 +188,9 @@ public record RunConfig(
     if (algo == Algorithm.PPO) {
       checkPpo(PpoConfig.from(algoConfig), st, ev);
     }
-    Path from = r.from() != null ? r.from() : path(file, "from");
+    Path fromFile = path(file, "from");
+    Path from =
+        r.from() != null ? r.from() : fromFile == null ? null : Zoo.resolve(fromFile.toString());
     List<Path> demos = !r.demos().isEmpty() ? r.demos() : paths(file, "demos");
     if (!demos.isEmpty() && algo != Algorithm.BC) {
       throw new IllegalArgumentException("demos are for algo bc, not " + al);

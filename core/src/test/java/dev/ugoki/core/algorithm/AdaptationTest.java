@@ -77,7 +77,7 @@ class AdaptationTest {
       float[] nx = base.normalize(x, 1);
       float[] ny = base.normalize(y, 1);
       int hidden = 16;
-      float[] w = base.network().actorInputWeights();
+      float[] w = base.network().actorLayers().get(0).weights();
       double seen = 0;
       for (int j = 0; j < hidden; j++) {
         double d = 0;
