@@ -1,5 +1,6 @@
 package dev.ugoki.desktop;
 
+import dev.ugoki.core.io.Zoo;
 import dev.ugoki.core.train.Algorithm;
 import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.desktop.script.Script;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
  *
  * @param scenario a registered scenario name
  * @param seed the track's seed
- * @param drivers the agents, in the order given (none: one expert)
+ * @param drivers the agents, in the order given; none given: the expert and the model zoo's policy
+ *     for the scenario ({@link #zooPolicy}), or the expert alone when the zoo is not there
  * @param overrides scenario configuration keys ({@code --set key=value})
  * @param script a scripted run, or null for a person at the window
  * @param screenshots where the script's shots go, or null
@@ -91,9 +93,9 @@ public record LaunchOptions(
         names = "--policy",
         paramLabel = "FILE",
         description =
-            "an agent driven by a policy file (repeat for more; one file's agents share one network call per step)")
-    void policy(Path file) {
-      drivers.add(new Driver.Policy(file));
+            "an agent driven by a policy file or zoo:NAME, a shipped one (repeat for more; one file's agents share one network call per step)")
+    void policy(String file) {
+      drivers.add(new Driver.Policy(Zoo.resolve(file)));
     }
 
     @Option(
@@ -159,12 +161,16 @@ public record LaunchOptions(
             "where trainings started in the window (and clones) write their run folders (default runs)")
     Path runsDir = TrainingSettings.DEFAULT_RUNS_DIR;
 
+    Path from;
+
     @Option(
         names = "--from",
         paramLabel = "POLICY.zip",
         description =
-            "trainings started in the window fine-tune this policy (a foundation policy, say) instead of fresh weights")
-    Path from;
+            "trainings started in the window fine-tune this policy (zoo:foundation, say) instead of fresh weights")
+    void from(String file) {
+      from = Zoo.resolve(file);
+    }
 
     @Option(
         names = "--script",
@@ -197,6 +203,15 @@ public record LaunchOptions(
 
   private static CommandLine commandLine(Cli cli) {
     return new CommandLine(cli).setOverwrittenOptionsAllowed(true);
+  }
+
+  /**
+   * The shipped policy a window with no agent given races against the expert: the zoo's own policy
+   * for race and navigate, the foundation for the arm and for multitask.
+   */
+  static Path zooPolicy(String scenario) {
+    String name = scenario.equals("race") || scenario.equals("navigate") ? scenario : "foundation";
+    return Zoo.file(Zoo.dir(), name);
   }
 
   /** The usage text, with the window's keys. */
@@ -252,6 +267,14 @@ public record LaunchOptions(
       RunConfig.resolve(training.request(c.scenario, algo, c.overrides, null, List.of()));
     }
     Script script = c.script == null ? null : Script.parse(c.script);
+    List<Driver> drivers = c.drivers;
+    if (drivers.isEmpty()) {
+      Path zoo = zooPolicy(c.scenario);
+      drivers =
+          Files.isRegularFile(zoo)
+              ? List.of(new Driver.Expert(), new Driver.Policy(zoo))
+              : List.of(new Driver.Expert());
+    }
     if (script == null && (c.screenshots != null || c.fpsReport != null)) {
       throw new IllegalArgumentException("--screenshots and --fps-report go with --script");
     }
@@ -261,7 +284,7 @@ public record LaunchOptions(
     return new LaunchOptions(
         c.scenario,
         c.seed,
-        c.drivers,
+        drivers,
         c.overrides,
         script,
         c.screenshots,

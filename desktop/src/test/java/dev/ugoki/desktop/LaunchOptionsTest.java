@@ -41,11 +41,22 @@ class LaunchOptionsTest {
   }
 
   @Test
-  void defaultsAreRaceSeedOneAndNoAgentsGiven() {
+  void defaultsAreRaceSeedOneAndTheExpertRacingTheShippedPolicy() {
     LaunchOptions o = LaunchOptions.parse();
     assertThat(o.scenario()).isEqualTo("race");
     assertThat(o.seed()).isEqualTo(1);
-    assertThat(o.drivers()).isEmpty(); // the session puts an expert on the track
+    assertThat(o.drivers())
+        .containsExactly(
+            new Driver.Expert(), new Driver.Policy(dev.ugoki.core.io.Zoo.resolve("zoo:race")));
+    assertThat(LaunchOptions.parse("--scenario", "reach").drivers())
+        .containsExactly(
+            new Driver.Expert(),
+            new Driver.Policy(dev.ugoki.core.io.Zoo.resolve("zoo:foundation")));
+    assertThat(LaunchOptions.parse("--keyboard").drivers()).containsExactly(new Driver.Keyboard());
+    assertThat(LaunchOptions.parse("--policy", "zoo:navigate").drivers())
+        .containsExactly(new Driver.Policy(dev.ugoki.core.io.Zoo.resolve("zoo:navigate")));
+    assertThatThrownBy(() -> LaunchOptions.parse("--policy", "zoo:nothing"))
+        .hasMessageContaining("no policy 'nothing'");
     assertThat(o.demosDir()).isEqualTo(Path.of("runs", "demos"));
     assertThat(LaunchOptions.parse("--demos-dir", "my/demos").demosDir())
         .isEqualTo(Path.of("my/demos"));

@@ -84,8 +84,13 @@ public final class PolicyFit {
       // the policy learned them as (16 rays named lidar.00-15 are not the first 16 of 32)
       String task = env.unwrapped().name();
       Spec learned = learnedSpec(loaded.meta(), task);
-      List<String> diffs =
-          learned == null ? List.of() : env.observationSpec().differencesFrom(learned);
+      Spec here = env.observationSpec();
+      if (loaded.adapter() != null && learned != null) {
+        // a policy that infers its body needs no body channel: the adapter overwrites them all
+        learned = withoutBody(learned);
+        here = withoutBody(here);
+      }
+      List<String> diffs = learned == null ? List.of() : here.differencesFrom(learned);
       if (!diffs.isEmpty()) {
         throw new PolicyFile.PolicyFileException(
             "policy "
@@ -107,6 +112,16 @@ public final class PolicyFit {
       }
     }
     return fitted;
+  }
+
+  private static Spec withoutBody(Spec s) {
+    Spec.Builder b = Spec.builder();
+    for (int i = 0; i < s.size(); i++) {
+      if (!dev.ugoki.core.policy.BodyAdapter.isBody(s.name(i))) {
+        b.add(s.name(i), s.low(i), s.high(i));
+      }
+    }
+    return b.build();
   }
 
   /**

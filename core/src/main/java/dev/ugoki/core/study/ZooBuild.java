@@ -58,14 +58,15 @@ public final class ZooBuild {
     return List.of(
         new Entry(
             "race",
-            "the car on race, PPO from scratch until it laps 95% of the validation tracks",
+            "the car on race: PPO from scratch, stopped once it laps 95% of the validation tracks",
             RunRequest.of(null, "race", "ppo", 1L, steps, null, List.of()),
             "./ugoki train --scenario race --algo ppo --seed 1",
             false,
             new String[] {"race"}),
         new Entry(
             "navigate",
-            "the robot on navigate, PPO from scratch until it reaches 95% of the goals",
+            "the robot on navigate: PPO from scratch, stopped once 95% of its validation rooms see"
+                + " every goal reached",
             RunRequest.of(null, "navigate", "ppo", 1L, steps, null, List.of()),
             "./ugoki train --scenario navigate --algo ppo --seed 1",
             false,
