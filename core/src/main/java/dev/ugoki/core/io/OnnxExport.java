@@ -90,6 +90,13 @@ public final class OnnxExport {
     String upper = g.node("Min", mean, g.constant("action_high", high, act.size()));
     g.nodeInto(ACTION, "Max", null, upper, g.constant("action_low", low, act.size()));
     g.output(ACTION, OnnxGraph.FLOAT, "the action, inside its box (ugoki.action)", act.size());
+    if (loaded.adapter() != null) {
+      g.output(
+          BODY,
+          OnnxGraph.FLOAT,
+          "the adapter's estimate of the body channels (ugoki.body)",
+          loaded.adapter().bodyChannels().size());
+    }
     if (critic) {
       String v = dense(g, "critic", z, policy.network().criticLayers());
       g.nodeInto(VALUE, "Squeeze", null, v, g.constant("value_axes", new long[] {1}, 1));
@@ -174,7 +181,6 @@ public final class OnnxExport {
             g.constant("body_min", new double[] {-1}),
             g.constant("body_max", new double[] {1}));
     g.nodeInto(BODY, "Cast", OnnxGraph.intAttribute("to", OnnxGraph.FLOAT), clipped);
-    g.output(BODY, OnnxGraph.FLOAT, "the adapter's estimate of the body channels (ugoki.body)", k);
     String own =
         g.node(
             "Gather",

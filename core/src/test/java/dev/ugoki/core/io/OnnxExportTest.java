@@ -81,6 +81,55 @@ class OnnxExportTest {
     }
   }
 
+  /**
+   * Networks of other shapes than the zoo's, with seeded weights of a size training gives (not the
+   * near-zero initial actor) and normalization statistics far from 0 and 1, on seeded raw inputs
+   * across and beyond each channel's range (so the standardization's clip is crossed too).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"16,1", "64,2", "32,3"})
+  void everyShapeMatchesOnSeededInputs(int hidden, int layers) throws Exception {
+    var env = Scenarios.make(Scenarios.config("race", Map.of()));
+    var policy =
+        dev.ugoki.core.policy.GaussianPolicy.create(
+            env.observationSpec(), env.actionSpec(), hidden, layers, -0.5, 7);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(hidden * 31L + layers);
+    float[] w = policy.network().params();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) (random.nextGaussian() * 0.4);
+    }
+    policy.network().setParams(w);
+    int d = env.observationSpec().size();
+    int rows = 1000;
+    float[] x = new float[rows * d];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (random.nextGaussian() * 3 + 1);
+    }
+    policy.norm().update(java.util.Arrays.copyOf(x, 50 * d), 50);
+    PolicyFile.Loaded loaded =
+        new PolicyFile.Loaded(
+            policy,
+            new PolicyFile.Meta("race", 1, Map.of(), "ppo", Map.of(), 1, 0, 0, Map.of()),
+            env.observationSpec(),
+            env.actionSpec(),
+            null,
+            null);
+    Recorded r = new Recorded(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), List.of());
+    for (int i = 0; i < rows; i++) {
+      float[] row = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+      r.inputs().add(row);
+      r.actions().add(policy.actDeterministic(row, 1));
+      r.values().add(policy.value(row, 1)[0]);
+    }
+    try (OrtSession session =
+        ort.createSession(
+            OnnxExport.model(loaded, true).toByteArray(), new OrtSession.SessionOptions())) {
+      double[] worst = compare(session, loaded, r);
+      assertThat(worst[0]).isLessThanOrEqualTo(TOLERANCE);
+      assertThat(worst[1]).isLessThanOrEqualTo(1e-4);
+    }
+  }
+
   private static void checkMetadata(OrtSession session, PolicyFile.Loaded loaded) throws Exception {
     Map<String, String> meta = session.getMetadata().getCustomMetadata();
     assertThat(meta).containsEntry("ugoki.scenario", loaded.meta().scenario());
