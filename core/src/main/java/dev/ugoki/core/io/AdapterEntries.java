@@ -67,7 +67,7 @@ final class AdapterEntries {
     }
     float[] decode = PolicyJson.toFloats(PolicyJson.doubles(latent.get("decode")));
     try {
-      return new BodyAdapter(net, channels, decode);
+      return new BodyAdapter(net, channels, decode).shared();
     } catch (IllegalArgumentException e) {
       throw PolicyFile.corrupt(file, "its adapter does not fit (" + e.getMessage() + ")");
     }

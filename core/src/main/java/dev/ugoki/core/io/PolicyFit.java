@@ -1,6 +1,7 @@
 package dev.ugoki.core.io;
 
 import dev.ugoki.core.policy.AdaptedBody;
+import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
@@ -105,7 +106,8 @@ public final class PolicyFit {
     if (loaded.adapter() != null) {
       // the policy reads its body from the adapter's estimate, never from the environment
       try {
-        return new AdaptedBody(fitted, loaded.observationSpec(), loaded.adapter().copy());
+        BodyAdapter a = loaded.adapter();
+        return new AdaptedBody(fitted, loaded.observationSpec(), a.isShared() ? a : a.copy());
       } catch (IllegalArgumentException e) {
         throw new PolicyFile.PolicyFileException(
             "policy " + file + " cannot drive this environment: " + e.getMessage());
@@ -117,7 +119,7 @@ public final class PolicyFit {
   private static Spec withoutBody(Spec s) {
     Spec.Builder b = Spec.builder();
     for (int i = 0; i < s.size(); i++) {
-      if (!dev.ugoki.core.policy.BodyAdapter.isBody(s.name(i))) {
+      if (!BodyAdapter.isBody(s.name(i))) {
         b.add(s.name(i), s.low(i), s.high(i));
       }
     }

@@ -37,6 +37,9 @@ public final class BodyAdapter {
   private final List<String> bodyChannels;
   private final float[] decode;
 
+  /** For a {@link #shared()} adapter: each thread's own copy of the network; else null. */
+  private final ThreadLocal<GaussianPolicy> perThread;
+
   /**
    * @param network reads {@link #inputs} channels, writes the latent (one channel per body one)
    * @param bodyChannels the base policy's body channels, in the latent's order
@@ -68,6 +71,29 @@ public final class BodyAdapter {
     this.network = network;
     this.bodyChannels = List.copyOf(bodyChannels);
     this.decode = decode.clone();
+    this.perThread = null;
+  }
+
+  private BodyAdapter(BodyAdapter frozen) {
+    this.network = frozen.network.copy();
+    this.bodyChannels = frozen.bodyChannels;
+    this.decode = frozen.decode;
+    GaussianPolicy snapshot = this.network;
+    this.perThread = ThreadLocal.withInitial(snapshot::copy);
+  }
+
+  /**
+   * This adapter frozen, for any number of environments on any threads at once: each thread
+   * estimates with its own copy of the network, made on its first use, so that N environments in
+   * flight hold one copy per thread, not N (an adapter with 64 steps of history is about 4 MB).
+   */
+  public BodyAdapter shared() {
+    return perThread != null ? this : new BodyAdapter(this);
+  }
+
+  /** Whether this is a {@link #shared()} adapter, safe to use from several threads. */
+  public boolean isShared() {
+    return perThread != null;
   }
 
   public GaussianPolicy network() {
@@ -134,7 +160,8 @@ public final class BodyAdapter {
 
   /** The body's estimate {@code u'} for each of {@code rows} rows of the adapter's inputs. */
   public float[] estimate(float[] inputs, int rows) {
-    float[] z = network.network().forward(network.normalize(inputs, rows), rows).mean();
+    GaussianPolicy net = perThread == null ? network : perThread.get();
+    float[] z = net.network().forward(net.normalize(inputs, rows), rows).mean();
     int k = bodyChannels.size();
     float[] u = new float[rows * k];
     for (int r = 0; r < rows; r++) {
@@ -149,7 +176,7 @@ public final class BodyAdapter {
     return u;
   }
 
-  /** An independent copy (the network holds scratch arrays: one per thread). */
+  /** An independent, unshared copy (the network holds scratch arrays: one per thread). */
   public BodyAdapter copy() {
     return new BodyAdapter(network.copy(), bodyChannels, decode);
   }

@@ -124,10 +124,10 @@ public final class ZooBuild {
             String.format(
                 Locale.ROOT,
                 "./ugoki adapt --policy %s --history %d --rows %d --out %s",
-                folder.policy(),
+                typed(root, folder.policy()),
                 ADAPTER_HISTORY,
                 rows,
-                file));
+                typed(root, file)));
       } else {
         AtomicFiles.write(file, Files.readAllBytes(folder.policy()));
       }
@@ -216,6 +216,12 @@ public final class ZooBuild {
       map.put(s.key(), s.value());
     }
     return Scenarios.config(scenario, map);
+  }
+
+  /** A path as a person in the project's folder types it: relative when it lies inside. */
+  private static Path typed(Path root, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs) : p;
   }
 
   private static double round(double v) {
