@@ -62,7 +62,8 @@ public record LaunchOptions(
       %nkeys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
             N new track, R restart, T record demonstrations (keyboard agent) on/off, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
-            K save a checkpoint of the live training, M next scenario with the same agents,
+            K save a checkpoint of the live training, J join (drive a new keyboard agent),
+            M next scenario with the same agents,
             wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
 
   /** The options as picocli reads them; the agents in the order given. */

@@ -84,6 +84,7 @@ public final class UgokiApp extends ApplicationAdapter
     hud = new Hud();
     input = new SessionInput(session, rig, follow, this);
     Gdx.input.setInputProcessor(input);
+    follow.follow(-1, session.agents()); // the person who drives, if one does
     resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     glRenderer = Gdx.gl.glGetString(GL20.GL_RENDERER) + " / " + Gdx.gl.glGetString(GL20.GL_VERSION);
     if (follow.free()) {
@@ -187,6 +188,7 @@ public final class UgokiApp extends ApplicationAdapter
   /** Switches the window to {@code scenario} (unless the session refuses, while training). */
   @Override
   public void switchTo(String scenario) {
+    int followed = follow.free() ? -1 : follow.focus(session.agents()).index();
     Session next = session.withScenario(scenario);
     if (next == session) {
       return;
@@ -195,8 +197,8 @@ public final class UgokiApp extends ApplicationAdapter
     rig = CameraRig.forScenario(session.scenario());
     rig.resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     input.setSession(session, rig);
-    // the new session's agents are others: the camera follows the first
-    follow.set(0, session.agents().size());
+    // the same agent if it drives here, else the person's, else the first
+    follow.follow(followed, session.agents());
   }
 
   @Override

@@ -323,7 +323,8 @@ class DesktopWindowTest {
     assertThat(training.get("updates").asInt()).isGreaterThanOrEqualTo(3);
     JsonNode agents = shot.get("agents");
     assertThat(agents).hasSize(3);
-    assertThat(agents.get(2).get("name").asText()).isEqualTo("3 ppo live");
+    // agent 3 is the missing policy file, sitting out with its own number
+    assertThat(agents.get(2).get("name").asText()).isEqualTo("4 ppo live");
     // the chart: the lowest panel on the right; its plot holds return and success lines
     JsonNode chart = null;
     for (JsonNode r : shot.get("hud")) {

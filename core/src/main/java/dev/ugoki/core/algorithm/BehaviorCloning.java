@@ -86,6 +86,12 @@ public final class BehaviorCloning {
   private final GaussianPolicy policy;
   private final Config config;
   private final SplittableRandom random;
+  private java.util.function.BooleanSupplier stop = () -> false;
+
+  /** Asked before every minibatch: true ends {@link #train} there. */
+  public void setStop(java.util.function.BooleanSupplier stop) {
+    this.stop = java.util.Objects.requireNonNull(stop);
+  }
 
   public BehaviorCloning(Learner learner, Config config, long seed) {
     this.learner = learner;
@@ -144,6 +150,9 @@ public final class BehaviorCloning {
       double normSum = 0;
       int steps = 0;
       for (int start = 0; start < rows; start += mb) {
+        if (stop.getAsBoolean()) {
+          return stats; // asked to stop: the weights as the last minibatch left them
+        }
         int n = Math.min(mb, rows - start);
         float[] x = n == mb ? mbObs : new float[n * o];
         float[] y = n == mb ? mbAct : new float[n * a];

@@ -152,6 +152,7 @@ public final class Dagger {
   private final BehaviorCloning cloning;
   private final DemoDataset dataset;
   private int iteration;
+  private java.util.function.BooleanSupplier stop = () -> false;
 
   public Dagger(VectorEnv envs, Learner learner, Config config, long seed) {
     GaussianPolicy policy = learner.policy();
@@ -169,6 +170,16 @@ public final class Dagger {
     this.seed = seed;
     this.cloning = new BehaviorCloning(learner, config.cloning(), seed);
     this.dataset = new DemoDataset(envs.observationSpec().size(), envs.actionSpec().size());
+  }
+
+  /**
+   * Asked at every step of a collection and every minibatch of a fit: true ends the iteration there
+   * (a person stopping a live run should not wait for a whole round). Never true, the iterations
+   * are as they would be without it.
+   */
+  public void setStop(java.util.function.BooleanSupplier stop) {
+    this.stop = java.util.Objects.requireNonNull(stop);
+    cloning.setStop(stop);
   }
 
   /** Iterations done so far. */
@@ -195,9 +206,26 @@ public final class Dagger {
     long t0 = System.nanoTime();
     Labeled data =
         i == 0
-            ? collect(envs, null, config.expertStepsPerEnv(), 1, config.expertNoise(), base, null)
-            : collect(envs, policy, config.stepsPerEnv(), beta, 0, base, null);
+            ? collect(
+                envs, null, config.expertStepsPerEnv(), 1, config.expertNoise(), base, null, stop)
+            : collect(envs, policy, config.stepsPerEnv(), beta, 0, base, null, stop);
     long t1 = System.nanoTime();
+    if (data.rows() == 0) {
+      // stopped before the first step: nothing to add or fit
+      iteration++;
+      return new IterationStats(
+          i,
+          beta,
+          0,
+          dataset.rows(),
+          Double.NaN,
+          0,
+          Double.NaN,
+          0,
+          Double.NaN,
+          (t1 - t0) * 1e-9,
+          0);
+    }
     dataset.add(data.observations(), data.labels(), data.rows());
     policy.norm().update(data.observations(), data.rows());
     List<BehaviorCloning.EpochStats> fit =
@@ -228,7 +256,7 @@ public final class Dagger {
    */
   public static Labeled collectExpert(
       VectorEnv envs, int stepsPerEnv, double noise, long seed, DemoWriter writer) {
-    return collect(envs, null, stepsPerEnv, 1, noise, seed, writer);
+    return collect(envs, null, stepsPerEnv, 1, noise, seed, writer, () -> false);
   }
 
   /**
@@ -243,7 +271,8 @@ public final class Dagger {
       double beta,
       double noise,
       long seed,
-      DemoWriter writer) {
+      DemoWriter writer,
+      java.util.function.BooleanSupplier stop) {
     int n = envs.numEnvs();
     Spec spec = envs.actionSpec();
     int o = envs.observationSpec().size();
@@ -268,6 +297,10 @@ public final class Dagger {
     }
     int nextEpisodeId = n;
     for (int t = 0; t < stepsPerEnv; t++) {
+      if (stop.getAsBoolean()) {
+        // asked to stop: the steps so far are the collection
+        return new Labeled(allObs, labels, t * n, List.copyOf(episodes));
+      }
       int row0 = t * n;
       System.arraycopy(obs, 0, allObs, row0 * o, n * o);
       // labels before stepping: the expert's action in the state the learner sees

@@ -33,6 +33,7 @@ final class DaggerTrainer extends ImitationTrainer {
             ImitationConfig.cloning(c),
             c.integer("refit_epochs"));
     Dagger dagger = new Dagger(envs, learner, dc, run.seed());
+    dagger.setStop(opt.listener()::stopRequested); // within a step or a minibatch, not a round
     long steps = 0;
     int updates = 0;
     for (int i = 0; i <= c.integer("iterations"); i++) {

@@ -58,6 +58,36 @@ class DaggerTest {
     }
   }
 
+  /** A stop asked mid-round ends the round at the next step or minibatch, not at its end. */
+  @Test
+  void aStopEndsTheRoundWithinAStepOrAMinibatch() {
+    try (VectorEnv envs = race(3)) {
+      Dagger dagger =
+          new Dagger(
+              envs,
+              Learner.fresh(policy(envs), 1e-3),
+              new Dagger.Config(
+                  400, 0.1, 400, 0.5, new BehaviorCloning.Config(50, 16, 1, 1, true), 50),
+              9);
+      int[] asked = {0};
+      int[] threshold = {25};
+      dagger.setStop(() -> ++asked[0] > threshold[0]);
+      Dagger.IterationStats s = dagger.iterate();
+      // asked at each step: 25 steps collected of 400; then once before the fit's first
+      // minibatch, which does not run
+      assertThat(s.newRows()).isEqualTo(25 * 3);
+      assertThat(s.trainLoss()).isNaN();
+      assertThat(asked[0]).isEqualTo(27);
+      // the next round collects all 400 steps; its fit (50 epochs of 5 minibatches or more) is
+      // asked before every minibatch and ends after 5
+      asked[0] = 0;
+      threshold[0] = 405;
+      Dagger.IterationStats t = dagger.iterate();
+      assertThat(t.newRows()).isEqualTo(400 * 3);
+      assertThat(asked[0]).isEqualTo(406);
+    }
+  }
+
   @Test
   void everyVisitedStateIsLabeledWithTheExpertsActionThere() {
     long seed = 21;
@@ -65,7 +95,7 @@ class DaggerTest {
     GaussianPolicy learner;
     try (VectorEnv envs = race(2)) {
       learner = policy(envs);
-      data = Dagger.collect(envs, learner, 60, 0, 0, seed, null);
+      data = Dagger.collect(envs, learner, 60, 0, 0, seed, null, () -> false);
     }
     assertThat(data.rows()).isEqualTo(120);
 

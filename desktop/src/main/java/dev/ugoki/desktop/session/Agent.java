@@ -189,6 +189,11 @@ public final class Agent {
     return s;
   }
 
+  /** The task of the body now driving: the scenario's name, or this episode's task in multitask. */
+  public String task() {
+    return body().name();
+  }
+
   /** Speed of the body (of the arm's tip) [m/s]. */
   public double speedMps() {
     Scenario body = body();

@@ -56,16 +56,17 @@ public sealed interface Driver
   }
 
   /**
-   * A policy trained in the app by behavior cloning on the demonstrations recorded in this session
-   * (run deterministically, like {@link Policy}).
+   * A policy trained in this session: a clone of the person's demonstrations ({@code clone N}), or
+   * a live training's saved policy after the window moved to another scenario ({@code ppo live}),
+   * run deterministically like {@link Policy}.
    *
-   * @param number the session's clone count, from 1
-   * @param file where it was saved, or null when it could not be saved
+   * @param label its name in the session
+   * @param file where it was saved
    */
-  record Clone(int number, Path file) implements Driver {
-    @Override
-    public String label() {
-      return "clone " + number;
+  record Clone(String label, Path file) implements Driver {
+    public Clone {
+      Objects.requireNonNull(label);
+      Objects.requireNonNull(file);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.sim.env.Env;
@@ -23,6 +24,13 @@ public final class LiveTraining {
   private TrainingThread run;
   private PolicyBatch batch;
   private int runs;
+
+  /** Whether the last run was stopped by the person (so that starting it again resumes it). */
+  private boolean stoppedByPerson;
+
+  /** The run folder of each live training of the session, by its number. */
+  private final java.util.Map<Integer, Path> runDirs = new java.util.HashMap<>();
+
   private TrainingCurve curve = new TrainingCurve();
 
   LiveTraining(Session session) {
@@ -79,13 +87,33 @@ public final class LiveTraining {
       session.message(run.run().algo() + " is training already: stop it first");
       return;
     }
+    // a PPO run the person stopped goes on from its last checkpoint, its agent and curve kept
+    boolean resume =
+        stoppedByPerson
+            && algo.equals("ppo")
+            && run != null
+            && run.run().algo().equals(algo)
+            && run.run().scenario().equals(session.scenario())
+            && run.runDir() != null;
     RunPlan plan;
     try {
       plan =
-          RunPlan.resolve(
-              settings.request(session.scenario(), algo, session.userOverrides(), null, List.of()));
-    } catch (RuntimeException e) {
-      session.message("cannot train " + algo + ": " + e.getMessage());
+          resume
+              ? RunPlan.resume(run.runDir(), null)
+              : RunPlan.resolve(
+                  settings.request(
+                      session.scenario(), algo, session.userOverrides(), null, List.of()));
+    } catch (java.io.IOException | RuntimeException e) {
+      session.message("cannot " + (resume ? "resume " : "train ") + algo + ": " + e.getMessage());
+      return;
+    }
+    stoppedByPerson = false;
+    if (resume) {
+      Path dir = run.runDir();
+      run = new TrainingThread(plan);
+      run.start(settings.runsDir());
+      session.message(
+          "resuming " + algo + " from its last checkpoint in " + dir + "; its agent drives on");
       return;
     }
     runs++;
@@ -107,7 +135,12 @@ public final class LiveTraining {
       return;
     }
     run.requestStop();
-    session.message("stopping " + run.run().algo() + " after this update...");
+    stoppedByPerson = true;
+    session.message(
+        "stopping "
+            + run.run().algo()
+            + " after this update..."
+            + (run.run().algo().equals("ppo") ? " (P again resumes it)" : ""));
   }
 
   /** Writes a checkpoint of the live training after its current update. */
@@ -120,10 +153,46 @@ public final class LiveTraining {
     session.message("checkpoint after this update...");
   }
 
+  /**
+   * The policy live training {@code number} of the session saved (its policy.zip, or its newest
+   * checkpoint when it was stopped before the end), or null when it saved none.
+   */
+  Path savedPolicy(int number) {
+    if (run != null && run.runDir() != null) {
+      runDirs.putIfAbsent(runs, run.runDir());
+    }
+    Path dir = runDirs.get(number);
+    if (dir == null) {
+      return null;
+    }
+    RunFolder folder = new RunFolder(dir);
+    for (Path p : List.of(folder.policy(), folder.latestCheckpoint())) {
+      if (java.nio.file.Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Takes over what {@code before} (the same session's live training on its previous scenario,
+   * ended) had: its count, its run folders and the curve of its last run.
+   */
+  void carryFrom(LiveTraining before) {
+    before.savedPolicy(0); // records the last run's folder
+    runs = before.runs;
+    runDirs.putAll(before.runDirs);
+    curve = before.curve;
+    settings = before.settings;
+  }
+
   /** Hands the live training's messages, figures and newest weights to the render thread. */
   void poll() {
     if (run == null) {
       return;
+    }
+    if (run.runDir() != null) {
+      runDirs.putIfAbsent(runs, run.runDir());
     }
     session.relay(run::pollMessage);
     for (TrainingListener.Update u = run.pollUpdate(); u != null; u = run.pollUpdate()) {

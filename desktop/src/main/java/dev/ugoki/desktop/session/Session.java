@@ -45,6 +45,15 @@ public final class Session {
   private final Map<String, Object> userOverrides;
 
   private final SimClock clock;
+
+  /**
+   * Every agent of the session, driving here or not, with the number it keeps for the session (its
+   * name and colour): one that cannot drive this scenario sits out and drives again after a switch
+   * to one it can.
+   */
+  private final List<Seat> seats = new ArrayList<>();
+
+  private int nextSeat;
   private final List<Agent> agents = new ArrayList<>();
   private final List<PolicyBatch> batches = new ArrayList<>();
   private final KeyboardInput keyboard = new KeyboardInput();
@@ -74,6 +83,27 @@ public final class Session {
       long seed,
       List<Driver> drivers,
       Listener listener) {
+    this(
+        seatsOf(drivers.isEmpty() ? List.<Driver>of(new Driver.Expert()) : drivers),
+        scenario,
+        overrides,
+        seed,
+        listener);
+  }
+
+  /** One agent's place in a session: its number (from 0) for the whole session, and its driver. */
+  private record Seat(int index, Driver driver) {}
+
+  private static List<Seat> seatsOf(List<Driver> drivers) {
+    List<Seat> s = new ArrayList<>();
+    for (Driver d : drivers) {
+      s.add(new Seat(s.size(), d));
+    }
+    return s;
+  }
+
+  private Session(
+      List<Seat> seated, String scenario, Map<String, ?> overrides, long seed, Listener listener) {
     setListener(listener == null ? new Listener() {} : listener);
     this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
     this.userOverrides = Map.copyOf(overrides);
@@ -81,12 +111,14 @@ public final class Session {
         new SimClock(config.real(CommonParams.DT) * config.integer(CommonParams.ACTION_REPEAT));
     this.seed = seed;
     Map<Path, PolicyBatch> byFile = new HashMap<>();
-    for (Driver d : drivers.isEmpty() ? List.<Driver>of(new Driver.Expert()) : drivers) {
-      addAgent(d, byFile);
+    for (Seat s : seated) {
+      seats.add(s);
+      nextSeat = Math.max(nextSeat, s.index() + 1);
+      addAgent(s, byFile);
     }
     if (agents.isEmpty()) {
       message("no agent could be started; the expert drives instead");
-      addAgent(new Driver.Expert(), byFile);
+      addAgent(seat(new Driver.Expert()), byFile);
     }
     for (Agent a : agents) {
       a.reset(seed);
@@ -103,11 +135,22 @@ public final class Session {
     return m;
   }
 
-  /** Adds an agent for {@code driver}; a policy file that cannot drive here is a message. */
-  private void addAgent(Driver driver, Map<Path, PolicyBatch> byFile) {
-    int index = agents.size();
+  /** A new seat, numbered after every other of the session. */
+  private Seat seat(Driver driver) {
+    Seat s = new Seat(nextSeat++, driver);
+    seats.add(s);
+    return s;
+  }
+
+  /**
+   * Adds the agent of {@code seat}; a driver that cannot drive here (a policy file for another
+   * scenario, keys for the arm) sits out with a message, keeping its seat.
+   */
+  private void addAgent(Seat seat, Map<Path, PolicyBatch> byFile) {
+    int index = seat.index();
+    Driver driver = seat.driver();
     Env env = Scenarios.make(config);
-    String who = "agent " + (index + 1) + " (" + driver.label() + ")";
+    String who = "agent " + (index + 1) + " (" + driver.label() + ") sits out " + scenario();
     Path file =
         driver instanceof Driver.Policy p
             ? p.file()
@@ -125,7 +168,7 @@ public final class Session {
         // PolicyFileException names the file and the reason; anything else (ND4J failing to
         // load its natives) is reported with its type.
         String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-        message(who + " left out: " + why);
+        message(who + ": " + why);
         return;
       }
       if (byFile.putIfAbsent(file, batch) == null) {
@@ -137,7 +180,7 @@ public final class Session {
       return;
     }
     if (driver instanceof Driver.Keyboard && !KeyboardInput.canDrive(env.actionSpec())) {
-      message(who + " left out: the keys cannot drive the actions " + env.actionSpec().names());
+      message(who + ": the keys cannot drive the actions " + env.actionSpec().names());
       return;
     }
     agents.add(new Agent(index, driver, env));
@@ -146,7 +189,7 @@ public final class Session {
   /** Adds an agent driven by a policy file trained in this session (a clone), at the start. */
   void addTrained(Driver.Clone driver) {
     int before = agents.size();
-    addAgent(driver, new HashMap<>());
+    addAgent(seat(driver), new HashMap<>());
     if (agents.size() > before) {
       Agent added = agents.get(before);
       added.reset(seed);
@@ -154,9 +197,42 @@ public final class Session {
     }
   }
 
+  /**
+   * Adds an agent a person drives with the keys, at the start of the track, and returns it; or says
+   * why not (one drives already, or the keys cannot drive this scenario's body) and returns null.
+   */
+  public Agent addKeyboardAgent() {
+    Agent keys = keyboardAgent();
+    if (keys != null) {
+      message("you drive agent " + keys.name() + " already");
+      return null;
+    }
+    for (Seat s : seats) {
+      if (s.driver() instanceof Driver.Keyboard) {
+        message(
+            "agent "
+                + (s.index() + 1)
+                + " (keyboard) sits out "
+                + scenario()
+                + ": the keys cannot drive it");
+        return null;
+      }
+    }
+    if (!KeyboardInput.canDrive(Scenarios.make(config).actionSpec())) {
+      message("the keys cannot drive " + scenario() + "'s body");
+      return null;
+    }
+    int before = agents.size();
+    addAgent(seat(new Driver.Keyboard()), new HashMap<>());
+    Agent added = agents.get(before);
+    added.reset(seed);
+    message("agent " + added.name() + " drives: W A S D or the arrow keys");
+    return added;
+  }
+
   /** Adds an agent that {@code batch} drives in {@code env} (a live training's), at the start. */
   Agent addDriven(Driver driver, Env env, PolicyBatch batch) {
-    Agent agent = new Agent(agents.size(), driver, env);
+    Agent agent = new Agent(seat(driver).index(), driver, env);
     batch.add(agent);
     batches.add(batch);
     agents.add(agent);
@@ -196,7 +272,7 @@ public final class Session {
   }
 
   private void stepAll() {
-    float[][] actions = new float[agents.size()][];
+    float[][] actions = new float[nextSeat][];
     for (PolicyBatch b : batches) {
       float[][] a = b.act();
       for (int r = 0; r < a.length; r++) {
@@ -266,11 +342,13 @@ public final class Session {
   }
 
   /**
-   * The same agents on another scenario, as a new session (this one is closed): experts, keyboards
-   * and policy files come along (a policy file that cannot drive the new scenario is left out with
-   * a message; a foundation policy drives every one), as do the speed and the teaching and training
-   * settings; the session's scenario keys and recordings do not. Refused with a message, returning
-   * this session, while a clone or a live training runs.
+   * The same session on another scenario (this one is closed): every agent keeps its number and
+   * colour, and one that cannot drive the new scenario (a race policy on the arm, the keys on the
+   * arm) sits out with a message and drives again after a switch back; a clone stays, and a live
+   * training that has ended comes along as its saved policy. The speed, the recordings (cloned
+   * again on the scenario they were made on) and the teaching and training settings come along; the
+   * session's scenario keys do not. Refused with a message, returning this session, while a clone
+   * or a live training runs.
    */
   public Session withScenario(String next) {
     if (next.equals(scenario())) {
@@ -281,17 +359,24 @@ public final class Session {
       return this;
     }
     Scenarios.entry(next); // an unknown name is refused here
-    List<Driver> drivers = new ArrayList<>();
-    for (Agent a : agents) {
-      if (a.driver() instanceof Driver.Clone c) {
-        drivers.add(new Driver.Policy(c.file()));
-      } else if (!(a.driver() instanceof Driver.Live)) {
-        drivers.add(a.driver());
+    List<Seat> kept = new ArrayList<>();
+    for (Seat s : seats) {
+      if (s.driver() instanceof Driver.Live live) {
+        Path saved = training.savedPolicy(live.number());
+        if (saved == null) {
+          message("agent " + (s.index() + 1) + " (" + live.label() + ") saved no policy: dropped");
+          continue;
+        }
+        kept.add(new Seat(s.index(), new Driver.Clone(live.label(), saved)));
+      } else {
+        kept.add(s);
       }
     }
     close();
-    Session s = new Session(next, Map.of(), seed, drivers, listener);
-    s.teaching.setDemosDir(teaching.demosDir());
+    Session s = new Session(kept, next, Map.of(), seed, listener);
+    s.nextSeat = Math.max(s.nextSeat, nextSeat);
+    s.teaching.carryFrom(teaching);
+    s.training.carryFrom(training);
     s.training.setSettings(training.settings());
     s.clock.setSpeed(clock.speed());
     s.message(

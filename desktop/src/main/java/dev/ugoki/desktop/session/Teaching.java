@@ -24,6 +24,10 @@ public final class Teaching {
 
   private final Session session;
   private final List<Path> demoFiles = new ArrayList<>();
+
+  /** The scenario each file recorded in the session was recorded on (added files: unknown). */
+  private final java.util.Map<Path, String> recordedOn = new java.util.HashMap<>();
+
   private Path demosDir = DEFAULT_DEMOS_DIR;
   private DemoRecorder recorder;
   private TrainingThread cloneRun;
@@ -100,6 +104,7 @@ public final class Teaching {
       return;
     }
     demoFiles.add(recorder.path());
+    recordedOn.put(recorder.path(), session.scenario());
     session.message("recording " + keys.name() + " to " + recorder.path());
   }
 
@@ -142,13 +147,41 @@ public final class Teaching {
     return cloneRun != null;
   }
 
-  /** Trains a clone on every demonstration of this session; see {@link #trainClone(List)}. */
+  /**
+   * Trains a clone on the session's demonstrations of the scenario shown: those recorded on it and
+   * those added; see {@link #trainClone(List)}.
+   */
   public void trainClone() {
-    if (demoFiles.isEmpty()) {
-      session.message("no demonstrations to clone: record some first (T, with a keyboard agent)");
+    List<Path> here = new ArrayList<>();
+    for (Path f : demoFiles) {
+      String on = recordedOn.get(f);
+      if (on == null || on.equals(session.scenario())) {
+        here.add(f);
+      }
+    }
+    if (here.isEmpty()) {
+      session.message(
+          demoFiles.isEmpty()
+              ? "no demonstrations to clone: record some first (T, with a keyboard agent)"
+              : "no demonstrations of "
+                  + session.scenario()
+                  + " to clone ("
+                  + demoFiles.size()
+                  + " recorded on other scenarios): record some here first (T)");
       return;
     }
-    trainClone(demoFiles);
+    trainClone(here);
+  }
+
+  /**
+   * Takes over what {@code before} (the same session's teaching on its previous scenario) had: its
+   * folder, its recordings with the scenario of each, and its clone count.
+   */
+  void carryFrom(Teaching before) {
+    demosDir = before.demosDir;
+    demoFiles.addAll(before.demoFiles);
+    recordedOn.putAll(before.recordedOn);
+    clones = before.clones;
   }
 
   /**
@@ -204,7 +237,8 @@ public final class Teaching {
     cloneRun = null;
     session.relay(done::pollMessage);
     if (done.outcome() != null) {
-      session.addTrained(new Driver.Clone(clones, new RunFolder(done.runDir()).policy()));
+      session.addTrained(
+          new Driver.Clone("clone " + clones, new RunFolder(done.runDir()).policy()));
     }
   }
 

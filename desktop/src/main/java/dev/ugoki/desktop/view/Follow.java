@@ -1,6 +1,7 @@
 package dev.ugoki.desktop.view;
 
 import dev.ugoki.desktop.session.Agent;
+import dev.ugoki.desktop.session.Driver;
 import java.util.List;
 
 /**
@@ -48,6 +49,25 @@ public final class Follow {
   /** The next agent, then the free camera, then the first agent again. */
   public void next(int agents) {
     target = target == FREE ? 0 : target + 1 < agents ? target + 1 : FREE;
+  }
+
+  /**
+   * Follows the agent numbered {@code index} ({@link Agent#index()}, which it keeps for the
+   * session) when it drives in {@code agents}; else the person's (keyboard) agent; else the first.
+   * The camera follows the person who drives, and the same agent across a switch of scenario.
+   */
+  public void follow(int index, List<Agent> agents) {
+    int at = -1;
+    int keys = -1;
+    for (int i = 0; i < agents.size(); i++) {
+      if (agents.get(i).index() == index) {
+        at = i;
+      }
+      if (keys < 0 && agents.get(i).driver() instanceof Driver.Keyboard) {
+        keys = i;
+      }
+    }
+    target = at >= 0 ? at : keys >= 0 ? keys : 0;
   }
 
   /** The agent the HUD describes: the followed one, or the first when the camera is free. */

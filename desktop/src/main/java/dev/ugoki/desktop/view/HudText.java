@@ -38,7 +38,7 @@ public final class HudText {
   public static final String HELP =
       "Space pause  S/Right step  1-5 speed  C camera  "
           + "N new track  R restart  M scenario  T record  B clone  P train PPO  I train DAgger  "
-          + "K checkpoint  +/- zoom  drag pan  F fit  H help";
+          + "K checkpoint  J join  +/- zoom  drag pan  F fit  H help";
 
   private HudText() {}
 
@@ -74,10 +74,8 @@ public final class HudText {
         Line.plain(
             String.format(
                 Locale.ROOT,
-                "speed %s km/h%s",
-                Double.isNaN(a.speedMps())
-                    ? "-"
-                    : String.format(Locale.ROOT, "%5.1f", a.speedMps() * 3.6),
+                "speed %s%s",
+                speedText(a),
                 Double.isNaN(steer)
                     ? ""
                     : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
@@ -118,7 +116,7 @@ public final class HudText {
                         "   last %.2f (%s)",
                         a.lastEpisodeReturn(),
                         a.lastOutcome()))));
-    String unit = unit(s.scenario());
+    String unit = unit(a.task());
     out.add(
         Line.plain(
             String.format(
@@ -148,7 +146,8 @@ public final class HudText {
   /** One row per agent, in its tint: return, laps, best lap, crashes. */
   public static List<Line> table(Session s) {
     List<Line> out = new ArrayList<>();
-    String unit = unit(s.scenario()) + "s";
+    // multitask mixes laps, goals and targets: one column of what each agent completed
+    String unit = s.scenario().equals("multitask") ? "done" : unit(s.scenario()) + "s";
     out.add(Line.plain("agent", "return", unit, "best", "crashes"));
     for (Agent a : s.agents()) {
       out.add(
@@ -158,7 +157,8 @@ public final class HudText {
               String.format(Locale.ROOT, "%.1f", a.episodeReturn()),
               Integer.toString(a.lapsTotal()),
               seconds(a.bestLapS()),
-              Integer.toString(a.crashes())));
+              // an arm cannot crash: nothing to count
+              a.task().equals("reach") ? "-" : Integer.toString(a.crashes())));
     }
     return out;
   }
@@ -226,6 +226,17 @@ public final class HudText {
       case "reach" -> "target";
       default -> "goal";
     };
+  }
+
+  /** The body's speed in the unit people use for it: km/h for a car, m/s for a robot or a tip. */
+  static String speedText(Agent a) {
+    double v = a.speedMps();
+    if (Double.isNaN(v)) {
+      return "-";
+    }
+    return a.task().equals("race")
+        ? String.format(Locale.ROOT, "%5.1f km/h", v * 3.6)
+        : String.format(Locale.ROOT, "%4.2f m/s%s", v, a.task().equals("reach") ? " (tip)" : "");
   }
 
   static String speed(Session s) {

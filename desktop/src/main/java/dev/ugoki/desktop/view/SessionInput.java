@@ -3,6 +3,7 @@ package dev.ugoki.desktop.view;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.InputAdapter;
+import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
 
 /**
@@ -13,8 +14,9 @@ import dev.ugoki.desktop.session.Session;
  *       driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free); F free
  *       camera on the whole world; N new track (next seed); R restart; T record the keyboard
  *       agent's demonstrations (on/off); B train a clone on them; P train PPO live (again: stop), I
- *       train DAgger live (again: stop), K save a checkpoint of the live training; M next scenario
- *       (race, navigate, reach, multitask) with the same agents; H help; Esc quit.
+ *       train DAgger live (again: stop), K save a checkpoint of the live training; J join: drive a
+ *       new keyboard agent (the camera follows it); M next scenario (race, navigate, reach,
+ *       multitask) with the same agents; H help; Esc quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -100,6 +102,13 @@ public final class SessionInput extends InputAdapter {
         }
       }
       case Keys.R -> session.restart();
+      case Keys.J -> {
+        // join: a person drives a new agent, and the camera follows it
+        Agent joined = session.addKeyboardAgent();
+        if (joined != null) {
+          follow.follow(joined.index(), session.agents());
+        }
+      }
       case Keys.T -> session.teaching().toggleRecording();
       case Keys.B -> session.teaching().trainClone();
       case Keys.P -> session.training().toggle("ppo");

@@ -120,6 +120,29 @@ class LiveTrainingTest {
         .isEqualTo(s.training().curve().last().step())
         .isLessThan(10_000_000);
     assertThat(liveAgent(s)).isNotNull();
+
+    // P again resumes the stopped run: the same run folder, agent and curve, steps going on
+    Agent live = liveAgent(s);
+    int updates = s.training().curve().updates();
+    long step = s.training().curve().last().step();
+    TrainingCurve.Point first = s.training().curve().points().get(0);
+    s.training().toggle("ppo");
+    assertThat(s.messages()).anyMatch(m -> m.startsWith("resuming ppo"));
+    framesUntil(s, () -> s.training().curve().updates() > updates);
+    assertThat(s.training().curve().last().step()).isGreaterThan(step);
+    assertThat(s.training().curve().points().get(0)).as("the curve is kept").isEqualTo(first);
+    s.training().toggle("ppo");
+    s.training().await(60_000);
+    assertThat(liveAgent(s)).isSameAs(live);
+    try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
+      assertThat(runs.filter(Files::isDirectory)).hasSize(1);
+    }
+
+    // across a round trip of scenarios the live agent stays, as its saved policy, same number
+    Session back = s.withScenario("navigate").withScenario("race");
+    assertThat(back.agents()).extracting(Agent::name).containsExactly("1 expert", "2 ppo live");
+    assertThat(back.agents().get(1).driver()).isInstanceOf(Driver.Clone.class);
+    assertThat(back.training().curve().updates()).isEqualTo(s.training().curve().updates());
   }
 
   @Test

@@ -324,7 +324,7 @@ class SessionTest {
     assertThat(s.agents().get(0).speedMps()).isFinite().isPositive();
   }
 
-  /** M: the same agents on the next scenario; a policy that cannot drive it is left out. */
+  /** M: the same agents on the next scenario; a policy that cannot drive it sits out. */
   @Test
   void switchingScenarioKeepsTheAgentsThatCanDriveIt() throws Exception {
     Path policy = policyFile(dir, "race.zip", Map.of());
@@ -347,11 +347,77 @@ class SessionTest {
     assertThat(nav.scenario()).isEqualTo("navigate");
     assertThat(nav.seed()).isEqualTo(3);
     assertThat(nav.clock().speed()).isEqualTo(4);
-    assertThat(nav.agents()).extracting(Agent::name).containsExactly("1 expert", "2 keyboard");
-    assertThat(heard).anyMatch(m -> m.contains("left out") && m.contains("race"));
+    assertThat(nav.agents()).extracting(Agent::name).containsExactly("1 expert", "3 keyboard");
+    assertThat(heard)
+        .anyMatch(
+            m -> m.contains("agent 2") && m.contains("sits out navigate") && m.contains("race"));
     assertThat(nav.messages()).anyMatch(m -> m.contains("lidar.noise"));
     assertThat(nav.withScenario("navigate")).isSameAs(nav);
     assertThat(nav.withScenario("multitask").nextScenario()).isEqualTo("race");
     assertThatThrownBy(() -> nav.withScenario("mars")).hasMessageContaining("mars");
+  }
+
+  /**
+   * The round trip of issue 15: race, navigate, reach, multitask and back to race with M keeps
+   * every agent with its number (so its colour), and the recordings; agents that cannot drive a
+   * scenario sit it out and come back; a clone of the race demonstrations is not offered on
+   * navigate.
+   */
+  @Test
+  void theRoundTripOfEveryScenarioKeepsEveryAgentAndRecording() throws Exception {
+    Path policy = policyFile(dir, "race.zip", Map.of());
+    Session s =
+        new Session(
+            "race",
+            Map.of(),
+            3,
+            List.of(
+                new Driver.Expert(),
+                new Driver.Policy(policy),
+                new Driver.Keyboard(),
+                new Driver.Policy(dir.resolve("missing.zip"))));
+    s.teaching().setDemosDir(dir.resolve("demos"));
+    s.teaching().setRecording(true);
+    s.keyboard().set(0, 1);
+    run(s, 1, 1.0 / 60);
+    s.teaching().setRecording(false);
+    List<Path> recorded = s.teaching().demoFiles();
+    assertThat(recorded).hasSize(1);
+    assertThat(s.agents())
+        .extracting(Agent::name)
+        .containsExactly("1 expert", "2 policy race.zip", "3 keyboard");
+    List<List<String>> seen = new java.util.ArrayList<>();
+    for (String next : List.of("navigate", "reach", "multitask", "race")) {
+      s = s.withScenario(next);
+      assertThat(s.scenario()).isEqualTo(next);
+      seen.add(s.agents().stream().map(Agent::name).toList());
+      assertThat(s.teaching().demoFiles()).as("recordings on " + next).isEqualTo(recorded);
+      if (next.equals("navigate")) {
+        s.teaching().trainClone();
+        assertThat(s.messages()).anyMatch(m -> m.contains("no demonstrations of navigate"));
+        assertThat(s.teaching().cloning()).isFalse();
+      }
+    }
+    assertThat(seen.get(0)).containsExactly("1 expert", "3 keyboard");
+    assertThat(seen.get(1)).containsExactly("1 expert"); // the keys cannot drive the arm
+    assertThat(seen.get(3)).containsExactly("1 expert", "2 policy race.zip", "3 keyboard");
+    assertThat(s.hasKeyboardAgent()).isTrue();
+    assertThat(s.agents()).extracting(Agent::index).containsExactly(0, 1, 2);
+  }
+
+  /** J: a person can always join, once, where the keys can drive the body. */
+  @Test
+  void aPersonJoinsWithTheKeysOnce() {
+    Session s = race(3, new Driver.Expert());
+    Agent joined = s.addKeyboardAgent();
+    assertThat(joined.name()).isEqualTo("2 keyboard");
+    assertThat(s.agents()).hasSize(2);
+    assertThat(s.hasKeyboardAgent()).isTrue();
+    assertThat(s.addKeyboardAgent()).isNull();
+    assertThat(s.messages()).anyMatch(m -> m.contains("already"));
+    Session arm = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
+    assertThat(arm.addKeyboardAgent()).isNull();
+    assertThat(arm.messages()).anyMatch(m -> m.contains("cannot drive reach"));
+    assertThat(arm.withScenario("race").agents()).hasSize(1); // no keyboard seat was made
   }
 }

@@ -76,8 +76,30 @@ class HudTextTest {
     Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
     s.singleStep();
     String status = text(HudText.status(s, new Follow(), 60));
-    assertThat(status).contains("goal", "left", "right").doesNotContain("deg");
+    assertThat(status).contains("goal", "left", "right", "m/s").doesNotContain("deg", "km/h");
     assertThat(HudText.table(s).get(0).cells()).contains("goals");
+  }
+
+  /** Words and units fit the body: the arm has targets, a tip speed in m/s and no crashes. */
+  @Test
+  void theArmHasTargetsATipSpeedAndNoCrashCount() {
+    Session s = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
+    s.singleStep();
+    String status = text(HudText.status(s, new Follow(), 60));
+    assertThat(status).contains("target", "m/s (tip)").doesNotContain("km/h", "lap ");
+    assertThat(HudText.table(s).get(0).cells()).contains("targets");
+    assertThat(HudText.table(s).get(1).cells().get(4)).isEqualTo("-");
+  }
+
+  /** In multitask each agent's panel speaks of its own task, the table of what each completed. */
+  @Test
+  void multitaskSpeaksOfEachAgentsTask() {
+    Session s = new Session("multitask", Map.of(), 3, List.of(new Driver.Expert()));
+    s.singleStep();
+    String task = s.agents().get(0).task();
+    String status = text(HudText.status(s, new Follow(), 60));
+    assertThat(status).contains(HudText.unit(task) + " ");
+    assertThat(HudText.table(s).get(0).cells()).contains("done");
   }
 
   @Test

@@ -31,12 +31,16 @@ public final class Colors {
   public static final int RAY = 0xFF3C3C;
 
   /**
-   * One tint per agent, in order: the first is a lone body's colour, the second its trail's. None
-   * is yellow like the centerline, nor green or grey like the ground.
+   * One tint per agent, in order: the first is a lone body's colour, the second its trail's. No two
+   * are alike, and none is like the ground, the asphalt, the white walls or the yellow centerline
+   * (at least 35 apart in CIELAB, {@code ColorsTest}; the sixth was once the walls' white).
    */
   private static final int[] TINTS = {
-    0x28C8FF, 0xFF961E, 0xEB50D2, 0x96F046, 0xFA5A50, 0xEBEBEB, 0xA082FF, 0xFFAFCD
+    0x28C8FF, 0xFF961E, 0xEB50D2, 0x96F046, 0xFA4646, 0x3C5AFF, 0xFFB4F0, 0x00F0C8
   };
+
+  /** How many agents get a tint of their own before the tints repeat. */
+  public static final int TINT_COUNT = TINTS.length;
 
   private Colors() {}
 
