@@ -1,7 +1,5 @@
 package dev.ugoki.desktop.session;
 
-import dev.ugoki.core.io.PolicyFile;
-import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
@@ -10,7 +8,6 @@ import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.RaceScenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +43,9 @@ public final class Session {
 
   private final SimClock clock;
 
-  /**
-   * Every agent of the session, driving here or not, with the number it keeps for the session (its
-   * name and colour): one that cannot drive this scenario sits out and drives again after a switch
-   * to one it can.
-   */
-  private final List<Seat> seats = new ArrayList<>();
+  /** Every agent's seat, and the agents driving here ({@link Seats}). */
+  private final Seats seats = new Seats();
 
-  private int nextSeat;
-  private final List<Agent> agents = new ArrayList<>();
-  private final List<PolicyBatch> batches = new ArrayList<>();
   private final KeyboardInput keyboard = new KeyboardInput();
   private final Messages messages = new Messages();
   private final Teaching teaching = new Teaching(this);
@@ -84,43 +74,34 @@ public final class Session {
       List<Driver> drivers,
       Listener listener) {
     this(
-        seatsOf(drivers.isEmpty() ? List.<Driver>of(new Driver.Expert()) : drivers),
+        Seats.of(drivers.isEmpty() ? List.<Driver>of(new Driver.Expert()) : drivers),
         scenario,
         overrides,
         seed,
         listener);
   }
 
-  /** One agent's place in a session: its number (from 0) for the whole session, and its driver. */
-  private record Seat(int index, Driver driver) {}
-
-  private static List<Seat> seatsOf(List<Driver> drivers) {
-    List<Seat> s = new ArrayList<>();
-    for (Driver d : drivers) {
-      s.add(new Seat(s.size(), d));
-    }
-    return s;
-  }
-
   private Session(
-      List<Seat> seated, String scenario, Map<String, ?> overrides, long seed, Listener listener) {
+      List<Seats.Seat> seated,
+      String scenario,
+      Map<String, ?> overrides,
+      long seed,
+      Listener listener) {
     setListener(listener == null ? new Listener() {} : listener);
     this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
     this.userOverrides = Map.copyOf(overrides);
     this.clock =
         new SimClock(config.real(CommonParams.DT) * config.integer(CommonParams.ACTION_REPEAT));
     this.seed = seed;
-    Map<Path, PolicyBatch> byFile = new HashMap<>();
-    for (Seat s : seated) {
-      seats.add(s);
-      nextSeat = Math.max(nextSeat, s.index() + 1);
-      addAgent(s, byFile);
+    for (Seats.Seat s : seated) {
+      seats.keep(s);
+      add(s);
     }
-    if (agents.isEmpty()) {
+    if (seats.agents().isEmpty()) {
       message("no agent could be started; the expert drives instead");
-      addAgent(seat(new Driver.Expert()), byFile);
+      add(seats.seat(new Driver.Expert()));
     }
-    for (Agent a : agents) {
+    for (Agent a : seats.agents()) {
       a.reset(seed);
     }
   }
@@ -135,63 +116,15 @@ public final class Session {
     return m;
   }
 
-  /** A new seat, numbered after every other of the session. */
-  private Seat seat(Driver driver) {
-    Seat s = new Seat(nextSeat++, driver);
-    seats.add(s);
-    return s;
-  }
-
-  /**
-   * Adds the agent of {@code seat}; a driver that cannot drive here (a policy file for another
-   * scenario, keys for the arm) sits out with a message, keeping its seat.
-   */
-  private void addAgent(Seat seat, Map<Path, PolicyBatch> byFile) {
-    int index = seat.index();
-    Driver driver = seat.driver();
-    Env env = Scenarios.make(config);
-    String who = "agent " + (index + 1) + " (" + driver.label() + ") sits out " + scenario();
-    Path file =
-        driver instanceof Driver.Policy p
-            ? p.file()
-            : driver instanceof Driver.Clone c ? c.file() : null;
-    if (file != null) {
-      PolicyBatch batch = byFile.get(file);
-      Env fitted;
-      try {
-        if (batch == null) {
-          batch = new PolicyBatch(file, PolicyFile.load(file));
-        }
-        // a foundation policy (or a clone fine-tuned from one) drives in its shared layout
-        fitted = PolicyFit.fit(file, batch.loaded(), env);
-      } catch (RuntimeException | LinkageError e) {
-        // PolicyFileException names the file and the reason; anything else (ND4J failing to
-        // load its natives) is reported with its type.
-        String why = e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
-        message(who + ": " + why);
-        return;
-      }
-      if (byFile.putIfAbsent(file, batch) == null) {
-        batches.add(batch);
-      }
-      Agent agent = new Agent(index, driver, fitted);
-      batch.add(agent);
-      agents.add(agent);
-      return;
-    }
-    if (driver instanceof Driver.Keyboard && !KeyboardInput.canDrive(env.actionSpec())) {
-      message(who + ": the keys cannot drive the actions " + env.actionSpec().names());
-      return;
-    }
-    agents.add(new Agent(index, driver, env));
+  /** Starts the agent of {@code seat} here, or says why it sits out; returns it or null. */
+  private Agent add(Seats.Seat seat) {
+    return seats.add(seat, () -> Scenarios.make(config), scenario(), this::message);
   }
 
   /** Adds an agent driven by a policy file trained in this session (a clone), at the start. */
   void addTrained(Driver.Clone driver) {
-    int before = agents.size();
-    addAgent(seat(driver), new HashMap<>());
-    if (agents.size() > before) {
-      Agent added = agents.get(before);
+    Agent added = add(seats.seat(driver));
+    if (added != null) {
       added.reset(seed);
       message("agent " + added.name() + " drives");
     }
@@ -207,24 +140,22 @@ public final class Session {
       message("you drive agent " + keys.name() + " already");
       return null;
     }
-    for (Seat s : seats) {
-      if (s.driver() instanceof Driver.Keyboard) {
-        message(
-            "agent "
-                + (s.index() + 1)
-                + " (keyboard) sits out "
-                + scenario()
-                + ": the keys cannot drive it");
-        return null;
-      }
+    Seats.Seat out = seats.keyboardSittingOut();
+    if (out != null) {
+      message(
+          "agent "
+              + (out.index() + 1)
+              + " (keyboard) sits out "
+              + scenario()
+              + ": the keys cannot"
+              + " drive it");
+      return null;
     }
     if (!KeyboardInput.canDrive(Scenarios.make(config).actionSpec())) {
       message("the keys cannot drive " + scenario() + "'s body");
       return null;
     }
-    int before = agents.size();
-    addAgent(seat(new Driver.Keyboard()), new HashMap<>());
-    Agent added = agents.get(before);
+    Agent added = add(seats.seat(new Driver.Keyboard()));
     added.reset(seed);
     message("agent " + added.name() + " drives: W A S D or the arrow keys");
     return added;
@@ -232,10 +163,7 @@ public final class Session {
 
   /** Adds an agent that {@code batch} drives in {@code env} (a live training's), at the start. */
   Agent addDriven(Driver driver, Env env, PolicyBatch batch) {
-    Agent agent = new Agent(seat(driver).index(), driver, env);
-    batch.add(agent);
-    batches.add(batch);
-    agents.add(agent);
+    Agent agent = seats.addDriven(driver, env, batch);
     agent.reset(seed);
     return agent;
   }
@@ -272,14 +200,14 @@ public final class Session {
   }
 
   private void stepAll() {
-    float[][] actions = new float[nextSeat][];
-    for (PolicyBatch b : batches) {
+    float[][] actions = new float[seats.count()][];
+    for (PolicyBatch b : seats.batches()) {
       float[][] a = b.act();
       for (int r = 0; r < a.length; r++) {
         actions[b.agents().get(r).index()] = a[r];
       }
     }
-    for (Agent agent : agents) {
+    for (Agent agent : seats.agents()) {
       if (agent.driver() instanceof Driver.Expert) {
         actions[agent.index()] = agent.expertAction();
       } else if (agent.driver() instanceof Driver.Keyboard) {
@@ -287,7 +215,7 @@ public final class Session {
       }
     }
     Agent recorded = teaching.recording() ? keyboardAgent() : null;
-    for (Agent agent : agents) {
+    for (Agent agent : seats.agents()) {
       int lapsBefore = agent.lapsTotal();
       float[] obsBefore = agent == recorded ? agent.observation().clone() : null;
       StepResult r = agent.step(actions[agent.index()], seed);
@@ -328,7 +256,7 @@ public final class Session {
     seed++;
     restart();
     boolean family =
-        agents.stream()
+        seats.agents().stream()
             .anyMatch(
                 a ->
                     a.env().unwrapped() instanceof dev.ugoki.sim.scenario.ScenarioBase<?> b
@@ -359,22 +287,22 @@ public final class Session {
       return this;
     }
     Scenarios.entry(next); // an unknown name is refused here
-    List<Seat> kept = new ArrayList<>();
-    for (Seat s : seats) {
+    List<Seats.Seat> kept = new ArrayList<>();
+    for (Seats.Seat s : seats.all()) {
       if (s.driver() instanceof Driver.Live live) {
         Path saved = training.savedPolicy(live.number());
         if (saved == null) {
           message("agent " + (s.index() + 1) + " (" + live.label() + ") saved no policy: dropped");
           continue;
         }
-        kept.add(new Seat(s.index(), new Driver.Clone(live.label(), saved)));
+        kept.add(new Seats.Seat(s.index(), new Driver.Clone(live.label(), saved)));
       } else {
         kept.add(s);
       }
     }
     close();
     Session s = new Session(kept, next, Map.of(), seed, listener);
-    s.nextSeat = Math.max(s.nextSeat, nextSeat);
+    s.seats.numberAfter(seats.count());
     s.teaching.carryFrom(teaching);
     s.training.carryFrom(training);
     s.training.setSettings(training.settings());
@@ -397,7 +325,7 @@ public final class Session {
   /** Every agent back at the start of the current track; statistics are kept. */
   public void restart() {
     clock.clearLeftover();
-    for (Agent a : agents) {
+    for (Agent a : seats.agents()) {
       a.reset(seed);
     }
     teaching.newEpisode();
@@ -406,7 +334,7 @@ public final class Session {
   // ---- agents ----
 
   public List<Agent> agents() {
-    return List.copyOf(agents);
+    return List.copyOf(seats.agents());
   }
 
   /** The axes the window sets from the keys; every keyboard agent reads them at each step. */
@@ -420,12 +348,7 @@ public final class Session {
 
   /** The first keyboard agent (the one recorded), or null. */
   Agent keyboardAgent() {
-    for (Agent a : agents) {
-      if (a.driver() instanceof Driver.Keyboard) {
-        return a;
-      }
-    }
-    return null;
+    return seats.keyboardAgent();
   }
 
   // ---- the parts ----
