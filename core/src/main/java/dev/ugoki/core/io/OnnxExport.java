@@ -153,12 +153,7 @@ public final class OnnxExport {
     BodyAdapter adapter = loaded.adapter();
     Spec base = loaded.observationSpec();
     Spec reads = adapter.network().observationSpec();
-    String hist =
-        g.node(
-            "Gather",
-            OnnxGraph.intAttribute("axis", 1),
-            OBS,
-            g.constant("adapter_channels", indices(in, reads.names()), reads.size()));
+    String hist = columns(g, "adapter_channels", in, reads);
     String hz = standardized(g, "adapter", hist, adapter.network().norm());
     String latent = dense(g, "adapter", hz, adapter.network().network().actorLayers());
     int k = adapter.bodyChannels().size();
@@ -181,12 +176,7 @@ public final class OnnxExport {
             g.constant("body_min", new double[] {-1}),
             g.constant("body_max", new double[] {1}));
     g.nodeInto(BODY, "Cast", OnnxGraph.intAttribute("to", OnnxGraph.FLOAT), clipped);
-    String own =
-        g.node(
-            "Gather",
-            OnnxGraph.intAttribute("axis", 1),
-            OBS,
-            g.constant("base_channels", indices(in, base.names()), base.size()));
+    String own = columns(g, "base_channels", in, base);
     float[] keep = new float[base.size()];
     java.util.Arrays.fill(keep, 1);
     float[] place = new float[k * base.size()];
@@ -201,12 +191,14 @@ public final class OnnxExport {
         g.node("MatMul", BODY, g.constant("body_place", place, k, base.size())));
   }
 
-  private static long[] indices(Spec in, List<String> names) {
-    long[] out = new long[names.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = in.indexOf(names.get(i));
+  /** The columns of the input {@code in} that {@code want} names, in its order (a Gather). */
+  private static String columns(OnnxGraph g, String name, Spec in, Spec want) {
+    long[] index = new long[want.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = in.indexOf(want.name(i));
     }
-    return out;
+    return g.node(
+        "Gather", OnnxGraph.intAttribute("axis", 1), OBS, g.constant(name, index, index.length));
   }
 
   /** {@code clip((x - mean) / sqrt(var + eps), -CLIP, CLIP)}, in double as RunningNorm does. */
