@@ -7,13 +7,25 @@ import java.util.List;
  * What a person holds down, as two axes in [-1, 1]: {@code turn} (positive to the left) and {@code
  * forward} (positive accelerates, negative brakes or reverses). The window writes it every frame;
  * the session turns it into the scenario's action at each step, so it needs no window.
+ *
+ * <p>Steering is gradual, as in a driving game: the turn applied follows the keys at {@link
+ * #TURN_PER_S} (full lock in {@value #FULL_LOCK_S} s) and goes back toward the centre twice as
+ * fast, so that half a second of a key is a curve, not the wall. An analog stick's axis goes
+ * through the same limit.
  */
 public final class KeyboardInput {
   /** Share of the wheel speed a differential-drive robot gives to turning. */
   private static final float TURN_SHARE = 0.5f;
 
+  /** Seconds from straight to full lock with a key held. */
+  public static final float FULL_LOCK_S = 0.35f;
+
+  /** How fast the applied turn follows the keys [full range per s]. */
+  public static final float TURN_PER_S = 1 / FULL_LOCK_S;
+
   private float turn;
   private float forward;
+  private float applied;
 
   public void set(float turn, float forward) {
     this.turn = clamp(turn);
@@ -28,6 +40,23 @@ public final class KeyboardInput {
     return forward;
   }
 
+  /** The turn the body gets: the keys' turn, rate-limited. */
+  public float appliedTurn() {
+    return applied;
+  }
+
+  /** One simulation step of {@code stepS} seconds: the applied turn moves toward the keys'. */
+  public void advance(double stepS) {
+    boolean easing = Math.abs(turn) < Math.abs(applied) || turn * applied < 0;
+    float max = (float) (TURN_PER_S * stepS * (easing ? 2 : 1));
+    applied += Math.max(-max, Math.min(max, turn - applied));
+  }
+
+  /** Straight again (a restart). */
+  public void centre() {
+    applied = 0;
+  }
+
   /**
    * The action for a scenario's action channels: {@code steer, throttle} as they are (a car),
    * {@code left, right} wheel speeds mixed from the two axes (a robot); zeros for any other layout.
@@ -36,11 +65,11 @@ public final class KeyboardInput {
     List<String> names = actionSpec.names();
     float[] a = new float[actionSpec.size()];
     if (names.equals(List.of("steer", "throttle"))) {
-      a[0] = turn;
+      a[0] = applied;
       a[1] = forward;
     } else if (names.equals(List.of("left", "right"))) {
-      a[0] = clamp(forward - TURN_SHARE * turn);
-      a[1] = clamp(forward + TURN_SHARE * turn);
+      a[0] = clamp(forward - TURN_SHARE * applied);
+      a[1] = clamp(forward + TURN_SHARE * applied);
     }
     return a;
   }

@@ -200,6 +200,7 @@ public final class Session {
   }
 
   private void stepAll() {
+    keyboard.advance(clock.stepSeconds());
     float[][] actions = new float[seats.count()][];
     for (PolicyBatch b : seats.batches()) {
       float[][] a = b.act();
@@ -325,6 +326,7 @@ public final class Session {
   /** Every agent back at the start of the current track; statistics are kept. */
   public void restart() {
     clock.clearLeftover();
+    keyboard.centre();
     for (Agent a : seats.agents()) {
       a.reset(seed);
     }

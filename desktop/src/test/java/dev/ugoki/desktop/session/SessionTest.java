@@ -255,8 +255,51 @@ class SessionTest {
   void theKeyboardMixesWheelSpeedsForTheRobot() {
     Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Keyboard()));
     s.keyboard().set(1, 0.5f);
-    s.singleStep();
+    for (int i = 0; i < 8; i++) {
+      s.singleStep(); // 0.4 s: past the time to full lock
+    }
     assertThat(s.agents().get(0).lastAction()).containsExactly(0f, 1f);
+  }
+
+  /**
+   * Steering follows the keys gradually: full lock takes {@link KeyboardInput#FULL_LOCK_S}, going
+   * back toward the centre twice as fast; over seeded key sequences no step turns the wheel more
+   * than the rate allows, and a held key always gets there.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+  void steeringFollowsTheKeysAtALimitedRate(long seed) {
+    KeyboardInput k = new KeyboardInput();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    double dt = 0.05;
+    float before = 0;
+    for (int i = 0; i < 400; i++) {
+      if (i % 7 == 0) {
+        k.set(r.nextInt(3) - 1, 0); // left, none or right, changed every 0.35 s
+      }
+      k.advance(dt);
+      float now = k.appliedTurn();
+      assertThat(Math.abs(now - before))
+          .isLessThanOrEqualTo((float) (2 * KeyboardInput.TURN_PER_S * dt) + 1e-6f);
+      before = now;
+    }
+    k.set(1, 0);
+    k.centre();
+    int steps = 0;
+    while (k.appliedTurn() < 1) {
+      k.advance(dt);
+      steps++;
+    }
+    assertThat(steps * dt)
+        .isCloseTo(KeyboardInput.FULL_LOCK_S, org.assertj.core.data.Offset.offset(dt));
+    k.set(0, 0);
+    steps = 0;
+    while (k.appliedTurn() > 0) {
+      k.advance(dt);
+      steps++;
+    }
+    assertThat(steps * dt)
+        .isCloseTo(KeyboardInput.FULL_LOCK_S / 2, org.assertj.core.data.Offset.offset(dt));
   }
 
   @Test
