@@ -60,7 +60,8 @@ public record LaunchOptions(
   private static final String KEYS =
       """
       %nkeys: Space pause, S or Right (paused) step, 1-5 speed 1x-16x, C camera, F whole world,
-            N new track, R restart, T record demonstrations (keyboard agent) on/off, B train a
+            N new track, R restart, T record demonstrations (keyboard agent) on/off, X drop the
+            last attempt recorded, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
             K save a checkpoint of the live training, J join (drive a new keyboard agent),
             M next scenario with the same agents,

@@ -48,6 +48,31 @@ public final class DemoWriter implements AutoCloseable {
     return steps;
   }
 
+  /** A point in the file: its length and the steps written up to there. */
+  public record Mark(long bytes, long steps) {}
+
+  /** Where the file ends now, a point {@link #truncate} can go back to. */
+  public synchronized Mark mark() throws IOException {
+    return new Mark(channel.position(), steps);
+  }
+
+  /**
+   * Drops every step written after {@code mark} (a person discarding an attempt), and forces the
+   * shorter file to the disk; the next step is written from there.
+   */
+  public synchronized void truncate(Mark mark) throws IOException {
+    if (closed) {
+      throw new IllegalStateException(path + " is closed");
+    }
+    if (mark.bytes() > channel.position() || mark.steps() > steps) {
+      throw new IllegalArgumentException("the mark " + mark + " lies ahead of the file");
+    }
+    channel.truncate(mark.bytes());
+    channel.position(mark.bytes());
+    steps = mark.steps();
+    sync();
+  }
+
   public void write(DemoStep s) throws IOException {
     write(
         s.episode(),

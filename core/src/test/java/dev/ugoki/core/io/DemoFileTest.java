@@ -54,6 +54,27 @@ class DemoFileTest {
     Files.write(file, lines);
   }
 
+  /** Going back to a mark drops the steps after it, whole lines; a mark ahead is refused. */
+  @Test
+  void aWriterGoesBackToAMarkAndTheFileStaysReadable() throws Exception {
+    Path file = dir.resolve("marked.jsonl");
+    List<DemoStep> kept;
+    try (DemoWriter w = DemoFile.create(file, DemoHeader.of(env, "human"))) {
+      kept = record(w, 12);
+      DemoWriter.Mark m = w.mark();
+      record(w, 7);
+      assertThat(w.steps()).isEqualTo(19);
+      w.truncate(m);
+      assertThat(w.steps()).isEqualTo(12);
+      assertThatThrownBy(() -> w.truncate(new DemoWriter.Mark(m.bytes() + 1, 12)))
+          .hasMessageContaining("ahead");
+    }
+    Demonstrations d = DemoFile.read(file, env);
+    assertThat(d.rows()).isEqualTo(12);
+    assertThat(java.util.Arrays.copyOfRange(d.actions(), 22, 24))
+        .containsExactly(kept.get(11).action());
+  }
+
   @Test
   void whatIsWrittenIsReadBackExactly() throws IOException {
     Path file = dir.resolve("demo.jsonl");

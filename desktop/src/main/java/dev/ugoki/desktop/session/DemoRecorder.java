@@ -28,8 +28,16 @@ final class DemoRecorder implements AutoCloseable {
   private int episode;
   private int t;
 
-  private DemoRecorder(DemoWriter writer) {
+  /** Where the current episode (attempt) began in the file, and the one before it. */
+  private DemoWriter.Mark start;
+
+  private DemoWriter.Mark previousStart;
+  private int crashes;
+  private boolean previousCrashed;
+
+  private DemoRecorder(DemoWriter writer) throws IOException {
     this.writer = writer;
+    this.start = writer.mark();
   }
 
   /**
@@ -59,16 +67,53 @@ final class DemoRecorder implements AutoCloseable {
     writer.write(episode, seed, t, obs, action, r.reward(), r.terminated(), r.truncated());
     t++;
     if (r.done()) {
-      newEpisode();
+      boolean crashed = r.info() != null && r.info().crashed();
+      crashes += crashed ? 1 : 0;
+      endEpisode(crashed);
     }
   }
 
   /** The agent was put back at the start: the next step begins a new episode. */
-  void newEpisode() {
+  void newEpisode() throws IOException {
+    endEpisode(false);
+  }
+
+  private void endEpisode(boolean crashed) throws IOException {
     if (t > 0) {
       episode++;
       t = 0;
+      previousStart = start;
+      previousCrashed = crashed;
+      start = writer.mark();
     }
+  }
+
+  /**
+   * Drops the last attempt from the file: the episode being recorded when it has steps, else the
+   * one that ended last (a crash, say). Returns the steps dropped, 0 when there was nothing.
+   */
+  long discardLastAttempt() throws IOException {
+    DemoWriter.Mark to = t > 0 ? start : previousStart;
+    if (to == null || to.steps() == writer.steps()) {
+      return 0;
+    }
+    long dropped = writer.steps() - to.steps();
+    if (t == 0) {
+      // the ended attempt: its episode number is free again
+      episode--;
+      crashes -= previousCrashed ? 1 : 0;
+      previousCrashed = false;
+    }
+    writer.truncate(to);
+    start = to;
+    previousStart = null;
+    t = 0;
+    return dropped;
+  }
+
+  /** Attempts recorded that ended in a crash. */
+  int crashes() {
+    return crashes;
   }
 
   Path path() {

@@ -138,7 +138,45 @@ public final class Teaching {
   /** The agents went back to the start: the recording's next steps are a new episode. */
   void newEpisode() {
     if (recorder != null) {
-      recorder.newEpisode();
+      try {
+        recorder.newEpisode();
+      } catch (IOException e) {
+        session.message("recording " + recorder.path() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Attempts of the current recording that ended in a crash (0 when not recording). */
+  public int recordedCrashes() {
+    return recorder == null ? 0 : recorder.crashes();
+  }
+
+  /**
+   * Drops the last attempt from the recording (the one being driven, or the one that just ended)
+   * and puts the agents back at the start for the next; a message says what was dropped.
+   */
+  public void discardLastAttempt() {
+    if (recorder == null) {
+      session.message("not recording: nothing to discard (T starts a recording)");
+      return;
+    }
+    try {
+      long dropped = recorder.discardLastAttempt();
+      if (dropped == 0) {
+        session.message("nothing to discard yet");
+        return;
+      }
+      session.restart();
+      session.message(
+          "discarded the last attempt: "
+              + dropped
+              + " steps ("
+              + recorder.steps()
+              + " kept in "
+              + recorder.path().getFileName()
+              + ")");
+    } catch (IOException e) {
+      session.message("cannot discard from " + recorder.path() + ": " + e.getMessage());
     }
   }
 

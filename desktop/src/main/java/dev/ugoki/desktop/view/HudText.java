@@ -36,9 +36,8 @@ public final class HudText {
   }
 
   public static final String HELP =
-      "Space pause  S/Right step  1-5 speed  C camera  "
-          + "N new track  R restart  M scenario  T record  B clone  P train PPO  I train DAgger  "
-          + "K checkpoint  J join  +/- zoom  drag pan  F fit  H help";
+      "Space pause  S step  1-5 speed  C camera  N track  R restart  M scenario  J join  "
+          + "T record  X drop  B clone  P PPO  I DAgger  K checkpoint  +/- zoom  F fit  H help";
 
   private HudText() {}
 
@@ -55,7 +54,13 @@ public final class HudText {
                 s.clock().steps(),
                 speed(s),
                 s.clock().paused() ? "  PAUSED" : "",
-                s.teaching().recording() ? "  REC " + s.teaching().recordedSteps() : "",
+                s.teaching().recording()
+                    ? "  REC "
+                        + s.teaching().recordedSteps()
+                        + " steps, "
+                        + s.teaching().recordedCrashes()
+                        + " crashes (X drops the last)"
+                    : "",
                 s.teaching().cloning() ? "  CLONING" : "",
                 s.training().running()
                     ? "  TRAINING " + s.training().algo().toUpperCase(Locale.ROOT)

@@ -13,10 +13,11 @@ import dev.ugoki.desktop.session.Session;
  *   <li>Space pause; S, or Right while paused, one step (S brakes instead while a keyboard agent is
  *       driving); 1..5 speed 1x, 2x, 4x, 8x, 16x; C next camera (each agent, then free); F free
  *       camera on the whole world; N new track (next seed); R restart; T record the keyboard
- *       agent's demonstrations (on/off); B train a clone on them; P train PPO live (again: stop), I
- *       train DAgger live (again: stop), K save a checkpoint of the live training; J join: drive a
- *       new keyboard agent (the camera follows it); M next scenario (race, navigate, reach,
- *       multitask) with the same agents; H help; Esc quit.
+ *       agent's demonstrations (on/off); X drop the last attempt from the recording; B train a
+ *       clone on them; P train PPO live (again: stop), I train DAgger live (again: stop), K save a
+ *       checkpoint of the live training; J join: drive a new keyboard agent (the camera follows
+ *       it); M next scenario (race, navigate, reach, multitask) with the same agents; H help; Esc
+ *       quit.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -111,6 +112,7 @@ public final class SessionInput extends InputAdapter {
       }
       case Keys.T -> session.teaching().toggleRecording();
       case Keys.B -> session.teaching().trainClone();
+      case Keys.X -> session.teaching().discardLastAttempt();
       case Keys.P -> session.training().toggle("ppo");
       case Keys.I -> session.training().toggle("dagger");
       case Keys.K -> session.training().saveCheckpoint();

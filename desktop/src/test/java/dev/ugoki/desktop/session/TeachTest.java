@@ -77,6 +77,42 @@ class TeachTest {
     assertThat(Files.readAllLines(file)).hasSize(1 + 25);
   }
 
+  /**
+   * X drops the last attempt: the one being driven, or, right after a crash, the crashed one, whose
+   * crash is no longer counted; the file stays a readable demonstration file of what was kept.
+   */
+  @Test
+  void theLastAttemptCanBeDroppedAndCrashesAreCounted() throws Exception {
+    Session s = keyboardSession();
+    s.teaching().setRecording(true);
+    driveLikeTheExpert(s, 30); // a good attempt
+    s.restart();
+    s.keyboard().set(1, 1); // full left lock: into the wall
+    int steps = 0;
+    while (s.teaching().recordedCrashes() == 0) {
+      s.singleStep();
+      assertThat(++steps).as("crashed within 30 s").isLessThan(600);
+    }
+    long withCrash = s.teaching().recordedSteps();
+    assertThat(withCrash).isEqualTo(30 + steps);
+    s.teaching().discardLastAttempt(); // the crashed one, which has just ended
+    assertThat(s.teaching().recordedSteps()).isEqualTo(30);
+    assertThat(s.teaching().recordedCrashes()).isZero();
+    String said = "discarded the last attempt: " + steps;
+    assertThat(s.messages()).anyMatch(m -> m.contains(said));
+    driveLikeTheExpert(s, 10); // a new attempt, dropped while driving it
+    s.teaching().discardLastAttempt();
+    assertThat(s.teaching().recordedSteps()).isEqualTo(30);
+    driveLikeTheExpert(s, 5);
+    s.teaching().setRecording(false);
+    Path file = s.teaching().demoFiles().get(0);
+    Demonstrations kept = DemoFile.read(file, Scenarios.make(s.config()));
+    assertThat(kept.rows()).isEqualTo(35);
+    assertThat(Files.readAllLines(file)).hasSize(1 + 35);
+    s.teaching().discardLastAttempt();
+    assertThat(s.messages()).anyMatch(m -> m.startsWith("not recording"));
+  }
+
   @Test
   void recordingWithoutAKeyboardAgentIsAMessage() {
     Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
