@@ -181,7 +181,7 @@ public record LaunchOptions(
             "run a script and quit, e.g. \"drive 3; pause; step; camera; shot a\" (drive S, frames N, pause,"
                 + " resume, step [N], speed N, camera [next|free|I], zoom F, newtrack, restart, keys T,F,"
                 + " shot NAME, record on|off, clone, train ppo|dagger|bc|stop, checkpoint, await N,"
-                + " scenario NAME|next)")
+                + " scenario NAME|next, help, join)")
     String script;
 
     @Option(

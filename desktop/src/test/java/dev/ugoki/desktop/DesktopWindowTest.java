@@ -36,6 +36,7 @@ class DesktopWindowTest {
   private static final String SCRIPT =
       "frames 3; shot start; drive 3; shot driving; pause; "
           + "shot paused; step; shot stepped; camera; shot camera; camera free; shot world; "
+          + "help; frames 2; shot help; help; "
           + "resume; train ppo; await 3; drive 1; shot training; clone; frames 2";
 
   /** Largest difference per channel for a colour to count as the palette's. */
@@ -188,7 +189,7 @@ class DesktopWindowTest {
   void everyShotIsAFullFrameOfTheScene() {
     assertThat(images.keySet())
         .containsExactlyInAnyOrder(
-            "start", "driving", "paused", "stepped", "camera", "world", "training");
+            "start", "driving", "paused", "stepped", "camera", "world", "help", "training");
     for (var e : images.entrySet()) {
       BufferedImage img = e.getValue();
       assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
@@ -315,6 +316,26 @@ class DesktopWindowTest {
    * PPO started from the script: its newest weights drive a third agent, the chart is drawn under
    * the agents' table, and closing the window stopped the run with its policy saved.
    */
+  /** H: the help page, an opaque panel in the middle, is there when asked for and only then. */
+  @Test
+  void theHelpPageOpensOverTheScene() {
+    JsonNode help = shot("help");
+    JsonNode world = shot("world");
+    assertThat(centredWide(help)).as("a wide panel in the middle").isTrue();
+    assertThat(centredWide(world)).isFalse();
+  }
+
+  private static boolean centredWide(JsonNode shot) {
+    for (JsonNode r : shot.get("hud")) {
+      int x = r.get(0).asInt();
+      int w = r.get(2).asInt();
+      if (w > 500 && Math.abs(x + w / 2 - WIDTH / 2) < 40) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void liveTrainingDrivesAnAgentAndDrawsItsChart() throws IOException {
     JsonNode shot = shot("training");

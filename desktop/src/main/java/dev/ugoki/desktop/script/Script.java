@@ -134,7 +134,7 @@ public record Script(List<Command> commands) {
               bad + "expected scenario next or one of " + dev.ugoki.sim.registry.Scenarios.names());
         }
       }
-      case "pause", "resume", "newtrack", "restart", "clone", "checkpoint" -> {
+      case "pause", "resume", "newtrack", "restart", "clone", "checkpoint", "help", "join" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }

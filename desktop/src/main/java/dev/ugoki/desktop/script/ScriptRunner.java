@@ -32,6 +32,9 @@ public final class ScriptRunner {
 
     /** Saves the frame just drawn as {@code name}. */
     void shoot(String name) throws IOException;
+
+    /** H: the help page on or off. */
+    void toggleHelp();
   }
 
   private final List<Script.Command> commands;
@@ -117,6 +120,13 @@ public final class ScriptRunner {
         case "zoom" -> target.zoomBy(Float.parseFloat(arg));
         case "newtrack" -> s.newTrack();
         case "restart" -> s.restart();
+        case "help" -> target.toggleHelp();
+        case "join" -> {
+          var joined = s.addKeyboardAgent();
+          if (joined != null) {
+            target.follow().follow(joined.index(), s.agents());
+          }
+        }
         case "record" -> s.teaching().setRecording(arg.equals("on"));
         case "clone" -> s.teaching().trainClone();
         case "train" -> {

@@ -41,6 +41,9 @@ public final class Hud implements Disposable {
   public static final Color SUCCESS_COLOR = Palette.rgb(90, 220, 120);
   private static final Color AXIS = new Color(1, 1, 1, 0.35f);
 
+  /** The help page's panel: opaque, so the scene does not read through its text. */
+  private static final Color PAGE = new Color(0.08f, 0.1f, 0.08f, 1f);
+
   private final SpriteBatch batch = new SpriteBatch();
   private final BitmapFont font = new BitmapFont();
   private final ShapeRenderer panels = new ShapeRenderer();
@@ -49,7 +52,7 @@ public final class Hud implements Disposable {
   private final List<Rect> rects = new ArrayList<>();
   private int width = 1;
   private int height = 1;
-  private boolean help = true;
+  private boolean page;
 
   /** A block of lines measured for drawing: where each column starts, and the block's size. */
   private record Block(List<HudText.Line> lines, float[] columnX, float width, float height) {}
@@ -60,8 +63,13 @@ public final class Hud implements Disposable {
     projection.setToOrtho2D(0, 0, widthPx, heightPx);
   }
 
+  /** H: the help page, over the scene, or not. */
   public void toggleHelp() {
-    help = !help;
+    page = !page;
+  }
+
+  public boolean helpShown() {
+    return page;
   }
 
   /** The rectangles covered in the last frame (the scene is hidden under them). */
@@ -80,9 +88,7 @@ public final class Hud implements Disposable {
         messages.subList(Math.max(0, messages.size() - MESSAGES_SHOWN), messages.size())) {
       bottom.add(new HudText.Line(List.of(m), -2));
     }
-    if (help) {
-      bottom.add(new HudText.Line(List.of(HudText.HELP), -1));
-    }
+    bottom.add(new HudText.Line(List.of(HudText.HELP), -1));
     Block foot = measure(bottom);
     List<HudText.Line> captionLines = HudText.training(session);
     Block caption = captionLines.isEmpty() ? null : measure(captionLines);
@@ -129,6 +135,23 @@ public final class Hud implements Disposable {
       text(chartX, chartTop, caption);
     }
     text(footX, footTop, foot);
+    batch.end();
+    if (page) {
+      helpPage(session);
+    }
+  }
+
+  /** The help page, an opaque panel in the middle of the window. */
+  private void helpPage(Session session) {
+    Block b = measure(HudText.helpPage(session));
+    float x = Math.max(MARGIN, (width - b.width()) / 2);
+    float top = Math.min(height - MARGIN, (height + b.height()) / 2);
+    panels.begin(ShapeRenderer.ShapeType.Filled);
+    panels.setColor(PAGE);
+    panel(x, top, b);
+    panels.end();
+    batch.begin();
+    text(x, top, b);
     batch.end();
   }
 
@@ -216,13 +239,15 @@ public final class Hud implements Disposable {
     float y = top - PAD;
     for (HudText.Line l : b.lines()) {
       font.setColor(
-          l.agent() >= 0
-              ? Palette.tint(l.agent())
-              : l.agent() == -2
-                  ? MESSAGE
-                  : l.agent() == HudText.RETURN_LINE
-                      ? RETURN_COLOR
-                      : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
+          l.rgb() >= 0
+              ? Palette.rgb(l.rgb())
+              : l.agent() >= 0
+                  ? Palette.tint(l.agent())
+                  : l.agent() == -2
+                      ? MESSAGE
+                      : l.agent() == HudText.RETURN_LINE
+                          ? RETURN_COLOR
+                          : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
       for (int c = 0; c < l.cells().size(); c++) {
         font.draw(batch, l.cells().get(c), x + PAD + b.columnX()[c], y);
       }

@@ -7,6 +7,7 @@ import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.scenario.ScenarioBase;
+import dev.ugoki.sim.scene.Colors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,17 @@ public final class HudText {
    * One line of text in cells that the HUD aligns in columns (the font is proportional); {@code
    * agent} is the agent whose tint it takes, or -1 for plain text.
    */
-  public record Line(List<String> cells, int agent) {
+  public record Line(List<String> cells, int agent, int rgb) {
+    /** A line in an agent's tint ({@code agent >= 0}) or one of the HUD's own colours. */
+    public Line(List<String> cells, int agent) {
+      this(cells, agent, -1);
+    }
+
+    /** A line in a colour of the scene ({@code 0xRRGGBB}): a legend entry. */
+    static Line colored(int rgb, String... cells) {
+      return new Line(List.of(cells), -1, rgb);
+    }
+
     static Line plain(String... cells) {
       return new Line(List.of(cells), -1);
     }
@@ -40,6 +51,69 @@ public final class HudText {
           + "T record  X drop  B clone  P PPO  I DAgger  K checkpoint  +/- zoom  F fit  H help";
 
   private HudText() {}
+
+  /**
+   * The help page (H): what every colour and shape of this scenario's scene means, then every key.
+   * Each legend line is drawn in the colour it explains.
+   */
+  public static List<Line> helpPage(Session s) {
+    List<Line> out = new ArrayList<>();
+    out.add(Line.plain("What you see (" + s.scenario() + ")", ""));
+    String sc = s.scenario();
+    boolean multi = sc.equals("multitask");
+    if (sc.equals("race") || multi) {
+      out.add(
+          Line.colored(
+              Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash"));
+      out.add(Line.colored(Colors.CENTERLINE, "yellow dashes", "the centerline"));
+      out.add(
+          Line.colored(
+              Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there"));
+    }
+    if (sc.equals("navigate") || multi) {
+      out.add(
+          Line.colored(
+              Colors.OBSTACLE,
+              "brown blocks",
+              "boxes, walls and shelves: touching one is a crash"));
+      out.add(
+          Line.colored(
+              Colors.PATH,
+              "pale-blue line",
+              "the planned route to the goal (what the expert follows)"));
+      out.add(Line.colored(Colors.GOAL_ACTIVE, "red circle", "the goal to reach now"));
+      out.add(Line.colored(Colors.GOAL, "green circles", "the goals after it"));
+    }
+    if (sc.equals("reach") || multi) {
+      out.add(
+          Line.colored(
+              Colors.GOAL_ACTIVE, "red circle", "the target the arm's tip must reach now"));
+      out.add(Line.colored(Colors.GOAL, "green circles", "the targets after it"));
+    }
+    out.add(Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
+    out.add(Line.of(1, "trail", "where each agent has been; the bodies pass through each other"));
+    out.add(
+        Line.plain("agents", "each keeps its number and colour for the session (table, right)"));
+    out.add(Line.plain("", ""));
+    out.add(Line.plain("Keys", ""));
+    for (String[] k : KEYS) {
+      out.add(Line.plain(k[0], k[1]));
+    }
+    return out;
+  }
+
+  private static final String[][] KEYS = {
+    {"Space", "pause; S or Right (paused) one step; 1-5 speed 1x to 16x"},
+    {"W A S D / arrows", "drive the keyboard agent (steering is gradual)"},
+    {"J", "join: a keyboard agent for you; the camera follows you"},
+    {"C / F", "the camera: next agent, then free / free on the whole world"},
+    {"wheel, + -, drag", "zoom and pan"},
+    {"N / R", "a new track (the next seed) / everyone back to the start"},
+    {"M", "the next scenario, with the same agents"},
+    {"T / X / B", "record your driving / drop the last attempt / clone it"},
+    {"P / I / K", "train PPO live (again: stop, then resume) / DAgger / checkpoint"},
+    {"H / Esc", "this page / quit"},
+  };
 
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
   public static List<Line> status(Session s, Follow follow, int fps) {

@@ -104,6 +104,11 @@ class ScriptTest {
     public void shoot(String name) {
       calls.add("shot " + name + " at step " + session.clock().steps());
     }
+
+    @Override
+    public void toggleHelp() {
+      calls.add("help");
+    }
   }
 
   /** Plays the script as the window would: advance by what the runner says, then draw. */
