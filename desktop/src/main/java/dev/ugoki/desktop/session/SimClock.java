@@ -30,6 +30,15 @@ public final class SimClock {
   private double accumulatorS;
   private long steps;
 
+  /** Wall-clock and simulated time of the current measuring window [s], and its result. */
+  private double windowWallS;
+
+  private double windowSimS;
+  private double achieved = Double.NaN;
+
+  /** Wall-clock length of the window the achieved speed is measured over [s]. */
+  static final double WINDOW_S = 1.0;
+
   /** A clock of steps of {@code stepS} seconds [s]. */
   SimClock(double stepS) {
     this.stepS = stepS;
@@ -50,7 +59,23 @@ public final class SimClock {
       n++;
     }
     accumulatorS = Math.max(accumulatorS, 0);
+    windowWallS += frameS;
+    windowSimS += n * stepS;
+    if (windowWallS >= WINDOW_S) {
+      achieved = windowSimS / windowWallS;
+      windowWallS = 0;
+      windowSimS = 0;
+    }
     return n;
+  }
+
+  /**
+   * Simulated seconds per wall-clock second over the last second running: below {@link #speed()}
+   * when the machine cannot keep up (frames longer than {@link #MAX_FRAME_S} lose time); NaN before
+   * a second has run.
+   */
+  public double achievedSpeed() {
+    return achieved;
   }
 
   /** Pauses with no time left over: the next step is one asked for. */

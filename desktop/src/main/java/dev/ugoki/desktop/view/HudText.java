@@ -318,8 +318,15 @@ public final class HudText {
         : String.format(Locale.ROOT, "%4.2f m/s%s", v, a.task().equals("reach") ? " (tip)" : "");
   }
 
+  /** The speed asked for, and the one achieved when the simulation falls short of it by 5%. */
   static String speed(Session s) {
-    return s.clock().speed() + "x";
+    double got = s.clock().achievedSpeed();
+    int asked = s.clock().speed();
+    return asked
+        + "x"
+        + (!s.clock().paused() && got < 0.95 * asked
+            ? String.format(Locale.ROOT, " (runs %.1fx)", got)
+            : "");
   }
 
   static String seconds(double s) {

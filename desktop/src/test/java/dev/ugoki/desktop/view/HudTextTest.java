@@ -80,6 +80,17 @@ class HudTextTest {
     assertThat(HudText.table(s).get(0).cells()).contains("goals");
   }
 
+  /** The HUD says the speed the simulation achieves when it falls short of the one asked for. */
+  @Test
+  void theStatusSaysTheSpeedAchieved() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    s.clock().setSpeed(16);
+    for (int i = 0; i < 4; i++) {
+      s.advance(0.5); // frames of half a second: only 0.25 s of each counts
+    }
+    assertThat(text(HudText.status(s, new Follow(), 2))).contains("16x (runs 8.0x)");
+  }
+
   /** Words and units fit the body: the arm has targets, a tip speed in m/s and no crashes. */
   @Test
   void theArmHasTargetsATipSpeedAndNoCrashCount() {
