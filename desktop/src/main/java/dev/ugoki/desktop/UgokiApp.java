@@ -16,6 +16,7 @@ import dev.ugoki.desktop.view.Hud;
 import dev.ugoki.desktop.view.Palette;
 import dev.ugoki.desktop.view.SessionInput;
 import dev.ugoki.desktop.view.SessionRenderer;
+import dev.ugoki.desktop.view.TaskZoom;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,6 +47,7 @@ public final class UgokiApp extends ApplicationAdapter
 
   private CameraRig rig;
   private final Follow follow = new Follow();
+  private TaskZoom taskZoom;
   private SessionRenderer renderer;
   private Hud hud;
   private SessionInput input;
@@ -80,6 +82,7 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void create() {
     rig = CameraRig.forScenario(session.scenario());
+    taskZoom = new TaskZoom(session.scenario());
     renderer = new SessionRenderer();
     hud = new Hud();
     input = new SessionInput(session, rig, follow, this);
@@ -123,6 +126,10 @@ public final class UgokiApp extends ApplicationAdapter
       if (!follow.free()) {
         Scene followed = scenes.get(follow.target());
         rig.lookAt(followed.focusX(), followed.focusY());
+        if (session.scenario().equals("multitask")) {
+          // each body at its own scale: the car's track, the robot's room, the arm
+          rig.setZoom(taskZoom.zoomFor(follow.focus(session.agents()).task(), rig.zoom()));
+        }
       }
       renderer.render(session, follow, scenes, rig);
       hud.draw(session, follow, Gdx.graphics.getFramesPerSecond());
@@ -195,6 +202,7 @@ public final class UgokiApp extends ApplicationAdapter
     }
     session = next;
     rig = CameraRig.forScenario(session.scenario());
+    taskZoom = new TaskZoom(session.scenario());
     rig.resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     input.setSession(session, rig);
     // the same agent if it drives here, else the person's, else the first

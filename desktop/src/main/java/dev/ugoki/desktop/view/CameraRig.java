@@ -25,11 +25,8 @@ public final class CameraRig {
 
   /** The view for a scenario: about 80 x 50 m around a car, 16 x 10 m around a robot. */
   public static CameraRig forScenario(String scenario) {
-    return switch (scenario) {
-      case "race" -> new CameraRig(80, 50);
-      case "reach" -> new CameraRig(6, 4);
-      default -> new CameraRig(16, 10);
-    };
+    float w = TaskZoom.viewWidthM(scenario);
+    return new CameraRig(w, w * 0.625f);
   }
 
   public OrthographicCamera camera() {
