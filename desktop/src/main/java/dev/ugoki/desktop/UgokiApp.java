@@ -132,7 +132,11 @@ public final class UgokiApp extends ApplicationAdapter
         }
       }
       renderer.render(session, follow, scenes, rig);
-      hud.draw(session, follow, Gdx.graphics.getFramesPerSecond());
+      List<float[]> pixels = new ArrayList<>(scenes.size());
+      for (Scene s : scenes) {
+        pixels.add(rig.toPixel(s.focusX(), s.focusY()));
+      }
+      hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels);
       if (script != null) {
         script.afterFrame(this);
         if (script.finished()) {

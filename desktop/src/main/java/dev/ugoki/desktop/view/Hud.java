@@ -77,9 +77,17 @@ public final class Hud implements Disposable {
     return List.copyOf(rects);
   }
 
-  public void draw(Session session, Follow follow, int fps) {
+  public void draw(Session session, Follow follow, int fps, List<float[]> agentPixels) {
     rects.clear();
     HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
+    // the name tags first: the panels go over them
+    batch.setProjectionMatrix(projection);
+    batch.begin();
+    for (HudText.Tag t : HudText.tags(session.agents(), agentPixels, font.getLineHeight())) {
+      font.setColor(Palette.tint(t.agent()));
+      font.draw(batch, t.text(), t.x(), height - t.y());
+    }
+    batch.end();
     Block status = measure(HudText.status(session, follow, fps));
     Block table = measure(HudText.table(session));
     List<HudText.Line> bottom = new ArrayList<>();

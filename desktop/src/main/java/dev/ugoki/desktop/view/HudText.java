@@ -52,6 +52,41 @@ public final class HudText {
 
   private HudText() {}
 
+  /** A name tag beside a body: its text, its agent (the tint), where it goes [px, y down]. */
+  public record Tag(String text, int agent, float x, float y) {}
+
+  /**
+   * The agents' name tags, each beside its body's pixel ({@code pixels[i]} for agent {@code i} of
+   * {@code agents}, y down), moved down a line where it would cover another's: ghosts on the same
+   * spot (identical policies) keep every name readable.
+   */
+  public static List<Tag> tags(List<Agent> agents, List<float[]> pixels, float lineHeightPx) {
+    List<Tag> out = new ArrayList<>();
+    for (int i = 0; i < agents.size(); i++) {
+      Agent a = agents.get(i);
+      float x = pixels.get(i)[0] + TAG_OFFSET_PX;
+      float y = pixels.get(i)[1] + TAG_OFFSET_PX;
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        for (Tag t : out) {
+          if (Math.abs(t.x() - x) < TAG_WIDTH_PX && Math.abs(t.y() - y) < lineHeightPx) {
+            y = t.y() + lineHeightPx;
+            moved = true;
+          }
+        }
+      }
+      out.add(new Tag(a.name(), a.index(), x, y));
+    }
+    return out;
+  }
+
+  /** How far a tag sits right of and below its body's centre [px]. */
+  static final float TAG_OFFSET_PX = 14;
+
+  /** Tags closer than this sideways may collide [px]. */
+  static final float TAG_WIDTH_PX = 120;
+
   /**
    * The help page (H): what every colour and shape of this scenario's scene means, then every key.
    * Each legend line is drawn in the colour it explains.

@@ -91,6 +91,28 @@ class HudTextTest {
     assertThat(text(HudText.status(s, new Follow(), 2))).contains("16x (runs 8.0x)");
   }
 
+  /** Name tags beside the bodies; ghosts on one spot get their names one under the other. */
+  @Test
+  void nameTagsOfGhostsOnOneSpotStayReadable() {
+    Session s =
+        new Session(
+            "race",
+            Map.of(),
+            3,
+            List.of(new Driver.Expert(), new Driver.Expert(), new Driver.Keyboard()));
+    List<float[]> px =
+        List.of(new float[] {100, 100}, new float[] {100, 100}, new float[] {600, 300});
+    List<HudText.Tag> tags = HudText.tags(s.agents(), px, 18);
+    assertThat(tags)
+        .extracting(HudText.Tag::text)
+        .containsExactly("1 expert", "2 expert", "3 keyboard");
+    assertThat(tags.get(0).y()).isEqualTo(114);
+    assertThat(tags.get(1).y()).as("moved a line down").isEqualTo(132);
+    assertThat(tags.get(1).x()).isEqualTo(tags.get(0).x());
+    assertThat(tags.get(2).x()).isEqualTo(614);
+    assertThat(tags.get(2).y()).isEqualTo(314);
+  }
+
   /** Words and units fit the body: the arm has targets, a tip speed in m/s and no crashes. */
   @Test
   void theArmHasTargetsATipSpeedAndNoCrashCount() {
