@@ -64,7 +64,7 @@ public record LaunchOptions(
             last attempt recorded, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
             K save a checkpoint of the live training, J join (drive a new keyboard agent),
-            M next scenario with the same agents,
+            M next scenario with the same agents, PgUp and PgDn scroll the messages,
             wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
 
   /** The options as picocli reads them; the agents in the order given. */

@@ -190,6 +190,11 @@ public final class UgokiApp extends ApplicationAdapter
     hud.toggleHelp();
   }
 
+  @Override
+  public void scrollMessages(int lines) {
+    hud.scrollMessages(lines);
+  }
+
   /** The same agents on the next scenario, with a camera for its world. */
   @Override
   public void nextScenario() {

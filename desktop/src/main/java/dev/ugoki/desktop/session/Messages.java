@@ -7,11 +7,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The window's recent messages (errors and notices, at most a few, oldest first), each also handed
- * to a sink that may print it.
+ * The session's message log (errors and notices, oldest first, the last {@value #KEPT} kept, so it
+ * stays bounded), each also handed to a sink that may print it. The window shows the newest few and
+ * scrolls back through the rest.
  */
 final class Messages {
-  private static final int KEPT = 6;
+  static final int KEPT = 500;
 
   private final Deque<String> recent = new ArrayDeque<>();
   private Consumer<String> sink = m -> {};
@@ -37,5 +38,13 @@ final class Messages {
 
   List<String> list() {
     return List.copyOf(recent);
+  }
+
+  /** Takes over the log of the same session on its previous scenario (not printed again). */
+  void carryFrom(Messages before) {
+    recent.addAll(before.recent);
+    while (recent.size() > KEPT) {
+      recent.removeFirst();
+    }
   }
 }

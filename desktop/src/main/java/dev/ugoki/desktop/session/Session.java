@@ -47,7 +47,7 @@ public final class Session {
   private final Seats seats = new Seats();
 
   private final KeyboardInput keyboard = new KeyboardInput();
-  private final Messages messages = new Messages();
+  private final Messages messages;
   private final Teaching teaching = new Teaching(this);
   private final LiveTraining training = new LiveTraining(this);
   private Listener listener = new Listener() {};
@@ -78,7 +78,8 @@ public final class Session {
         scenario,
         overrides,
         seed,
-        listener);
+        listener,
+        new Messages());
   }
 
   private Session(
@@ -86,7 +87,9 @@ public final class Session {
       String scenario,
       Map<String, ?> overrides,
       long seed,
-      Listener listener) {
+      Listener listener,
+      Messages log) {
+    this.messages = log;
     setListener(listener == null ? new Listener() {} : listener);
     this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
     this.userOverrides = Map.copyOf(overrides);
@@ -302,7 +305,10 @@ public final class Session {
       }
     }
     close();
-    Session s = new Session(kept, next, Map.of(), seed, listener);
+    // the log first: what the new session says on starting comes after it
+    Messages log = new Messages();
+    log.carryFrom(messages);
+    Session s = new Session(kept, next, Map.of(), seed, listener, log);
     s.seats.numberAfter(seats.count());
     s.teaching.carryFrom(teaching);
     s.training.carryFrom(training);
@@ -365,7 +371,7 @@ public final class Session {
     return training;
   }
 
-  /** Recent messages for the window, oldest first (errors and notices; at most a few). */
+  /** The session's message log, oldest first (errors and notices; the last 500). */
   public List<String> messages() {
     return messages.list();
   }

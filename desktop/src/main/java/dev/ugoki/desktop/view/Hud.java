@@ -54,6 +54,9 @@ public final class Hud implements Disposable {
   private int height = 1;
   private boolean page;
 
+  /** Messages back from the newest the log is scrolled (0: the newest shown). */
+  private int scrollBack;
+
   /** A block of lines measured for drawing: where each column starts, and the block's size. */
   private record Block(List<HudText.Line> lines, float[] columnX, float width, float height) {}
 
@@ -61,6 +64,11 @@ public final class Hud implements Disposable {
     width = widthPx;
     height = heightPx;
     projection.setToOrtho2D(0, 0, widthPx, heightPx);
+  }
+
+  /** PgUp (positive) and PgDn: the message log scrolled by {@code lines}. */
+  public void scrollMessages(int lines) {
+    scrollBack = Math.max(0, scrollBack + lines);
   }
 
   /** H: the help page, over the scene, or not. */
@@ -92,8 +100,8 @@ public final class Hud implements Disposable {
     Block table = measure(HudText.table(session));
     List<HudText.Line> bottom = new ArrayList<>();
     List<String> messages = session.messages();
-    for (String m :
-        messages.subList(Math.max(0, messages.size() - MESSAGES_SHOWN), messages.size())) {
+    scrollBack = Math.max(0, Math.min(scrollBack, messages.size() - MESSAGES_SHOWN));
+    for (String m : HudText.messageWindow(messages, scrollBack, MESSAGES_SHOWN)) {
       bottom.add(new HudText.Line(List.of(m), -2));
     }
     bottom.add(new HudText.Line(List.of(HudText.HELP), -1));

@@ -52,6 +52,27 @@ public final class HudText {
 
   private HudText() {}
 
+  /**
+   * The messages the HUD shows: {@code shown} of the log ending {@code back} messages before the
+   * newest (0: the newest), and, when there are older or newer ones, a line saying where the view
+   * is and how to scroll.
+   */
+  public static List<String> messageWindow(List<String> log, int back, int shown) {
+    int b = Math.max(0, Math.min(back, Math.max(0, log.size() - shown)));
+    int end = log.size() - b;
+    List<String> out = new ArrayList<>(log.subList(Math.max(0, end - shown), end));
+    if (log.size() > shown) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "messages %d-%d of %d (PgUp / PgDn)",
+              Math.max(1, end - shown + 1),
+              end,
+              log.size()));
+    }
+    return out;
+  }
+
   /** A name tag beside a body: its text, its agent (the tint), where it goes [px, y down]. */
   public record Tag(String text, int agent, float x, float y) {}
 
@@ -147,6 +168,7 @@ public final class HudText {
     {"M", "the next scenario, with the same agents"},
     {"T / X / B", "record your driving / drop the last attempt / clone it"},
     {"P / I / K", "train PPO live (again: stop, then resume) / DAgger / checkpoint"},
+    {"PgUp / PgDn", "scroll the messages"},
     {"H / Esc", "this page / quit"},
   };
 

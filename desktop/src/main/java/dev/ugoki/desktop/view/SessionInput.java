@@ -37,6 +37,9 @@ public final class SessionInput extends InputAdapter {
 
     void toggleHelp();
 
+    /** The message log scrolled back (positive) or forward by {@code lines}. */
+    void scrollMessages(int lines);
+
     /** Switch to the next scenario, with the same agents. */
     void nextScenario();
 
@@ -118,6 +121,8 @@ public final class SessionInput extends InputAdapter {
       case Keys.K -> session.training().saveCheckpoint();
       case Keys.M -> commands.nextScenario();
       case Keys.H -> commands.toggleHelp();
+      case Keys.PAGE_UP -> commands.scrollMessages(3);
+      case Keys.PAGE_DOWN -> commands.scrollMessages(-3);
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
       case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);
       case Keys.ESCAPE -> commands.quit();

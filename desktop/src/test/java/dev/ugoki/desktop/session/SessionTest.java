@@ -446,6 +446,13 @@ class SessionTest {
     assertThat(seen.get(3)).containsExactly("1 expert", "2 policy race.zip", "3 keyboard");
     assertThat(s.hasKeyboardAgent()).isTrue();
     assertThat(s.agents()).extracting(Agent::index).containsExactly(0, 1, 2);
+    // the log came along: what was said on race before the trip is still there, in order
+    assertThat(s.messages())
+        .anyMatch(m -> m.contains("missing.zip"))
+        .anyMatch(m -> m.contains("no demonstrations of navigate"))
+        .last()
+        .asString()
+        .startsWith("scenario race");
   }
 
   /** J: a person can always join, once, where the keys can drive the body. */

@@ -91,6 +91,18 @@ class HudTextTest {
     assertThat(text(HudText.status(s, new Follow(), 2))).contains("16x (runs 8.0x)");
   }
 
+  /** The log keeps more than the HUD shows, and scrolls within its bounds. */
+  @Test
+  void theMessageWindowScrollsThroughTheLog() {
+    List<String> log = List.of("a", "b", "c", "d", "e");
+    assertThat(HudText.messageWindow(log, 0, 3))
+        .containsExactly("c", "d", "e", "messages 3-5 of 5 (PgUp / PgDn)");
+    assertThat(HudText.messageWindow(log, 2, 3))
+        .containsExactly("a", "b", "c", "messages 1-3 of 5 (PgUp / PgDn)");
+    assertThat(HudText.messageWindow(log, 99, 3)).first().isEqualTo("a");
+    assertThat(HudText.messageWindow(List.of("only"), 5, 3)).containsExactly("only");
+  }
+
   /** Name tags beside the bodies; ghosts on one spot get their names one under the other. */
   @Test
   void nameTagsOfGhostsOnOneSpotStayReadable() {
