@@ -3,7 +3,6 @@ package dev.ugoki.core.cli;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -36,14 +35,6 @@ public final class ScenarioOptions {
    */
   public Config config(String fallback, Map<String, ?> base) {
     String name = scenario == null ? fallback : scenario;
-    Map<String, Object> map = new LinkedHashMap<>();
-    if (name.equals(fallback)) {
-      map.putAll(base);
-    }
-    for (String kv : overrides) {
-      Setting set = Setting.parse("--set", kv);
-      map.put(set.key(), set.value());
-    }
-    return Scenarios.config(name, map);
+    return Scenarios.config(name, Setting.over(name.equals(fallback) ? base : Map.of(), overrides));
   }
 }

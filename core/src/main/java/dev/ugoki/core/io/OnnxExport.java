@@ -81,14 +81,9 @@ public final class OnnxExport {
     }
     String z = standardized(g, "obs", obs, policy.norm());
     String mean = dense(g, "actor", z, policy.network().actorLayers());
-    float[] low = new float[act.size()];
-    float[] high = new float[act.size()];
-    for (int i = 0; i < act.size(); i++) {
-      low[i] = act.low(i);
-      high[i] = act.high(i);
-    }
-    String upper = g.node("Min", mean, g.constant("action_high", high, act.size()));
-    g.nodeInto(ACTION, "Max", null, upper, g.constant("action_low", low, act.size()));
+    SpecJson box = SpecJson.of(act);
+    String upper = g.node("Min", mean, g.constant("action_high", box.high(), act.size()));
+    g.nodeInto(ACTION, "Max", null, upper, g.constant("action_low", box.low(), act.size()));
     g.output(ACTION, OnnxGraph.FLOAT, "the action, inside its box (ugoki.action)", act.size());
     if (loaded.adapter() != null) {
       g.output(

@@ -139,14 +139,7 @@ public final class PolicyFit {
       // fine-tuned on another task: how it learned this one is not recorded
       return null;
     } else {
-      String prefix = task + MultiTaskScenario.SEP;
-      meta.scenarioConfig()
-          .forEach(
-              (k, v) -> {
-                if (k.startsWith(prefix)) {
-                  keys.put(k.substring(prefix.length()), v);
-                }
-              });
+      keys.putAll(MultiTaskScenario.taskKeys(meta.scenarioConfig(), task));
     }
     try {
       return Scenarios.make(task, keys).observationSpec();

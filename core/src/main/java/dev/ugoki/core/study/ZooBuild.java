@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,13 +182,10 @@ public final class ZooBuild {
       return sets;
     }
     Config defaults = Scenarios.config(task, Map.of());
-    String prefix = task + MultiTaskScenario.SEP;
     boolean family = false;
-    for (Map.Entry<String, Object> kv : meta.scenarioConfig().entrySet()) {
-      if (!kv.getKey().startsWith(prefix)) {
-        continue;
-      }
-      String key = kv.getKey().substring(prefix.length());
+    for (Map.Entry<String, Object> kv :
+        MultiTaskScenario.taskKeys(meta.scenarioConfig(), task).entrySet()) {
+      String key = kv.getKey();
       String value = String.valueOf(kv.getValue());
       family |= key.startsWith("body.");
       if (!key.equals("body.split") && !value.equals(String.valueOf(defaults.asMap().get(key)))) {
@@ -207,15 +203,8 @@ public final class ZooBuild {
    * ...} resolves it: the policy's own config on its own scenario, then the sets.
    */
   public static Config config(PolicyFile.Meta meta, String scenario, List<String> sets) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    if (meta.scenario().equals(scenario)) {
-      map.putAll(meta.scenarioConfig());
-    }
-    for (String kv : sets) {
-      Setting s = Setting.parse("--set", kv);
-      map.put(s.key(), s.value());
-    }
-    return Scenarios.config(scenario, map);
+    boolean own = meta.scenario().equals(scenario);
+    return Scenarios.config(scenario, Setting.over(own ? meta.scenarioConfig() : Map.of(), sets));
   }
 
   /** A path as a person in the project's folder types it: relative when it lies inside. */

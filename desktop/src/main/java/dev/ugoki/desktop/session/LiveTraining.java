@@ -28,8 +28,8 @@ public final class LiveTraining {
   /** Whether the last run was stopped by the person (so that starting it again resumes it). */
   private boolean stoppedByPerson;
 
-  /** The run folder of each live training of the session, by its number. */
-  private final java.util.Map<Integer, Path> runDirs = new java.util.HashMap<>();
+  /** The run folder of each earlier live training of the session, by its number. */
+  private final java.util.Map<Integer, Path> pastRunDirs = new java.util.HashMap<>();
 
   private TrainingCurve curve = new TrainingCurve();
 
@@ -116,6 +116,9 @@ public final class LiveTraining {
           "resuming " + algo + " from its last checkpoint in " + dir + "; its agent drives on");
       return;
     }
+    if (run != null && run.runDir() != null) {
+      pastRunDirs.put(runs, run.runDir());
+    }
     runs++;
     run = new TrainingThread(plan);
     batch = null;
@@ -158,10 +161,7 @@ public final class LiveTraining {
    * checkpoint when it was stopped before the end), or null when it saved none.
    */
   Path savedPolicy(int number) {
-    if (run != null && run.runDir() != null) {
-      runDirs.putIfAbsent(runs, run.runDir());
-    }
-    Path dir = runDirs.get(number);
+    Path dir = number == runs && run != null ? run.runDir() : pastRunDirs.get(number);
     if (dir == null) {
       return null;
     }
@@ -179,9 +179,11 @@ public final class LiveTraining {
    * ended) had: its count, its run folders and the curve of its last run.
    */
   void carryFrom(LiveTraining before) {
-    before.savedPolicy(0); // records the last run's folder
     runs = before.runs;
-    runDirs.putAll(before.runDirs);
+    pastRunDirs.putAll(before.pastRunDirs);
+    if (before.run != null && before.run.runDir() != null) {
+      pastRunDirs.put(before.runs, before.run.runDir());
+    }
     curve = before.curve;
     settings = before.settings;
   }
@@ -190,9 +192,6 @@ public final class LiveTraining {
   void poll() {
     if (run == null) {
       return;
-    }
-    if (run.runDir() != null) {
-      runDirs.putIfAbsent(runs, run.runDir());
     }
     session.relay(run::pollMessage);
     for (TrainingListener.Update u = run.pollUpdate(); u != null; u = run.pollUpdate()) {

@@ -20,4 +20,15 @@ public record Setting(String key, String value) {
     }
     return new Setting(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
   }
+
+  /** {@code base} with each {@code --set KEY=VALUE} of {@code sets} over it, in order. */
+  public static java.util.Map<String, Object> over(
+      java.util.Map<String, ?> base, java.util.List<String> sets) {
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>(base);
+    for (String kv : sets) {
+      Setting s = parse("--set", kv);
+      map.put(s.key(), s.value());
+    }
+    return map;
+  }
 }

@@ -59,6 +59,22 @@ public final class MultiTaskScenario implements Scenario {
    * The keys: the common ones (a long time limit, so that each task's own applies), a weight per
    * task, and every task's keys under its name.
    */
+  /**
+   * The keys of {@code task} in a multitask config ({@code task/KEY}), without the prefix, in the
+   * config's order: how the task's own scenario is configured.
+   */
+  public static Map<String, Object> taskKeys(Map<String, ?> config, String task) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    String prefix = task + SEP;
+    config.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
+    return out;
+  }
+
   public static List<Param> params(Map<String, List<Param>> taskParams) {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1_000_000));
     for (String task : taskParams.keySet()) {
@@ -108,11 +124,7 @@ public final class MultiTaskScenario implements Scenario {
       }
       Map<String, Object> overrides = new LinkedHashMap<>();
       overrides.put(CommonParams.DT, config.real(CommonParams.DT));
-      for (Param q : config.params()) {
-        if (q.key().startsWith(task + SEP)) {
-          overrides.put(q.key().substring(task.length() + 1), config.asMap().get(q.key()));
-        }
-      }
+      overrides.putAll(taskKeys(config.asMap(), task));
       own.put(task, make.apply(task, overrides));
       tasks.add(task);
       weights.add(w);
