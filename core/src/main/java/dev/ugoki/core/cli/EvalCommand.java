@@ -7,6 +7,7 @@ import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.replay.ReplayFolder;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
@@ -58,8 +59,21 @@ public final class EvalCommand implements Callable<Integer> {
       description = "With --master: seeds per cell (default: ${DEFAULT-VALUE}).")
   int block;
 
+  @Option(
+      names = "--record",
+      paramLabel = "DIR",
+      description =
+          "Also keep every episode as a replay file, DIR/seed-N.replay.jsonl (the window opens"
+              + " it; ./ugoki replay checks it). Not with --master.")
+  Path record;
+
   @Override
   public Integer call() throws Exception {
+    if (record != null && master != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--record keeps the episodes of this process: leave out --master");
+    }
+    ReplayFolder replays = record == null ? null : new ReplayFolder(record);
     Evaluation.Summary s;
     Config config;
     String label;
@@ -72,11 +86,20 @@ public final class EvalCommand implements Callable<Integer> {
       s =
           master != null
               ? blocks(who.policy, resolved)
-              : Evaluation.ofFile(who.policy, loaded, resolved, seeds, Evaluation.THREADS);
+              : Evaluation.ofFile(
+                  who.policy,
+                  loaded,
+                  resolved,
+                  seeds,
+                  Evaluation.THREADS,
+                  env -> replays == null ? env : replays.around(env, "policy " + who.policy));
       label = "policy";
     } else {
       config = scenario.config();
       Env env = Scenarios.make(config);
+      if (replays != null) {
+        env = replays.around(env, "expert");
+      }
       Expert expert = env.expert();
       s =
           master != null
@@ -86,6 +109,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     EvalReport.printTable(out, config, s, label);
+    if (replays != null) {
+      out.printf("wrote %d replays to %s%n", replays.written(), record);
+    }
     if (json != null) {
       EvalReport.writeJson(
           json, config, seeds, s, who.policy != null ? who.policy.toString() : "expert");

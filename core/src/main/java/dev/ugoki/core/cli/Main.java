@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       DemosCommand.class,
       AdaptCommand.class,
       ExportCommand.class,
-      ZooCommand.class
+      ZooCommand.class,
+      ReplayCommand.class
     })
 public final class Main implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a controller for one episode per seed and summarizes the outcome: success rate, return, time
@@ -82,8 +83,22 @@ public final class Evaluation {
    */
   public static Summary ofFile(
       Path file, PolicyFile.Loaded policy, Config cfg, SeedRange seeds, int threads) {
+    return ofFile(file, policy, cfg, seeds, threads, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, with each scenario environment wrapped by {@code around} before it is fitted to the
+   * policy (a {@link dev.ugoki.core.replay.ReplayRecorder}, to keep every episode as a replay).
+   */
+  public static Summary ofFile(
+      Path file,
+      PolicyFile.Loaded policy,
+      Config cfg,
+      SeedRange seeds,
+      int threads,
+      UnaryOperator<Env> around) {
     return runBatch(
-        () -> PolicyFit.fit(file, policy, Scenarios.make(cfg)),
+        () -> PolicyFit.fit(file, policy, around.apply(Scenarios.make(cfg))),
         () -> policy.policy().copy()::actDeterministic,
         seeds.first(),
         seeds.last(),
