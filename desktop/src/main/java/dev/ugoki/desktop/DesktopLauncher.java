@@ -37,6 +37,7 @@ public final class DesktopLauncher {
       session.teaching().setDemosDir(options.demosDir());
       session.teaching().addDemoFiles(options.demos());
       session.training().setSettings(options.training());
+      session.replays().setDir(options.replaysDir());
     } catch (IllegalArgumentException e) {
       System.err.println("ugoki desktop: error: " + e.getMessage());
       System.exit(2);
@@ -53,7 +54,18 @@ public final class DesktopLauncher {
     }
     UgokiApp app = new UgokiApp(options, session);
     try {
-      new Lwjgl3Application(app, configuration(options));
+      Lwjgl3ApplicationConfiguration c = configuration(options);
+      c.setWindowListener(
+          new com.badlogic.gdx.backends.lwjgl3.Lwjgl3WindowAdapter() {
+            @Override
+            public void filesDropped(String[] files) {
+              // GLFW calls this while it polls events, between frames, on the render thread
+              for (String f : files) {
+                app.drop(java.nio.file.Path.of(f));
+              }
+            }
+          });
+      new Lwjgl3Application(app, c);
     } catch (Throwable t) {
       if (t instanceof VirtualMachineError e) {
         throw e;

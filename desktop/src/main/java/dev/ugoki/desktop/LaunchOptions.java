@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
  * @param maxFps the frame-rate cap, 0 for none (to measure headroom)
  * @param demosDir where recorded demonstrations go
  * @param demos demonstration files cloned (B) together with the ones recorded in the window
+ * @param replaysDir where V saves replays
  * @param training how trainings started in the window are configured and where their runs go
  * @param help print the usage and quit
  */
@@ -48,6 +49,7 @@ public record LaunchOptions(
     int maxFps,
     Path demosDir,
     List<Path> demos,
+    Path replaysDir,
     TrainingSettings training,
     boolean help) {
 
@@ -64,8 +66,12 @@ public record LaunchOptions(
             last attempt recorded, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
             K save a checkpoint of the live training, J join (drive a new keyboard agent),
-            M next scenario with the same agents, PgUp and PgDn scroll the messages,
-            wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit""";
+            M next scenario with the same agents, E add the expert, V save the followed agent's
+            episode as a replay, Delete take the followed agent out, PgUp and PgDn scroll the
+            messages, wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit;
+            drop a policy, replay or demonstration file on the window to add it.
+      replay open: Left/Right (paused) a step back/on, [ ] 5 s, Home/End, drag the timeline;
+            J, E or a dropped policy fork the replay there.""";
 
   /** The options as picocli reads them; the agents in the order given. */
   @Command(
@@ -81,15 +87,45 @@ public record LaunchOptions(
     @Option(
         names = "--scenario",
         paramLabel = "NAME",
-        description = "race, navigate, reach or multitask (default race)")
-    String scenario = "race";
+        description = "race, navigate, reach or multitask (default race, or the replay's)")
+    String scenario;
 
     @Option(
         names = "--seed",
         paramLabel = "N",
         description =
-            "the episode's seed: the track, room or targets (default 1); N in the window: the next seed")
-    long seed = 1;
+            "the episode's seed: the track, room or targets (default 1, or the replay's); N in the window: the next seed")
+    Long seed;
+
+    /** The first replay given, whose scenario and seed are the window's unless others are. */
+    dev.ugoki.core.replay.Replay firstReplay;
+
+    @Option(
+        names = "--replay",
+        paramLabel = "FILE.replay.jsonl",
+        description =
+            "an agent that plays a recorded episode (./ugoki eval --record, or V in the window), with"
+                + " a timeline to scrub and fork it (repeatable)")
+    void replay(Path file) {
+      dev.ugoki.core.replay.Replay r;
+      try {
+        r = dev.ugoki.core.replay.ReplayFile.read(file);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--replay: cannot read " + file + ": " + e);
+      }
+      r.resolvedConfig(); // a key this version does not know is refused now
+      if (firstReplay == null) {
+        firstReplay = r;
+      }
+      drivers.add(new Driver.Replayed(file, r));
+    }
+
+    @Option(
+        names = "--replays-dir",
+        paramLabel = "DIR",
+        description =
+            "where V saves the followed agent's episode as a replay (default runs/replays)")
+    Path replaysDir = dev.ugoki.desktop.session.Replays.DEFAULT_DIR;
 
     @Option(
         names = "--policy",
@@ -181,7 +217,8 @@ public record LaunchOptions(
             "run a script and quit, e.g. \"drive 3; pause; step; camera; shot a\" (drive S, frames N, pause,"
                 + " resume, step [N], speed N, camera [next|free|I], zoom F, newtrack, restart, keys T,F,"
                 + " shot NAME, record on|off, clone, train ppo|dagger|bc|stop, checkpoint, await N,"
-                + " scenario NAME|next, help, join)")
+                + " scenario NAME|next, help, join, drop PATH, seek N, fork keyboard|expert, add expert,"
+                + " save, remove)")
     String script;
 
     @Option(
@@ -234,11 +271,14 @@ public record LaunchOptions(
       Throwable why = e.getCause() instanceof IllegalArgumentException i ? i : e;
       throw new IllegalArgumentException(why.getMessage(), e);
     }
+    String scenario =
+        c.scenario != null ? c.scenario : c.firstReplay != null ? c.firstReplay.scenario() : "race";
+    long seed = c.seed != null ? c.seed : c.firstReplay != null ? c.firstReplay.seed() : 1;
     TrainingSettings training = new TrainingSettings(c.trainConfig, c.trainSets, c.runsDir, c.from);
     if (c.help) {
       return new LaunchOptions(
-          c.scenario,
-          c.seed,
+          scenario,
+          seed,
           c.drivers,
           c.overrides,
           null,
@@ -247,17 +287,24 @@ public record LaunchOptions(
           c.maxFps,
           c.demosDir,
           c.demos,
+          c.replaysDir,
           training,
           true);
     }
-    if (c.seed < 0) {
-      throw new IllegalArgumentException("--seed must be 0 or more, got " + c.seed);
+    if (seed < 0) {
+      throw new IllegalArgumentException("--seed must be 0 or more, got " + seed);
     }
     if (c.maxFps < 0 || c.maxFps > 1000) {
       throw new IllegalArgumentException("--max-fps must be in 0..1000, got " + c.maxFps);
     }
-    Scenarios.entry(c.scenario); // an unknown name is refused here, naming the known ones
-    Scenarios.config(c.scenario, c.overrides); // an unknown key or a bad value is refused here
+    Scenarios.entry(scenario); // an unknown name is refused here, naming the known ones
+    Scenarios.config(scenario, c.overrides); // an unknown key or a bad value is refused here
+    for (Driver d : c.drivers) {
+      if (d instanceof Driver.Replayed r && !r.replay().scenario().equals(scenario)) {
+        throw new IllegalArgumentException(
+            "--replay " + r.file() + " is of " + r.replay().scenario() + ", not " + scenario);
+      }
+    }
     if (c.trainConfig != null && !Files.isRegularFile(c.trainConfig)) {
       throw new IllegalArgumentException("--train-config: no such file: " + c.trainConfig);
     }
@@ -266,12 +313,12 @@ public record LaunchOptions(
     }
     for (String algo : Algorithm.names()) {
       // a bad file, key or value is refused now rather than when a training starts
-      RunConfig.resolve(training.request(c.scenario, algo, c.overrides, null, List.of()));
+      RunConfig.resolve(training.request(scenario, algo, c.overrides, null, List.of()));
     }
     Script script = c.script == null ? null : Script.parse(c.script);
     List<Driver> drivers = c.drivers;
     if (drivers.isEmpty()) {
-      Path zoo = zooPolicy(c.scenario);
+      Path zoo = zooPolicy(scenario);
       drivers =
           Files.isRegularFile(zoo)
               ? List.of(new Driver.Expert(), new Driver.Policy(zoo))
@@ -284,8 +331,8 @@ public record LaunchOptions(
       throw new IllegalArgumentException("the script takes shots: give --screenshots DIR");
     }
     return new LaunchOptions(
-        c.scenario,
-        c.seed,
+        scenario,
+        seed,
         drivers,
         c.overrides,
         script,
@@ -294,6 +341,7 @@ public record LaunchOptions(
         c.maxFps,
         c.demosDir,
         c.demos,
+        c.replaysDir,
         training,
         false);
   }

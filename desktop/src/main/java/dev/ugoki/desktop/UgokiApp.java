@@ -6,9 +6,12 @@ import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.PixmapIO;
 import dev.ugoki.core.io.CanonicalJson;
+import dev.ugoki.core.replay.Replay;
+import dev.ugoki.core.replay.ReplayFile;
 import dev.ugoki.desktop.script.FrameTimes;
 import dev.ugoki.desktop.script.ScriptRunner;
 import dev.ugoki.desktop.session.Agent;
+import dev.ugoki.desktop.session.Driver;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.view.CameraRig;
 import dev.ugoki.desktop.view.Follow;
@@ -17,6 +20,8 @@ import dev.ugoki.desktop.view.Palette;
 import dev.ugoki.desktop.view.SessionInput;
 import dev.ugoki.desktop.view.SessionRenderer;
 import dev.ugoki.desktop.view.TaskZoom;
+import dev.ugoki.desktop.view.TimelineBar;
+import dev.ugoki.desktop.view.TimelineView;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,6 +54,7 @@ public final class UgokiApp extends ApplicationAdapter
   private TaskZoom taskZoom;
   private SessionRenderer renderer;
   private Hud hud;
+  private TimelineView timeline;
   private SessionInput input;
   private String glRenderer = "";
   private long lastFrameNs;
@@ -85,6 +90,7 @@ public final class UgokiApp extends ApplicationAdapter
     taskZoom = new TaskZoom(session.scenario());
     renderer = new SessionRenderer();
     hud = new Hud();
+    timeline = new TimelineView();
     input = new SessionInput(session, rig, follow, this);
     Gdx.input.setInputProcessor(input);
     follow.follow(-1, session.agents()); // the person who drives, if one does
@@ -99,6 +105,7 @@ public final class UgokiApp extends ApplicationAdapter
   public void resize(int width, int height) {
     rig.resize(width, height);
     hud.resize(width, height);
+    timeline.resize(width, height);
   }
 
   @Override
@@ -137,6 +144,7 @@ public final class UgokiApp extends ApplicationAdapter
         pixels.add(rig.toPixel(s.focusX(), s.focusY()));
       }
       hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels);
+      timeline.draw(session);
       if (script != null) {
         script.afterFrame(this);
         if (script.finished()) {
@@ -167,7 +175,13 @@ public final class UgokiApp extends ApplicationAdapter
 
   private void finishScript() throws IOException {
     if (options.fpsReport() != null) {
-      writeFpsReport(options.fpsReport());
+      ShotReport.writeFps(
+          options.fpsReport(),
+          session,
+          frameTimes,
+          new int[] {Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight()},
+          options.maxFps(),
+          glRenderer);
     }
     exitCode = 0;
     exit();
@@ -223,6 +237,63 @@ public final class UgokiApp extends ApplicationAdapter
     exit();
   }
 
+  @Override
+  public TimelineBar timelineBar() {
+    return timeline.bar();
+  }
+
+  /**
+   * A file dropped on the window (or given to the script's {@code drop}): a replay opens on the
+   * timeline, demonstrations join the ones B clones, anything else is taken for a policy file and
+   * drives a new agent (from the timeline's moment when a replay is open). Never throws: what
+   * cannot be used is a message.
+   */
+  @Override
+  public void drop(Path file) {
+    if (!Files.isRegularFile(file)) {
+      session.message("dropped " + file + ": not a file");
+    } else if (ReplayFile.looksLikeReplay(file)) {
+      openReplay(file);
+    } else if (file.getFileName().toString().endsWith(".jsonl")) {
+      session.teaching().addDemoFiles(List.of(file));
+    } else {
+      session.roster().add(new Driver.Policy(file));
+    }
+  }
+
+  /** Opens a replay, on its scenario (switching to it first), and follows it. */
+  private void openReplay(Path file) {
+    Replay r = session.replays().read(file);
+    if (r == null) {
+      return;
+    }
+    if (!r.scenario().equals(session.scenario())) {
+      switchTo(r.scenario());
+    }
+    Agent a = session.replays().open(file, r);
+    if (a != null) {
+      follow.follow(a.index(), session.agents());
+    }
+  }
+
+  /** V: the followed agent's episode (or the first agent's, with a free camera) saved. */
+  @Override
+  public void saveReplay() {
+    session.replays().save(follow.focus(session.agents()));
+  }
+
+  /** Delete: the followed agent leaves; the camera then follows the first. */
+  @Override
+  public void removeFollowed() {
+    if (follow.free()) {
+      session.message("follow the agent to take out first (C), then Delete");
+      return;
+    }
+    if (session.roster().remove(follow.focus(session.agents()))) {
+      follow.follow(-1, session.agents());
+    }
+  }
+
   /** Saves the frame just drawn as NAME.png, and what it shows in shots.json beside it. */
   @Override
   public void shoot(String name) throws IOException {
@@ -243,7 +314,11 @@ public final class UgokiApp extends ApplicationAdapter
     } finally {
       frame.dispose();
     }
-    shotLog.add(describeShot(name, w, h));
+    List<Hud.Rect> covered = new ArrayList<>(hud.covered());
+    if (timeline.covered() != null) {
+      covered.add(timeline.covered());
+    }
+    shotLog.add(ShotReport.describe(name, w, h, session, follow, rig, covered, timeline.bar()));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario", session.scenario());
     doc.put("seed", session.seed());
@@ -254,92 +329,6 @@ public final class UgokiApp extends ApplicationAdapter
     shotLastFrame = true;
   }
 
-  /** The camera, the HUD's panels and where each agent is, in the picture's pixels. */
-  private Map<String, Object> describeShot(String name, int w, int h) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", name);
-    m.put("file", name + ".png");
-    m.put("width", w);
-    m.put("height", h);
-    m.put("steps", session.clock().steps());
-    m.put("paused", session.clock().paused());
-    m.put("camera_target", follow.target());
-    m.put(
-        "camera",
-        Map.of(
-            "x",
-            rig.centerX(),
-            "y",
-            rig.centerY(),
-            "pixels_per_metre",
-            rig.pixelsPerMetre(),
-            "zoom",
-            rig.zoom()));
-    List<int[]> panels = new ArrayList<>();
-    for (Hud.Rect r : hud.covered()) {
-      panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
-    }
-    m.put("hud", panels);
-    if (session.training().algo() != null) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("algo", session.training().algo());
-      t.put("running", session.training().running());
-      t.put("updates", session.training().curve().updates());
-      t.put(
-          "step",
-          session.training().curve().isEmpty() ? 0 : session.training().curve().last().step());
-      t.put("run_dir", String.valueOf(session.training().runDir()));
-      m.put("training", t);
-    }
-    List<Map<String, Object>> agents = new ArrayList<>();
-    for (Agent a : session.agents()) {
-      Scene s = a.scene();
-      float[] p = rig.toPixel(s.focusX(), s.focusY());
-      Map<String, Object> am = new LinkedHashMap<>();
-      am.put("name", a.name());
-      am.put("tint", Palette.rgb255(Palette.tint(a.index())));
-      am.put("focus", new double[] {s.focusX(), s.focusY()});
-      am.put("pixel", new float[] {p[0], p[1]});
-      am.put("speed_mps", a.speedMps());
-      agents.add(am);
-    }
-    m.put("agents", agents);
-    return m;
-  }
-
-  private void writeFpsReport(Path file) throws IOException {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("scenario", session.scenario());
-    r.put("agents", session.agents().size());
-    r.put("rays_per_agent", session.config().integer("lidar.rays"));
-    r.put(
-        "window",
-        new int[] {Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight()});
-    r.put("fps_cap", options.maxFps());
-    r.put("frames_measured", frameTimes.count());
-    r.put("median_frame_ms", frameTimes.medianMs());
-    r.put("median_fps", frameTimes.medianFps());
-    r.put("p90_frame_ms", frameTimes.quantileMs(0.9));
-    r.put("p99_frame_ms", frameTimes.quantileMs(0.99));
-    r.put("gl", glRenderer);
-    r.put("cores", Runtime.getRuntime().availableProcessors());
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    CanonicalJson.write(file, r);
-    System.out.printf(
-        Locale.ROOT,
-        "ugoki desktop: %d agents, median frame %.2f ms (%.1f fps), "
-            + "p99 %.2f ms over %d frames; %s%n",
-        session.agents().size(),
-        frameTimes.medianMs(),
-        frameTimes.medianFps(),
-        frameTimes.quantileMs(0.99),
-        frameTimes.count(),
-        glRenderer);
-  }
-
   @Override
   public void dispose() {
     session.close();
@@ -348,6 +337,9 @@ public final class UgokiApp extends ApplicationAdapter
     }
     if (hud != null) {
       hud.dispose();
+    }
+    if (timeline != null) {
+      timeline.dispose();
     }
   }
 }

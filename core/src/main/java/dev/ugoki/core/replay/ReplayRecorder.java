@@ -31,6 +31,7 @@ public final class ReplayRecorder extends EnvWrapper {
   private double[] rewards = new double[0];
   private int steps;
   private boolean overflow;
+  private Replay lastFinished;
 
   /**
    * @param env the scenario's environment, with its own wrappers
@@ -74,7 +75,8 @@ public final class ReplayRecorder extends EnvWrapper {
       overflow = true;
     }
     if (r.done() && !overflow) {
-      finished.accept(replay(Replay.endOf(r)));
+      lastFinished = replay(Replay.endOf(r));
+      finished.accept(lastFinished);
     }
     return r;
   }
@@ -95,6 +97,21 @@ public final class ReplayRecorder extends EnvWrapper {
    */
   public Replay current() {
     return !started || overflow ? null : replay(Replay.CUT);
+  }
+
+  /** The last episode that ended (kept whole), or null before one did. */
+  public Replay lastFinished() {
+    return lastFinished;
+  }
+
+  /** The recorder inside {@code env}'s wrappers (or {@code env} itself), or null. */
+  public static ReplayRecorder in(Env env) {
+    for (Env e = env; e != null; e = e instanceof EnvWrapper w ? w.inner() : null) {
+      if (e instanceof ReplayRecorder r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private Replay replay(String end) {

@@ -1,6 +1,8 @@
 package dev.ugoki.core.replay;
 
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.EnvWrapper;
+import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.registry.Scenarios;
 
@@ -51,6 +53,26 @@ public final class Replayer {
       r = env.step(replay.action(t));
     }
     return r;
+  }
+
+  /**
+   * The action that, stepped in {@code outer}, reaches the scenario inside as {@code
+   * scenarioAction}: written into the shared layout of every {@link SharedSpace} on the way (the
+   * other wrappers pass actions on as they are). How a policy's environment is brought along a
+   * replay to fork it.
+   */
+  public static float[] actionIn(Env outer, float[] scenarioAction) {
+    java.util.List<SharedSpace> layouts = new java.util.ArrayList<>();
+    for (Env e = outer; e instanceof EnvWrapper w; e = w.inner()) {
+      if (e instanceof SharedSpace s) {
+        layouts.add(0, s); // innermost first
+      }
+    }
+    float[] a = scenarioAction;
+    for (SharedSpace s : layouts) {
+      a = s.actionToShared(a);
+    }
+    return a;
   }
 
   /**

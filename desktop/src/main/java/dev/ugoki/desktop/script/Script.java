@@ -29,6 +29,13 @@ import java.util.regex.Pattern;
  *   scenario NAME|next  the same agents on another scenario
  *   await N         run frames of 1/60 s until the live training has reported N updates or
  *                   ended (at most {@link #MAX_SECONDS} of real time)
+ *   drop PATH       what a file dropped on the window does: a replay opens, demonstrations are
+ *                   added, a policy drives a new agent
+ *   seek N          the open replay's timeline to step N (paused)
+ *   fork keyboard|expert  hand the replay's body, as it is now, to the keys or the expert
+ *   add expert      a new expert agent (E)
+ *   save            the followed agent's episode saved as a replay (V)
+ *   remove          the followed agent leaves (Delete)
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -128,13 +135,42 @@ public record Script(List<Command> commands) {
         }
       }
       case "await" -> positiveInt(arg, bad, 1_000_000);
+      case "drop" -> {
+        if (arg.isEmpty()) {
+          throw new IllegalArgumentException(bad + "expected drop PATH");
+        }
+      }
+      case "seek" -> {
+        if (!arg.equals("0")) {
+          positiveInt(arg, bad, dev.ugoki.core.replay.ReplayRecorder.MAX_STEPS);
+        }
+      }
+      case "fork" -> {
+        if (!arg.equals("keyboard") && !arg.equals("expert")) {
+          throw new IllegalArgumentException(bad + "expected fork keyboard or fork expert");
+        }
+      }
+      case "add" -> {
+        if (!arg.equals("expert")) {
+          throw new IllegalArgumentException(bad + "expected add expert");
+        }
+      }
       case "scenario" -> {
         if (!arg.equals("next") && !dev.ugoki.sim.registry.Scenarios.names().contains(arg)) {
           throw new IllegalArgumentException(
               bad + "expected scenario next or one of " + dev.ugoki.sim.registry.Scenarios.names());
         }
       }
-      case "pause", "resume", "newtrack", "restart", "clone", "checkpoint", "help", "join" -> {
+      case "pause",
+          "resume",
+          "newtrack",
+          "restart",
+          "clone",
+          "checkpoint",
+          "help",
+          "join",
+          "save",
+          "remove" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
@@ -145,7 +181,8 @@ public record Script(List<Command> commands) {
                   + "unknown command '"
                   + op
                   + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
-                  + "restart, keys, shot, record, clone, train, checkpoint, await, scenario");
+                  + "restart, keys, shot, record, clone, train, checkpoint, await, scenario, help,"
+                  + " join, drop, seek, fork, add, save, remove");
     }
   }
 

@@ -35,6 +35,15 @@ public final class ScriptRunner {
 
     /** H: the help page on or off. */
     void toggleHelp();
+
+    /** A file dropped on the window: a replay, demonstrations, or a policy. */
+    void drop(java.nio.file.Path file);
+
+    /** V: the followed agent's episode saved as a replay. */
+    void saveReplay();
+
+    /** Delete: the followed agent leaves. */
+    void removeFollowed();
   }
 
   private final List<Script.Command> commands;
@@ -122,7 +131,7 @@ public final class ScriptRunner {
         case "restart" -> s.restart();
         case "help" -> target.toggleHelp();
         case "join" -> {
-          var joined = s.addKeyboardAgent();
+          var joined = s.roster().addKeyboard();
           if (joined != null) {
             target.follow().follow(joined.index(), s.agents());
           }
@@ -137,6 +146,23 @@ public final class ScriptRunner {
           }
         }
         case "checkpoint" -> s.training().saveCheckpoint();
+        case "drop" -> target.drop(java.nio.file.Path.of(arg));
+        case "seek" -> s.replays().seek(Integer.parseInt(arg));
+        case "fork" -> {
+          if (s.replays().timeline() == null) {
+            throw new IllegalStateException("fork " + arg + ": no replay is open");
+          }
+          var forked =
+              arg.equals("keyboard")
+                  ? s.roster().addKeyboard()
+                  : s.replays().fork(new dev.ugoki.desktop.session.Driver.Expert());
+          if (forked != null) {
+            target.follow().follow(forked.index(), s.agents());
+          }
+        }
+        case "add" -> s.roster().add(new dev.ugoki.desktop.session.Driver.Expert());
+        case "save" -> target.saveReplay();
+        case "remove" -> target.removeFollowed();
         case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {
           if (s.training().algo() == null) {

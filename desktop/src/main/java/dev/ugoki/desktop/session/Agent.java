@@ -1,5 +1,8 @@
 package dev.ugoki.desktop.session;
 
+import dev.ugoki.core.replay.Replay;
+import dev.ugoki.core.replay.ReplayRecorder;
+import dev.ugoki.core.replay.Replayer;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.RewardTerms;
@@ -24,6 +27,13 @@ public final class Agent {
   private final int index;
   private final Driver driver;
   private final Env env;
+
+  /** What keeps this agent's episode as a replay, inside the env's wrappers; null if nothing. */
+  private final ReplayRecorder recorder;
+
+  /** The seed every episode starts from, when it is not the session's: a replay's. */
+  private Long ownSeed;
+
   private Expert expert;
 
   private float[] observation;
@@ -45,12 +55,19 @@ public final class Agent {
     this.index = index;
     this.driver = driver;
     this.env = env;
+    this.recorder = ReplayRecorder.in(env);
     this.lastAction = new float[env.actionSpec().size()];
+    if (driver instanceof Driver.Replayed r) {
+      ownSeed = r.replay().seed();
+    }
   }
 
-  /** Starts a new episode on the seed's track (the statistics across episodes are kept). */
+  /**
+   * Starts a new episode on the seed's track (or on the replay's, for an agent from a replay); the
+   * statistics across episodes are kept.
+   */
   void reset(long seed) {
-    observation = env.reset(seed);
+    observation = env.reset(ownSeed != null ? ownSeed : seed);
     if (driver instanceof Driver.Expert) {
       expert = env.expert();
     }
@@ -85,7 +102,11 @@ public final class Agent {
       lapStartS = episodeTimeS;
     }
     observation = r.observation();
-    if (r.done()) {
+    if (r.done() && driver instanceof Driver.Replayed) {
+      // a replay ends where its episode did: the body stays there
+      lastOutcome = Replay.endOf(r);
+      lastEpisodeReturn = episodeReturn;
+    } else if (r.done()) {
       episodes++;
       if (r.info().crashed()) {
         crashes++;
@@ -97,6 +118,64 @@ public final class Agent {
       lastTerms = terms; // the HUD shows what ended the episode until the next step
     }
     return r;
+  }
+
+  /**
+   * Puts this agent where {@code replay} (of this agent's scenario configuration) is after its
+   * first {@code step} steps, by playing them again from its seed: its episodes start from that
+   * seed from now on. The figures start again from there.
+   */
+  void startAt(Replay replay, int step) {
+    if (step < 0 || step > replay.steps()) {
+      throw new IllegalArgumentException(
+          "step " + step + " is outside the replay's 0.." + replay.steps());
+    }
+    ownSeed = replay.seed();
+    episodes = 0;
+    crashes = 0;
+    lapsTotal = 0;
+    bestLapS = Double.NaN;
+    lastLapS = Double.NaN;
+    lastEpisodeReturn = Double.NaN;
+    lastOutcome = "";
+    reset(ownSeed);
+    for (int t = 0; t < step; t++) {
+      step(Replayer.actionIn(env, replay.action(t)), ownSeed);
+    }
+  }
+
+  /** For an agent playing a replay: whether it has played every step (it then stands still). */
+  boolean replayOver() {
+    return driver instanceof Driver.Replayed r
+        && recorder != null
+        && recorder.steps() >= r.replay().steps();
+  }
+
+  /** For an agent playing a replay: the action of its next step. */
+  float[] replayAction() {
+    return ((Driver.Replayed) driver).replay().action(recorder.steps());
+  }
+
+  /** Steps into the episode going on (or played of a replay). */
+  public int episodeSteps() {
+    return recorder == null ? 0 : recorder.steps();
+  }
+
+  /**
+   * The episode to keep as a replay: the one going on, or, when that has run under {@code minS}
+   * seconds, the one that ended before it (a person saving just after a crash means the crash);
+   * null when there is none.
+   */
+  public Replay replayToSave(double minS) {
+    if (recorder == null) {
+      return null;
+    }
+    Replay now = recorder.current();
+    Replay before = recorder.lastFinished();
+    if (before != null && (now == null || episodeTimeS < minS)) {
+      return before;
+    }
+    return now == null || now.steps() == 0 ? before : now;
   }
 
   public int index() {

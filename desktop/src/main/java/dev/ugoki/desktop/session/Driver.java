@@ -6,10 +6,15 @@ import java.util.Objects;
 /**
  * Who decides an agent's actions: the scenario's expert, a policy file, a person's keys, a policy
  * cloned from that person's demonstrations in this session, or the policy of a training running in
- * the app.
+ * the app, or a replay of an episode.
  */
 public sealed interface Driver
-    permits Driver.Expert, Driver.Policy, Driver.Keyboard, Driver.Clone, Driver.Live {
+    permits Driver.Expert,
+        Driver.Policy,
+        Driver.Keyboard,
+        Driver.Clone,
+        Driver.Live,
+        Driver.Replayed {
 
   /** A short name for the HUD. */
   String label();
@@ -85,6 +90,29 @@ public sealed interface Driver
     @Override
     public String label() {
       return algo + " live" + (number > 1 ? " " + number : "");
+    }
+  }
+
+  /**
+   * A recorded episode played again: its own scenario configuration and seed, its actions step by
+   * step; at its last step the body stays where the episode ended.
+   *
+   * @param file where it was read from
+   * @param replay the episode
+   */
+  record Replayed(Path file, dev.ugoki.core.replay.Replay replay) implements Driver {
+    public Replayed {
+      Objects.requireNonNull(file);
+      Objects.requireNonNull(replay);
+    }
+
+    /** {@code replay NAME}: the file's name without {@code .replay.jsonl}. */
+    @Override
+    public String label() {
+      Path name = file.getFileName();
+      String n = name == null ? file.toString() : name.toString();
+      String suffix = dev.ugoki.core.replay.ReplayFile.SUFFIX;
+      return "replay " + (n.endsWith(suffix) ? n.substring(0, n.length() - suffix.length()) : n);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.replay.ReplayRecorder;
 import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.TrainingListener;
@@ -214,7 +215,7 @@ public final class LiveTraining {
               run.run().scenario(),
               snap.policy().observationSpec(),
               snap.policy().actionSpec(),
-              Scenarios.make(session.config()));
+              new ReplayRecorder(Scenarios.make(session.config()), run.run().algo() + " live"));
     } catch (IllegalArgumentException e) {
       session.message("the trained policy cannot drive in this window: " + e.getMessage());
       run.requestStop();

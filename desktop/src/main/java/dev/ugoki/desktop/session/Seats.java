@@ -2,7 +2,9 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
+import dev.ugoki.core.replay.ReplayRecorder;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.registry.Scenarios;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,8 +81,18 @@ final class Seats {
    */
   Agent add(Seat seat, Supplier<Env> envs, String scenario, Consumer<String> message) {
     Driver driver = seat.driver();
-    Env env = envs.get();
     String who = "agent " + (seat.index() + 1) + " (" + driver.label() + ") sits out " + scenario;
+    if (driver instanceof Driver.Replayed r && !r.replay().scenario().equals(scenario)) {
+      message.accept(who + ": it is a replay of " + r.replay().scenario());
+      return null;
+    }
+    // a replay plays on its own configuration, whatever the session's
+    Env env =
+        new ReplayRecorder(
+            driver instanceof Driver.Replayed r
+                ? Scenarios.make(r.replay().resolvedConfig())
+                : envs.get(),
+            driver.label());
     Path file =
         driver instanceof Driver.Policy p
             ? p.file()
@@ -125,6 +137,22 @@ final class Seats {
     batches.add(batch);
     agents.add(agent);
     return agent;
+  }
+
+  /**
+   * Takes {@code agent} out of the session for good: its seat and its place in its policy's batch
+   * (its number is not given again).
+   */
+  void remove(Agent agent) {
+    agents.remove(agent);
+    seats.removeIf(s -> s.index() == agent.index());
+    for (PolicyBatch b : List.copyOf(batches)) {
+      b.agents().remove(agent);
+      if (b.isEmpty()) {
+        batches.remove(b);
+        byFile.values().remove(b);
+      }
+    }
   }
 
   /** The first keyboard agent driving here (the one recorded), or null. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the desktop app shows, without any graphics (SuperJumper's {@code World}): a scenario and a
@@ -50,6 +51,8 @@ public final class Session {
   private final Messages messages;
   private final Teaching teaching = new Teaching(this);
   private final LiveTraining training = new LiveTraining(this);
+  private final Replays replays = new Replays(this);
+  private final Roster roster = new Roster(this);
   private Listener listener = new Listener() {};
   private long seed;
 
@@ -124,44 +127,13 @@ public final class Session {
     return seats.add(seat, () -> Scenarios.make(config), scenario(), this::message);
   }
 
-  /** Adds an agent driven by a policy file trained in this session (a clone), at the start. */
-  void addTrained(Driver.Clone driver) {
-    Agent added = add(seats.seat(driver));
-    if (added != null) {
-      added.reset(seed);
-      message("agent " + added.name() + " drives");
-    }
-  }
-
   /**
-   * Adds an agent a person drives with the keys, at the start of the track, and returns it; or says
-   * why not (one drives already, or the keys cannot drive this scenario's body) and returns null.
+   * Adds an agent on a new seat, in an environment of {@code envs} (null: this session's), not yet
+   * reset; or says why it sits out and returns null.
    */
-  public Agent addKeyboardAgent() {
-    Agent keys = keyboardAgent();
-    if (keys != null) {
-      message("you drive agent " + keys.name() + " already");
-      return null;
-    }
-    Seats.Seat out = seats.keyboardSittingOut();
-    if (out != null) {
-      message(
-          "agent "
-              + (out.index() + 1)
-              + " (keyboard) sits out "
-              + scenario()
-              + ": the keys cannot"
-              + " drive it");
-      return null;
-    }
-    if (!KeyboardInput.canDrive(Scenarios.make(config).actionSpec())) {
-      message("the keys cannot drive " + scenario() + "'s body");
-      return null;
-    }
-    Agent added = add(seats.seat(new Driver.Keyboard()));
-    added.reset(seed);
-    message("agent " + added.name() + " drives: W A S D or the arrow keys");
-    return added;
+  Agent addSeat(Driver driver, Supplier<Env> envs) {
+    Supplier<Env> made = envs != null ? envs : () -> Scenarios.make(config);
+    return seats.add(seats.seat(driver), made, scenario(), this::message);
   }
 
   /** Adds an agent that {@code batch} drives in {@code env} (a live training's), at the start. */
@@ -212,7 +184,9 @@ public final class Session {
       }
     }
     for (Agent agent : seats.agents()) {
-      if (agent.driver() instanceof Driver.Expert) {
+      if (agent.driver() instanceof Driver.Replayed) {
+        actions[agent.index()] = agent.replayOver() ? null : agent.replayAction();
+      } else if (agent.driver() instanceof Driver.Expert) {
         actions[agent.index()] = agent.expertAction();
       } else if (agent.driver() instanceof Driver.Keyboard) {
         actions[agent.index()] = keyboard.action(agent.env().actionSpec());
@@ -220,6 +194,9 @@ public final class Session {
     }
     Agent recorded = teaching.recording() ? keyboardAgent() : null;
     for (Agent agent : seats.agents()) {
+      if (actions[agent.index()] == null) {
+        continue; // a replay played to its end stands still
+      }
       int lapsBefore = agent.lapsTotal();
       float[] obsBefore = agent == recorded ? agent.observation().clone() : null;
       StepResult r = agent.step(actions[agent.index()], seed);
@@ -313,6 +290,7 @@ public final class Session {
     s.teaching.carryFrom(teaching);
     s.training.carryFrom(training);
     s.training.setSettings(training.settings());
+    s.replays.setDir(replays.dir());
     s.clock.setSpeed(clock.speed());
     s.message(
         "scenario "
@@ -327,6 +305,13 @@ public final class Session {
   public String nextScenario() {
     List<String> names = Scenarios.names();
     return names.get((names.indexOf(scenario()) + 1) % names.size());
+  }
+
+  /** Every agent on the track (or world) of {@code seed}, at the start. */
+  void goToSeed(long next) {
+    seed = next;
+    restart();
+    message("seed " + seed + ": every agent starts again");
   }
 
   /** Every agent back at the start of the current track; statistics are kept. */
@@ -364,6 +349,21 @@ public final class Session {
   /** Recording a person's driving and cloning it. */
   public Teaching teaching() {
     return teaching;
+  }
+
+  /** Adding and removing agents while the session runs. */
+  public Roster roster() {
+    return roster;
+  }
+
+  /** Every agent's seat. */
+  Seats seats() {
+    return seats;
+  }
+
+  /** Replays: saving episodes, and the one open on the timeline. */
+  public Replays replays() {
+    return replays;
   }
 
   /** Training live. */

@@ -275,8 +275,9 @@ public final class Teaching {
     cloneRun = null;
     session.relay(done::pollMessage);
     if (done.outcome() != null) {
-      session.addTrained(
-          new Driver.Clone("clone " + clones, new RunFolder(done.runDir()).policy()));
+      session
+          .roster()
+          .addTrained(new Driver.Clone("clone " + clones, new RunFolder(done.runDir()).policy()));
     }
   }
 

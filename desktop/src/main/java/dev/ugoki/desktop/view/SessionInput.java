@@ -4,6 +4,8 @@ import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.Input.Keys;
 import com.badlogic.gdx.InputAdapter;
 import dev.ugoki.desktop.session.Agent;
+import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.desktop.session.Replays;
 import dev.ugoki.desktop.session.Session;
 
 /**
@@ -16,8 +18,12 @@ import dev.ugoki.desktop.session.Session;
  *       agent's demonstrations (on/off); X drop the last attempt from the recording; B train a
  *       clone on them; P train PPO live (again: stop), I train DAgger live (again: stop), K save a
  *       checkpoint of the live training; J join: drive a new keyboard agent (the camera follows
- *       it); M next scenario (race, navigate, reach, multitask) with the same agents; H help; Esc
- *       quit.
+ *       it); E add the expert; V save the followed agent's episode as a replay; Delete take the
+ *       followed agent out; M next scenario (race, navigate, reach, multitask) with the same
+ *       agents; H help; Esc quit.
+ *   <li>With a replay open: Left and Right (paused) a step back and on, [ and ] 5 s, Home and End
+ *       its ends, a press or drag on the timeline scrubs; J, E and a policy dropped on the window
+ *       fork it there.
  *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
  *       camera.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
@@ -43,6 +49,15 @@ public final class SessionInput extends InputAdapter {
     /** Switch to the next scenario, with the same agents. */
     void nextScenario();
 
+    /** V: save the followed agent's episode as a replay. */
+    void saveReplay();
+
+    /** Delete: the followed agent leaves. */
+    void removeFollowed();
+
+    /** Where the replay's timeline is on the screen. */
+    TimelineBar timelineBar();
+
     void quit();
   }
 
@@ -52,6 +67,9 @@ public final class SessionInput extends InputAdapter {
   private final Follow follow;
   private int lastX;
   private int lastY;
+
+  /** A press on the timeline: drags scrub the replay instead of panning. */
+  private boolean scrubbing;
 
   public SessionInput(Session session, CameraRig rig, Follow follow, Commands commands) {
     this.session = session;
@@ -84,6 +102,19 @@ public final class SessionInput extends InputAdapter {
           session.singleStep();
         }
       }
+      case Keys.LEFT -> {
+        Replays.Timeline t = session.replays().timeline();
+        if (session.clock().paused() && t != null) {
+          session.replays().seek(t.step() - 1);
+        }
+      }
+      case Keys.LEFT_BRACKET -> seekSeconds(-5);
+      case Keys.RIGHT_BRACKET -> seekSeconds(5);
+      case Keys.HOME -> seekSeconds(-1e9);
+      case Keys.END -> seekSeconds(1e9);
+      case Keys.V -> commands.saveReplay();
+      case Keys.E -> session.roster().add(new Driver.Expert());
+      case Keys.FORWARD_DEL, Keys.DEL -> commands.removeFollowed();
       case Keys.NUM_1, Keys.NUMPAD_1 -> session.clock().setSpeed(1);
       case Keys.NUM_2, Keys.NUMPAD_2 -> session.clock().setSpeed(2);
       case Keys.NUM_3, Keys.NUMPAD_3 -> session.clock().setSpeed(4);
@@ -108,7 +139,7 @@ public final class SessionInput extends InputAdapter {
       case Keys.R -> session.restart();
       case Keys.J -> {
         // join: a person drives a new agent, and the camera follows it
-        Agent joined = session.addKeyboardAgent();
+        Agent joined = session.roster().addKeyboard();
         if (joined != null) {
           follow.follow(joined.index(), session.agents());
         }
@@ -133,6 +164,15 @@ public final class SessionInput extends InputAdapter {
     return true;
   }
 
+  /** The replay's timeline moved by {@code seconds} of its time (clamped to its ends). */
+  private void seekSeconds(double seconds) {
+    Replays.Timeline t = session.replays().timeline();
+    if (t != null) {
+      double steps = seconds / t.stepSeconds();
+      session.replays().seek((int) Math.max(-1e9, Math.min(1e9, t.step() + steps)));
+    }
+  }
+
   @Override
   public boolean scrolled(float amountX, float amountY) {
     rig.zoomBy((float) Math.pow(ZOOM_STEP, amountY));
@@ -143,11 +183,27 @@ public final class SessionInput extends InputAdapter {
   public boolean touchDown(int x, int y, int pointer, int button) {
     lastX = x;
     lastY = y;
+    Replays.Timeline t = session.replays().timeline();
+    scrubbing = t != null && commands.timelineBar().hit(x, y);
+    if (scrubbing) {
+      session.replays().seek(commands.timelineBar().stepAt(x, t.steps()));
+    }
+    return true;
+  }
+
+  @Override
+  public boolean touchUp(int x, int y, int pointer, int button) {
+    scrubbing = false;
     return true;
   }
 
   @Override
   public boolean touchDragged(int x, int y, int pointer) {
+    Replays.Timeline t = session.replays().timeline();
+    if (scrubbing && t != null) {
+      session.replays().seek(commands.timelineBar().stepAt(x, t.steps()));
+      return true;
+    }
     follow.setFree();
     rig.panPixels(x - lastX, y - lastY);
     lastX = x;

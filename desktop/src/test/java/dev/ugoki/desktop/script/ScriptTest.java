@@ -109,6 +109,21 @@ class ScriptTest {
     public void toggleHelp() {
       calls.add("help");
     }
+
+    @Override
+    public void drop(java.nio.file.Path file) {
+      calls.add("drop " + file);
+    }
+
+    @Override
+    public void saveReplay() {
+      calls.add("save");
+    }
+
+    @Override
+    public void removeFollowed() {
+      calls.add("remove");
+    }
   }
 
   /** Plays the script as the window would: advance by what the runner says, then draw. */

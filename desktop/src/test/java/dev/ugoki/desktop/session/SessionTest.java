@@ -459,14 +459,14 @@ class SessionTest {
   @Test
   void aPersonJoinsWithTheKeysOnce() {
     Session s = race(3, new Driver.Expert());
-    Agent joined = s.addKeyboardAgent();
+    Agent joined = s.roster().addKeyboard();
     assertThat(joined.name()).isEqualTo("2 keyboard");
     assertThat(s.agents()).hasSize(2);
     assertThat(s.hasKeyboardAgent()).isTrue();
-    assertThat(s.addKeyboardAgent()).isNull();
+    assertThat(s.roster().addKeyboard()).isNull();
     assertThat(s.messages()).anyMatch(m -> m.contains("already"));
     Session arm = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(arm.addKeyboardAgent()).isNull();
+    assertThat(arm.roster().addKeyboard()).isNull();
     assertThat(arm.messages()).anyMatch(m -> m.contains("cannot drive reach"));
     assertThat(arm.withScenario("race").agents()).hasSize(1); // no keyboard seat was made
   }
