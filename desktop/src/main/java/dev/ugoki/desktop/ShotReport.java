@@ -56,7 +56,9 @@ final class ShotReport {
             "pixels_per_metre",
             rig.pixelsPerMetre(),
             "zoom",
-            rig.zoom()));
+            rig.zoom(),
+            "up_rad",
+            rig.upRad()));
     List<int[]> panels = new ArrayList<>();
     for (Hud.Rect r : covered) {
       panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
@@ -94,6 +96,14 @@ final class ShotReport {
       am.put("pixel", new float[] {p[0], p[1]});
       am.put("speed_mps", a.speedMps());
       am.put("episode_steps", a.episodeSteps());
+      double heading = a.headingRad();
+      if (!Double.isNaN(heading)) {
+        // a point 3 m ahead of the body: on the screen, where the body faces
+        float[] ahead =
+            rig.toPixel(s.focusX() + 3 * Math.cos(heading), s.focusY() + 3 * Math.sin(heading));
+        am.put("heading_rad", heading);
+        am.put("ahead_pixel", new float[] {ahead[0], ahead[1]});
+      }
       agents.add(am);
     }
     m.put("agents", agents);

@@ -61,6 +61,10 @@ public final class UgokiApp extends ApplicationAdapter
   private long frames;
   private boolean shotLastFrame;
   private boolean exiting;
+
+  /** The chase view: the camera turns with the followed body (O); otherwise north up. */
+  private boolean chase;
+
   private volatile int exitCode;
 
   public UgokiApp(LaunchOptions options, Session session) {
@@ -137,6 +141,14 @@ public final class UgokiApp extends ApplicationAdapter
           // each body at its own scale: the car's track, the robot's room, the arm
           rig.setZoom(taskZoom.zoomFor(follow.focus(session.agents()).task(), rig.zoom()));
         }
+        if (chase) {
+          // eased over about a sixth of a second, so that a twitch of the wheel does not spin it
+          rig.chase(follow.focus(session.agents()).headingRad(), 1 - Math.exp(-6 * frameS));
+        } else {
+          rig.north();
+        }
+      } else {
+        rig.north();
       }
       renderer.render(session, follow, scenes, rig);
       List<float[]> pixels = new ArrayList<>(scenes.size());
@@ -197,6 +209,14 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void zoomBy(float factor) {
     rig.zoomBy(factor);
+  }
+
+  /** O: the chase view on or off. */
+  @Override
+  public void toggleChase() {
+    chase = !chase;
+    session.message(
+        chase ? "chase view: the camera turns with the body (O: north up)" : "north up");
   }
 
   @Override

@@ -55,7 +55,8 @@ class DesktopReplayWindowTest {
         "frames 3; drive 4; shot playing; pause; seek 60; frames 2; shot scrubbed; "
             + "fork expert; frames 2; shot forked; drop "
             + policy
-            + "; frames 2; shot dropped; camera 1; save; resume; drive 1; shot raced";
+            + "; frames 2; shot dropped; camera 1; save; resume; drive 1; shot raced; "
+            + "chase; drive 3; shot chase";
     app =
         new ScriptedApp(
             dir,
@@ -140,6 +141,21 @@ class DesktopReplayWindowTest {
     for (int i = 1; i < 3; i++) {
       assertThat(raced.get("agents").get(i).get("episode_steps").asInt()).isEqualTo(step);
     }
+  }
+
+  @Test
+  void theChaseViewTurnsWithTheFollowedCarSoThatItFacesUp() {
+    JsonNode north = app.shot("raced").get("agents").get(0);
+    JsonNode chased = app.shot("chase").get("agents").get(0);
+    assertThat(app.shot("raced").get("camera").get("up_rad").asDouble()).isEqualTo(Math.PI / 2);
+    // the followed car in the middle, the point ahead of it straight up the screen
+    double dx = chased.get("ahead_pixel").get(0).asDouble() - chased.get("pixel").get(0).asDouble();
+    double dy = chased.get("ahead_pixel").get(1).asDouble() - chased.get("pixel").get(1).asDouble();
+    assertThat(dy).isNegative();
+    assertThat(Math.abs(dx)).isLessThan(0.2 * Math.abs(dy));
+    // north up, the same car did not face up (it drives north-east there)
+    double ndx = north.get("ahead_pixel").get(0).asDouble() - north.get("pixel").get(0).asDouble();
+    assertThat(Math.abs(ndx)).isGreaterThan(0.2 * Math.abs(dy));
   }
 
   @Test

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  *   add expert      a new expert agent (E)
  *   save            the followed agent's episode saved as a replay (V)
  *   remove          the followed agent leaves (Delete)
+ *   chase           the chase view on or off (O)
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -170,7 +171,8 @@ public record Script(List<Command> commands) {
           "help",
           "join",
           "save",
-          "remove" -> {
+          "remove",
+          "chase" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
@@ -182,7 +184,7 @@ public record Script(List<Command> commands) {
                   + op
                   + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
                   + "restart, keys, shot, record, clone, train, checkpoint, await, scenario, help,"
-                  + " join, drop, seek, fork, add, save, remove");
+                  + " join, drop, seek, fork, add, save, remove, chase");
     }
   }
 

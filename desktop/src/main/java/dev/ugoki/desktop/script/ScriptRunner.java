@@ -44,6 +44,9 @@ public final class ScriptRunner {
 
     /** Delete: the followed agent leaves. */
     void removeFollowed();
+
+    /** O: the chase view on or off. */
+    void toggleChase();
   }
 
   private final List<Script.Command> commands;
@@ -162,6 +165,7 @@ public final class ScriptRunner {
         }
         case "add" -> s.roster().add(new dev.ugoki.desktop.session.Driver.Expert());
         case "save" -> target.saveReplay();
+        case "chase" -> target.toggleChase();
         case "remove" -> target.removeFollowed();
         case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {

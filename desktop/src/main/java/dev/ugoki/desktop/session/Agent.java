@@ -288,6 +288,18 @@ public final class Agent {
     return Double.NaN;
   }
 
+  /** Which way the body faces [rad, counter-clockwise from +x]; NaN for the arm (no heading). */
+  public double headingRad() {
+    Scenario body = body();
+    if (body instanceof RaceScenario race) {
+      return race.car().heading();
+    }
+    if (body instanceof NavigateScenario nav) {
+      return nav.robot().heading();
+    }
+    return Double.NaN;
+  }
+
   /** Front-wheel angle of a car [deg], NaN for a body without steering. */
   public double steerDeg() {
     if (body() instanceof RaceScenario race) {

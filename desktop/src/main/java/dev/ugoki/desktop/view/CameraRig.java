@@ -9,7 +9,8 @@ import dev.ugoki.sim.scene.Scene;
  * The camera in world units (metres, y up): an orthographic camera behind an {@link ExtendViewport}
  * that shows at least {@code minWidthM} x {@code minHeightM} at zoom 1 and extends the longer side
  * of the window. It follows a point or stays where it was panned; zoom scales the view (above 1
- * shows more of the world).
+ * shows more of the world), about the followed point or, for a free camera, about the pointer. It
+ * points north, or in the chase view turns with the followed body so that it faces up the screen.
  */
 public final class CameraRig {
   private static final float MIN_ZOOM = 0.05f;
@@ -18,6 +19,9 @@ public final class CameraRig {
   private final OrthographicCamera camera = new OrthographicCamera();
   private final ExtendViewport viewport;
   private final Vector3 tmp = new Vector3();
+
+  /** Which way the screen's up points in the world [rad, counter-clockwise from +x]. */
+  private double upRad = Math.PI / 2;
 
   public CameraRig(float minWidthM, float minHeightM) {
     viewport = new ExtendViewport(minWidthM, minHeightM, camera);
@@ -56,6 +60,69 @@ public final class CameraRig {
     camera.zoom = clampZoom(1.04f * Math.max(zx, zy));
   }
 
+  /**
+   * Turns the view so that {@code headingRad} points up the screen, eased: the view turns by {@code
+   * share} (0..1) of the angle left each call, the short way round. A NaN heading (a body without
+   * one) or {@link #north()} points north again.
+   */
+  public void chase(double headingRad, double share) {
+    double target = Double.isNaN(headingRad) ? Math.PI / 2 : headingRad;
+    upRad += eased(upRad, target, share);
+    camera.up.set((float) Math.cos(upRad), (float) Math.sin(upRad), 0);
+  }
+
+  /** The view north up again (x right, y up). */
+  public void north() {
+    upRad = Math.PI / 2;
+    camera.up.set(0, 1, 0);
+  }
+
+  /** How far to turn from {@code from} toward {@code to}, by {@code share}, the short way round. */
+  static double eased(double from, double to, double share) {
+    double d = Math.IEEEremainder(to - from, 2 * Math.PI);
+    return d * Math.max(0, Math.min(1, share));
+  }
+
+  /** Which way the screen's up points [rad]: pi/2 north up. */
+  public double upRad() {
+    return upRad;
+  }
+
+  /**
+   * Multiplies the zoom by {@code factor} keeping the world point under the pointer ({@code px},
+   * {@code py}: window pixels, y down) where it is: the map zoom people expect of a free camera.
+   * North up only (the chase view follows a body and zooms about it).
+   */
+  public void zoomAbout(float factor, float px, float py) {
+    float before = metresPerPixel();
+    zoomBy(factor);
+    float[] c =
+        centreKeeping(
+            camera.position.x,
+            camera.position.y,
+            px - viewport.getScreenX(),
+            py,
+            viewport.getScreenWidth(),
+            viewport.getScreenHeight(),
+            before,
+            metresPerPixel());
+    camera.position.set(c[0], c[1], 0);
+  }
+
+  /**
+   * The camera centre after a zoom from {@code mppBefore} to {@code mppAfter} metres per pixel that
+   * keeps the world point under pixel ({@code px}, {@code py}) (y down) of a {@code w} x {@code h}
+   * view centred on ({@code cx}, {@code cy}) where it was.
+   */
+  static float[] centreKeeping(
+      float cx, float cy, float px, float py, float w, float h, float mppBefore, float mppAfter) {
+    float dx = px - w / 2;
+    float dy = h / 2 - py;
+    float wx = cx + dx * mppBefore;
+    float wy = cy + dy * mppBefore;
+    return new float[] {wx - dx * mppAfter, wy - dy * mppAfter};
+  }
+
   /** Multiplies the zoom by {@code factor} (above 1: the world looks smaller). */
   public void zoomBy(float factor) {
     camera.zoom = clampZoom(camera.zoom * factor);
@@ -72,7 +139,12 @@ public final class CameraRig {
   /** Moves the view with a drag of {@code dx, dy} screen pixels (y down, as input reports). */
   public void panPixels(float dx, float dy) {
     float m = metresPerPixel();
-    camera.position.add(-dx * m, dy * m, 0);
+    // the screen's axes in the world, turned with the view
+    float ux = (float) Math.cos(upRad);
+    float uy = (float) Math.sin(upRad);
+    float rx = uy;
+    float ry = -ux;
+    camera.position.add((-dx * rx + dy * ux) * m, (-dx * ry + dy * uy) * m, 0);
   }
 
   /** Screen pixels per metre at the current zoom. */

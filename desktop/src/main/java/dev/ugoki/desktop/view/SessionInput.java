@@ -24,8 +24,8 @@ import dev.ugoki.desktop.session.Session;
  *   <li>With a replay open: Left and Right (paused) a step back and on, [ and ] 5 s, Home and End
  *       its ends, a press or drag on the timeline scrubs; J, E and a policy dropped on the window
  *       fork it there.
- *   <li>Mouse wheel, + and - zoom; a drag pans (and frees the camera); arrow keys pan a free
- *       camera.
+ *   <li>Mouse wheel, + and - zoom (the wheel about the pointer for a free camera); a drag pans (and
+ *       frees the camera); arrow keys pan a free camera; O the chase view on or off.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
  * </ul>
  */
@@ -57,6 +57,9 @@ public final class SessionInput extends InputAdapter {
 
     /** Where the replay's timeline is on the screen. */
     TimelineBar timelineBar();
+
+    /** O: the chase view (the camera turns with the followed body) on or off. */
+    void toggleChase();
 
     void quit();
   }
@@ -113,6 +116,7 @@ public final class SessionInput extends InputAdapter {
       case Keys.HOME -> seekSeconds(-1e9);
       case Keys.END -> seekSeconds(1e9);
       case Keys.V -> commands.saveReplay();
+      case Keys.O -> commands.toggleChase();
       case Keys.E -> session.roster().add(new Driver.Expert());
       case Keys.FORWARD_DEL, Keys.DEL -> commands.removeFollowed();
       case Keys.NUM_1, Keys.NUMPAD_1 -> session.clock().setSpeed(1);
@@ -175,7 +179,12 @@ public final class SessionInput extends InputAdapter {
 
   @Override
   public boolean scrolled(float amountX, float amountY) {
-    rig.zoomBy((float) Math.pow(ZOOM_STEP, amountY));
+    float factor = (float) Math.pow(ZOOM_STEP, amountY);
+    if (follow.free()) {
+      rig.zoomAbout(factor, Gdx.input.getX(), Gdx.input.getY()); // a map: about the pointer
+    } else {
+      rig.zoomBy(factor); // about the followed body
+    }
     return true;
   }
 

@@ -124,6 +124,11 @@ class ScriptTest {
     public void removeFollowed() {
       calls.add("remove");
     }
+
+    @Override
+    public void toggleChase() {
+      calls.add("chase");
+    }
   }
 
   /** Plays the script as the window would: advance by what the runner says, then draw. */
