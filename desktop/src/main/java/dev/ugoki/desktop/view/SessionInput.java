@@ -26,7 +26,8 @@ import dev.ugoki.desktop.session.Session;
  *       fork it there.
  *   <li>Mouse wheel, + and - zoom (the wheel about the pointer for a free camera); a drag pans (and
  *       frees the camera); arrow keys pan a free camera; O the chase view on or off.
- *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent.
+ *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent; so does a
+ *       gamepad's left stick (analog), with R2 and L2 as throttle and brake.
  * </ul>
  */
 public final class SessionInput extends InputAdapter {
@@ -68,6 +69,10 @@ public final class SessionInput extends InputAdapter {
   private CameraRig rig;
   private final Commands commands;
   private final Follow follow;
+
+  /** A gamepad's stick and triggers, added to the keys. */
+  private final Gamepad gamepad = new Gamepad(m -> session.message(m));
+
   private int lastX;
   private int lastY;
 
@@ -220,12 +225,15 @@ public final class SessionInput extends InputAdapter {
     return true;
   }
 
-  /** Reads the held keys once per frame: driving axes, and panning a free camera. */
+  /**
+   * Reads the held keys (and a gamepad) once per frame: driving axes, and panning a free camera.
+   */
   public void poll(float frameS) {
     boolean free = follow.free();
     boolean arrowsDrive = !free;
-    float turn = axis(Keys.A, Keys.D) + (arrowsDrive ? axis(Keys.LEFT, Keys.RIGHT) : 0);
-    float forward = axis(Keys.W, Keys.S) + (arrowsDrive ? axis(Keys.UP, Keys.DOWN) : 0);
+    float[] pad = gamepad.axes();
+    float turn = axis(Keys.A, Keys.D) + (arrowsDrive ? axis(Keys.LEFT, Keys.RIGHT) : 0) + pad[0];
+    float forward = axis(Keys.W, Keys.S) + (arrowsDrive ? axis(Keys.UP, Keys.DOWN) : 0) + pad[1];
     session.keyboard().set(turn, forward);
     if (free) {
       float px = PAN_PX_PER_S * frameS;
