@@ -9,6 +9,7 @@ import dev.ugoki.desktop.view.CameraRig;
 import dev.ugoki.desktop.view.Follow;
 import dev.ugoki.desktop.view.Hud;
 import dev.ugoki.desktop.view.Palette;
+import dev.ugoki.desktop.view.SaliencyOverlay;
 import dev.ugoki.desktop.view.TimelineBar;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class ShotReport {
       Follow follow,
       CameraRig rig,
       List<Hud.Rect> covered,
-      TimelineBar bar) {
+      TimelineBar bar,
+      boolean saliencyOn) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", name);
     m.put("file", name + ".png");
@@ -107,6 +109,25 @@ final class ShotReport {
       agents.add(am);
     }
     m.put("agents", agents);
+    if (saliencyOn && !follow.free()) {
+      Agent a = follow.focus(session.agents());
+      float[] weights = session.raySaliency(a);
+      if (weights != null) {
+        // the strongest ray, and the pixel of its middle
+        int top = 0;
+        for (int i = 1; i < weights.length; i++) {
+          top = weights[i] > weights[top] ? i : top;
+        }
+        float[] ray = SaliencyOverlay.rays(a).get(top);
+        Map<String, Object> sm = new LinkedHashMap<>();
+        sm.put("agent", a.name());
+        sm.put("weights", weights);
+        sm.put("strongest", top);
+        sm.put("strongest_mid_pixel", rig.toPixel((ray[0] + ray[2]) / 2, (ray[1] + ray[3]) / 2));
+        sm.put("color", Palette.rgb255(SaliencyOverlay.COLOR));
+        m.put("saliency", sm);
+      }
+    }
     return m;
   }
 

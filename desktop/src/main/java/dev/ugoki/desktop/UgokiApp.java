@@ -17,6 +17,7 @@ import dev.ugoki.desktop.view.CameraRig;
 import dev.ugoki.desktop.view.Follow;
 import dev.ugoki.desktop.view.Hud;
 import dev.ugoki.desktop.view.Palette;
+import dev.ugoki.desktop.view.SaliencyOverlay;
 import dev.ugoki.desktop.view.SessionInput;
 import dev.ugoki.desktop.view.SessionRenderer;
 import dev.ugoki.desktop.view.TaskZoom;
@@ -55,6 +56,7 @@ public final class UgokiApp extends ApplicationAdapter
   private SessionRenderer renderer;
   private Hud hud;
   private TimelineView timeline;
+  private SaliencyOverlay saliency;
   private SessionInput input;
   private String glRenderer = "";
   private long lastFrameNs;
@@ -95,6 +97,7 @@ public final class UgokiApp extends ApplicationAdapter
     renderer = new SessionRenderer();
     hud = new Hud();
     timeline = new TimelineView();
+    saliency = new SaliencyOverlay();
     input = new SessionInput(session, rig, follow, this);
     Gdx.input.setInputProcessor(input);
     follow.follow(-1, session.agents()); // the person who drives, if one does
@@ -151,6 +154,10 @@ public final class UgokiApp extends ApplicationAdapter
         rig.north();
       }
       renderer.render(session, follow, scenes, rig);
+      Agent followed = follow.free() ? null : follow.focus(session.agents());
+      if (saliency.on() && followed != null) {
+        saliency.draw(followed, session.raySaliency(followed), rig);
+      }
       List<float[]> pixels = new ArrayList<>(scenes.size());
       for (Scene s : scenes) {
         pixels.add(rig.toPixel(s.focusX(), s.focusY()));
@@ -209,6 +216,21 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void zoomBy(float factor) {
     rig.zoomBy(factor);
+  }
+
+  /** G: the saliency overlay on the followed policy's rays, on or off. */
+  @Override
+  public void toggleSaliency() {
+    saliency.toggle();
+    if (saliency.on()) {
+      Agent a = follow.focus(session.agents());
+      session.message(
+          session.raySaliency(a) == null
+              ? "saliency: agent " + a.name() + " drives without a policy that reads lidar"
+              : "saliency: the brighter a ray, the more blanking it would move agent "
+                  + a.name()
+                  + "'s action now (G: off)");
+    }
   }
 
   /** O: the chase view on or off. */
@@ -338,7 +360,9 @@ public final class UgokiApp extends ApplicationAdapter
     if (timeline.covered() != null) {
       covered.add(timeline.covered());
     }
-    shotLog.add(ShotReport.describe(name, w, h, session, follow, rig, covered, timeline.bar()));
+    shotLog.add(
+        ShotReport.describe(
+            name, w, h, session, follow, rig, covered, timeline.bar(), saliency.on()));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario", session.scenario());
     doc.put("seed", session.seed());
@@ -360,6 +384,9 @@ public final class UgokiApp extends ApplicationAdapter
     }
     if (timeline != null) {
       timeline.dispose();
+    }
+    if (saliency != null) {
+      saliency.dispose();
     }
   }
 }

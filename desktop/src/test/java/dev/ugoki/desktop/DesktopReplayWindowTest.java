@@ -56,7 +56,7 @@ class DesktopReplayWindowTest {
             + "fork expert; frames 2; shot forked; drop "
             + policy
             + "; frames 2; shot dropped; camera 1; save; resume; drive 1; shot raced; "
-            + "chase; drive 3; shot chase";
+            + "chase; drive 3; shot chase; chase; camera 3; saliency; frames 2; shot saliency";
     app =
         new ScriptedApp(
             dir,
@@ -156,6 +156,31 @@ class DesktopReplayWindowTest {
     // north up, the same car did not face up (it drives north-east there)
     double ndx = north.get("ahead_pixel").get(0).asDouble() - north.get("pixel").get(0).asDouble();
     assertThat(Math.abs(ndx)).isGreaterThan(0.2 * Math.abs(dy));
+  }
+
+  @Test
+  void theSaliencyOverlayLightsTheRaysThatMoveThePolicysAction() {
+    JsonNode s = app.shot("saliency");
+    JsonNode sal = s.get("saliency");
+    assertThat(sal.get("agent").asText()).isEqualTo("3 policy race.zip");
+    assertThat(sal.get("weights")).hasSize(32);
+    double max = 0;
+    for (JsonNode w : sal.get("weights")) {
+      assertThat(w.asDouble()).isNotNegative();
+      max = Math.max(max, w.asDouble());
+    }
+    assertThat(max).isPositive();
+    JsonNode mid = sal.get("strongest_mid_pixel");
+    assertThat(
+            ScriptedApp.near(
+                app.images.get("saliency"),
+                mid.get(0).asInt(),
+                mid.get(1).asInt(),
+                2,
+                ScriptedApp.rgb(sal.get("color"))))
+        .as("the strongest ray drawn bright")
+        .isTrue();
+    assertThat(app.shot("raced").has("saliency")).isFalse();
   }
 
   @Test

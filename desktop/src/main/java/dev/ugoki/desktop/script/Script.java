@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *   save            the followed agent's episode saved as a replay (V)
  *   remove          the followed agent leaves (Delete)
  *   chase           the chase view on or off (O)
+ *   saliency        the saliency overlay on or off (G)
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -172,7 +173,8 @@ public record Script(List<Command> commands) {
           "join",
           "save",
           "remove",
-          "chase" -> {
+          "chase",
+          "saliency" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
@@ -184,7 +186,7 @@ public record Script(List<Command> commands) {
                   + op
                   + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
                   + "restart, keys, shot, record, clone, train, checkpoint, await, scenario, help,"
-                  + " join, drop, seek, fork, add, save, remove, chase");
+                  + " join, drop, seek, fork, add, save, remove, chase, saliency");
     }
   }
 

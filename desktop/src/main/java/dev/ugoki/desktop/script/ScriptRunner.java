@@ -45,6 +45,9 @@ public final class ScriptRunner {
     /** Delete: the followed agent leaves. */
     void removeFollowed();
 
+    /** G: the saliency overlay on the followed policy's rays on or off. */
+    void toggleSaliency();
+
     /** O: the chase view on or off. */
     void toggleChase();
   }
@@ -166,6 +169,7 @@ public final class ScriptRunner {
         case "add" -> s.roster().add(new dev.ugoki.desktop.session.Driver.Expert());
         case "save" -> target.saveReplay();
         case "chase" -> target.toggleChase();
+        case "saliency" -> target.toggleSaliency();
         case "remove" -> target.removeFollowed();
         case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {

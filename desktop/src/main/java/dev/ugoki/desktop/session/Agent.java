@@ -288,6 +288,12 @@ public final class Agent {
     return Double.NaN;
   }
 
+  /** Whether the body is drawn from a family (a new seed, a new body). */
+  boolean ofAFamily() {
+    return env.unwrapped() instanceof dev.ugoki.sim.scenario.ScenarioBase<?> b
+        && !b.bodyFactors().isEmpty();
+  }
+
   /** Which way the body faces [rad, counter-clockwise from +x]; NaN for the arm (no heading). */
   public double headingRad() {
     Scenario body = body();

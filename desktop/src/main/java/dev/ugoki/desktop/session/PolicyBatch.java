@@ -2,6 +2,7 @@ package dev.ugoki.desktop.session;
 
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.policy.Saliency;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ final class PolicyBatch {
   private final PolicyFile.Loaded loaded;
   private final List<Agent> agents = new ArrayList<>();
   private GaussianPolicy policy;
+  private Saliency saliency;
+
+  /** The policy {@link #saliency} was made for (a live training swaps in newer ones). */
+  private GaussianPolicy saliencyOf;
 
   /** The agents of a policy file. */
   PolicyBatch(Path file, PolicyFile.Loaded loaded) {
@@ -55,6 +60,18 @@ final class PolicyBatch {
       throw new IllegalArgumentException("the new policy has other channels than the old one");
     }
     policy = newer;
+  }
+
+  /**
+   * Each lidar ray's weight in the action of {@code agent} (one of this batch's) now, by occlusion
+   * ({@link Saliency}); null when the policy reads no lidar.
+   */
+  float[] saliency(Agent agent) {
+    if (saliency == null || saliencyOf != policy) {
+      saliency = new Saliency(policy);
+      saliencyOf = policy;
+    }
+    return saliency.rays() == 0 ? null : saliency.of(agent.observation());
   }
 
   void add(Agent agent) {

@@ -155,6 +155,16 @@ final class Seats {
     }
   }
 
+  /** Each lidar ray's weight in {@code agent}'s policy's action now; null if it has no policy. */
+  float[] saliency(Agent agent) {
+    for (PolicyBatch b : batches) {
+      if (b.agents().contains(agent)) {
+        return b.saliency(agent);
+      }
+    }
+    return null;
+  }
+
   /** The first keyboard agent driving here (the one recorded), or null. */
   Agent keyboardAgent() {
     for (Agent a : agents) {

@@ -236,12 +236,7 @@ public final class Session {
   public void newTrack() {
     seed++;
     restart();
-    boolean family =
-        seats.agents().stream()
-            .anyMatch(
-                a ->
-                    a.env().unwrapped() instanceof dev.ugoki.sim.scenario.ScenarioBase<?> b
-                        && !b.bodyFactors().isEmpty());
+    boolean family = seats.agents().stream().anyMatch(Agent::ofAFamily);
     message(
         "seed "
             + seed
@@ -328,6 +323,11 @@ public final class Session {
 
   public List<Agent> agents() {
     return List.copyOf(seats.agents());
+  }
+
+  /** Each lidar ray's weight in {@code agent}'s policy's action now; null if it has no policy. */
+  public float[] raySaliency(Agent agent) {
+    return seats.saliency(agent);
   }
 
   /** The axes the window sets from the keys; every keyboard agent reads them at each step. */

@@ -25,7 +25,8 @@ import dev.ugoki.desktop.session.Session;
  *       its ends, a press or drag on the timeline scrubs; J, E and a policy dropped on the window
  *       fork it there.
  *   <li>Mouse wheel, + and - zoom (the wheel about the pointer for a free camera); a drag pans (and
- *       frees the camera); arrow keys pan a free camera; O the chase view on or off.
+ *       frees the camera); arrow keys pan a free camera; O the chase view on or off; G the saliency
+ *       of the followed policy's rays on or off.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent; so does a
  *       gamepad's left stick (analog), with R2 and L2 as throttle and brake.
  * </ul>
@@ -58,6 +59,9 @@ public final class SessionInput extends InputAdapter {
 
     /** Where the replay's timeline is on the screen. */
     TimelineBar timelineBar();
+
+    /** G: the saliency overlay on the followed policy's rays on or off. */
+    void toggleSaliency();
 
     /** O: the chase view (the camera turns with the followed body) on or off. */
     void toggleChase();
@@ -122,6 +126,7 @@ public final class SessionInput extends InputAdapter {
       case Keys.END -> seekSeconds(1e9);
       case Keys.V -> commands.saveReplay();
       case Keys.O -> commands.toggleChase();
+      case Keys.G -> commands.toggleSaliency();
       case Keys.E -> session.roster().add(new Driver.Expert());
       case Keys.FORWARD_DEL, Keys.DEL -> commands.removeFollowed();
       case Keys.NUM_1, Keys.NUMPAD_1 -> session.clock().setSpeed(1);

@@ -129,6 +129,11 @@ class ScriptTest {
     public void toggleChase() {
       calls.add("chase");
     }
+
+    @Override
+    public void toggleSaliency() {
+      calls.add("saliency");
+    }
   }
 
   /** Plays the script as the window would: advance by what the runner says, then draw. */
