@@ -40,6 +40,41 @@ class LaunchOptionsTest {
     assertThat(o.maxFps()).isEqualTo(60);
   }
 
+  @TempDir Path replays;
+
+  @Test
+  void aReplayBringsItsScenarioAndSeedAndABadOneIsOneLine() throws Exception {
+    dev.ugoki.sim.env.Env env =
+        new dev.ugoki.core.replay.ReplayRecorder(
+            dev.ugoki.sim.registry.Scenarios.make("reach"), "expert");
+    env.reset(12);
+    for (int t = 0; t < 5; t++) {
+      env.step(env.expert().act());
+    }
+    Path file = replays.resolve("reach-12.replay.jsonl");
+    dev.ugoki.core.replay.ReplayFile.write(
+        file, dev.ugoki.core.replay.ReplayRecorder.in(env).current());
+    LaunchOptions o = LaunchOptions.parse("--replay", file.toString(), "--expert");
+    assertThat(o.scenario()).isEqualTo("reach");
+    assertThat(o.seed()).isEqualTo(12);
+    assertThat(o.drivers()).hasSize(2);
+    assertThat(o.drivers().get(0)).isInstanceOf(Driver.Replayed.class);
+    assertThat(o.drivers().get(0).label()).isEqualTo("replay reach-12");
+    assertThat(o.replaysDir()).isEqualTo(Path.of("runs", "replays"));
+    assertThatThrownBy(() -> LaunchOptions.parse("--replay", file.toString(), "--scenario", "race"))
+        .hasMessageContaining("is of reach, not race");
+    Path cut = replays.resolve("cut.replay.jsonl");
+    List<String> lines = Files.readAllLines(file);
+    Files.write(cut, lines.subList(0, lines.size() - 1));
+    assertThatThrownBy(() -> LaunchOptions.parse("--replay", cut.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cut.replay.jsonl")
+        .hasMessageContaining("cut off")
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> LaunchOptions.parse("--replay", replays.resolve("none").toString()))
+        .hasMessageContaining("cannot read");
+  }
+
   @Test
   void defaultsAreRaceSeedOneAndTheExpertRacingTheShippedPolicy() {
     LaunchOptions o = LaunchOptions.parse();
