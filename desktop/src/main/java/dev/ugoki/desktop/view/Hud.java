@@ -20,23 +20,26 @@ import java.util.List;
  * (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a table
  * of all agents at the top right, under it the chart of a live training (mean return and success
  * rate against steps), and at the bottom the session's messages (a policy that does not fit, a
- * missing file) and the keys. Text is LibGDX's bundled bitmap font on translucent panels.
+ * missing file) and the keys. Text is {@link HudFont}, sized from the window's height, on
+ * translucent panels; margins and the chart scale with it.
  */
 public final class Hud implements Disposable {
   /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
   public record Rect(int x, int y, int width, int height) {}
 
-  private static final float MARGIN = 8;
-  private static final float PAD = 6;
-  private static final float COLUMN_GAP = 14;
+  /** Margins at the text size of an 800 px tall window ({@link HudFont#PX_AT_800}) [px]. */
+  private static final float MARGIN_AT_16 = 8;
+
+  private static final float PAD_AT_16 = 6;
+  private static final float COLUMN_GAP_AT_16 = 14;
   private static final Color PANEL = new Color(0, 0, 0, 0.6f);
   private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
 
-  /** The training chart's plot area [px]. */
-  private static final float CHART_W = 300;
+  /** The training chart's plot area at the text size of an 800 px tall window [px]. */
+  private static final float CHART_W_AT_16 = 300;
 
-  private static final float CHART_H = 100;
+  private static final float CHART_H_AT_16 = 100;
   public static final Color RETURN_COLOR = Palette.rgb(255, 205, 70);
   public static final Color SUCCESS_COLOR = Palette.rgb(90, 220, 120);
   private static final Color AXIS = new Color(1, 1, 1, 0.35f);
@@ -45,13 +48,18 @@ public final class Hud implements Disposable {
   private static final Color PAGE = new Color(0.08f, 0.1f, 0.08f, 1f);
 
   private final SpriteBatch batch = new SpriteBatch();
-  private final BitmapFont font = new BitmapFont();
+  private final HudFont hudFont = new HudFont();
+  private BitmapFont font;
   private final ShapeRenderer panels = new ShapeRenderer();
   private final GlyphLayout layout = new GlyphLayout();
   private final Matrix4 projection = new Matrix4();
   private final List<Rect> rects = new ArrayList<>();
   private int width = 1;
   private int height = 1;
+
+  /** The text size over 16 px: every margin and panel scales by it. */
+  private float scale = 1;
+
   private boolean page;
 
   /** Messages back from the newest the log is scrolled (0: the newest shown). */
@@ -60,10 +68,23 @@ public final class Hud implements Disposable {
   /** A block of lines measured for drawing: where each column starts, and the block's size. */
   private record Block(List<HudText.Line> lines, float[] columnX, float width, float height) {}
 
+  /** The window changed size: {@code widthPx x heightPx} HUD units over the whole back buffer. */
   public void resize(int widthPx, int heightPx) {
-    width = widthPx;
-    height = heightPx;
-    projection.setToOrtho2D(0, 0, widthPx, heightPx);
+    width = Math.max(1, widthPx);
+    height = Math.max(1, heightPx);
+    projection.setToOrtho2D(0, 0, width, height);
+    // back-buffer pixels per HUD unit: 2 on a HiDPI screen whose window size is in points
+    hudFont.resize(height, Gdx.graphics.getBackBufferHeight() / (float) height);
+    font = hudFont.font();
+    scale = hudFont.sizePx() / HudFont.PX_AT_800;
+  }
+
+  private float margin() {
+    return MARGIN_AT_16 * scale;
+  }
+
+  private float pad() {
+    return PAD_AT_16 * scale;
   }
 
   /** PgUp (positive) and PgDn: the message log scrolled by {@code lines}. */
@@ -104,17 +125,19 @@ public final class Hud implements Disposable {
     for (String m : HudText.messageWindow(messages, scrollBack, MESSAGES_SHOWN)) {
       bottom.add(new HudText.Line(List.of(m), -2));
     }
-    bottom.add(new HudText.Line(List.of(HudText.HELP), -1));
+    for (String keys : HudText.HELP) {
+      bottom.add(new HudText.Line(List.of(keys), -1));
+    }
     Block foot = measure(bottom);
     List<HudText.Line> captionLines = HudText.training(session);
     Block caption = captionLines.isEmpty() ? null : measure(captionLines);
 
-    float statusX = MARGIN;
-    float statusTop = height - MARGIN;
-    float tableX = width - MARGIN - table.width();
-    float tableTop = height - MARGIN;
-    float footX = MARGIN;
-    float footTop = MARGIN + foot.height();
+    float statusX = margin();
+    float statusTop = height - margin();
+    float tableX = width - margin() - table.width();
+    float tableTop = height - margin();
+    float footX = margin();
+    float footTop = margin() + foot.height();
 
     Gdx.gl.glEnable(GL20.GL_BLEND);
     Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
@@ -123,10 +146,11 @@ public final class Hud implements Disposable {
     panels.setColor(PANEL);
     panel(statusX, statusTop, status);
     panel(tableX, tableTop, table);
-    float chartTop = tableTop - table.height() - MARGIN;
-    float chartW = caption == null ? 0 : Math.max(CHART_W + 2 * PAD, caption.width());
-    float chartX = width - MARGIN - chartW;
-    float chartH = caption == null ? 0 : caption.height() + CHART_H + PAD;
+    float chartTop = tableTop - table.height() - margin();
+    float chartW =
+        caption == null ? 0 : Math.max(CHART_W_AT_16 * scale + 2 * pad(), caption.width());
+    float chartX = width - margin() - chartW;
+    float chartH = caption == null ? 0 : caption.height() + CHART_H_AT_16 * scale + pad();
     if (caption != null) {
       panel(chartX, chartTop, chartW, chartH);
     }
@@ -137,10 +161,10 @@ public final class Hud implements Disposable {
     if (caption != null) {
       chart(
           session.training().curve(),
-          chartX + PAD,
-          chartTop - chartH + PAD,
-          chartW - 2 * PAD,
-          CHART_H);
+          chartX + pad(),
+          chartTop - chartH + pad(),
+          chartW - 2 * pad(),
+          CHART_H_AT_16 * scale);
     }
 
     batch.setProjectionMatrix(projection);
@@ -160,8 +184,8 @@ public final class Hud implements Disposable {
   /** The help page, an opaque panel in the middle of the window. */
   private void helpPage(Session session) {
     Block b = measure(HudText.helpPage(session));
-    float x = Math.max(MARGIN, (width - b.width()) / 2);
-    float top = Math.min(height - MARGIN, (height + b.height()) / 2);
+    float x = Math.max(margin(), (width - b.width()) / 2);
+    float top = Math.min(height - margin(), (height + b.height()) / 2);
     panels.begin(ShapeRenderer.ShapeType.Filled);
     panels.setColor(PAGE);
     panel(x, top, b);
@@ -228,10 +252,10 @@ public final class Hud implements Disposable {
     float w = 0;
     for (int c = 0; c < colWidth.length; c++) {
       x[c] = w;
-      w += colWidth[c] + (c + 1 < colWidth.length ? COLUMN_GAP : 0);
+      w += colWidth[c] + (c + 1 < colWidth.length ? COLUMN_GAP_AT_16 * scale : 0);
     }
-    w = Math.max(w, spanWidth) + 2 * PAD;
-    float h = lines.size() * font.getLineHeight() + 2 * PAD;
+    w = Math.max(w, spanWidth) + 2 * pad();
+    float h = lines.size() * font.getLineHeight() + 2 * pad();
     return new Block(lines, x, w, h);
   }
 
@@ -252,7 +276,7 @@ public final class Hud implements Disposable {
   }
 
   private void text(float x, float top, Block b) {
-    float y = top - PAD;
+    float y = top - pad();
     for (HudText.Line l : b.lines()) {
       font.setColor(
           l.rgb() >= 0
@@ -265,7 +289,7 @@ public final class Hud implements Disposable {
                           ? RETURN_COLOR
                           : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
       for (int c = 0; c < l.cells().size(); c++) {
-        font.draw(batch, l.cells().get(c), x + PAD + b.columnX()[c], y);
+        font.draw(batch, l.cells().get(c), x + pad() + b.columnX()[c], y);
       }
       y -= font.getLineHeight();
     }
@@ -274,7 +298,7 @@ public final class Hud implements Disposable {
   @Override
   public void dispose() {
     batch.dispose();
-    font.dispose();
+    hudFont.dispose();
     panels.dispose();
   }
 }

@@ -46,9 +46,12 @@ public final class HudText {
     }
   }
 
-  public static final String HELP =
-      "Space pause  S step  1-5 speed  C camera  N track  R restart  M scenario  J join  "
-          + "T record  X drop  B clone  P PPO  I DAgger  K checkpoint  +/- zoom  F fit  H help";
+  /** The key lines at the bottom: watching, then teaching and training (H lists every key). */
+  public static final List<String> HELP =
+      List.of(
+          "Space pause  S step  1-5 speed  C camera  F fit  +/- zoom  N track  R restart  "
+              + "M scenario",
+          "J join  T record  X drop  B clone  P PPO  I DAgger  K checkpoint  H help  Esc quit");
 
   private HudText() {}
 
