@@ -36,6 +36,9 @@ public final class Hud implements Disposable {
   private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
 
+  /** The followed agent's panel holds this many characters a line; longer lines wrap. */
+  static final int STATUS_CHARS = 42;
+
   /** The training chart's plot area at the text size of an 800 px tall window [px]. */
   private static final float CHART_W_AT_16 = 300;
 
@@ -117,8 +120,13 @@ public final class Hud implements Disposable {
       font.draw(batch, t.text(), t.x(), height - t.y());
     }
     batch.end();
-    Block status = measure(HudText.status(session, follow, fps));
-    Block table = measure(HudText.table(session));
+    // fixed widths: the status panel holds STATUS_CHARS characters, the table its templates
+    Block status =
+        measure(
+            HudText.wrap(HudText.status(session, follow, fps), STATUS_CHARS),
+            chars(STATUS_CHARS),
+            null);
+    Block table = measure(AgentTable.lines(session), 0, AgentTable.template(session));
     List<HudText.Line> bottom = new ArrayList<>();
     List<String> messages = session.messages();
     scrollBack = Math.max(0, Math.min(scrollBack, messages.size() - MESSAGES_SHOWN));
@@ -128,9 +136,9 @@ public final class Hud implements Disposable {
     for (String keys : HudText.HELP) {
       bottom.add(new HudText.Line(List.of(keys), -1));
     }
-    Block foot = measure(bottom);
+    Block foot = measure(HudText.wrap(bottom, charsIn(width - 2 * margin())), 0, null);
     List<HudText.Line> captionLines = HudText.training(session);
-    Block caption = captionLines.isEmpty() ? null : measure(captionLines);
+    Block caption = captionLines.isEmpty() ? null : measure(captionLines, 0, null);
 
     float statusX = margin();
     float statusTop = height - margin();
@@ -183,7 +191,7 @@ public final class Hud implements Disposable {
 
   /** The help page, an opaque panel in the middle of the window. */
   private void helpPage(Session session) {
-    Block b = measure(HudText.helpPage(session));
+    Block b = measure(HelpPage.lines(session), 0, null);
     float x = Math.max(margin(), (width - b.width()) / 2);
     float top = Math.min(height - margin(), (height + b.height()) / 2);
     panels.begin(ShapeRenderer.ShapeType.Filled);
@@ -230,12 +238,33 @@ public final class Hud implements Disposable {
     panels.end();
   }
 
-  private Block measure(List<HudText.Line> lines) {
-    int columns = 0;
+  /** The width of {@code n} characters of the monospaced font, with the panel's padding [px]. */
+  private float chars(int n) {
+    return n * hudFont.advance() + 2 * pad();
+  }
+
+  /** How many characters a panel {@code widthPx} wide holds. */
+  private int charsIn(float widthPx) {
+    return (int) Math.floor((widthPx - 2 * pad()) / hudFont.advance());
+  }
+
+  /**
+   * Lays out a block: at least {@code minWidth} wide, and its columns at least as wide as the cells
+   * of {@code template} (the widest text each can show), so that the block keeps its size while its
+   * numbers change.
+   */
+  private Block measure(List<HudText.Line> lines, float minWidth, List<String> template) {
+    int columns = template == null ? 0 : template.size();
     for (HudText.Line l : lines) {
       columns = Math.max(columns, l.cells().size());
     }
     float[] colWidth = new float[Math.max(columns, 1)];
+    if (template != null) {
+      for (int c = 0; c < template.size(); c++) {
+        layout.setText(font, template.get(c));
+        colWidth[c] = layout.width;
+      }
+    }
     float spanWidth = 0;
     for (HudText.Line l : lines) {
       if (l.cells().size() == 1) {
@@ -254,7 +283,7 @@ public final class Hud implements Disposable {
       x[c] = w;
       w += colWidth[c] + (c + 1 < colWidth.length ? COLUMN_GAP_AT_16 * scale : 0);
     }
-    w = Math.max(w, spanWidth) + 2 * pad();
+    w = Math.max(Math.max(w, spanWidth) + 2 * pad(), minWidth);
     float h = lines.size() * font.getLineHeight() + 2 * pad();
     return new Block(lines, x, w, h);
   }

@@ -7,19 +7,20 @@ import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
 import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.scenario.ScenarioBase;
-import dev.ugoki.sim.scene.Colors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The HUD's words, without any graphics (so they can be tested): a panel about the followed agent,
- * a table of every agent, and the help line. Numbers are formatted with a fixed locale.
+ * The HUD's words, without any graphics (so they can be tested): the panel about the followed
+ * agent, the name tags, the message log's window and the key lines ({@link AgentTable} has the
+ * table's, {@link HelpPage} the help page's). Numbers are formatted with a fixed locale and, where
+ * they change every frame, in a fixed width.
  */
 public final class HudText {
   /**
-   * One line of text in cells that the HUD aligns in columns (the font is proportional); {@code
-   * agent} is the agent whose tint it takes, or -1 for plain text.
+   * One line of text in cells that the HUD aligns in columns; {@code agent} is the agent whose tint
+   * it takes, or -1 for plain text.
    */
   public record Line(List<String> cells, int agent, int rgb) {
     /** A line in an agent's tint ({@code agent >= 0}) or one of the HUD's own colours. */
@@ -76,6 +77,43 @@ public final class HudText {
     return out;
   }
 
+  /**
+   * The lines cut to at most {@code chars} characters (what a panel of that width holds in the
+   * monospaced font): a longer one-cell line breaks at its last space that fits (or mid-word when
+   * none does) and goes on indented; lines of several cells are kept, they are short columns.
+   */
+  public static List<Line> wrap(List<Line> lines, int chars) {
+    int max = Math.max(chars, 8);
+    List<Line> out = new ArrayList<>();
+    for (Line l : lines) {
+      if (l.cells().size() != 1) {
+        out.add(l);
+        continue;
+      }
+      String rest = l.cells().get(0);
+      String indent = "";
+      while (indent.length() + rest.length() > max) {
+        int room = max - indent.length();
+        int cut = rest.lastIndexOf(' ', room);
+        int next = cut;
+        if (cut <= 0) {
+          cut = room;
+          next = room;
+        } else {
+          next = cut + 1;
+        }
+        out.add(new Line(List.of(indent + rest.substring(0, cut)), l.agent(), l.rgb()));
+        rest = rest.substring(next).stripLeading();
+        indent = WRAP_INDENT;
+      }
+      out.add(new Line(List.of(indent + rest), l.agent(), l.rgb()));
+    }
+    return out;
+  }
+
+  /** How a wrapped line's continuation starts. */
+  static final String WRAP_INDENT = "  ";
+
   /** A name tag beside a body: its text, its agent (the tint), where it goes [px, y down]. */
   public record Tag(String text, int agent, float x, float y) {}
 
@@ -111,70 +149,6 @@ public final class HudText {
   /** Tags closer than this sideways may collide [px]. */
   static final float TAG_WIDTH_PX = 120;
 
-  /**
-   * The help page (H): what every colour and shape of this scenario's scene means, then every key.
-   * Each legend line is drawn in the colour it explains.
-   */
-  public static List<Line> helpPage(Session s) {
-    List<Line> out = new ArrayList<>();
-    out.add(Line.plain("What you see (" + s.scenario() + ")", ""));
-    String sc = s.scenario();
-    boolean multi = sc.equals("multitask");
-    if (sc.equals("race") || multi) {
-      out.add(
-          Line.colored(
-              Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash"));
-      out.add(Line.colored(Colors.CENTERLINE, "yellow dashes", "the centerline"));
-      out.add(
-          Line.colored(
-              Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there"));
-    }
-    if (sc.equals("navigate") || multi) {
-      out.add(
-          Line.colored(
-              Colors.OBSTACLE,
-              "brown blocks",
-              "boxes, walls and shelves: touching one is a crash"));
-      out.add(
-          Line.colored(
-              Colors.PATH,
-              "pale-blue line",
-              "the planned route to the goal (what the expert follows)"));
-      out.add(Line.colored(Colors.GOAL_ACTIVE, "red circle", "the goal to reach now"));
-      out.add(Line.colored(Colors.GOAL, "green circles", "the goals after it"));
-    }
-    if (sc.equals("reach") || multi) {
-      out.add(
-          Line.colored(
-              Colors.GOAL_ACTIVE, "red circle", "the target the arm's tip must reach now"));
-      out.add(Line.colored(Colors.GOAL, "green circles", "the targets after it"));
-    }
-    out.add(Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
-    out.add(Line.of(1, "trail", "where each agent has been; the bodies pass through each other"));
-    out.add(
-        Line.plain("agents", "each keeps its number and colour for the session (table, right)"));
-    out.add(Line.plain("", ""));
-    out.add(Line.plain("Keys", ""));
-    for (String[] k : KEYS) {
-      out.add(Line.plain(k[0], k[1]));
-    }
-    return out;
-  }
-
-  private static final String[][] KEYS = {
-    {"Space", "pause; S or Right (paused) one step; 1-5 speed 1x to 16x"},
-    {"W A S D / arrows", "drive the keyboard agent (steering is gradual)"},
-    {"J", "join: a keyboard agent for you; the camera follows you"},
-    {"C / F", "the camera: next agent, then free / free on the whole world"},
-    {"wheel, + -, drag", "zoom and pan"},
-    {"N / R", "a new track (the next seed) / everyone back to the start"},
-    {"M", "the next scenario, with the same agents"},
-    {"T / X / B", "record your driving / drop the last attempt / clone it"},
-    {"P / I / K", "train PPO live (again: stop, then resume) / DAgger / checkpoint"},
-    {"PgUp / PgDn", "scroll the messages"},
-    {"H / Esc", "this page / quit"},
-  };
-
   /** The panel of the followed agent (the first when the camera is free), and the sim status. */
   public static List<Line> status(Session s, Follow follow, int fps) {
     List<Line> out = new ArrayList<>();
@@ -182,28 +156,36 @@ public final class HudText {
         Line.plain(
             String.format(
                 Locale.ROOT,
-                "%s  seed %d  step %d  %s%s%s%s%s",
+                "%s  seed %d  step %d  %s",
                 s.scenario(),
                 s.seed(),
                 s.clock().steps(),
-                speed(s),
-                s.clock().paused() ? "  PAUSED" : "",
+                speed(s))));
+    // what the session is doing, on a line of its own: it comes and goes
+    String doing =
+        java.util.stream.Stream.of(
+                s.clock().paused() ? "PAUSED" : "",
                 s.teaching().recording()
-                    ? "  REC "
+                    ? "REC "
                         + s.teaching().recordedSteps()
                         + " steps, "
                         + s.teaching().recordedCrashes()
                         + " crashes (X drops the last)"
                     : "",
-                s.teaching().cloning() ? "  CLONING" : "",
+                s.teaching().cloning() ? "CLONING" : "",
                 s.training().running()
-                    ? "  TRAINING " + s.training().algo().toUpperCase(Locale.ROOT)
-                    : "")));
+                    ? "TRAINING " + s.training().algo().toUpperCase(Locale.ROOT)
+                    : "")
+            .filter(f -> !f.isEmpty())
+            .collect(java.util.stream.Collectors.joining("  "));
+    if (!doing.isEmpty()) {
+      out.add(Line.plain(doing));
+    }
     out.add(
         Line.plain(
             String.format(
                 Locale.ROOT,
-                "%d fps  camera: %s",
+                "%3d fps  camera: %s",
                 fps,
                 follow.free() ? "free" : "follows " + follow.focus(s.agents()).name())));
     Agent a = follow.focus(s.agents());
@@ -260,7 +242,7 @@ public final class HudText {
         Line.plain(
             String.format(
                 Locale.ROOT,
-                "%s %.1f s   last %s   best %s   %ss %d",
+                "%s %5.1f s   last %s   best %s   %ss %d",
                 unit,
                 a.lapTimeS(),
                 seconds(a.lastLapS()),
@@ -275,29 +257,9 @@ public final class HudText {
         out.add(
             Line.plain(
                 "  " + terms.names().get(i),
-                String.format(Locale.ROOT, "%+.3f", terms.value(i) + 0.0)));
+                String.format(Locale.ROOT, "%+8.3f", terms.value(i) + 0.0)));
       }
-      out.add(Line.plain("  total", String.format(Locale.ROOT, "%+.3f", terms.total() + 0.0)));
-    }
-    return out;
-  }
-
-  /** One row per agent, in its tint: return, laps, best lap, crashes. */
-  public static List<Line> table(Session s) {
-    List<Line> out = new ArrayList<>();
-    // multitask mixes laps, goals and targets: one column of what each agent completed
-    String unit = s.scenario().equals("multitask") ? "done" : unit(s.scenario()) + "s";
-    out.add(Line.plain("agent", "return", unit, "best", "crashes"));
-    for (Agent a : s.agents()) {
-      out.add(
-          Line.of(
-              a.index(),
-              shorten(a.name(), 26),
-              String.format(Locale.ROOT, "%.1f", a.episodeReturn()),
-              Integer.toString(a.lapsTotal()),
-              seconds(a.bestLapS()),
-              // an arm cannot crash: nothing to count
-              a.task().equals("reach") ? "-" : Integer.toString(a.crashes())));
+      out.add(Line.plain("  total", String.format(Locale.ROOT, "%+8.3f", terms.total() + 0.0)));
     }
     return out;
   }
@@ -391,9 +353,5 @@ public final class HudText {
 
   static String seconds(double s) {
     return Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.1f s", s);
-  }
-
-  private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "~";
   }
 }

@@ -61,23 +61,11 @@ class HudTextTest {
   }
 
   @Test
-  void theTableHasOneRowPerAgentInItsTint() {
-    Session s =
-        new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
-    List<HudText.Line> table = HudText.table(s);
-    assertThat(table).hasSize(3);
-    assertThat(table.get(0).cells()).containsExactly("agent", "return", "laps", "best", "crashes");
-    assertThat(table.get(2).agent()).isEqualTo(1);
-    assertThat(table.get(2).cells().get(0)).isEqualTo("2 keyboard");
-  }
-
-  @Test
   void theRobotHasGoalsNotLapsAndNoSteering() {
     Session s = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
     s.singleStep();
     String status = text(HudText.status(s, new Follow(), 60));
     assertThat(status).contains("goal", "left", "right", "m/s").doesNotContain("deg", "km/h");
-    assertThat(HudText.table(s).get(0).cells()).contains("goals");
   }
 
   /** The HUD says the speed the simulation achieves when it falls short of the one asked for. */
@@ -89,6 +77,54 @@ class HudTextTest {
       s.advance(0.5); // frames of half a second: only 0.25 s of each counts
     }
     assertThat(text(HudText.status(s, new Follow(), 2))).contains("16x (runs 8.0x)");
+  }
+
+  /** A long line breaks at spaces within the panel's width and goes on indented. */
+  @Test
+  void longLinesWrapAtSpacesWithinTheWidth() {
+    List<HudText.Line> wrapped =
+        HudText.wrap(
+            List.of(
+                HudText.Line.of(2, "agent 3 sits out race: policy file missing.zip does not exist"),
+                HudText.Line.plain("  progress", "+0.073")),
+            20);
+    assertThat(wrapped)
+        .extracting(HudText.Line::text)
+        .containsExactly(
+            "agent 3 sits out",
+            "  race: policy file",
+            "  missing.zip does",
+            "  not exist",
+            "  progress +0.073");
+    assertThat(wrapped).allSatisfy(l -> assertThat(l.text().length()).isLessThanOrEqualTo(20));
+    assertThat(wrapped.get(2).agent()).as("a wrapped line keeps its colour").isEqualTo(2);
+  }
+
+  @Test
+  void aWordLongerThanTheWidthBreaksMidWord() {
+    assertThat(HudText.wrap(List.of(HudText.Line.plain("/a/very/long/path/policy.zip")), 10))
+        .extracting(HudText.Line::text)
+        .containsExactly("/a/very/lo", "  ng/path/", "  policy.z", "  ip");
+  }
+
+  /** The followed agent's panel keeps its width: what changes every frame has a fixed width. */
+  @Test
+  void theStatusNumbersHaveFixedWidths() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    s.advance(0.5);
+    String early = text(HudText.status(s, new Follow(), 9));
+    s.advance(3);
+    String later = text(HudText.status(s, new Follow(), 61));
+    assertThat(lineStarting(later, "speed").length())
+        .isEqualTo(lineStarting(early, "speed").length());
+    assertThat(lineStarting(later, "  total").length())
+        .isEqualTo(lineStarting(early, "  total").length());
+    assertThat(lineStarting(later, " 61 fps").length())
+        .isEqualTo(lineStarting(early, "  9 fps").length());
+  }
+
+  private static String lineStarting(String text, String start) {
+    return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
   }
 
   /** The log keeps more than the HUD shows, and scrolls within its bounds. */
@@ -132,8 +168,6 @@ class HudTextTest {
     s.singleStep();
     String status = text(HudText.status(s, new Follow(), 60));
     assertThat(status).contains("target", "m/s (tip)").doesNotContain("km/h", "lap ");
-    assertThat(HudText.table(s).get(0).cells()).contains("targets");
-    assertThat(HudText.table(s).get(1).cells().get(4)).isEqualTo("-");
   }
 
   /** In multitask each agent's panel speaks of its own task, the table of what each completed. */
@@ -144,7 +178,6 @@ class HudTextTest {
     String task = s.agents().get(0).task();
     String status = text(HudText.status(s, new Follow(), 60));
     assertThat(status).contains(HudText.unit(task) + " ");
-    assertThat(HudText.table(s).get(0).cells()).contains("done");
   }
 
   @Test
