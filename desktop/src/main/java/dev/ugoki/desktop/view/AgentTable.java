@@ -11,6 +11,10 @@ import java.util.Locale;
  * table keeps its width while the numbers change (a person saw it jump from 238 to 297 px): every
  * column is as wide as the widest value it can show ({@link #template}), names are cut to {@link
  * #NAME_CHARS} and numbers are right-aligned in that width, in the HUD's monospaced font.
+ *
+ * <p>Its return is each agent's return of the episode it drives now, since the start or its last
+ * crash (a watched race goes on for up to 100 laps), and its header says so: the training chart's
+ * is the mean return per training episode, another figure.
  */
 final class AgentTable {
   /** The longest name shown; a longer one ends in {@code ~}. */
@@ -30,19 +34,22 @@ final class AgentTable {
    */
   static List<String> template(Session s) {
     List<String> header = header(s);
+    List<String> above = HEADER_ABOVE;
     List<String> out = new ArrayList<>();
     out.add("W".repeat(Math.max(NAME_CHARS, header.get(0).length())));
     for (int c = 1; c < header.size(); c++) {
-      out.add("9".repeat(Math.max(WIDEST.get(c - 1).length(), header.get(c).length())));
+      int chars = Math.max(header.get(c).length(), above.get(c).length());
+      out.add("9".repeat(Math.max(WIDEST.get(c - 1).length(), chars)));
     }
     return out;
   }
 
-  /** The header, then one row per agent: name, return, units done, best time, crashes. */
+  /** The header's two rows, then one row per agent: name, return, units done, best, crashes. */
   static List<HudText.Line> lines(Session s) {
     List<String> header = header(s);
     int[] chars = template(s).stream().mapToInt(String::length).toArray();
     List<HudText.Line> out = new ArrayList<>();
+    out.add(HudText.Line.plain(row(HEADER_ABOVE, chars).toArray(String[]::new)));
     out.add(HudText.Line.plain(row(header, chars).toArray(String[]::new)));
     for (Agent a : s.agents()) {
       List<String> cells =
@@ -61,8 +68,11 @@ final class AgentTable {
   private static List<String> header(Session s) {
     // multitask mixes laps, goals and targets: one column of what each agent completed
     String unit = s.scenario().equals("multitask") ? "done" : HudText.unit(s.scenario()) + "s";
-    return List.of("agent", "return", unit, "best", "crashes");
+    return List.of("agent", "episode", unit, "best", "crashes");
   }
+
+  /** The header's first row: the column "return (episode)" in two short rows. */
+  private static final List<String> HEADER_ABOVE = List.of("", "return", "", "", "");
 
   /** The cells padded to their columns: the name to the left, the numbers to the right. */
   private static List<String> row(List<String> cells, int[] chars) {

@@ -224,19 +224,17 @@ public final class HudText {
         }
       }
     }
-    out.add(
-        Line.plain(
-            String.format(
-                Locale.ROOT,
-                "return %.2f%s",
-                a.episodeReturn(),
-                Double.isNaN(a.lastEpisodeReturn())
-                    ? ""
-                    : String.format(
-                        Locale.ROOT,
-                        "   last %.2f (%s)",
-                        a.lastEpisodeReturn(),
-                        a.lastOutcome()))));
+    // the return of this watch episode (since the start or the last crash), as in the table
+    out.add(Line.plain(String.format(Locale.ROOT, "return this episode %8.2f", a.episodeReturn())));
+    if (!Double.isNaN(a.lastEpisodeReturn())) {
+      out.add(
+          Line.plain(
+              String.format(
+                  Locale.ROOT,
+                  "       last episode %8.2f  %s",
+                  a.lastEpisodeReturn(),
+                  a.lastOutcome())));
+    }
     String unit = unit(a.task());
     out.add(
         Line.plain(
@@ -266,8 +264,8 @@ public final class HudText {
 
   /**
    * The caption of the training chart: the algorithm and whether it runs, the steps, the latest
-   * mean return and success rate (of the last 100 training episodes), and what the two lines are;
-   * empty before a live training has reported.
+   * mean return and success rate (of the last 100 training episodes, not the window's episodes),
+   * and what the two lines are; empty before a live training has reported.
    */
   public static List<Line> training(Session s) {
     TrainingCurve c = s.training().curve();
@@ -292,7 +290,7 @@ public final class HudText {
             List.of(
                 String.format(
                     Locale.ROOT,
-                    "return %s  (%s .. %s)",
+                    "mean return per training episode %s  (%s .. %s)",
                     number(u.meanReturn()),
                     number(range[0]),
                     number(range[1]))),

@@ -18,10 +18,25 @@ class AgentTableTest {
     Session s =
         new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
     List<HudText.Line> table = AgentTable.lines(s);
-    assertThat(table).hasSize(3);
-    assertThat(trimmed(table.get(0))).containsExactly("agent", "return", "laps", "best", "crashes");
-    assertThat(table.get(2).agent()).isEqualTo(1);
-    assertThat(trimmed(table.get(2)).get(0)).isEqualTo("2 keyboard");
+    assertThat(table).hasSize(4);
+    assertThat(table.get(3).agent()).isEqualTo(1);
+    assertThat(trimmed(table.get(3)).get(0)).isEqualTo("2 keyboard");
+  }
+
+  /** The table's return is the agent's episode's, and its header says so in two rows. */
+  @Test
+  void theReturnColumnSaysItIsTheEpisodes() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    List<HudText.Line> table = AgentTable.lines(s);
+    assertThat(trimmed(table.get(0))).containsExactly("", "return", "", "", "");
+    assertThat(trimmed(table.get(1)))
+        .containsExactly("agent", "episode", "laps", "best", "crashes");
+    for (int i = 0; i < 20; i++) {
+      s.advance(0.25);
+    }
+    double r = s.agents().get(0).episodeReturn();
+    assertThat(trimmed(AgentTable.lines(s).get(2)).get(1))
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", r));
   }
 
   /** Every cell is as wide as its column's template: the numbers never move the columns. */
@@ -29,7 +44,7 @@ class AgentTableTest {
   void everyCellHasItsColumnsWidthWhateverTheNumbers() {
     Session s =
         new Session("race", Map.of(), 3, List.of(new Driver.Expert(), new Driver.Keyboard()));
-    List<String> before = AgentTable.lines(s).get(1).cells();
+    List<String> before = AgentTable.lines(s).get(2).cells();
     for (int i = 0; i < 20; i++) {
       s.advance(0.25); // 5 s, 100 steps
     }
@@ -39,10 +54,10 @@ class AgentTableTest {
         assertThat(l.cells().get(c)).hasSameSizeAs(template.get(c));
       }
     }
-    assertThat(AgentTable.lines(s).get(1).cells()).isNotEqualTo(before);
+    assertThat(AgentTable.lines(s).get(2).cells()).isNotEqualTo(before);
     // names left, numbers right
-    assertThat(AgentTable.lines(s).get(1).cells().get(0)).startsWith("1 expert");
-    assertThat(AgentTable.lines(s).get(1).cells().get(1)).startsWith(" ").doesNotEndWith(" ");
+    assertThat(AgentTable.lines(s).get(2).cells().get(0)).startsWith("1 expert");
+    assertThat(AgentTable.lines(s).get(2).cells().get(1)).startsWith(" ").doesNotEndWith(" ");
   }
 
   @Test
@@ -55,11 +70,11 @@ class AgentTableTest {
   @Test
   void theRobotHasGoalsAndTheArmTargetsAndNoCrashCount() {
     Session nav = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(trimmed(AgentTable.lines(nav).get(0))).contains("goals");
+    assertThat(trimmed(AgentTable.lines(nav).get(1))).contains("goals");
     Session reach = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(trimmed(AgentTable.lines(reach).get(0))).contains("targets");
-    assertThat(trimmed(AgentTable.lines(reach).get(1)).get(4)).isEqualTo("-");
+    assertThat(trimmed(AgentTable.lines(reach).get(1))).contains("targets");
+    assertThat(trimmed(AgentTable.lines(reach).get(2)).get(4)).isEqualTo("-");
     Session multi = new Session("multitask", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(trimmed(AgentTable.lines(multi).get(0))).contains("done");
+    assertThat(trimmed(AgentTable.lines(multi).get(1))).contains("done");
   }
 }

@@ -34,7 +34,7 @@ class HudTextTest {
             "steer",
             "action",
             "throttle",
-            "return",
+            "return this episode",
             "lap",
             "best -",
             "progress",
@@ -77,6 +77,20 @@ class HudTextTest {
       s.advance(0.5); // frames of half a second: only 0.25 s of each counts
     }
     assertThat(text(HudText.status(s, new Follow(), 2))).contains("16x (runs 8.0x)");
+  }
+
+  /** The panel's return is this episode's; the chart's is per training episode, and says so. */
+  @Test
+  void eachReturnSaysWhichItIs() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    s.advance(0.25);
+    assertThat(text(HudText.status(s, new Follow(), 60)))
+        .contains("return this episode")
+        .doesNotContain("last episode");
+    s.training()
+        .curve()
+        .add(new dev.ugoki.core.train.TrainingListener.Update(1, 2048, 10_000, 52.3, 0.5, 3));
+    assertThat(text(HudText.training(s))).contains("mean return per training episode 52.3");
   }
 
   /** A long line breaks at spaces within the panel's width and goes on indented. */
