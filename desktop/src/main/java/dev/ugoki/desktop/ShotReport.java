@@ -38,6 +38,7 @@ final class ShotReport {
       Follow follow,
       CameraRig rig,
       List<Hud.Rect> covered,
+      Object hudParts,
       TimelineBar bar,
       boolean saliencyOn) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ final class ShotReport {
       panels.add(new int[] {r.x(), r.y(), r.width(), r.height()});
     }
     m.put("hud", panels);
+    m.put("hud_parts", hudParts);
     if (session.training().algo() != null) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("algo", session.training().algo());

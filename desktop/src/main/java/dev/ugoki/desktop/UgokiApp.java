@@ -362,7 +362,16 @@ public final class UgokiApp extends ApplicationAdapter
     }
     shotLog.add(
         ShotReport.describe(
-            name, w, h, session, follow, rig, covered, timeline.bar(), saliency.on()));
+            name,
+            w,
+            h,
+            session,
+            follow,
+            rig,
+            covered,
+            hud.describe(),
+            timeline.bar(),
+            saliency.on()));
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario", session.scenario());
     doc.put("seed", session.seed());

@@ -353,29 +353,31 @@ class DesktopWindowTest {
     assertThat(agents).hasSize(3);
     // agent 3 is the missing policy file, sitting out with its own number
     assertThat(agents.get(2).get("name").asText()).isEqualTo("4 ppo live");
-    // the chart: the lowest panel on the right; its plot holds return and success lines
-    JsonNode chart = null;
-    for (JsonNode r : shot.get("hud")) {
-      boolean right = r.get(0).asInt() + r.get(2).asInt() >= WIDTH - 12;
-      if (right && (chart == null || r.get(1).asInt() > chart.get(1).asInt())) {
-        chart = r;
-      }
-    }
-    assertThat(chart).isNotNull();
+    // the chart: under the table on the right; its plot holds return and success lines
+    JsonNode parts = shot.get("hud_parts");
+    int[] chart = rect(parts.get("chart"));
+    assertThat(chart[0] + chart[2]).as("the chart's right edge").isGreaterThan(WIDTH - 20);
+    assertThat(chart[2]).as("chart width").isGreaterThanOrEqualTo(420);
+    assertThat(chart[3]).as("chart height").isGreaterThanOrEqualTo(160);
+    int[] plot = rect(parts.get("chart_plot"));
     BufferedImage img = images.get("training");
     int[] returnColor = {255, 205, 70};
     int[] successColor = {90, 220, 120};
-    int yellow = 0;
-    int green = 0;
-    int top = chart.get(1).asInt() + chart.get(3).asInt() - 110;
-    for (int y = top; y < chart.get(1).asInt() + chart.get(3).asInt(); y++) {
-      for (int x = chart.get(0).asInt(); x < chart.get(0).asInt() + chart.get(2).asInt(); x++) {
-        yellow += close(img.getRGB(x, y), returnColor, 40) ? 1 : 0;
-        green += close(img.getRGB(x, y), successColor, 40) ? 1 : 0;
-      }
-    }
-    assertThat(yellow).as("return-line pixels in the plot").isGreaterThan(20);
-    assertThat(green).as("success-line pixels in the plot").isGreaterThan(20);
+    assertThat(count(img, plot, returnColor, 40))
+        .as("return-line pixels in the plot")
+        .isGreaterThan(20);
+    assertThat(count(img, plot, successColor, 40))
+        .as("success-line pixels in the plot")
+        .isGreaterThan(20);
+    // opaque: its own colour under the lines and the words, never the grass through it (the
+    // words' smoothed edges pass through the track's grey, so only the grass is counted)
+    double area = (double) chart[2] * chart[3];
+    assertThat(count(img, chart, rgb(parts.get("chart_colour")), 2) / area)
+        .as("share of the chart in its panel's colour")
+        .isGreaterThan(0.5);
+    assertThat(count(img, chart, rgb(shots.get("grass")), TOLERANCE))
+        .as("grass in the chart")
+        .isZero();
     // the window closed while it trained: the run stopped there and saved its policy
     Path run;
     try (var runs = Files.list(dir.resolve("runs"))) {
@@ -514,6 +516,23 @@ class DesktopWindowTest {
       }
     }
     return (double) changed / counted;
+  }
+
+  /**
+   * How many pixels of the rectangle {@code x, y, w, h} are within {@code tolerance} of a colour.
+   */
+  private static int count(BufferedImage img, int[] r, int[] colour, int tolerance) {
+    int n = 0;
+    for (int y = r[1]; y < r[1] + r[3]; y++) {
+      for (int x = r[0]; x < r[0] + r[2]; x++) {
+        n += close(img.getRGB(x, y), colour, tolerance) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private static int[] rect(JsonNode n) {
+    return new int[] {n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt(), n.get(3).asInt()};
   }
 
   private static int[] rgb(JsonNode n) {

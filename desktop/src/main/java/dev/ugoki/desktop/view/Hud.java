@@ -11,21 +11,27 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.math.Matrix4;
 import com.badlogic.gdx.utils.Disposable;
 import dev.ugoki.desktop.session.Session;
-import dev.ugoki.desktop.session.TrainingCurve;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top left
  * (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a table
- * of all agents at the top right, under it the chart of a live training (mean return and success
- * rate against steps), and at the bottom the session's messages (a policy that does not fit, a
- * missing file) and the keys. Text is {@link HudFont}, sized from the window's height, on
- * translucent panels; margins and the chart scale with it.
+ * of all agents at the top right, under it the chart of a live training ({@link Chart}, on an
+ * opaque panel), and at the bottom the session's messages (a policy that does not fit, a missing
+ * file) and the keys. Text is {@link HudFont}, sized from the window's height, on translucent
+ * panels; margins and the chart scale with it.
  */
 public final class Hud implements Disposable {
   /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
-  public record Rect(int x, int y, int width, int height) {}
+  public record Rect(int x, int y, int width, int height) {
+    /** {@code x, y, width, height}, as a report writes it. */
+    public int[] toArray() {
+      return new int[] {x, y, width, height};
+    }
+  }
 
   /** Margins at the text size of an 800 px tall window ({@link HudFont#PX_AT_800}) [px]. */
   private static final float MARGIN_AT_16 = 8;
@@ -39,13 +45,8 @@ public final class Hud implements Disposable {
   /** The followed agent's panel holds this many characters a line; longer lines wrap. */
   static final int STATUS_CHARS = 42;
 
-  /** The training chart's plot area at the text size of an 800 px tall window [px]. */
-  private static final float CHART_W_AT_16 = 300;
-
-  private static final float CHART_H_AT_16 = 100;
   public static final Color RETURN_COLOR = Palette.rgb(255, 205, 70);
   public static final Color SUCCESS_COLOR = Palette.rgb(90, 220, 120);
-  private static final Color AXIS = new Color(1, 1, 1, 0.35f);
 
   /** The help page's panel: opaque, so the scene does not read through its text. */
   private static final Color PAGE = new Color(0.08f, 0.1f, 0.08f, 1f);
@@ -54,9 +55,15 @@ public final class Hud implements Disposable {
   private final HudFont hudFont = new HudFont();
   private BitmapFont font;
   private final ShapeRenderer panels = new ShapeRenderer();
+  private final Chart chart = new Chart();
   private final GlyphLayout layout = new GlyphLayout();
   private final Matrix4 projection = new Matrix4();
   private final List<Rect> rects = new ArrayList<>();
+
+  /** The chart's panel and its plot in the last frame, null without a live training. */
+  private Rect chartPanel;
+
+  private Rect chartPlot;
   private int width = 1;
   private int height = 1;
 
@@ -109,6 +116,20 @@ public final class Hud implements Disposable {
     return List.copyOf(rects);
   }
 
+  /**
+   * The HUD's named parts in the last frame, for a screenshot's report: the chart's panel, its plot
+   * and the panel's colour (opaque), when a training has reported.
+   */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (chartPanel != null) {
+      m.put("chart", chartPanel.toArray());
+      m.put("chart_plot", chartPlot.toArray());
+      m.put("chart_colour", Palette.rgb255(Chart.PANEL));
+    }
+    return m;
+  }
+
   public void draw(Session session, Follow follow, int fps, List<float[]> agentPixels) {
     rects.clear();
     HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
@@ -156,23 +177,32 @@ public final class Hud implements Disposable {
     panel(tableX, tableTop, table);
     float chartTop = tableTop - table.height() - margin();
     float chartW =
-        caption == null ? 0 : Math.max(CHART_W_AT_16 * scale + 2 * pad(), caption.width());
+        caption == null ? 0 : Math.max(Chart.width(hudFont, scale) + 2 * pad(), caption.width());
     float chartX = width - margin() - chartW;
-    float chartH = caption == null ? 0 : caption.height() + CHART_H_AT_16 * scale + pad();
+    float chartH = caption == null ? 0 : caption.height() + Chart.height(hudFont, scale) + pad();
+    chartPanel = null;
+    chartPlot = null;
     if (caption != null) {
+      panels.setColor(Chart.PANEL);
       panel(chartX, chartTop, chartW, chartH);
+      chartPanel = rects.get(rects.size() - 1);
+      panels.setColor(PANEL);
     }
     if (!bottom.isEmpty()) {
       panel(footX, footTop, foot);
     }
     panels.end();
     if (caption != null) {
-      chart(
-          session.training().curve(),
-          chartX + pad(),
-          chartTop - chartH + pad(),
-          chartW - 2 * pad(),
-          CHART_H_AT_16 * scale);
+      float[] p =
+          chart.draw(
+              session.training().curve(),
+              panels,
+              batch,
+              hudFont,
+              scale,
+              chartX + pad(),
+              chartTop - chartH + pad());
+      chartPlot = rect(p[0], p[1] + p[3], p[2], p[3]);
     }
 
     batch.setProjectionMatrix(projection);
@@ -201,41 +231,6 @@ public final class Hud implements Disposable {
     batch.begin();
     text(x, top, b);
     batch.end();
-  }
-
-  /**
-   * The training curve in the box with lower-left corner (x, y): success rate on 0..100% and mean
-   * return on its own range, both against steps from 0 to the latest.
-   */
-  private void chart(TrainingCurve curve, float x, float y, float w, float h) {
-    List<TrainingCurve.Point> pts = curve.points();
-    long lastStep = curve.last().step();
-    double[] range = curve.returnRange();
-    panels.begin(ShapeRenderer.ShapeType.Line);
-    panels.setColor(AXIS);
-    panels.line(x, y, x + w, y);
-    panels.line(x, y, x, y + h);
-    panels.line(x, y + h, x + w, y + h);
-    if (lastStep > 0 && pts.size() >= 2) {
-      double span = range[1] - range[0];
-      for (int i = 1; i < pts.size(); i++) {
-        TrainingCurve.Point a = pts.get(i - 1);
-        TrainingCurve.Point b = pts.get(i);
-        float xa = x + w * a.step() / lastStep;
-        float xb = x + w * b.step() / lastStep;
-        if (Double.isFinite(a.successRate()) && Double.isFinite(b.successRate())) {
-          panels.setColor(SUCCESS_COLOR);
-          panels.line(xa, y + h * (float) a.successRate(), xb, y + h * (float) b.successRate());
-        }
-        if (Double.isFinite(a.meanReturn()) && Double.isFinite(b.meanReturn())) {
-          panels.setColor(RETURN_COLOR);
-          float ya = span > 0 ? (float) ((a.meanReturn() - range[0]) / span) : 0.5f;
-          float yb = span > 0 ? (float) ((b.meanReturn() - range[0]) / span) : 0.5f;
-          panels.line(xa, y + h * ya, xb, y + h * yb);
-        }
-      }
-    }
-    panels.end();
   }
 
   /** The width of {@code n} characters of the monospaced font, with the panel's padding [px]. */
@@ -296,12 +291,16 @@ public final class Hud implements Disposable {
   /** A translucent panel of w x h pixels below ({@code x}, {@code top}), recorded as covered. */
   private void panel(float x, float top, float w, float h) {
     panels.rect(x, top - h, w, h);
-    rects.add(
-        new Rect(
-            (int) Math.floor(x),
-            (int) Math.floor(height - top),
-            (int) Math.ceil(w),
-            (int) Math.ceil(h)));
+    rects.add(rect(x, top, w, h));
+  }
+
+  /** The screen rectangle (y down) of a box of w x h below ({@code x}, {@code top}) (y up). */
+  private Rect rect(float x, float top, float w, float h) {
+    return new Rect(
+        (int) Math.floor(x),
+        (int) Math.floor(height - top),
+        (int) Math.ceil(w),
+        (int) Math.ceil(h));
   }
 
   private void text(float x, float top, Block b) {

@@ -284,23 +284,17 @@ public final class HudText {
                 u.step(),
                 u.totalSteps(),
                 Progress.clock(u.elapsedS()))));
-    double[] range = c.returnRange();
+    // the axes give the ranges; the caption names each line in its colour, with its latest value
     out.add(
         new Line(
-            List.of(
-                String.format(
-                    Locale.ROOT,
-                    "mean return per training episode %s  (%s .. %s)",
-                    number(u.meanReturn()),
-                    number(range[0]),
-                    number(range[1]))),
+            List.of("mean return per training episode (left)  " + number(u.meanReturn())),
             RETURN_LINE));
     out.add(
         new Line(
             List.of(
                 String.format(
                     Locale.ROOT,
-                    "success %s  (0 .. 100%%)",
+                    "success rate of training episodes (right)  %s",
                     Double.isNaN(u.successRate())
                         ? "-"
                         : String.format(Locale.ROOT, "%.0f%%", 100 * u.successRate()))),

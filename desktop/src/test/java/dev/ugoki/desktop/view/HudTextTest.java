@@ -90,7 +90,10 @@ class HudTextTest {
     s.training()
         .curve()
         .add(new dev.ugoki.core.train.TrainingListener.Update(1, 2048, 10_000, 52.3, 0.5, 3));
-    assertThat(text(HudText.training(s))).contains("mean return per training episode 52.3");
+    assertThat(text(HudText.training(s)))
+        .contains(
+            "mean return per training episode (left)  52.3",
+            "success rate of training episodes (right)  50%");
   }
 
   /** A long line breaks at spaces within the panel's width and goes on indented. */
