@@ -162,7 +162,7 @@ public final class UgokiApp extends ApplicationAdapter
       for (Scene s : scenes) {
         pixels.add(rig.toPixel(s.focusX(), s.focusY()));
       }
-      hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels);
+      hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels, scenes, rig);
       timeline.draw(session);
       if (script != null) {
         script.afterFrame(this);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * display is set) with the expert and a policy on race, plays a script (3 s of driving, pause, one
  * step, the other agent's camera, the whole world, then PPO trained live), and checks the
  * screenshots: the followed car in its tint at the centre, asphalt where the track is, grass where
- * it is not, frames that change exactly when they should, and the live policy's agent and chart.
+ * it is not, frames that change exactly when they should, the minimap with every agent, and the
+ * live policy's agent and its chart on an opaque panel.
  */
 class DesktopWindowTest {
   private static final long SEED = 4;
@@ -385,6 +386,78 @@ class DesktopWindowTest {
     }
     assertThat(run.resolve("policy.zip")).isRegularFile();
     assertThat(stderr).contains("stopped on request");
+  }
+
+  /**
+   * The minimap at the bottom right, among the panels the HUD covers: the track on it, every agent
+   * a dot in its tint (where no dot drawn later covers it), the followed one last and ringed in
+   * white, and the camera's view framed around it.
+   */
+  @Test
+  void theMinimapShowsTheWorldAndEveryAgentInItsTint() {
+    int[] white = {255, 255, 255};
+    for (String name : List.of("start", "driving", "camera", "world", "training")) {
+      JsonNode s = shot(name);
+      BufferedImage img = images.get(name);
+      JsonNode map = s.get("hud_parts").get("minimap");
+      int[] r = rect(map.get("rect"));
+      assertThat(r[0] + r[2]).as(name + ": right edge").isGreaterThan(WIDTH - 20);
+      assertThat(r[1] + r[3]).as(name + ": bottom edge").isGreaterThan(HEIGHT - 20);
+      assertThat(Math.max(r[2], r[3])).as(name + ": size").isGreaterThanOrEqualTo(150);
+      List<int[]> covered = new ArrayList<>();
+      s.get("hud").forEach(h -> covered.add(rect(h)));
+      assertThat(covered).as(name + ": covered").anySatisfy(c -> assertThat(c).isEqualTo(r));
+      assertThat(count(img, r, rgb(shots.get("asphalt")), TOLERANCE))
+          .as(name + ": the track on the minimap")
+          .isGreaterThan(300);
+      JsonNode dots = map.get("dots");
+      assertThat(dots).as(name + ": a dot per agent").hasSize(s.get("agents").size());
+      for (int k = 0; k < dots.size(); k++) {
+        float x = (float) dots.get(k).get("pixel").get(0).asDouble();
+        float y = (float) dots.get(k).get("pixel").get(1).asDouble();
+        assertThat(x).as(name + ": dot x").isBetween((float) r[0], (float) r[0] + r[2]);
+        assertThat(y).as(name + ": dot y").isBetween((float) r[1], (float) r[1] + r[3]);
+        boolean hidden = false;
+        for (int later = k + 1; later < dots.size(); later++) {
+          JsonNode p = dots.get(later).get("pixel");
+          hidden |= Math.hypot(p.get(0).asDouble() - x, p.get(1).asDouble() - y) < 12;
+        }
+        if (!hidden) {
+          assertThat(near(img, (int) x, (int) y, 2, rgb(dots.get(k).get("tint"))))
+              .as(name + ": the tint of agent " + dots.get(k).get("agent") + " at its dot")
+              .isTrue();
+        }
+      }
+      float[] view = {
+        (float) map.get("view").get(0).asDouble(),
+        (float) map.get("view").get(1).asDouble(),
+        (float) map.get("view").get(2).asDouble(),
+        (float) map.get("view").get(3).asDouble()
+      };
+      int target = s.get("camera_target").asInt();
+      if (target >= 0) {
+        JsonNode last = dots.get(dots.size() - 1);
+        int lx = (int) last.get("pixel").get(0).asDouble();
+        int ly = (int) last.get("pixel").get(1).asDouble();
+        assertThat(count(img, new int[] {lx - 9, ly - 9, 19, 19}, white, 30))
+            .as(name + ": the followed agent's white ring")
+            .isGreaterThan(10);
+        assertThat(lx)
+            .as(name + ": the followed dot in the view")
+            .isBetween((int) view[0] - 1, (int) (view[0] + view[2]) + 1);
+        assertThat(view[2] * view[3])
+            .as(name + ": the view is a part of the map")
+            .isLessThan(0.5f * r[2] * r[3]);
+      } else {
+        assertThat(view[2] * view[3])
+            .as(name + ": the whole world in view")
+            .isGreaterThan(0.6f * r[2] * r[3]);
+      }
+      int[] topEdge = {(int) view[0] + 2, (int) view[1], Math.max(1, (int) view[2] - 4), 2};
+      assertThat(count(img, topEdge, white, 30))
+          .as(name + ": the view's frame")
+          .isGreaterThan((int) (0.5 * topEdge[2]));
+    }
   }
 
   @Test

@@ -156,6 +156,16 @@ public final class CameraRig {
     return 1 / pixelsPerMetre();
   }
 
+  /** The width of the world in view at the current zoom [m]. */
+  public float viewWidthM() {
+    return viewport.getWorldWidth() * camera.zoom;
+  }
+
+  /** The height of the world in view at the current zoom [m]. */
+  public float viewHeightM() {
+    return viewport.getWorldHeight() * camera.zoom;
+  }
+
   public float centerX() {
     return camera.position.x;
   }

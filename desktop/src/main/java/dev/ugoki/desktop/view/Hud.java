@@ -11,6 +11,7 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.math.Matrix4;
 import com.badlogic.gdx.utils.Disposable;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.sim.scene.Scene;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Map;
  * The heads-up display in screen pixels, over the scene: the followed agent's panel at the top left
  * (speed, steering, action, return, lap times, live reward terms, sim speed, pause, FPS), a table
  * of all agents at the top right, under it the chart of a live training ({@link Chart}, on an
- * opaque panel), and at the bottom the session's messages (a policy that does not fit, a missing
- * file) and the keys. Text is {@link HudFont}, sized from the window's height, on translucent
- * panels; margins and the chart scale with it.
+ * opaque panel), the {@link Minimap} at the bottom right, and at the bottom left the session's
+ * messages (a policy that does not fit, a missing file) and the keys. Text is {@link HudFont},
+ * sized from the window's height, on translucent panels; margins and the chart scale with it.
  */
 public final class Hud implements Disposable {
   /** A screen rectangle the HUD covers, x right and y down from the top-left corner [px]. */
@@ -56,6 +57,7 @@ public final class Hud implements Disposable {
   private BitmapFont font;
   private final ShapeRenderer panels = new ShapeRenderer();
   private final Chart chart = new Chart();
+  private final Minimap minimap = new Minimap();
   private final GlyphLayout layout = new GlyphLayout();
   private final Matrix4 projection = new Matrix4();
   private final List<Rect> rects = new ArrayList<>();
@@ -64,6 +66,12 @@ public final class Hud implements Disposable {
   private Rect chartPanel;
 
   private Rect chartPlot;
+
+  /** The minimap's panel, the camera's view on it and its dots in the last frame. */
+  private Rect minimapPanel;
+
+  private float[] minimapView;
+  private List<Minimap.Dot> minimapDots = List.of();
   private int width = 1;
   private int height = 1;
 
@@ -117,11 +125,27 @@ public final class Hud implements Disposable {
   }
 
   /**
-   * The HUD's named parts in the last frame, for a screenshot's report: the chart's panel, its plot
-   * and the panel's colour (opaque), when a training has reported.
+   * The HUD's named parts in the last frame, for a screenshot's report: the minimap (its panel, the
+   * camera's view on it, each agent's dot in the order drawn, the followed one last), and the
+   * chart's panel, its plot and the panel's colour (opaque), when a training has reported.
    */
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (minimapPanel != null) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("rect", minimapPanel.toArray());
+      map.put("view", minimapView);
+      List<Map<String, Object>> dots = new ArrayList<>();
+      for (Minimap.Dot d : minimapDots) {
+        Map<String, Object> dot = new LinkedHashMap<>();
+        dot.put("agent", d.agent());
+        dot.put("tint", Palette.rgb255(Palette.tint(d.agent())));
+        dot.put("pixel", new float[] {d.x(), d.y()});
+        dots.add(dot);
+      }
+      map.put("dots", dots);
+      m.put("minimap", map);
+    }
     if (chartPanel != null) {
       m.put("chart", chartPanel.toArray());
       m.put("chart_plot", chartPlot.toArray());
@@ -130,7 +154,18 @@ public final class Hud implements Disposable {
     return m;
   }
 
-  public void draw(Session session, Follow follow, int fps, List<float[]> agentPixels) {
+  /**
+   * Draws the HUD over the scene: {@code agentPixels[i]} is where agent {@code i}'s body is on the
+   * screen (y down), {@code scenes[i]} its scene, and {@code rig} the camera the scene was drawn
+   * with (its view is framed on the minimap).
+   */
+  public void draw(
+      Session session,
+      Follow follow,
+      int fps,
+      List<float[]> agentPixels,
+      List<Scene> scenes,
+      CameraRig rig) {
     rects.clear();
     HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
     // the name tags first: the panels go over them
@@ -157,7 +192,23 @@ public final class Hud implements Disposable {
     for (String keys : HudText.HELP) {
       bottom.add(new HudText.Line(List.of(keys), -1));
     }
-    Block foot = measure(HudText.wrap(bottom, charsIn(width - 2 * margin())), 0, null);
+    Scene world = scenes.get(0);
+    float[] mapSize =
+        MinimapFrame.size(
+            world.maxX() - world.minX(), world.maxY() - world.minY(), Minimap.SIDE_AT_16 * scale);
+    MinimapFrame map =
+        MinimapFrame.fit(
+            world.minX(),
+            world.minY(),
+            world.maxX(),
+            world.maxY(),
+            width - margin() - mapSize[0],
+            height - margin() - mapSize[1],
+            mapSize[0],
+            mapSize[1],
+            Minimap.pad(scale));
+    // the messages and keys keep left of the minimap
+    Block foot = measure(HudText.wrap(bottom, charsIn(width - 3 * margin() - mapSize[0])), 0, null);
     List<HudText.Line> captionLines = HudText.training(session);
     Block caption = captionLines.isEmpty() ? null : measure(captionLines, 0, null);
 
@@ -191,7 +242,13 @@ public final class Hud implements Disposable {
     if (!bottom.isEmpty()) {
       panel(footX, footTop, foot);
     }
+    panels.setColor(Chart.PANEL);
+    panel(map.x(), height - map.y(), map.width(), map.height());
+    minimapPanel = rects.get(rects.size() - 1);
     panels.end();
+    minimapView = map.view(rig.centerX(), rig.centerY(), rig.viewWidthM(), rig.viewHeightM());
+    minimapDots =
+        minimap.draw(panels, map, height, scale, session.agents(), scenes, follow, minimapView);
     if (caption != null) {
       float[] p =
           chart.draw(
