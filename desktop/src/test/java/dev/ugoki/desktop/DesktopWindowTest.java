@@ -354,6 +354,18 @@ class DesktopWindowTest {
     assertThat(agents).hasSize(3);
     // agent 3 is the missing policy file, sitting out with its own number
     assertThat(agents.get(2).get("name").asText()).isEqualTo("4 ppo live");
+    // in the scene it has its number's tint as in the table, though it is third in the list
+    BufferedImage scene = images.get("training");
+    JsonNode live = agents.get(2);
+    assertThat(
+            near(
+                scene,
+                (int) live.get("pixel").get(0).asDouble(),
+                (int) live.get("pixel").get(1).asDouble(),
+                2,
+                rgb(live.get("tint"))))
+        .as("the live agent's car in its tint")
+        .isTrue();
     // the chart: under the table on the right; its plot holds return and success lines
     JsonNode parts = shot.get("hud_parts");
     int[] chart = rect(parts.get("chart"));

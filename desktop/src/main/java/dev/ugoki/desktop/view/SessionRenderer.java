@@ -67,15 +67,18 @@ public final class SessionRenderer implements Disposable {
     for (Prepared p : background) {
       drawBackground(p, mpp);
     }
+    // positions in the list (an agent that sits out leaves a gap in the numbers); the tints are
+    // the agents' numbers', as the HUD's table, tags and minimap draw them
+    List<Agent> agents = session.agents();
     int followed = follow.target();
-    int focus = follow.focus(session.agents()).index();
+    int focus = follow.free() ? 0 : followed;
     for (int i = 0; i < scenes.size(); i++) {
       if (i != followed) {
-        drawForeground(scenes.get(i), Palette.tint(i), mpp, i == focus);
+        drawForeground(scenes.get(i), Palette.tint(agents.get(i).index()), mpp, i == focus);
       }
     }
     if (!follow.free()) {
-      drawForeground(scenes.get(followed), Palette.tint(followed), mpp, true);
+      drawForeground(scenes.get(followed), Palette.tint(agents.get(followed).index()), mpp, true);
     }
     shapes.end();
   }
