@@ -39,7 +39,13 @@ public final class Hud implements Disposable {
 
   private static final float PAD_AT_16 = 6;
   private static final float COLUMN_GAP_AT_16 = 14;
-  private static final Color PANEL = new Color(0, 0, 0, 0.6f);
+
+  /** The text panels: dark enough that white text reads over the track's white lines. */
+  private static final Color PANEL = new Color(0, 0, 0, 0.72f);
+
+  /** The edge of an opaque panel, which would vanish on a room's dark outside without it. */
+  private static final Color EDGE = Palette.rgb(90, 95, 105);
+
   private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
 
@@ -67,11 +73,9 @@ public final class Hud implements Disposable {
 
   private Rect chartPlot;
 
-  /** The minimap's panel, the camera's view on it and its dots in the last frame. */
+  /** The minimap's panel in the last frame. */
   private Rect minimapPanel;
 
-  private float[] minimapView;
-  private List<Minimap.Dot> minimapDots = List.of();
   private int width = 1;
   private int height = 1;
 
@@ -132,19 +136,7 @@ public final class Hud implements Disposable {
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     if (minimapPanel != null) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("rect", minimapPanel.toArray());
-      map.put("view", minimapView);
-      List<Map<String, Object>> dots = new ArrayList<>();
-      for (Minimap.Dot d : minimapDots) {
-        Map<String, Object> dot = new LinkedHashMap<>();
-        dot.put("agent", d.agent());
-        dot.put("tint", Palette.rgb255(Palette.tint(d.agent())));
-        dot.put("pixel", new float[] {d.x(), d.y()});
-        dots.add(dot);
-      }
-      map.put("dots", dots);
-      m.put("minimap", map);
+      m.put("minimap", minimap.report(minimapPanel));
     }
     if (chartPanel != null) {
       m.put("chart", chartPanel.toArray());
@@ -192,23 +184,10 @@ public final class Hud implements Disposable {
     for (String keys : HudText.HELP) {
       bottom.add(new HudText.Line(List.of(keys), -1));
     }
-    Scene world = scenes.get(0);
-    float[] mapSize =
-        MinimapFrame.size(
-            world.maxX() - world.minX(), world.maxY() - world.minY(), Minimap.SIDE_AT_16 * scale);
-    MinimapFrame map =
-        MinimapFrame.fit(
-            world.minX(),
-            world.minY(),
-            world.maxX(),
-            world.maxY(),
-            width - margin() - mapSize[0],
-            height - margin() - mapSize[1],
-            mapSize[0],
-            mapSize[1],
-            Minimap.pad(scale));
+    MinimapFrame map = Minimap.place(scenes.get(0), width, height, margin(), scale);
     // the messages and keys keep left of the minimap
-    Block foot = measure(HudText.wrap(bottom, charsIn(width - 3 * margin() - mapSize[0])), 0, null);
+    Block foot =
+        measure(HudText.wrap(bottom, charsIn(width - 3 * margin() - map.width())), 0, null);
     List<HudText.Line> captionLines = HudText.training(session);
     Block caption = captionLines.isEmpty() ? null : measure(captionLines, 0, null);
 
@@ -236,6 +215,7 @@ public final class Hud implements Disposable {
     if (caption != null) {
       panels.setColor(Chart.PANEL);
       panel(chartX, chartTop, chartW, chartH);
+      edge(chartX, chartTop, chartW, chartH);
       chartPanel = rects.get(rects.size() - 1);
       panels.setColor(PANEL);
     }
@@ -244,11 +224,18 @@ public final class Hud implements Disposable {
     }
     panels.setColor(Chart.PANEL);
     panel(map.x(), height - map.y(), map.width(), map.height());
+    edge(map.x(), height - map.y(), map.width(), map.height());
     minimapPanel = rects.get(rects.size() - 1);
     panels.end();
-    minimapView = map.view(rig.centerX(), rig.centerY(), rig.viewWidthM(), rig.viewHeightM());
-    minimapDots =
-        minimap.draw(panels, map, height, scale, session.agents(), scenes, follow, minimapView);
+    minimap.draw(
+        panels,
+        map,
+        height,
+        scale,
+        session.agents(),
+        scenes,
+        follow,
+        map.view(rig.centerX(), rig.centerY(), rig.viewWidthM(), rig.viewHeightM()));
     if (caption != null) {
       float[] p =
           chart.draw(
@@ -349,6 +336,18 @@ public final class Hud implements Disposable {
   private void panel(float x, float top, float w, float h) {
     panels.rect(x, top - h, w, h);
     rects.add(rect(x, top, w, h));
+  }
+
+  /** A one-pixel edge around the box of w x h below ({@code x}, {@code top}) (y up). */
+  private void edge(float x, float top, float w, float h) {
+    Color was = panels.getColor().cpy();
+    float t = Math.max(1, scale);
+    panels.setColor(EDGE);
+    panels.rect(x, top - h, w, t);
+    panels.rect(x, top - t, w, t);
+    panels.rect(x, top - h, t, h);
+    panels.rect(x + w - t, top - h, t, h);
+    panels.setColor(was);
   }
 
   /** The screen rectangle (y down) of a box of w x h below ({@code x}, {@code top}) (y up). */

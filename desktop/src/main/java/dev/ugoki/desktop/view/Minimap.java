@@ -12,7 +12,9 @@ import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The minimap, an opaque panel at the bottom right: the whole world from the scene the window draws
@@ -42,17 +44,57 @@ final class Minimap {
   private final List<short[]> triangles = new ArrayList<>();
   private boolean outdoor;
 
-  /** The panel's padding inside its edges [px]. */
-  static float pad(float scale) {
-    return PAD_AT_16 * scale;
+  /** The camera's view on the map and the dots, as last drawn. */
+  private float[] lastView = new float[4];
+
+  private List<Dot> lastDots = List.of();
+
+  /**
+   * Where the map of {@code world} goes in a window {@code widthPx x heightPx}: at its bottom right
+   * corner, {@code marginPx} in, its longer side {@link #SIDE_AT_16} times {@code scale}.
+   */
+  static MinimapFrame place(Scene world, int widthPx, int heightPx, float marginPx, float scale) {
+    float[] size =
+        MinimapFrame.size(
+            world.maxX() - world.minX(), world.maxY() - world.minY(), SIDE_AT_16 * scale);
+    return MinimapFrame.fit(
+        world.minX(),
+        world.minY(),
+        world.maxX(),
+        world.maxY(),
+        widthPx - marginPx - size[0],
+        heightPx - marginPx - size[1],
+        size[0],
+        size[1],
+        PAD_AT_16 * scale);
+  }
+
+  /**
+   * The last map drawn, for a screenshot's report: its panel, the camera's view on it and each
+   * agent's dot (number, tint, pixel) in the order drawn, the followed one last.
+   */
+  Map<String, Object> report(Hud.Rect panel) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rect", panel.toArray());
+    m.put("view", lastView);
+    List<Map<String, Object>> dots = new ArrayList<>();
+    for (Dot d : lastDots) {
+      Map<String, Object> dot = new LinkedHashMap<>();
+      dot.put("agent", d.agent());
+      dot.put("tint", Palette.rgb255(Palette.tint(d.agent())));
+      dot.put("pixel", new float[] {d.x(), d.y()});
+      dots.add(dot);
+    }
+    m.put("dots", dots);
+    return m;
   }
 
   /**
    * Draws the map of {@code frame} with {@code shapes} (its projection the HUD's, not begun) in a
-   * window {@code heightPx} tall, and returns the dots in the order drawn. {@code scenes[i]} is
+   * window {@code heightPx} tall, the camera's {@code view} framed on it. {@code scenes[i]} is
    * agent {@code i}'s; the world is the first's, as the scene's renderer draws it.
    */
-  List<Dot> draw(
+  void draw(
       ShapeRenderer shapes,
       MinimapFrame frame,
       int heightPx,
@@ -115,7 +157,8 @@ final class Minimap {
       }
     }
     shapes.end();
-    return dots;
+    lastView = view.clone();
+    lastDots = List.copyOf(dots);
   }
 
   /**
