@@ -163,7 +163,11 @@ public final class Hud implements Disposable {
     // the name tags first: the panels go over them
     batch.setProjectionMatrix(projection);
     batch.begin();
+    float shadow = Math.max(1, Math.round(scale));
     for (HudText.Tag t : HudText.tags(session.agents(), agentPixels, font.getLineHeight())) {
+      // a dark shadow first: the tag reads over the white lines and over its own tinted body
+      font.setColor(Palette.DARK);
+      font.draw(batch, t.text(), t.x() + shadow, height - t.y() - shadow);
       font.setColor(Palette.tint(t.agent()));
       font.draw(batch, t.text(), t.x(), height - t.y());
     }
