@@ -1,5 +1,8 @@
 package dev.ugoki.desktop;
 
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.graphics.Pixmap;
+import com.badlogic.gdx.graphics.PixmapIO;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.desktop.script.FrameTimes;
 import dev.ugoki.desktop.session.Agent;
@@ -13,6 +16,7 @@ import dev.ugoki.desktop.view.SaliencyOverlay;
 import dev.ugoki.desktop.view.TimelineBar;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +32,35 @@ import java.util.Map;
  */
 final class ShotReport {
   private ShotReport() {}
+
+  /** Saves the frame just drawn, {@code w x h} back-buffer pixels, as a PNG. */
+  static void savePng(Path file, int w, int h) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Pixmap frame = Pixmap.createFromFrameBuffer(0, 0, w, h);
+    try {
+      // The back buffer's alpha is whatever blending left there: make the picture opaque.
+      ByteBuffer px = frame.getPixels();
+      for (int i = 3; i < px.limit(); i += 4) {
+        px.put(i, (byte) 255);
+      }
+      // GL rows run bottom-up: flipY writes them top-down.
+      PixmapIO.writePNG(Gdx.files.absolute(file.toAbsolutePath().toString()), frame, 1, true);
+    } finally {
+      frame.dispose();
+    }
+  }
+
+  /** shots.json: the session's scenario and seed, the palette's ground colours, every shot. */
+  static void writeLog(Path file, Session session, List<Map<String, Object>> shots)
+      throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scenario", session.scenario());
+    doc.put("seed", session.seed());
+    doc.put("asphalt", Palette.rgb255(Palette.ASPHALT));
+    doc.put("grass", Palette.rgb255(Palette.GRASS));
+    doc.put("shots", shots);
+    CanonicalJson.write(file, doc);
+  }
 
   /** The camera, the HUD's panels and where each agent is, in the picture's pixels. */
   static Map<String, Object> describe(

@@ -3,20 +3,16 @@ package dev.ugoki.desktop;
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.graphics.GL20;
-import com.badlogic.gdx.graphics.Pixmap;
-import com.badlogic.gdx.graphics.PixmapIO;
-import dev.ugoki.core.io.CanonicalJson;
-import dev.ugoki.core.replay.Replay;
-import dev.ugoki.core.replay.ReplayFile;
+import dev.ugoki.core.io.Zoo;
 import dev.ugoki.desktop.script.FrameTimes;
 import dev.ugoki.desktop.script.ScriptRunner;
 import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Driver;
+import dev.ugoki.desktop.session.PolicyChoices;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.view.CameraRig;
 import dev.ugoki.desktop.view.Follow;
 import dev.ugoki.desktop.view.Hud;
-import dev.ugoki.desktop.view.Palette;
 import dev.ugoki.desktop.view.SaliencyOverlay;
 import dev.ugoki.desktop.view.SessionInput;
 import dev.ugoki.desktop.view.SessionRenderer;
@@ -25,11 +21,8 @@ import dev.ugoki.desktop.view.TimelineBar;
 import dev.ugoki.desktop.view.TimelineView;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -163,7 +156,7 @@ public final class UgokiApp extends ApplicationAdapter
         pixels.add(rig.toPixel(s.focusX(), s.focusY()));
       }
       hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels, scenes, rig);
-      timeline.draw(session);
+      timeline.draw(session, hud);
       if (script != null) {
         script.afterFrame(this);
         if (script.finished()) {
@@ -216,6 +209,39 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void zoomBy(float factor) {
     rig.zoomBy(factor);
+  }
+
+  /** The policies offered while the list (L) is shown, or null. */
+  private List<PolicyChoices.Choice> choices;
+
+  /** L: the list of policies to add an agent from, shown or closed. */
+  @Override
+  public void togglePolicies() {
+    choices =
+        choices != null
+            ? null
+            : PolicyChoices.list(Zoo.dir(), session.training().settings().runsDir());
+    hud.showChoices(choices, session);
+  }
+
+  @Override
+  public boolean choosing() {
+    return choices != null;
+  }
+
+  /** 1-9 with the list shown: the policy of that number drives a new agent. */
+  @Override
+  public void pick(int number) {
+    if (choices == null || number < 1 || number > choices.size()) {
+      session.message("no policy " + number + " in the list");
+      return;
+    }
+    Agent a = session.roster().add(new Driver.Policy(choices.get(number - 1).file()));
+    if (a != null) {
+      follow.follow(a.index(), session.agents());
+    }
+    choices = null;
+    hud.showChoices(null, session);
   }
 
   /** G: the saliency overlay on the followed policy's rays, on or off. */
@@ -284,38 +310,10 @@ public final class UgokiApp extends ApplicationAdapter
     return timeline.bar();
   }
 
-  /**
-   * A file dropped on the window (or given to the script's {@code drop}): a replay opens on the
-   * timeline, demonstrations join the ones B clones, anything else is taken for a policy file and
-   * drives a new agent (from the timeline's moment when a replay is open). Never throws: what
-   * cannot be used is a message.
-   */
+  /** A file dropped on the window, or given to the script's {@code drop} ({@link FileDrop}). */
   @Override
   public void drop(Path file) {
-    if (!Files.isRegularFile(file)) {
-      session.message("dropped " + file + ": not a file");
-    } else if (ReplayFile.looksLikeReplay(file)) {
-      openReplay(file);
-    } else if (file.getFileName().toString().endsWith(".jsonl")) {
-      session.teaching().addDemoFiles(List.of(file));
-    } else {
-      session.roster().add(new Driver.Policy(file));
-    }
-  }
-
-  /** Opens a replay, on its scenario (switching to it first), and follows it. */
-  private void openReplay(Path file) {
-    Replay r = session.replays().read(file);
-    if (r == null) {
-      return;
-    }
-    if (!r.scenario().equals(session.scenario())) {
-      switchTo(r.scenario());
-    }
-    Agent a = session.replays().open(file, r);
-    if (a != null) {
-      follow.follow(a.index(), session.agents());
-    }
+    FileDrop.drop(file, this);
   }
 
   /** V: the followed agent's episode (or the first agent's, with a free camera) saved. */
@@ -340,22 +338,9 @@ public final class UgokiApp extends ApplicationAdapter
   @Override
   public void shoot(String name) throws IOException {
     Path dir = options.screenshots();
-    Files.createDirectories(dir);
     int w = Gdx.graphics.getBackBufferWidth();
     int h = Gdx.graphics.getBackBufferHeight();
-    Pixmap frame = Pixmap.createFromFrameBuffer(0, 0, w, h);
-    try {
-      // The back buffer's alpha is whatever blending left there: make the picture opaque.
-      ByteBuffer px = frame.getPixels();
-      for (int i = 3; i < px.limit(); i += 4) {
-        px.put(i, (byte) 255);
-      }
-      Path file = dir.resolve(name + ".png");
-      // GL rows run bottom-up: flipY writes them top-down.
-      PixmapIO.writePNG(Gdx.files.absolute(file.toAbsolutePath().toString()), frame, 1, true);
-    } finally {
-      frame.dispose();
-    }
+    ShotReport.savePng(dir.resolve(name + ".png"), w, h);
     List<Hud.Rect> covered = new ArrayList<>(hud.covered());
     if (timeline.covered() != null) {
       covered.add(timeline.covered());
@@ -372,13 +357,7 @@ public final class UgokiApp extends ApplicationAdapter
             hud.describe(),
             timeline.bar(),
             saliency.on()));
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("scenario", session.scenario());
-    doc.put("seed", session.seed());
-    doc.put("asphalt", Palette.rgb255(Palette.ASPHALT));
-    doc.put("grass", Palette.rgb255(Palette.GRASS));
-    doc.put("shots", shotLog);
-    CanonicalJson.write(dir.resolve("shots.json"), doc);
+    ShotReport.writeLog(dir.resolve("shots.json"), session, shotLog);
     shotLastFrame = true;
   }
 

@@ -56,7 +56,9 @@ class DesktopReplayWindowTest {
             + "fork expert; frames 2; shot forked; drop "
             + policy
             + "; frames 2; shot dropped; camera 1; save; resume; drive 1; shot raced; "
-            + "chase; drive 3; shot chase; chase; camera 3; saliency; frames 2; shot saliency";
+            + "chase; drive 3; shot chase; chase; camera 3; saliency; frames 2; shot saliency; "
+            + "saliency; pause; policies; frames 2; shot policies; pick 1; frames 2; shot picked; "
+            + "remove; frames 2; shot removed";
     app =
         new ScriptedApp(
             dir,
@@ -181,6 +183,31 @@ class DesktopReplayWindowTest {
         .as("the strongest ray drawn bright")
         .isTrue();
     assertThat(app.shot("raced").has("saliency")).isFalse();
+  }
+
+  @Test
+  void aPolicyPickedFromTheListForksTheReplayAndTheFollowedAgentCanLeave() {
+    JsonNode list = app.shot("policies");
+    // the list is a page over the middle of the window
+    boolean page = false;
+    for (JsonNode r : list.get("hud")) {
+      page |=
+          r.get(0).asInt() < 640
+              && r.get(0).asInt() + r.get(2).asInt() > 640
+              && r.get(1).asInt() < 400
+              && r.get(1).asInt() + r.get(3).asInt() > 400;
+    }
+    assertThat(page).as("a page over the middle").isTrue();
+    JsonNode picked = app.shot("picked");
+    assertThat(picked.get("agents")).hasSize(4);
+    JsonNode added = picked.get("agents").get(3);
+    assertThat(added.get("name").asText()).isEqualTo("4 policy race.zip");
+    int step = picked.get("timeline").get("step").asInt();
+    isAt(added, step);
+    assertThat(picked.get("camera_target").asInt()).isEqualTo(3);
+    JsonNode removed = app.shot("removed");
+    assertThat(removed.get("agents")).hasSize(3);
+    assertThat(app.stderr).contains("agent 4 policy race.zip left");
   }
 
   @Test

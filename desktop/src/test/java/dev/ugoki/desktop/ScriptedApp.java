@@ -2,6 +2,7 @@ package dev.ugoki.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ugoki.core.io.Zoo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ final class ScriptedApp implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the model zoo where the tests find it, as the launcher sets it
+                "-D" + Zoo.DIR_PROPERTY + "=" + Zoo.dir().toAbsolutePath(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 DesktopLauncher.class.getName(),

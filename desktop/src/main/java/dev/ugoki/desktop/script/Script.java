@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  *   remove          the followed agent leaves (Delete)
  *   chase           the chase view on or off (O)
  *   saliency        the saliency overlay on or off (G)
+ *   policies        the list of policies to add an agent from, shown or closed (L)
+ *   pick N          policy N of that list drives a new agent
  * </pre>
  *
  * @param commands the parsed commands, in order
@@ -142,6 +144,7 @@ public record Script(List<Command> commands) {
           throw new IllegalArgumentException(bad + "expected drop PATH");
         }
       }
+      case "pick" -> positiveInt(arg, bad, 9);
       case "seek" -> {
         if (!arg.equals("0")) {
           positiveInt(arg, bad, dev.ugoki.core.replay.ReplayRecorder.MAX_STEPS);
@@ -174,7 +177,8 @@ public record Script(List<Command> commands) {
           "save",
           "remove",
           "chase",
-          "saliency" -> {
+          "saliency",
+          "policies" -> {
         if (!arg.isEmpty()) {
           throw new IllegalArgumentException(bad + "takes no argument");
         }
@@ -186,7 +190,7 @@ public record Script(List<Command> commands) {
                   + op
                   + "'; known: drive, frames, pause, resume, step, speed, camera, zoom, newtrack, "
                   + "restart, keys, shot, record, clone, train, checkpoint, await, scenario, help,"
-                  + " join, drop, seek, fork, add, save, remove, chase, saliency");
+                  + " join, drop, seek, fork, add, save, remove, chase, saliency, policies, pick");
     }
   }
 

@@ -50,6 +50,12 @@ public final class ScriptRunner {
 
     /** O: the chase view on or off. */
     void toggleChase();
+
+    /** L: the list of policies shown or closed. */
+    void togglePolicies();
+
+    /** Picks policy {@code number} of the list. */
+    void pick(int number);
   }
 
   private final List<Script.Command> commands;
@@ -170,6 +176,8 @@ public final class ScriptRunner {
         case "save" -> target.saveReplay();
         case "chase" -> target.toggleChase();
         case "saliency" -> target.toggleSaliency();
+        case "policies" -> target.togglePolicies();
+        case "pick" -> target.pick(Integer.parseInt(arg));
         case "remove" -> target.removeFollowed();
         case "scenario" -> target.switchTo(arg.equals("next") ? s.nextScenario() : arg);
         case "await" -> {

@@ -1,5 +1,6 @@
 package dev.ugoki.desktop.view;
 
+import dev.ugoki.desktop.session.PolicyChoices;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.scene.Colors;
 import java.util.ArrayList;
@@ -62,16 +63,49 @@ final class HelpPage {
     return out;
   }
 
+  /**
+   * The page of policies to pick (L): each on its number key, then the expert and the keys; with a
+   * replay open, the one picked takes the replay over where its timeline is.
+   */
+  static List<HudText.Line> choices(List<PolicyChoices.Choice> choices, Session s) {
+    List<HudText.Line> out = new ArrayList<>();
+    var t = s.replays().timeline();
+    out.add(
+        HudText.Line.plain(
+            "Add an agent (1-9 picks, L or Esc closes)"
+                + (t == null ? "" : ": it takes over the replay at step " + t.step())));
+    for (int i = 0; i < choices.size(); i++) {
+      String label = choices.get(i).label();
+      out.add(
+          HudText.Line.plain(
+              Integer.toString(i + 1), label.length() > 64 ? label.substring(0, 63) + "~" : label));
+    }
+    if (choices.isEmpty()) {
+      out.add(HudText.Line.plain("", "no policy in the model zoo or under the runs folder"));
+    }
+    out.add(HudText.Line.plain("E", "the expert"));
+    out.add(HudText.Line.plain("J", "you, with the keys or a gamepad"));
+    out.add(HudText.Line.plain("drop", "any policy file onto the window"));
+    return out;
+  }
+
   private static final String[][] KEYS = {
     {"Space", "pause; S or Right (paused) one step; 1-5 speed 1x to 16x"},
-    {"W A S D / arrows", "drive the keyboard agent (steering is gradual)"},
-    {"J", "join: a keyboard agent for you; the camera follows you"},
-    {"C / F", "the camera: next agent, then free / free on the whole world"},
-    {"wheel, + -, drag", "zoom and pan"},
+    {"W A S D / arrows", "drive the keyboard agent (steering is gradual); or a gamepad"},
+    {"J / E / L", "join with the keys (the camera follows you) / add the expert / pick a policy"},
+    {"drop a file", "a policy adds an agent, a .replay.jsonl opens it, demonstrations join B's"},
+    {"Delete", "take the followed agent out"},
+    {"C / F / O", "the camera: next agent, then free / the whole world / chase view"},
+    {"wheel, + -, drag", "zoom (a free camera's about the pointer) and pan"},
+    {"G", "saliency: the followed policy's rays, as bright as they drive its action"},
     {"N / R", "a new track (the next seed) / everyone back to the start"},
     {"M", "the next scenario, with the same agents"},
     {"T / X / B", "record your driving / drop the last attempt / clone it"},
     {"P / I / K", "train PPO live (again: stop, then resume) / DAgger / checkpoint"},
+    {"V", "save the followed agent's episode as a replay (runs/replays)"},
+    {
+      "replay open", "Left/Right step, [ ] 5 s, Home/End, drag the timeline; J, E, a policy fork it"
+    },
     {"PgUp / PgDn", "scroll the messages"},
     {"H / Esc", "this page / quit"},
   };

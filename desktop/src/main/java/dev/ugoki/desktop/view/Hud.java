@@ -46,7 +46,6 @@ public final class Hud implements Disposable {
   /** The edge of an opaque panel, which would vanish on a room's dark outside without it. */
   private static final Color EDGE = Palette.rgb(90, 95, 105);
 
-  private static final Color MESSAGE = Palette.rgb(255, 190, 90);
   private static final int MESSAGES_SHOWN = 3;
 
   /** The followed agent's panel holds this many characters a line; longer lines wrap. */
@@ -73,8 +72,21 @@ public final class Hud implements Disposable {
 
   private Rect chartPlot;
 
-  /** The minimap's panel in the last frame. */
+  /** The minimap's and the messages' panels in the last frame (a timeline goes above these). */
   private Rect minimapPanel;
+
+  private Rect footPanel;
+
+  /** Where a bar across the bottom may go: left of the minimap, above the messages [px, y down]. */
+  public Rect bottomBand() {
+    int m = (int) margin();
+    return new Rect(m, 0, minimapPanel.x() - 2 * m, footPanel.y() - m);
+  }
+
+  /** The HUD's font, for a panel drawn beside the HUD's. */
+  public BitmapFont font() {
+    return font;
+  }
 
   private int width = 1;
   private int height = 1;
@@ -82,7 +94,10 @@ public final class Hud implements Disposable {
   /** The text size over 16 px: every margin and panel scales by it. */
   private float scale = 1;
 
-  private boolean page;
+  /** The page over the scene (help, or the policies to pick), or null. */
+  private List<HudText.Line> page;
+
+  private boolean help;
 
   /** Messages back from the newest the log is scrolled (0: the newest shown). */
   private int scrollBack;
@@ -116,11 +131,18 @@ public final class Hud implements Disposable {
 
   /** H: the help page, over the scene, or not. */
   public void toggleHelp() {
-    page = !page;
+    help = !help;
+    page = null;
   }
 
   public boolean helpShown() {
-    return page;
+    return help;
+  }
+
+  /** The policies to pick (L) over the scene, or none for null. */
+  public void showChoices(List<dev.ugoki.desktop.session.PolicyChoices.Choice> c, Session s) {
+    page = c == null ? null : HelpPage.choices(c, s);
+    help = false;
   }
 
   /** The rectangles covered in the last frame (the scene is hidden under them). */
@@ -162,16 +184,7 @@ public final class Hud implements Disposable {
     HdpiUtils.glViewport(0, 0, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
     // the name tags first: the panels go over them
     batch.setProjectionMatrix(projection);
-    batch.begin();
-    float shadow = Math.max(1, Math.round(scale));
-    for (HudText.Tag t : HudText.tags(session.agents(), agentPixels, font.getLineHeight())) {
-      // a dark shadow first: the tag reads over the white lines and over its own tinted body
-      font.setColor(Palette.DARK);
-      font.draw(batch, t.text(), t.x() + shadow, height - t.y() - shadow);
-      font.setColor(Palette.tint(t.agent()));
-      font.draw(batch, t.text(), t.x(), height - t.y());
-    }
-    batch.end();
+    NameTags.draw(batch, font, session.agents(), agentPixels, height, scale);
     // fixed widths: the status panel holds STATUS_CHARS characters, the table its templates
     Block status =
         measure(
@@ -225,6 +238,7 @@ public final class Hud implements Disposable {
     }
     if (!bottom.isEmpty()) {
       panel(footX, footTop, foot);
+      footPanel = rects.get(rects.size() - 1);
     }
     panels.setColor(Chart.PANEL);
     panel(map.x(), height - map.y(), map.width(), map.height());
@@ -262,14 +276,14 @@ public final class Hud implements Disposable {
     }
     text(footX, footTop, foot);
     batch.end();
-    if (page) {
-      helpPage(session);
+    if (help || page != null) {
+      page(help ? HelpPage.lines(session) : page);
     }
   }
 
-  /** The help page, an opaque panel in the middle of the window. */
-  private void helpPage(Session session) {
-    Block b = measure(HelpPage.lines(session), 0, null);
+  /** A page (help, the policies), an opaque panel in the middle of the window. */
+  private void page(List<HudText.Line> lines) {
+    Block b = measure(lines, 0, null);
     float x = Math.max(margin(), (width - b.width()) / 2);
     float top = Math.min(height - margin(), (height + b.height()) / 2);
     panels.begin(ShapeRenderer.ShapeType.Filled);
@@ -366,16 +380,7 @@ public final class Hud implements Disposable {
   private void text(float x, float top, Block b) {
     float y = top - pad();
     for (HudText.Line l : b.lines()) {
-      font.setColor(
-          l.rgb() >= 0
-              ? Palette.rgb(l.rgb())
-              : l.agent() >= 0
-                  ? Palette.tint(l.agent())
-                  : l.agent() == -2
-                      ? MESSAGE
-                      : l.agent() == HudText.RETURN_LINE
-                          ? RETURN_COLOR
-                          : l.agent() == HudText.SUCCESS_LINE ? SUCCESS_COLOR : Color.WHITE);
+      font.setColor(HudText.color(l));
       for (int c = 0; c < l.cells().size(); c++) {
         font.draw(batch, l.cells().get(c), x + pad() + b.columnX()[c], y);
       }

@@ -50,11 +50,30 @@ public final class HudText {
   /** The key lines at the bottom: watching, then teaching and training (H lists every key). */
   public static final List<String> HELP =
       List.of(
-          "Space pause  S step  1-5 speed  C camera  F fit  +/- zoom  N track  R restart  "
-              + "M scenario",
-          "J join  T record  X drop  B clone  P PPO  I DAgger  K checkpoint  H help  Esc quit");
+          "Space pause  S step  1-5 speed  C camera  F fit  O chase  +/- zoom  N track  R restart"
+              + "  M scenario",
+          "J join  E expert  L add  Del out  T record  X drop  B clone  P PPO  I DAgger"
+              + "  V save  G saliency  H help");
 
   private HudText() {}
+
+  /** The colour of the session's messages. */
+  private static final com.badlogic.gdx.graphics.Color MESSAGE = Palette.rgb(255, 190, 90);
+
+  /** The colour a line is drawn in: its own, its agent's tint, or its kind's. */
+  static com.badlogic.gdx.graphics.Color color(Line l) {
+    if (l.rgb() >= 0) {
+      return Palette.rgb(l.rgb());
+    }
+    if (l.agent() >= 0) {
+      return Palette.tint(l.agent());
+    }
+    return l.agent() == -2
+        ? MESSAGE
+        : l.agent() == RETURN_LINE
+            ? Hud.RETURN_COLOR
+            : l.agent() == SUCCESS_LINE ? Hud.SUCCESS_COLOR : com.badlogic.gdx.graphics.Color.WHITE;
+  }
 
   /**
    * The messages the HUD shows: {@code shown} of the log ending {@code back} messages before the

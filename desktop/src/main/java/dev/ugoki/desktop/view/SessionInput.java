@@ -18,9 +18,9 @@ import dev.ugoki.desktop.session.Session;
  *       agent's demonstrations (on/off); X drop the last attempt from the recording; B train a
  *       clone on them; P train PPO live (again: stop), I train DAgger live (again: stop), K save a
  *       checkpoint of the live training; J join: drive a new keyboard agent (the camera follows
- *       it); E add the expert; V save the followed agent's episode as a replay; Delete take the
- *       followed agent out; M next scenario (race, navigate, reach, multitask) with the same
- *       agents; H help; Esc quit.
+ *       it); E add the expert; L the list of policies (the zoo's, the newest runs) to add one with
+ *       1-9; V save the followed agent's episode as a replay; Delete take the followed agent out; M
+ *       next scenario (race, navigate, reach, multitask) with the same agents; H help; Esc quit.
  *   <li>With a replay open: Left and Right (paused) a step back and on, [ and ] 5 s, Home and End
  *       its ends, a press or drag on the timeline scrubs; J, E and a policy dropped on the window
  *       fork it there.
@@ -63,6 +63,15 @@ public final class SessionInput extends InputAdapter {
     /** G: the saliency overlay on the followed policy's rays on or off. */
     void toggleSaliency();
 
+    /** L: the list of policies to add an agent from, shown or closed. */
+    void togglePolicies();
+
+    /** Whether that list is shown (1-9 then pick from it). */
+    boolean choosing();
+
+    /** Picks policy {@code number} (from 1) of the list. */
+    void pick(int number);
+
     /** O: the chase view (the camera turns with the followed body) on or off. */
     void toggleChase();
 
@@ -102,6 +111,20 @@ public final class SessionInput extends InputAdapter {
 
   @Override
   public boolean keyDown(int key) {
+    if (commands.choosing()) {
+      if (key >= Keys.NUM_1 && key <= Keys.NUM_9) {
+        commands.pick(key - Keys.NUM_0);
+        return true;
+      }
+      if (key >= Keys.NUMPAD_1 && key <= Keys.NUMPAD_9) {
+        commands.pick(key - Keys.NUMPAD_0);
+        return true;
+      }
+      if (key == Keys.ESCAPE || key == Keys.L) {
+        commands.togglePolicies();
+        return true;
+      }
+    }
     switch (key) {
       case Keys.SPACE -> session.clock().togglePause();
       case Keys.S -> {
@@ -127,6 +150,7 @@ public final class SessionInput extends InputAdapter {
       case Keys.V -> commands.saveReplay();
       case Keys.O -> commands.toggleChase();
       case Keys.G -> commands.toggleSaliency();
+      case Keys.L -> commands.togglePolicies();
       case Keys.E -> session.roster().add(new Driver.Expert());
       case Keys.FORWARD_DEL, Keys.DEL -> commands.removeFollowed();
       case Keys.NUM_1, Keys.NUMPAD_1 -> session.clock().setSpeed(1);

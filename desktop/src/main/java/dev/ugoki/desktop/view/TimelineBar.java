@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Where the replay's timeline is on the screen, and the arithmetic between its pixels and the
- * replay's steps (no GL here: the HUD draws it, the input scrubs with it). It sits at the top in
- * the middle, between the followed agent's panel and the agents' table.
+ * replay's steps (no GL here: {@link TimelineView} draws it, the input scrubs with it). It sits
+ * across the bottom, above the messages and left of the minimap, on a panel of its own: a caption
+ * line, the bar, a line of keys.
  *
  * @param x left edge [px, from the left]
  * @param top top edge [px, from the top]
@@ -13,16 +14,27 @@ import java.util.Locale;
  * @param height of the bar itself [px]
  */
 public record TimelineBar(float x, float top, float width, float height) {
-  /** The bar's share of the window's width. */
-  private static final float SHARE = 0.42f;
+  /** The bar's height over a text line's. */
+  private static final float HEIGHT_LINES = 0.8f;
 
-  private static final float TOP_PX = 30;
-  private static final float HEIGHT_PX = 14;
+  /** Nowhere yet: before the first frame with a replay. */
+  public static final TimelineBar NONE = new TimelineBar(0, -1000, 0, 0);
 
-  /** The bar in a window of {@code widthPx} x {@code heightPx}. */
-  public static TimelineBar in(int widthPx, int heightPx) {
-    float w = Math.max(120, widthPx * SHARE);
-    return new TimelineBar((widthPx - w) / 2, TOP_PX, w, HEIGHT_PX);
+  /**
+   * The bar on a panel whose bottom edge is at {@code bottomY} (px from the top), from {@code x},
+   * {@code width} wide, with text lines {@code line} px tall and {@code pad} px of padding.
+   */
+  public static TimelineBar above(float x, float width, float bottomY, float line, float pad) {
+    float h = Math.max(6, line * HEIGHT_LINES);
+    float top = bottomY - pad - line - pad - h;
+    return new TimelineBar(x + pad, top, Math.max(1, width - 2 * pad), h);
+  }
+
+  /** The panel around the bar, its caption and keys: {x, top, width, height} [px, y down]. */
+  public float[] panel(float line, float pad) {
+    float panelTop = top - pad - line - pad;
+    float bottom = top + height + pad + line + pad;
+    return new float[] {x - pad, panelTop, width + 2 * pad, bottom - panelTop};
   }
 
   /** Whether a pointer at ({@code px}, {@code py}) (y down) is on the bar, with a little slack. */

@@ -12,8 +12,9 @@ import dev.ugoki.desktop.session.Replays;
 import dev.ugoki.desktop.session.Session;
 
 /**
- * Draws the open replay's timeline ({@link TimelineBar}): an opaque panel with the caption, the bar
- * filled up to the step played in the replay agent's tint, a handle there, and the keys.
+ * Draws the open replay's timeline ({@link TimelineBar}) in the HUD's font, above its messages: an
+ * opaque panel with the caption, the bar filled up to the step played in the replay agent's tint, a
+ * handle there, and the keys.
  */
 public final class TimelineView implements Disposable {
   private static final Color PANEL = new Color(0.06f, 0.07f, 0.06f, 1f);
@@ -21,49 +22,41 @@ public final class TimelineView implements Disposable {
 
   private final ShapeRenderer shapes = new ShapeRenderer();
   private final SpriteBatch batch = new SpriteBatch();
-  private final BitmapFont font = new BitmapFont();
   private final Matrix4 projection = new Matrix4();
-  private final com.badlogic.gdx.graphics.g2d.GlyphLayout layout =
-      new com.badlogic.gdx.graphics.g2d.GlyphLayout();
-  private TimelineBar bar = TimelineBar.in(1, 1);
+  private TimelineBar bar = TimelineBar.NONE;
+  private Hud.Rect covered;
   private int height = 1;
 
   public void resize(int widthPx, int heightPx) {
     height = heightPx;
-    bar = TimelineBar.in(widthPx, heightPx);
     projection.setToOrtho2D(0, 0, widthPx, heightPx);
   }
 
+  /** Where the bar was drawn last ({@link TimelineBar#NONE} before a replay was open). */
   public TimelineBar bar() {
     return bar;
   }
 
-  /** The panel's rectangle in the last frame, x right and y down [px]; null when none was drawn. */
-  private Hud.Rect covered;
-
+  /** The panel's rectangle in the last frame [px, y down]; null when none was drawn. */
   public Hud.Rect covered() {
     return covered;
   }
 
-  public void draw(Session session) {
+  /** Draws the timeline of {@code session}'s open replay, if any, in {@code hud}'s bottom band. */
+  public void draw(Session session, Hud hud) {
     Replays.Timeline t = session.replays().timeline();
     covered = null;
     if (t == null) {
+      bar = TimelineBar.NONE;
       return;
     }
+    BitmapFont font = hud.font();
     float line = font.getLineHeight();
-    float pad = 6;
-    float panelX = bar.x() - pad;
-    float panelTop = bar.top() - line - pad; // the caption above the bar
-    layout.setText(font, TimelineBar.KEYS);
-    float panelW = Math.max(bar.width(), layout.width) + 2 * pad;
-    float panelH = line + bar.height() + line + 3 * pad;
-    covered =
-        new Hud.Rect(
-            (int) Math.floor(panelX),
-            (int) Math.floor(panelTop),
-            (int) Math.ceil(panelW),
-            (int) Math.ceil(panelH));
+    float pad = Math.max(4, line * 0.35f);
+    Hud.Rect band = hud.bottomBand();
+    bar = TimelineBar.above(band.x(), band.width(), band.height(), line, pad);
+    float[] p = bar.panel(line, pad);
+    covered = new Hud.Rect((int) p[0], (int) p[1], (int) Math.ceil(p[2]), (int) Math.ceil(p[3]));
     Color tint = Palette.tint(t.agent().index());
     float barY = height - bar.top() - bar.height(); // GL's y runs up
     float played = bar.xOf(t.step(), t.steps());
@@ -71,7 +64,7 @@ public final class TimelineView implements Disposable {
     shapes.setProjectionMatrix(projection);
     shapes.begin(ShapeRenderer.ShapeType.Filled);
     shapes.setColor(PANEL);
-    shapes.rect(panelX, height - panelTop - panelH, panelW, panelH);
+    shapes.rect(p[0], height - p[1] - p[3], p[2], p[3]);
     shapes.setColor(TRACK);
     shapes.rect(bar.x(), barY, bar.width(), bar.height());
     shapes.setColor(tint);
@@ -82,12 +75,10 @@ public final class TimelineView implements Disposable {
     batch.setProjectionMatrix(projection);
     batch.begin();
     font.setColor(tint);
-    font.draw(
-        batch,
+    String caption =
         TimelineBar.caption(
-            t.agent().name(), t.step(), t.steps(), t.stepSeconds(), t.replay().end()),
-        bar.x(),
-        height - panelTop - pad);
+            t.agent().name(), t.step(), t.steps(), t.stepSeconds(), t.replay().end());
+    font.draw(batch, caption, bar.x(), height - p[1] - pad);
     font.setColor(Color.LIGHT_GRAY);
     font.draw(batch, TimelineBar.KEYS, bar.x(), barY - pad);
     batch.end();
@@ -97,6 +88,5 @@ public final class TimelineView implements Disposable {
   public void dispose() {
     shapes.dispose();
     batch.dispose();
-    font.dispose();
   }
 }

@@ -134,6 +134,16 @@ class ScriptTest {
     public void toggleSaliency() {
       calls.add("saliency");
     }
+
+    @Override
+    public void togglePolicies() {
+      calls.add("policies");
+    }
+
+    @Override
+    public void pick(int number) {
+      calls.add("pick " + number);
+    }
   }
 
   /** Plays the script as the window would: advance by what the runner says, then draw. */

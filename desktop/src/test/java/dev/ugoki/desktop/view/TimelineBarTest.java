@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class TimelineBarTest {
-  private final TimelineBar bar = TimelineBar.in(1280, 800);
+  /** Above messages whose panel starts 120 px above the bottom of an 800 px window. */
+  private final TimelineBar bar = TimelineBar.above(8, 1000, 680, 19, 6);
 
   @Test
-  void sitsInTheMiddleAtTheTop() {
-    assertThat(bar.x() + bar.width() / 2).isEqualTo(640);
-    assertThat(bar.top()).isLessThan(100);
-    assertThat(bar.width()).isBetween(400f, 600f);
+  void sitsOnItsPanelAboveTheBandsBottomWithItsCaptionAndKeys() {
+    assertThat(bar.x()).isEqualTo(14);
+    assertThat(bar.width()).isEqualTo(988);
+    float[] p = bar.panel(19, 6);
+    assertThat(p[0]).isEqualTo(8);
+    assertThat(p[2]).isEqualTo(1000);
+    assertThat(p[1] + p[3]).isEqualTo(680); // the keys line below the bar, on the panel
+    assertThat(p[1]).isLessThan(bar.top() - 19);
+    assertThat(bar.top() + bar.height()).isLessThan(680);
   }
 
   @Test
@@ -31,7 +37,7 @@ class TimelineBarTest {
     assertThat(bar.hit(bar.x() + 10, y)).isTrue();
     assertThat(bar.hit(bar.x() - 5, y)).isTrue();
     assertThat(bar.hit(bar.x() + 10, bar.top() + 200)).isFalse();
-    assertThat(bar.hit(10, y)).isFalse();
+    assertThat(bar.hit(bar.x() + bar.width() + 3 * bar.height(), y)).isFalse();
   }
 
   @Test
