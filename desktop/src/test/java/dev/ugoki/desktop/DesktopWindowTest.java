@@ -195,9 +195,10 @@ class DesktopWindowTest {
       BufferedImage img = e.getValue();
       assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
       assertThat(img.getHeight()).as(e.getKey()).isEqualTo(HEIGHT);
+      // the help page covers the middle of the window, where most of the track is
       assertThat(share(img, rgb(shots.get("asphalt"))))
           .as(e.getKey() + ": asphalt share")
-          .isGreaterThan(0.03);
+          .isGreaterThan(e.getKey().equals("help") ? 0.01 : 0.03);
       assertThat(share(img, rgb(shots.get("grass"))))
           .as(e.getKey() + ": grass share")
           .isGreaterThan(0.10);
