@@ -98,8 +98,9 @@ public final class HudText {
 
   /**
    * The lines cut to at most {@code chars} characters (what a panel of that width holds in the
-   * monospaced font): a longer one-cell line breaks at its last space that fits (or mid-word when
-   * none does) and goes on indented; lines of several cells are kept, they are short columns.
+   * monospaced font): a longer one-cell line breaks between two fields (two spaces), else at its
+   * last space that fits, else mid-word, and goes on indented; lines of several cells are kept,
+   * they are short columns.
    */
   public static List<Line> wrap(List<Line> lines, int chars) {
     int max = Math.max(chars, 8);
@@ -113,7 +114,11 @@ public final class HudText {
       String indent = "";
       while (indent.length() + rest.length() > max) {
         int room = max - indent.length();
-        int cut = rest.lastIndexOf(' ', room);
+        // fields apart by two spaces ("steer +0.02  throttle +1.00") stay whole where they can
+        int cut = rest.lastIndexOf("  ", room - 1);
+        if (cut <= 0) {
+          cut = rest.lastIndexOf(' ', room);
+        }
         int next = cut;
         if (cut <= 0) {
           cut = room;

@@ -118,6 +118,18 @@ class HudTextTest {
   }
 
   @Test
+  void aLineOfFieldsBreaksBetweenFields() {
+    assertThat(
+            HudText.wrap(
+                List.of(
+                    HudText.Line.plain(
+                        "action  steer +0.00  throttle +0.00  left +0.97  right +1.00")),
+                42))
+        .extracting(HudText.Line::text)
+        .containsExactly("action  steer +0.00  throttle +0.00", "  left +0.97  right +1.00");
+  }
+
+  @Test
   void aWordLongerThanTheWidthBreaksMidWord() {
     assertThat(HudText.wrap(List.of(HudText.Line.plain("/a/very/long/path/policy.zip")), 10))
         .extracting(HudText.Line::text)
