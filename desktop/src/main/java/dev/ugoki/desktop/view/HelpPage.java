@@ -55,6 +55,17 @@ final class HelpPage {
     out.add(
         HudText.Line.plain(
             "agents", "each keeps its number and colour for the session (table, right)"));
+    out.add(
+        HudText.Line.plain(
+            "return / episode", "in the table: the return of the episode each agent drives now"));
+    out.add(
+        HudText.Line.plain(
+            "minimap", "the whole world: a dot per agent, the followed one ringed in white,"));
+    out.add(HudText.Line.plain("", "the white frame what the camera shows"));
+    out.add(
+        HudText.Line.plain(
+            "chart", "a live training: mean return per training episode (left axis) and"));
+    out.add(HudText.Line.plain("", "success rate of training episodes (right axis) against steps"));
     out.add(HudText.Line.plain("", ""));
     out.add(HudText.Line.plain("Keys", ""));
     for (String[] k : KEYS) {
