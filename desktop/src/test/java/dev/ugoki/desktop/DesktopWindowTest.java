@@ -228,6 +228,9 @@ class DesktopWindowTest {
   @Test
   void theTrackIsAsphaltAndTheFieldIsGrassWhereTheCameraPutsThem() {
     for (String name : images.keySet()) {
+      if (name.equals("help")) {
+        continue; // a page over the scene, looked at in its own test
+      }
       JsonNode s = shot(name);
       BufferedImage img = images.get(name);
       int[] asphalt = rgb(shots.get("asphalt"));
