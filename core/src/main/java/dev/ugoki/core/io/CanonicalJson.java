@@ -23,4 +23,25 @@ public final class CanonicalJson {
   public static void write(Path file, Object value) throws IOException {
     AtomicFiles.write(file, bytes(value));
   }
+
+  /**
+   * A map's values as JSON reads them back, whole numbers as {@code Long} and others as {@code
+   * Double}, in the map's order, unmodifiable: so that a configuration read back from a file equals
+   * the one written.
+   */
+  public static java.util.Map<String, Object> plainValues(java.util.Map<String, ?> values) {
+    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> c.put(k, plain(v)));
+    return java.util.Collections.unmodifiableMap(c);
+  }
+
+  private static Object plain(Object v) {
+    if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float || v instanceof Double) {
+      return ((Number) v).doubleValue();
+    }
+    return v;
+  }
 }

@@ -4,8 +4,6 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.Spec;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,19 +36,7 @@ public record DemoHeader(
     Objects.requireNonNull(created, "created");
     // kept in the scenario's declaration order, for a readable file; whole numbers as Long and
     // others as Double, so that a header read back from JSON equals the one written
-    Map<String, Object> c = new LinkedHashMap<>();
-    config.forEach((k, v) -> c.put(k, plain(v)));
-    config = Collections.unmodifiableMap(c);
-  }
-
-  private static Object plain(Object v) {
-    if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof Float || v instanceof Double) {
-      return ((Number) v).doubleValue();
-    }
-    return v;
+    config = CanonicalJson.plainValues(config);
   }
 
   /** The header for demonstrations recorded in {@code env} now. */

@@ -3,8 +3,6 @@ package dev.ugoki.core.replay;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,19 +53,7 @@ public record Replay(
     if (!ENDS.contains(end)) {
       throw new IllegalArgumentException("unknown end '" + end + "'; known: " + ENDS);
     }
-    Map<String, Object> c = new LinkedHashMap<>();
-    config.forEach((k, v) -> c.put(k, plain(v)));
-    config = Collections.unmodifiableMap(c);
-  }
-
-  private static Object plain(Object v) {
-    if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof Float || v instanceof Double) {
-      return ((Number) v).doubleValue();
-    }
-    return v;
+    config = dev.ugoki.core.io.CanonicalJson.plainValues(config);
   }
 
   /** How an episode whose last step ended it ended: a crash, a success, the time limit. */

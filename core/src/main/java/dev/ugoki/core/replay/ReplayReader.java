@@ -8,7 +8,6 @@ import dev.ugoki.core.io.Mappers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 
 /** One replay file's reading, line by line, with what its messages need. */
@@ -22,9 +21,10 @@ final class ReplayReader {
   private final Path path;
   private int lineNo;
   private int actionSize;
-  private float[] actions = new float[0];
-  private double[] rewards = new double[0];
-  private int steps;
+  private StepLog log;
+
+  /** The action of the step being read. */
+  private float[] action;
 
   ReplayReader(Path path) {
     this.path = path;
@@ -52,6 +52,8 @@ final class ReplayReader {
     if (actionSize < 1 || actionSize > ReplayFile.MAX_ACTION_SIZE) {
       throw bad("action_size " + actionSize + " is not 1 to " + ReplayFile.MAX_ACTION_SIZE);
     }
+    log = new StepLog(actionSize);
+    action = new float[actionSize];
     JsonNode config = h.get("config");
     if (config == null || !config.isObject()) {
       throw bad("header field 'config' is missing or not an object");
@@ -83,8 +85,8 @@ final class ReplayReader {
         seed,
         driver,
         actionSize,
-        Arrays.copyOf(actions, steps * actionSize),
-        Arrays.copyOf(rewards, steps),
+        log.actions(),
+        log.rewards(),
         end);
   }
 
@@ -107,13 +109,8 @@ final class ReplayReader {
   }
 
   private void step(String line) throws IOException {
-    if (steps >= ReplayRecorder.MAX_STEPS) {
+    if (log.full()) {
       throw bad("more than " + ReplayRecorder.MAX_STEPS + " steps");
-    }
-    if (steps == rewards.length) {
-      int grown = Math.min(ReplayRecorder.MAX_STEPS, Math.max(256, rewards.length * 2));
-      rewards = Arrays.copyOf(rewards, grown);
-      actions = Arrays.copyOf(actions, grown * actionSize);
     }
     long t = -1;
     int values = -1;
@@ -141,13 +138,13 @@ final class ReplayReader {
       throw bad(
           "a step is not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
     }
-    if (t != steps) {
-      throw bad("step t=" + t + " where t=" + steps + " comes next");
+    if (t != log.steps()) {
+      throw bad("step t=" + t + " where t=" + log.steps() + " comes next");
     }
     if (values != actionSize || reward == null) {
       throw bad("a step needs an action of " + actionSize + " values and a reward");
     }
-    rewards[steps++] = reward;
+    log.add(action, reward);
   }
 
   private int action(JsonParser p, JsonToken value) throws IOException {
@@ -168,7 +165,7 @@ final class ReplayReader {
       if (!Float.isFinite(v)) {
         throw bad("action[" + n + "] is " + v);
       }
-      actions[steps * actionSize + n++] = v;
+      action[n++] = v;
     }
     return n;
   }
@@ -191,13 +188,13 @@ final class ReplayReader {
       throw bad("end '" + end + "' is not one of " + Replay.ENDS);
     }
     long count = longValue(n, "steps");
-    if (count != steps) {
-      throw bad("the last line counts " + count + " steps, the file has " + steps);
+    if (count != log.steps()) {
+      throw bad("the last line counts " + count + " steps, the file has " + log.steps());
     }
     JsonNode ret = n.get("return");
     double sum = 0;
-    for (int t = 0; t < steps; t++) {
-      sum += rewards[t];
+    for (double r : log.rewards()) {
+      sum += r;
     }
     if (ret == null || !ret.isNumber() || ret.doubleValue() != sum) {
       throw bad("the return " + ret + " is not the sum of the steps' rewards (" + sum + ")");

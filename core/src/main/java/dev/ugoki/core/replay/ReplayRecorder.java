@@ -4,7 +4,6 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.EnvWrapper;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.StepResult;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -27,9 +26,7 @@ public final class ReplayRecorder extends EnvWrapper {
   private final int actionSize;
   private long seed;
   private boolean started;
-  private float[] actions = new float[0];
-  private double[] rewards = new double[0];
-  private int steps;
+  private final StepLog log;
   private boolean overflow;
   private Replay lastFinished;
 
@@ -43,6 +40,7 @@ public final class ReplayRecorder extends EnvWrapper {
     this.driver = Objects.requireNonNull(driver);
     this.finished = Objects.requireNonNull(finished);
     this.actionSize = env.actionSpec().size();
+    this.log = new StepLog(actionSize);
   }
 
   /** As above, with nobody listening: the episode is read with {@link #current()}. */
@@ -55,7 +53,7 @@ public final class ReplayRecorder extends EnvWrapper {
     float[] obs = env.reset(seed);
     this.seed = seed;
     started = true;
-    steps = 0;
+    log.clear();
     overflow = false;
     return obs;
   }
@@ -63,14 +61,8 @@ public final class ReplayRecorder extends EnvWrapper {
   @Override
   public StepResult step(float[] action) {
     StepResult r = env.step(action);
-    if (steps < MAX_STEPS) {
-      if (steps == rewards.length) {
-        int grown = (int) Math.min(MAX_STEPS, Math.max(256L, rewards.length * 2L));
-        rewards = Arrays.copyOf(rewards, grown);
-        actions = Arrays.copyOf(actions, grown * actionSize);
-      }
-      System.arraycopy(action, 0, actions, steps * actionSize, actionSize);
-      rewards[steps++] = r.reward();
+    if (!log.full()) {
+      log.add(action, r.reward());
     } else {
       overflow = true;
     }
@@ -83,7 +75,7 @@ public final class ReplayRecorder extends EnvWrapper {
 
   /** Steps kept of the episode going on (or of the one that just ended). */
   public int steps() {
-    return steps;
+    return log.steps();
   }
 
   /** The seed of the last reset. */
@@ -123,8 +115,8 @@ public final class ReplayRecorder extends EnvWrapper {
         seed,
         driver,
         actionSize,
-        Arrays.copyOf(actions, steps * actionSize),
-        Arrays.copyOf(rewards, steps),
+        log.actions(),
+        log.rewards(),
         end);
   }
 }
