@@ -156,7 +156,10 @@ public final class HudText {
       while (moved) {
         moved = false;
         for (Tag t : out) {
-          if (Math.abs(t.x() - x) < TAG_WIDTH_PX && Math.abs(t.y() - y) < lineHeightPx) {
+          // the slack: t.y() + lineHeightPx - t.y() may round below lineHeightPx, and a tag
+          // moved under t would then cover it again, forever (8 ghosts froze the window)
+          if (Math.abs(t.x() - x) < TAG_WIDTH_PX
+              && Math.abs(t.y() - y) < lineHeightPx - TAG_SLACK_PX) {
             y = t.y() + lineHeightPx;
             moved = true;
           }
@@ -166,6 +169,9 @@ public final class HudText {
     }
     return out;
   }
+
+  /** How much two tags a line apart may overlap through float rounding [px]. */
+  static final float TAG_SLACK_PX = 0.01f;
 
   /** How far a tag sits right of and below its body's centre [px]. */
   static final float TAG_OFFSET_PX = 14;

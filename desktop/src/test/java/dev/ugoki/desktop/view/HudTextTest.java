@@ -190,6 +190,32 @@ class HudTextTest {
     assertThat(tags.get(2).y()).isEqualTo(314);
   }
 
+  /**
+   * Eight ghosts on one spot with a line height that float arithmetic cannot add exactly: every tag
+   * gets its own line (the stacking once looped forever here, freezing the window).
+   */
+  @Test
+  void manyGhostsGetALineEachWhateverTheLineHeight() {
+    List<Driver> drivers = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      drivers.add(new Driver.Expert());
+    }
+    Session s = new Session("race", Map.of(), 3, drivers);
+    List<float[]> px = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      px.add(new float[] {633.3f, 412.7f});
+    }
+    for (float lh : new float[] {18.69f, 18.75f, 17.1f, 23.3f, 0.1f}) {
+      List<HudText.Tag> tags = HudText.tags(s.agents(), px, lh);
+      assertThat(tags).hasSize(8);
+      for (int i = 1; i < tags.size(); i++) {
+        assertThat(tags.get(i).y() - tags.get(i - 1).y())
+            .as("line height %s, tag %d", lh, i)
+            .isCloseTo(lh, org.assertj.core.data.Offset.offset(0.01f));
+      }
+    }
+  }
+
   /** Words and units fit the body: the arm has targets, a tip speed in m/s and no crashes. */
   @Test
   void theArmHasTargetsATipSpeedAndNoCrashCount() {
