@@ -1,5 +1,8 @@
 package dev.ugoki.desktop;
 
+import static dev.ugoki.desktop.ScriptedApp.close;
+import static dev.ugoki.desktop.ScriptedApp.near;
+import static dev.ugoki.desktop.ScriptedApp.rgb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +44,7 @@ class DesktopWindowTest {
           + "resume; train ppo; await 3; drive 1; shot training; clone; frames 2";
 
   /** Largest difference per channel for a colour to count as the palette's. */
-  private static final int TOLERANCE = 12;
+  private static final int TOLERANCE = ScriptedApp.TOLERANCE;
 
   private static final int WIDTH = 1280;
   private static final int HEIGHT = 800;
@@ -196,9 +199,10 @@ class DesktopWindowTest {
       assertThat(img.getWidth()).as(e.getKey()).isEqualTo(WIDTH);
       assertThat(img.getHeight()).as(e.getKey()).isEqualTo(HEIGHT);
       JsonNode shot = shot(e.getKey());
+      // the help page covers the middle of the window, where most of the track is
       assertThat(share(img, shot, rgb(shots.get("asphalt"))))
           .as(e.getKey() + ": asphalt share")
-          .isGreaterThan(0.03);
+          .isGreaterThan(e.getKey().equals("help") ? 0.01 : 0.03);
       assertThat(share(img, shot, rgb(shots.get("grass"))))
           .as(e.getKey() + ": grass share")
           .isGreaterThan(0.10);
@@ -538,29 +542,6 @@ class DesktopWindowTest {
     return best;
   }
 
-  private static boolean near(BufferedImage img, int x, int y, int radius, int[] colour) {
-    for (int dy = -radius; dy <= radius; dy++) {
-      for (int dx = -radius; dx <= radius; dx++) {
-        int px = x + dx;
-        int py = y + dy;
-        if (px >= 0
-            && py >= 0
-            && px < img.getWidth()
-            && py < img.getHeight()
-            && close(img.getRGB(px, py), colour, TOLERANCE)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean close(int argb, int[] c, int tolerance) {
-    return Math.abs(((argb >> 16) & 255) - c[0]) <= tolerance
-        && Math.abs(((argb >> 8) & 255) - c[1]) <= tolerance
-        && Math.abs((argb & 255) - c[2]) <= tolerance;
-  }
-
   /** The share of the scene in view (not under a HUD panel) that has the colour. */
   private static double share(BufferedImage img, JsonNode shot, int[] colour) {
     long n = 0;
@@ -627,9 +608,5 @@ class DesktopWindowTest {
 
   private static int[] rect(JsonNode n) {
     return new int[] {n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt(), n.get(3).asInt()};
-  }
-
-  private static int[] rgb(JsonNode n) {
-    return new int[] {n.get(0).asInt(), n.get(1).asInt(), n.get(2).asInt()};
   }
 }
