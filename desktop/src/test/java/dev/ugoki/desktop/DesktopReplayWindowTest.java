@@ -135,6 +135,21 @@ class DesktopReplayWindowTest {
     assertThat(dropped.get("agents").get(2).get("name").asText()).isEqualTo("3 policy race.zip");
     isAt(dropped.get("agents").get(2), 60);
     assertThat(app.stderr).contains("agent 3 policy race.zip takes over replay race-4 at step 60");
+    // three bodies on one spot: each colour shows in a ring, left of the car (the tags are right)
+    BufferedImage img = app.images.get("dropped");
+    JsonNode car = dropped.get("agents").get(0);
+    int cx = car.get("pixel").get(0).asInt();
+    int cy = car.get("pixel").get(1).asInt();
+    for (JsonNode a : dropped.get("agents")) {
+      int[] tint = ScriptedApp.rgb(a.get("tint"));
+      int seen = 0;
+      for (int y = cy - 60; y <= cy + 60; y++) {
+        for (int x = cx - 70; x < cx - 15; x++) {
+          seen += ScriptedApp.close(img.getRGB(x, y), tint, ScriptedApp.TOLERANCE) ? 1 : 0;
+        }
+      }
+      assertThat(seen).as(a.get("name").asText() + "'s ring").isGreaterThan(30);
+    }
     // and they drive on from there, the replay as recorded
     JsonNode raced = app.shot("raced");
     int step = raced.get("timeline").get("step").asInt();

@@ -80,7 +80,53 @@ public final class SessionRenderer implements Disposable {
     if (!follow.free()) {
       drawForeground(scenes.get(followed), Palette.tint(agents.get(followed).index()), mpp, true);
     }
+    ghostRings(scenes, agents, rig, mpp);
     shapes.end();
+  }
+
+  /** A ring in each colour around bodies that sit on one spot ({@link GhostRings}). */
+  private void ghostRings(List<Scene> scenes, List<Agent> agents, CameraRig rig, float mpp) {
+    List<float[]> pixels = new ArrayList<>(scenes.size());
+    for (Scene s : scenes) {
+      pixels.add(rig.toPixel(s.focusX(), s.focusY()));
+    }
+    int[] rank = GhostRings.ranks(pixels);
+    for (int i = 0; i < scenes.size(); i++) {
+      if (rank[i] > 0) {
+        Scene s = scenes.get(i);
+        float r = bodyRadius(s) + (GhostRings.STEP_PX * rank[i]) * mpp;
+        shapes.setColor(Palette.tint(agents.get(i).index()));
+        ring(new Shape.Circle((float) s.focusX(), (float) s.focusY(), r, Layer.BODY), 2 * mpp, mpp);
+      }
+    }
+  }
+
+  /** Half the diagonal of the box around a scene's body shapes [m]. */
+  private static float bodyRadius(Scene s) {
+    float minX = Float.MAX_VALUE;
+    float minY = Float.MAX_VALUE;
+    float maxX = -Float.MAX_VALUE;
+    float maxY = -Float.MAX_VALUE;
+    for (Shape sh : s.foreground()) {
+      if (sh.layer() != Layer.BODY) {
+        continue;
+      }
+      float[] xy =
+          sh instanceof Shape.Polygon p
+              ? p.xy()
+              : sh instanceof Shape.Circle c
+                  ? new float[] {
+                    c.x() - c.radius(), c.y() - c.radius(), c.x() + c.radius(), c.y() + c.radius()
+                  }
+                  : new float[0];
+      for (int k = 0; k + 1 < xy.length; k += 2) {
+        minX = Math.min(minX, xy[k]);
+        maxX = Math.max(maxX, xy[k]);
+        minY = Math.min(minY, xy[k + 1]);
+        maxY = Math.max(maxY, xy[k + 1]);
+      }
+    }
+    return minX > maxX ? 0.5f : (float) Math.hypot(maxX - minX, maxY - minY) / 2;
   }
 
   /** Whether the current background is a track (grass) rather than a room. */
