@@ -66,10 +66,12 @@ public record LaunchOptions(
             last attempt recorded, B train a
             clone on them, P train PPO live (again: stop), I train DAgger live (again: stop),
             K save a checkpoint of the live training, J join (drive a new keyboard agent),
-            M next scenario with the same agents, E add the expert, V save the followed agent's
-            episode as a replay, Delete take the followed agent out, PgUp and PgDn scroll the
-            messages, wheel or +/- zoom, drag or arrows (free camera) pan, H help, Esc quit;
-            drop a policy, replay or demonstration file on the window to add it.
+            M next scenario with the same agents, E add the expert, L pick a policy (the zoo's,
+            the newest runs), V save the followed agent's episode as a replay, Delete take the
+            followed agent out, O chase view, G saliency of the followed policy's rays, PgUp and
+            PgDn scroll the messages, wheel or +/- zoom, drag or arrows (free camera) pan, H help,
+            Esc quit; drop a policy, replay or demonstration file on the window to add it; a
+            gamepad's left stick steers and drives, R2 and L2 throttle and brake.
       replay open: Left/Right (paused) a step back/on, [ ] 5 s, Home/End, drag the timeline;
             J, E or a dropped policy fork the replay there.""";
 
