@@ -123,23 +123,32 @@ public final class Agent {
   /**
    * Puts this agent where {@code replay} (of this agent's scenario configuration) is after its
    * first {@code step} steps, by playing them again from its seed: its episodes start from that
-   * seed from now on. The figures start again from there.
+   * seed from now on, and the figures start again from there. An agent playing that replay and not
+   * yet past {@code step} only plays on to it (a scrub forward costs the steps between, not the
+   * whole way from the start).
    */
   void startAt(Replay replay, int step) {
     if (step < 0 || step > replay.steps()) {
       throw new IllegalArgumentException(
           "step " + step + " is outside the replay's 0.." + replay.steps());
     }
-    ownSeed = replay.seed();
-    episodes = 0;
-    crashes = 0;
-    lapsTotal = 0;
-    bestLapS = Double.NaN;
-    lastLapS = Double.NaN;
-    lastEpisodeReturn = Double.NaN;
-    lastOutcome = "";
-    reset(ownSeed);
-    for (int t = 0; t < step; t++) {
+    boolean onwards =
+        driver instanceof Driver.Replayed r
+            && r.replay() == replay
+            && recorder != null
+            && step >= recorder.steps();
+    if (!onwards) {
+      ownSeed = replay.seed();
+      episodes = 0;
+      crashes = 0;
+      lapsTotal = 0;
+      bestLapS = Double.NaN;
+      lastLapS = Double.NaN;
+      lastEpisodeReturn = Double.NaN;
+      lastOutcome = "";
+      reset(ownSeed);
+    }
+    for (int t = episodeSteps(); t < step; t++) {
       step(Replayer.actionIn(env, replay.action(t)), ownSeed);
     }
   }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -119,10 +120,35 @@ public final class Replays {
             + replay.driver()
             + ", "
             + replay.end()
-            + ("race".equals(replay.scenario()) || replay.config().equals(session.config().asMap())
-                ? ""
-                : "; on its own configuration"));
+            + ownKeys(replay));
     return a;
+  }
+
+  /**
+   * What the replay's configuration sets otherwise than the window's ({@code race.laps} for an
+   * evaluation's episode, which a watched race lets run to 100), said so that a person knows the
+   * replay plays on its own; empty when they agree.
+   */
+  private String ownKeys(Replay replay) {
+    java.util.List<String> differ = new java.util.ArrayList<>();
+    Map<String, Object> here =
+        dev.ugoki.core.io.CanonicalJson.plainValues(session.config().asMap());
+    replay
+        .config()
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(here.get(k))) {
+                differ.add(k + "=" + v);
+              }
+            });
+    if (differ.isEmpty()) {
+      return "";
+    }
+    int shown = Math.min(3, differ.size());
+    return "; on its own configuration ("
+        + String.join(", ", differ.subList(0, shown))
+        + (differ.size() > shown ? " and " + (differ.size() - shown) + " more" : "")
+        + ")";
   }
 
   /** Scrubs the timeline to {@code step} (clamped to the replay), paused; false without one. */

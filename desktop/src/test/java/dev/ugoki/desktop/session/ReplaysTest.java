@@ -98,6 +98,9 @@ class ReplaysTest {
     Agent a = s.replays().open(file, replay);
     assertThat(a).isNotNull();
     assertThat(s.seed()).as("every agent moves to the replay's track").isEqualTo(9);
+    // an evaluation's race ends after its lap; the window's watched race goes on for 100
+    assertThat(s.messages())
+        .anyMatch(m -> m.contains("on its own configuration (max_steps=2000, race.laps=1)"));
     steps(s, 120);
     sameState(a.scene(), Replayer.envAt(replay, 120).scene(), "played 120");
     for (int step : new int[] {40, 300, 0, replay.steps() - 1, 77}) {
