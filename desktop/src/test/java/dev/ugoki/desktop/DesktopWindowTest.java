@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class DesktopWindowTest {
   /** Kept after the run (under target/), so that a failure can be looked at. */
   private static Path dir;
 
-  private static XvfbDisplay display;
+  private static ScriptedApp app;
   private static int exitCode;
   private static String stderr;
   private static JsonNode shots;
@@ -61,23 +59,17 @@ class DesktopWindowTest {
 
   @BeforeAll
   static void runTheAppWithAScript() throws Exception {
-    dir = Path.of("target", "desktop-window-test").toAbsolutePath();
-    deleteRecursively(dir);
-    Files.createDirectories(dir);
-    display = XvfbDisplay.open(WIDTH, HEIGHT, dir);
+    dir = ScriptedApp.freshDir("desktop-window-test");
     Path policy = tinyPolicy(dir.resolve("tiny.zip"));
-    Path out = dir.resolve("shots");
     Path trainYaml = dir.resolve("train.yaml");
     Files.writeString(trainYaml, "steps: 1000000\n");
     Path brokenDemos = dir.resolve("broken.jsonl");
     Files.writeString(brokenDemos, "{\"format\": \"ugoki-demos\", \"version\": 1, \"scen");
-    List<String> cmd =
-        new ArrayList<>(
+    long startNs = System.nanoTime();
+    app =
+        new ScriptedApp(
+            dir,
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                DesktopLauncher.class.getName(),
                 "--scenario",
                 "race",
                 "--seed",
@@ -89,8 +81,6 @@ class DesktopWindowTest {
                 dir.resolve("missing.zip").toString(),
                 "--script",
                 SCRIPT,
-                "--screenshots",
-                out.toString(),
                 "--fps-report",
                 dir.resolve("fps.json").toString(),
                 "--train-config",
@@ -108,54 +98,25 @@ class DesktopWindowTest {
                 "--train-set",
                 "max_steps=50",
                 "--demos",
-                brokenDemos.toString()));
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectOutput(dir.resolve("app.out").toFile())
-            .redirectError(dir.resolve("app.err").toFile());
-    pb.environment().put("DISPLAY", display.display());
-    pb.environment().put("OMP_NUM_THREADS", "1");
-    if (display.isVirtual()) {
-      pb.environment().put("LIBGL_ALWAYS_SOFTWARE", "1");
-    }
-    long startNs = System.nanoTime();
-    Process app = pb.start();
-    if (!app.waitFor(120, TimeUnit.SECONDS)) {
-      app.destroyForcibly();
-      throw new AssertionError(
-          "the app did not finish its script in 120 s; stderr:\n"
-              + Files.readString(dir.resolve("app.err")));
-    }
-    exitCode = app.exitValue();
+                brokenDemos.toString()),
+            120);
     System.out.printf(
-        "DesktopWindowTest: the app ran its script in %.1f s on display %s%n",
-        (System.nanoTime() - startNs) / 1e9, display.display());
-    stderr = Files.readString(dir.resolve("app.err"));
+        "DesktopWindowTest: the app ran its script in %.1f s%n",
+        (System.nanoTime() - startNs) / 1e9);
+    exitCode = app.exitCode;
+    stderr = app.stderr;
     assertThat(exitCode).as("exit code; stderr:\n" + stderr).isZero();
-    shots = new ObjectMapper().readTree(out.resolve("shots.json").toFile());
-    for (JsonNode s : shots.get("shots")) {
-      images.put(
-          s.get("name").asText(), ImageIO.read(out.resolve(s.get("file").asText()).toFile()));
-    }
+    shots = app.shots;
+    images.putAll(app.images);
     Env env = Scenarios.make("race");
     env.reset(SEED);
     track = ((RaceScenario) env.unwrapped()).track();
   }
 
-  private static void deleteRecursively(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (var all = Files.walk(p)) {
-        for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(q);
-        }
-      }
-    }
-  }
-
   @AfterAll
   static void stopTheDisplay() throws InterruptedException {
-    if (display != null) {
-      display.close();
+    if (app != null) {
+      app.close();
     }
   }
 
