@@ -146,14 +146,10 @@ public final class UgokiApp extends ApplicationAdapter
       } else {
         rig.north();
       }
-      renderer.render(session, follow, scenes, rig);
+      List<float[]> pixels = renderer.render(session, follow, scenes, rig);
       Agent followed = follow.free() ? null : follow.focus(session.agents());
       if (saliency.on() && followed != null) {
         saliency.draw(followed, session.raySaliency(followed), rig);
-      }
-      List<float[]> pixels = new ArrayList<>(scenes.size());
-      for (Scene s : scenes) {
-        pixels.add(rig.toPixel(s.focusX(), s.focusY()));
       }
       hud.draw(session, follow, Gdx.graphics.getFramesPerSecond(), pixels, scenes, rig);
       timeline.draw(session, hud);

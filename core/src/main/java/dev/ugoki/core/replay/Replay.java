@@ -71,6 +71,13 @@ public record Replay(
     return rewards.length;
   }
 
+  /** Refuses a step that is not one of the replay's positions, 0 (the reset) to {@link #steps}. */
+  public void requireStep(int step) {
+    if (step < 0 || step > steps()) {
+      throw new IllegalArgumentException("step " + step + " is outside the replay's 0.." + steps());
+    }
+  }
+
   /** The action of step {@code t} (a copy). */
   public float[] action(int t) {
     return Arrays.copyOfRange(actions, t * actionSize, (t + 1) * actionSize);

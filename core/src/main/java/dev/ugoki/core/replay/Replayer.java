@@ -29,20 +29,8 @@ public final class Replayer {
    *     does not know
    */
   public static Env envAt(Replay replay, int step) {
+    replay.requireStep(step);
     Env env = Scenarios.make(replay.resolvedConfig());
-    playTo(env, replay, step);
-    return env;
-  }
-
-  /**
-   * Resets {@code env} (of the replay's configuration) to the replay's seed and plays its first
-   * {@code step} steps; returns the result of the last one played, null for 0.
-   */
-  public static StepResult playTo(Env env, Replay replay, int step) {
-    if (step < 0 || step > replay.steps()) {
-      throw new IllegalArgumentException(
-          "step " + step + " is outside the replay's 0.." + replay.steps());
-    }
     env.reset(replay.seed());
     StepResult r = null;
     for (int t = 0; t < step; t++) {
@@ -52,7 +40,7 @@ public final class Replayer {
       }
       r = env.step(replay.action(t));
     }
-    return r;
+    return env;
   }
 
   /**

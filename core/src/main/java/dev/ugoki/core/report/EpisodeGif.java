@@ -82,7 +82,7 @@ public final class EpisodeGif {
 
   /** Simulated time of one policy step [s]: {@code dt} times the action repeat. */
   public static double stepSeconds(Env env) {
-    return env.unwrapped().dt() * env.unwrapped().config().integer(CommonParams.ACTION_REPEAT);
+    return CommonParams.policyStepS(env.unwrapped().config());
   }
 
   /**

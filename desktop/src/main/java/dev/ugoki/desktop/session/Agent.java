@@ -128,10 +128,7 @@ public final class Agent {
    * whole way from the start).
    */
   void startAt(Replay replay, int step) {
-    if (step < 0 || step > replay.steps()) {
-      throw new IllegalArgumentException(
-          "step " + step + " is outside the replay's 0.." + replay.steps());
-    }
+    replay.requireStep(step);
     boolean onwards =
         driver instanceof Driver.Replayed r
             && r.replay() == replay

@@ -50,10 +50,9 @@ public final class Replays {
       return replay.steps();
     }
 
-    /** Simulated time of one of the replay's steps [s]. */
+    /** Simulated time of one of the replay's steps [s] (its agent runs on its configuration). */
     public double stepSeconds() {
-      dev.ugoki.sim.config.Config c = replay.resolvedConfig();
-      return c.real(CommonParams.DT) * c.integer(CommonParams.ACTION_REPEAT);
+      return CommonParams.policyStepS(agent.env().unwrapped().config());
     }
   }
 

@@ -96,8 +96,7 @@ public final class Session {
     setListener(listener == null ? new Listener() {} : listener);
     this.config = Scenarios.config(scenario, withWatchDefaults(scenario, overrides));
     this.userOverrides = Map.copyOf(overrides);
-    this.clock =
-        new SimClock(config.real(CommonParams.DT) * config.integer(CommonParams.ACTION_REPEAT));
+    this.clock = new SimClock(CommonParams.policyStepS(config));
     this.seed = seed;
     for (Seats.Seat s : seated) {
       seats.keep(s);

@@ -51,9 +51,10 @@ public final class SessionRenderer implements Disposable {
   }
 
   /**
-   * Draws the agents' scenes (from {@link #scenes}) with the rig's camera, which is applied here.
+   * Draws the agents' scenes (from {@link #scenes}) with the rig's camera, which is applied here;
+   * returns where each agent's body is on the screen (x right, y down), in agent order.
    */
-  public void render(Session session, Follow follow, List<Scene> scenes, CameraRig rig) {
+  public List<float[]> render(Session session, Follow follow, List<Scene> scenes, CameraRig rig) {
     prepare(scenes.get(0).background());
     Color clear = Palette.clear(outdoor);
     Gdx.gl.glClearColor(clear.r, clear.g, clear.b, 1);
@@ -80,16 +81,18 @@ public final class SessionRenderer implements Disposable {
     if (!follow.free()) {
       drawForeground(scenes.get(followed), Palette.tint(agents.get(followed).index()), mpp, true);
     }
-    ghostRings(scenes, agents, rig, mpp);
-    shapes.end();
-  }
-
-  /** A ring in each colour around bodies that sit on one spot ({@link GhostRings}). */
-  private void ghostRings(List<Scene> scenes, List<Agent> agents, CameraRig rig, float mpp) {
+    // where each body is on the screen, with the camera as applied for this frame
     List<float[]> pixels = new ArrayList<>(scenes.size());
     for (Scene s : scenes) {
       pixels.add(rig.toPixel(s.focusX(), s.focusY()));
     }
+    ghostRings(scenes, pixels, agents, mpp);
+    shapes.end();
+    return pixels;
+  }
+
+  /** A ring in each colour around bodies that sit on one spot ({@link GhostRings}). */
+  private void ghostRings(List<Scene> scenes, List<float[]> pixels, List<Agent> agents, float mpp) {
     int[] rank = GhostRings.ranks(pixels);
     for (int i = 0; i < scenes.size(); i++) {
       if (rank[i] > 0) {

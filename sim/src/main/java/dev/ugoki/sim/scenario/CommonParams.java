@@ -19,6 +19,11 @@ public final class CommonParams {
 
   private CommonParams() {}
 
+  /** Simulated time of one policy step [s]: {@code dt} times the action repeat. */
+  public static double policyStepS(dev.ugoki.sim.config.Config c) {
+    return c.real(DT) * c.integer(ACTION_REPEAT);
+  }
+
   /**
    * @param dtS default simulation step [s]
    * @param maxSteps default episode length in policy steps
