@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
  * round 0:   the base policy drives with the true body channels (plus action noise, DART),
  * round i>0: the base policy drives on the adapter's estimate (the states it will meet);
  * each step: input  = the observation and the last history.steps observations and actions,
+ *                     and every memory.stride-th step further back up to memory.steps ago,
  *                     without a body channel;
  *            target = z = L u, the base policy's latent of the true body u (BodyAdapter);
  * after each round: regression of the adapter's output onto z over all rounds' rows.
@@ -35,7 +36,12 @@ import java.util.SplittableRandom;
  */
 public final class Adaptation {
   /**
-   * @param historySteps steps of the past the adapter reads
+   * @param historySteps steps of the past the adapter reads, every one
+   * @param memorySteps the furthest step of the past it reads beyond those, 0 for none: the body
+   *     shows itself in moments (a car's brakes only while it brakes), and a short history forgets
+   *     them before the next moment they matter
+   * @param memoryStride beyond {@code historySteps}, the adapter reads every {@code
+   *     memoryStride}-th step
    * @param rowsPerRound labeled steps collected per round
    * @param rounds rounds of data (the first driven on the true body)
    * @param hidden units per hidden layer of the adapter (two layers)
@@ -46,6 +52,8 @@ public final class Adaptation {
    */
   public record Settings(
       int historySteps,
+      int memorySteps,
+      int memoryStride,
       long rowsPerRound,
       int rounds,
       int hidden,
@@ -55,14 +63,46 @@ public final class Adaptation {
       long seed) {
     /** The command line's settings: 8 environments, 20 epochs, noise 0.1. */
     public static Settings of(
+        int historySteps,
+        int memorySteps,
+        int memoryStride,
+        long rowsPerRound,
+        int rounds,
+        int hidden,
+        long seed) {
+      return new Settings(
+          historySteps, memorySteps, memoryStride, rowsPerRound, rounds, hidden, 8, 20, 0.1, seed);
+    }
+
+    /** A history of {@code historySteps}, every one, and no memory beyond it. */
+    public static Settings of(
         int historySteps, long rowsPerRound, int rounds, int hidden, long seed) {
-      return new Settings(historySteps, rowsPerRound, rounds, hidden, 8, 20, 0.1, seed);
+      return of(historySteps, 0, 1, rowsPerRound, rounds, hidden, seed);
+    }
+
+    /** The furthest step of the past the adapter reads. */
+    public int longestLag() {
+      return Math.max(historySteps, memorySteps);
+    }
+
+    /** Whether the adapter reads what was seen and done {@code lag} steps ago (0: now). */
+    public boolean reads(int lag) {
+      return lag <= historySteps || (lag <= memorySteps && lag % memoryStride == 0);
     }
 
     public Settings {
       if (historySteps < 1 || rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
         throw new IllegalArgumentException(
             "an adaptation needs at least one history step, row, round, unit and environment");
+      }
+      if (memorySteps < 0 || memorySteps > BodyAdapter.MAX_LAG || memoryStride < 1) {
+        throw new IllegalArgumentException(
+            "an adapter's memory reaches 0 to "
+                + BodyAdapter.MAX_LAG
+                + " steps back at a stride of at least 1, got "
+                + memorySteps
+                + " at "
+                + memoryStride);
       }
       if (rowsPerRound * rounds > 2_000_000) {
         throw new IllegalArgumentException(
@@ -93,10 +133,10 @@ public final class Adaptation {
     List<Env> envs = new ArrayList<>();
     for (int i = 0; i < s.numEnvs(); i++) {
       // the history as the adapted policy will keep it (AdaptedBody), over the base's layout
-      envs.add(new ObservationHistory(Scenarios.make(scenario), s.historySteps()));
+      envs.add(new ObservationHistory(Scenarios.make(scenario), s.longestLag()));
     }
     Spec full = envs.get(0).observationSpec();
-    Spec inputs = BodyAdapter.inputs(full);
+    Spec inputs = BodyAdapter.inputs(full, s::reads);
     checkMemory(s.rowsPerRound() * s.rounds(), inputs.size() + body.size(), MEMORY.getAsLong());
     int[] in = indices(full, inputs.names());
     int[] baseIdx = indices(full, base.observationSpec().names());
@@ -121,7 +161,8 @@ public final class Adaptation {
             new BehaviorCloning.Config(s.epochs(), 512, 1, 1, false),
             s.seed());
     BodyAdapter adapter = new BodyAdapter(net, body, decode);
-    DemoDataset data = new DemoDataset(inputs.size(), k);
+    DemoDataset data =
+        new DemoDataset(inputs.size(), k, Math.toIntExact(s.rowsPerRound() * s.rounds()));
     SplittableRandom random = new SplittableRandom(s.seed() ^ 0xADA9L);
     long[] episodes = {0};
     float[][] obs = new float[envs.size()][];
@@ -188,11 +229,11 @@ public final class Adaptation {
 
   /**
    * Refuses, before anything is collected, rows that would not fit: each row of {@code width}
-   * floats is held about three times (the aggregate, its growth and the standardized copy a fit
-   * makes).
+   * floats is held twice (the aggregate, reserved whole at the start, and the standardized copy a
+   * fit makes).
    */
   static void checkMemory(long rows, int width, long budgetBytes) {
-    long need = rows * width * 4L * 3;
+    long need = rows * width * 4L * 2;
     if (need > budgetBytes) {
       throw new IllegalArgumentException(
           String.format(

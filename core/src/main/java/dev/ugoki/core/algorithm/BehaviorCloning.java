@@ -134,7 +134,7 @@ public final class BehaviorCloning {
     int o = data.observationSize();
     int a = data.actionSize();
     // the statistics stay fixed during training: standardize once
-    float[] normObs = policy.normalize(data.observations(), rows);
+    float[] normObs = policy.normalize(data.observationsView(), rows);
     float[] target = data.actionsView();
     int[] inds = new int[rows];
     for (int k = 0; k < rows; k++) {
@@ -200,7 +200,7 @@ public final class BehaviorCloning {
 
   /** The mean squared error of the policy's mean on a dataset, without training. */
   public double loss(DemoDataset data) {
-    float[] normObs = policy.normalize(data.observations(), data.rows());
+    float[] normObs = policy.normalize(data.observationsView(), data.rows());
     double[] sq = residualSquares(normObs, data.actionsView(), data.rows());
     double sum = 0;
     for (double s : sq) {

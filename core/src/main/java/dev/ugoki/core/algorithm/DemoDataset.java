@@ -18,13 +18,26 @@ public final class DemoDataset {
   private int rows;
 
   public DemoDataset(int obsSize, int actSize) {
-    if (obsSize < 1 || actSize < 1) {
-      throw new IllegalArgumentException("sizes must be positive: " + obsSize + ", " + actSize);
+    this(obsSize, actSize, 0);
+  }
+
+  /**
+   * A dataset with room for {@code capacityRows} rows before it grows: a caller that knows how many
+   * rows it will add reserves them once, instead of holding up to twice as many while it grows.
+   */
+  public DemoDataset(int obsSize, int actSize, int capacityRows) {
+    if (obsSize < 1 || actSize < 1 || capacityRows < 0) {
+      throw new IllegalArgumentException(
+          "sizes must be positive: " + obsSize + ", " + actSize + ", " + capacityRows);
+    }
+    if ((long) capacityRows * obsSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "a dataset of " + capacityRows + " rows does not fit in an array");
     }
     this.obsSize = obsSize;
     this.actSize = actSize;
-    this.obs = new float[0];
-    this.actions = new float[0];
+    this.obs = new float[capacityRows * obsSize];
+    this.actions = new float[capacityRows * actSize];
   }
 
   /**

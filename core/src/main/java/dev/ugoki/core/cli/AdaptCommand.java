@@ -40,6 +40,21 @@ public final class AdaptCommand implements Callable<Integer> {
   int history;
 
   @Option(
+      names = "--memory",
+      defaultValue = "0",
+      description =
+          "Beyond --history, the adapter also reads every --memory-stride-th step up to this many"
+              + " steps back, so that it remembers what the body showed a while ago (a car's"
+              + " brakes, seen only while braking); 0 for none (default: ${DEFAULT-VALUE}).")
+  int memory;
+
+  @Option(
+      names = "--memory-stride",
+      defaultValue = "8",
+      description = "With --memory: read every this-many-th step (default: ${DEFAULT-VALUE}).")
+  int memoryStride;
+
+  @Option(
       names = "--rows",
       defaultValue = "40000",
       description = "Labeled steps per round (default: ${DEFAULT-VALUE}).")
@@ -95,6 +110,15 @@ public final class AdaptCommand implements Callable<Integer> {
     if (history < 1 || history > 64) {
       throw new IllegalArgumentException("--history must be 1 to 64, got " + history);
     }
+    if (memory < 0 || memory > BodyAdapter.MAX_LAG || memoryStride < 1) {
+      throw new IllegalArgumentException(
+          "--memory must be 0 to "
+              + BodyAdapter.MAX_LAG
+              + " and --memory-stride at least 1, got "
+              + memory
+              + " and "
+              + memoryStride);
+    }
     PolicyFile.Loaded base = PolicyFile.load(policy);
     if (base.adapter() != null) {
       throw new IllegalArgumentException(policy + " has an adapter already");
@@ -102,10 +126,16 @@ public final class AdaptCommand implements Callable<Integer> {
     // the adapter learns on the policy's own scenario and config, with any --set over it (the
     // bodies it should learn to read); the file keeps the policy's config
     Config own = scenario.config(base.meta().scenario(), base.meta().scenarioConfig());
-    Adaptation.Settings s = Adaptation.Settings.of(history, rows, rounds, hidden, seed);
+    Adaptation.Settings s =
+        Adaptation.Settings.of(history, memory, memoryStride, rows, rounds, hidden, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
-        "adapting %s: %d steps of history, %d rounds of %,d rows%n", policy, history, rounds, rows);
+        "adapting %s: %d steps of history%s, %d rounds of %,d rows%n",
+        policy,
+        history,
+        memory > history ? ", every " + memoryStride + "th step up to " + memory + " back" : "",
+        rounds,
+        rows);
     w.flush();
     long t0 = System.nanoTime();
     BodyAdapter adapter = Adaptation.train(base.policy(), own, s, w);

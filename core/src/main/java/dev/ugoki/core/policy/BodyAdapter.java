@@ -28,7 +28,10 @@ public final class BodyAdapter {
 
   private static final Pattern BODY = Pattern.compile("^(hist\\.\\d+\\.)?body\\..*");
 
-  private static final Pattern HISTORY = Pattern.compile("^hist\\.([1-9]|[1-5][0-9]|6[0-4])\\..+");
+  /** The furthest past step an adapter may read: {@code hist.MAX_LAG.*}. */
+  public static final int MAX_LAG = 256;
+
+  private static final Pattern HISTORY = Pattern.compile("^hist\\.([1-9][0-9]{0,2})\\..+");
 
   /** What the body sees around it, not of itself: left to the base policy. */
   private static final Pattern EXTEROCEPTION = Pattern.compile("^(hist\\.\\d+\\.)?lidar\\..*");
@@ -61,7 +64,7 @@ public final class BodyAdapter {
       if (isBody(in)) {
         throw new IllegalArgumentException("an adapter may not read a body channel, got " + in);
       }
-      if (in.startsWith("hist.") && !HISTORY.matcher(in).matches()) {
+      if (in.startsWith("hist.") && (!HISTORY.matcher(in).matches() || lagOf(in) > MAX_LAG)) {
         throw new IllegalArgumentException("an adapter's channel " + in + " names no past step");
       }
     }
@@ -116,15 +119,23 @@ public final class BodyAdapter {
     return decode.clone();
   }
 
-  /** The steps of the past the adapter reads: the largest {@code J} of its {@code hist.J.*}. */
+  /**
+   * The steps of the past the adapter's environment must keep: the largest {@code J} of its {@code
+   * hist.J.*} (it may read only some of the steps up to there).
+   */
   public int historySteps() {
     int steps = 0;
     for (String n : network.observationSpec().names()) {
-      if (n.startsWith("hist.")) {
-        steps = Math.max(steps, Integer.parseInt(n.substring(5, n.indexOf('.', 5))));
-      }
+      steps = Math.max(steps, lagOf(n));
     }
     return steps;
+  }
+
+  /** How many steps ago a channel was observed: J for {@code hist.J.*}, 0 for the present. */
+  public static int lagOf(String channel) {
+    return channel.startsWith("hist.")
+        ? Integer.parseInt(channel.substring(5, channel.indexOf('.', 5)))
+        : 0;
   }
 
   /** True for a channel that tells the body: {@code body.*}, or one of them from the history. */
@@ -137,10 +148,15 @@ public final class BodyAdapter {
    * body's own state and actions, now and in the history), neither a body channel nor the lidar.
    */
   public static Spec inputs(Spec observation) {
+    return inputs(observation, lag -> true);
+  }
+
+  /** The {@link #inputs(Spec)} of the steps of the past {@code lags} accepts. */
+  public static Spec inputs(Spec observation, java.util.function.IntPredicate lags) {
     Spec.Builder b = Spec.builder();
     for (int i = 0; i < observation.size(); i++) {
       String n = observation.name(i);
-      if (!isBody(n) && !EXTEROCEPTION.matcher(n).matches()) {
+      if (!isBody(n) && !EXTEROCEPTION.matcher(n).matches() && lags.test(lagOf(n))) {
         b.add(observation.name(i), observation.low(i), observation.high(i));
       }
     }

@@ -77,7 +77,7 @@ public final class GaussianPolicy {
 
   /** Standardizes a batch of raw observations with the current statistics. */
   public float[] normalize(float[] rawObs, int rows) {
-    float[] out = new float[rawObs.length];
+    float[] out = new float[rows * observationSpec().size()];
     norm.normalize(rawObs, rows, out);
     return out;
   }

@@ -39,8 +39,17 @@ public final class ZooBuild {
   /** The seeds every card is evaluated on: never a training or validation seed. */
   public static final SeedRange EVAL_SEEDS = new SeedRange(1001, 1100);
 
-  /** The foundation's adapter: as {@code ./ugoki adapt --history 16 --rows 30000}. */
+  /**
+   * The foundation's adapter: as {@code ./ugoki adapt --history 16 --memory 160 --memory-stride 8
+   * --rows 30000}, every step of the last 16 and every 8th of the 160 (8 s of a lap): a car's
+   * brakes show only while it brakes, and with 16 steps alone the adapter forgot them before the
+   * next corner.
+   */
   static final int ADAPTER_HISTORY = 16;
+
+  static final int ADAPTER_MEMORY = 160;
+
+  static final int ADAPTER_STRIDE = 8;
 
   static final long ADAPTER_ROWS = 30_000;
 
@@ -75,7 +84,11 @@ public final class ZooBuild {
             "one network for the car, the robot and the arm, each body drawn from its family;"
                 + " it infers the body from its last "
                 + ADAPTER_HISTORY
-                + " steps (RMA), no body parameter given",
+                + " steps and every "
+                + ADAPTER_STRIDE
+                + "th of the last "
+                + ADAPTER_MEMORY
+                + " (RMA), no body parameter given",
             RunRequest.of(
                 root.resolve(FOUNDATION_CONFIG),
                 null,
@@ -116,15 +129,19 @@ public final class ZooBuild {
             Adaptation.train(
                 base.policy(),
                 Scenarios.config(base.meta().scenario(), base.meta().scenarioConfig()),
-                Adaptation.Settings.of(ADAPTER_HISTORY, rows, quick ? 1 : 3, 128, 1),
+                Adaptation.Settings.of(
+                    ADAPTER_HISTORY, ADAPTER_MEMORY, ADAPTER_STRIDE, rows, quick ? 1 : 3, 128, 1),
                 log);
         PolicyFile.save(file, base.policy(), base.meta(), adapter);
         commands.add(
             String.format(
                 Locale.ROOT,
-                "./ugoki adapt --policy %s --history %d --rows %d --out %s",
+                "./ugoki adapt --policy %s --history %d --memory %d --memory-stride %d --rows %d"
+                    + " --out %s",
                 typed(root, folder.policy()),
                 ADAPTER_HISTORY,
+                ADAPTER_MEMORY,
+                ADAPTER_STRIDE,
                 rows,
                 typed(root, file)));
       } else {

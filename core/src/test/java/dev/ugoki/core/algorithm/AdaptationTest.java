@@ -46,7 +46,7 @@ class AdaptationTest {
     return Adaptation.train(
         base,
         c,
-        new Adaptation.Settings(4, 300, 2, 8, 2, 2, 0.1, seed),
+        new Adaptation.Settings(4, 0, 1, 300, 2, 8, 2, 2, 0.1, seed),
         new PrintWriter(new StringWriter()));
   }
 
@@ -248,10 +248,63 @@ class AdaptationTest {
   }
 
   @Test
+  void anAdapterWithAMemoryReadsItsWholeHistoryThenEveryStrideThStepAndNothingAhead()
+      throws Exception {
+    Config c = Scenarios.config("race", CARS);
+    GaussianPolicy base = base(c, 9);
+    // every step of the last 3, then every 4th up to 20 steps back
+    Adaptation.Settings s = new Adaptation.Settings(3, 20, 4, 300, 2, 8, 2, 2, 0.1, 9);
+    BodyAdapter adapter = Adaptation.train(base, c, s, new PrintWriter(new StringWriter()));
+    java.util.Set<Integer> lags = new java.util.TreeSet<>();
+    adapter.network().observationSpec().names().forEach(n -> lags.add(BodyAdapter.lagOf(n)));
+    assertThat(lags).containsExactly(0, 1, 2, 3, 4, 8, 12, 16, 20);
+    assertThat(adapter.historySteps()).isEqualTo(20);
+    // saved and loaded, it drives with the history it needs; what it reads J steps back is what
+    // was observed J steps before, never a later step
+    Path file = tmp.resolve("memory.zip");
+    PolicyFile.save(
+        file,
+        base,
+        new PolicyFile.Meta("race", 1, CARS, "bc", Map.of(), 9, 1, 1, Map.of()),
+        adapter);
+    PolicyFile.Loaded loaded = PolicyFile.load(file);
+    AdaptedBody env = (AdaptedBody) PolicyFit.fit(file, loaded, Scenarios.make(c));
+    Env plain = Scenarios.make(c);
+    Spec reads = adapter.network().observationSpec();
+    List<float[]> seen = new java.util.ArrayList<>();
+    List<float[]> done = new java.util.ArrayList<>();
+    float[] obs = env.reset(31);
+    float[] raw = plain.reset(31);
+    for (int t = 0; t < 40; t++) {
+      seen.add(raw);
+      float[] x = new float[reads.size()];
+      for (int i = 0; i < x.length; i++) {
+        String n = reads.name(i);
+        int lag = BodyAdapter.lagOf(n);
+        String inner = lag == 0 ? n : n.substring(n.indexOf('.', 5) + 1);
+        boolean act = inner.startsWith("act.");
+        Spec of = act ? plain.actionSpec() : plain.observationSpec();
+        int j = of.indexOf(act ? inner.substring(4) : inner);
+        x[i] = t - lag < 0 ? 0 : (act ? done.get(t - lag) : seen.get(t - lag))[j];
+      }
+      assertThat(env.estimate()).containsExactly(adapter.estimate(x, 1));
+      float[] a = loaded.policy().actDeterministic(obs, 1);
+      done.add(a);
+      obs = env.step(a).observation();
+      raw = plain.step(a).observation();
+    }
+    assertThatThrownBy(() -> new Adaptation.Settings(3, 257, 4, 300, 2, 8, 2, 2, 0.1, 9))
+        .hasMessageContaining("0 to 256 steps back");
+  }
+
+  @Test
   void rowsThatWouldNotFitTheHeapAreRefusedBeforeAnyIsCollected() {
-    Adaptation.checkMemory(1000, 100, 1_200_001);
-    assertThatThrownBy(() -> Adaptation.checkMemory(120_000, 1100, 1L << 30))
-        .hasMessageContaining("120,000 rows of 1100 channels")
+    // each row is held twice: the aggregate and the standardized copy
+    Adaptation.checkMemory(1000, 100, 800_000);
+    assertThatThrownBy(() -> Adaptation.checkMemory(1000, 100, 799_999))
+        .hasMessageContaining("1,000 rows of 100 channels");
+    assertThatThrownBy(() -> Adaptation.checkMemory(130_000, 1100, 1L << 30))
+        .hasMessageContaining("130,000 rows of 1100 channels")
         .hasMessageContaining("fewer --rows");
     Config c = Scenarios.config("race", CARS);
     var saved = Adaptation.MEMORY;

@@ -21,8 +21,11 @@ class BehaviorCloningTest {
   }
 
   private static DemoDataset demonstrations(int rows, long seed) {
+    return demonstrations(new DemoDataset(3, 2), rows, seed);
+  }
+
+  private static DemoDataset demonstrations(DemoDataset d, int rows, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    DemoDataset d = new DemoDataset(3, 2);
     for (int k = 0; k < rows; k++) {
       float x = (float) r.nextDouble(-1, 1);
       float y = (float) r.nextDouble(-1, 1);
@@ -52,6 +55,24 @@ class BehaviorCloningTest {
     for (int k = 0; k < unseen.rows() * 2; k++) {
       assertThat(mean[k]).isCloseTo(unseen.actions()[k], within(0.05f));
     }
+  }
+
+  @Test
+  void rowsReservedAtTheStartTrainTheSameWeightsAsRowsThatGrew() {
+    // reserved: more room than rows, so the fit reads a view with unused space behind the rows
+    DemoDataset reserved = demonstrations(new DemoDataset(3, 2, 1500), 1000, 4);
+    DemoDataset grown = demonstrations(1000, 4);
+    assertThat(reserved.observations()).containsExactly(grown.observations());
+    float[][] params = new float[2][];
+    int i = 0;
+    for (DemoDataset d : List.of(reserved, grown)) {
+      GaussianPolicy policy = policy();
+      new BehaviorCloning(
+              Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 128, 1, 1, true), 5)
+          .fit(d);
+      params[i++] = policy.network().params();
+    }
+    assertThat(params[0]).containsExactly(params[1]);
   }
 
   @Test

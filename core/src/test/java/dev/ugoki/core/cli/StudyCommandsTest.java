@@ -40,5 +40,20 @@ class StudyCommandsTest extends CliTest {
     assertThat(err.toString()).contains("missing.zip does not exist");
     assertThat(run("adapt", "--policy", "x.zip", "--history", "0", "--out", "a.zip")).isEqualTo(2);
     assertThat(err.toString()).contains("--history must be 1 to 64");
+    assertThat(run("adapt", "--policy", "x.zip", "--memory", "300", "--out", "a.zip")).isEqualTo(2);
+    assertThat(err.toString()).contains("--memory must be 0 to 256");
+    assertThat(
+            run(
+                "adapt",
+                "--policy",
+                "x.zip",
+                "--memory",
+                "64",
+                "--memory-stride",
+                "0",
+                "--out",
+                "a.zip"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("got 64 and 0");
   }
 }

@@ -86,7 +86,7 @@ class BodyModesTest {
         dev.ugoki.core.algorithm.Adaptation.train(
             base.policy(),
             plan.config().scenarioConfig(),
-            new dev.ugoki.core.algorithm.Adaptation.Settings(4, 200, 1, 8, 2, 2, 0.1, 1),
+            new dev.ugoki.core.algorithm.Adaptation.Settings(4, 0, 1, 200, 1, 8, 2, 2, 0.1, 1),
             new java.io.PrintWriter(new java.io.StringWriter()));
     Path adapted = tmp.resolve("adapted.zip");
     PolicyFile.save(adapted, base.policy(), base.meta(), adapter);

@@ -270,7 +270,7 @@ class HudTextTest {
         dev.ugoki.core.algorithm.Adaptation.train(
             base,
             cfg,
-            new dev.ugoki.core.algorithm.Adaptation.Settings(2, 100, 1, 4, 1, 1, 0.1, 1),
+            new dev.ugoki.core.algorithm.Adaptation.Settings(2, 0, 1, 100, 1, 4, 1, 1, 0.1, 1),
             new java.io.PrintWriter(new java.io.StringWriter()));
     java.nio.file.Path file = tmp.resolve("adapted.zip");
     dev.ugoki.core.io.PolicyFile.save(
