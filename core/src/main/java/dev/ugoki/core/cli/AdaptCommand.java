@@ -110,15 +110,9 @@ public final class AdaptCommand implements Callable<Integer> {
     if (history < 1 || history > 64) {
       throw new IllegalArgumentException("--history must be 1 to 64, got " + history);
     }
-    if (memory < 0 || memory > BodyAdapter.MAX_LAG || memoryStride < 1) {
-      throw new IllegalArgumentException(
-          "--memory must be 0 to "
-              + BodyAdapter.MAX_LAG
-              + " and --memory-stride at least 1, got "
-              + memory
-              + " and "
-              + memoryStride);
-    }
+    // checked before the policy is read
+    Adaptation.Settings s =
+        Adaptation.Settings.of(history, memory, memoryStride, rows, rounds, hidden, seed);
     PolicyFile.Loaded base = PolicyFile.load(policy);
     if (base.adapter() != null) {
       throw new IllegalArgumentException(policy + " has an adapter already");
@@ -126,8 +120,6 @@ public final class AdaptCommand implements Callable<Integer> {
     // the adapter learns on the policy's own scenario and config, with any --set over it (the
     // bodies it should learn to read); the file keeps the policy's config
     Config own = scenario.config(base.meta().scenario(), base.meta().scenarioConfig());
-    Adaptation.Settings s =
-        Adaptation.Settings.of(history, memory, memoryStride, rows, rounds, hidden, seed);
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "adapting %s: %d steps of history%s, %d rounds of %,d rows%n",

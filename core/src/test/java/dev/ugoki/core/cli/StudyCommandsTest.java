@@ -41,7 +41,7 @@ class StudyCommandsTest extends CliTest {
     assertThat(run("adapt", "--policy", "x.zip", "--history", "0", "--out", "a.zip")).isEqualTo(2);
     assertThat(err.toString()).contains("--history must be 1 to 64");
     assertThat(run("adapt", "--policy", "x.zip", "--memory", "300", "--out", "a.zip")).isEqualTo(2);
-    assertThat(err.toString()).contains("--memory must be 0 to 256");
+    assertThat(err.toString()).contains("memory reaches 0 to 256 steps back");
     assertThat(
             run(
                 "adapt",
@@ -54,6 +54,6 @@ class StudyCommandsTest extends CliTest {
                 "--out",
                 "a.zip"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("got 64 and 0");
+    assertThat(err.toString()).contains("got 64 at 0");
   }
 }
