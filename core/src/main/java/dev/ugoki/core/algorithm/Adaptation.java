@@ -74,12 +74,6 @@ public final class Adaptation {
           historySteps, memorySteps, memoryStride, rowsPerRound, rounds, hidden, 8, 20, 0.1, seed);
     }
 
-    /** A history of {@code historySteps}, every one, and no memory beyond it. */
-    public static Settings of(
-        int historySteps, long rowsPerRound, int rounds, int hidden, long seed) {
-      return of(historySteps, 0, 1, rowsPerRound, rounds, hidden, seed);
-    }
-
     /** The furthest step of the past the adapter reads. */
     public int longestLag() {
       return Math.max(historySteps, memorySteps);
