@@ -23,7 +23,8 @@ public final class Ppo {
       double clipFraction,
       double explainedVariance,
       double gradNorm,
-      int epochs) {}
+      int epochs,
+      double anchor) {}
 
   private final PpoConfig config;
   private final Learner learner;
@@ -36,7 +37,11 @@ public final class Ppo {
     this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
     this.coefficients =
         new PpoLoss.Coefficients(
-            config.clipCoef(), config.clipVloss(), config.entCoef(), config.vfCoef());
+            config.clipCoef(),
+            config.clipVloss(),
+            config.entCoef(),
+            config.vfCoef(),
+            config.anchorCoef());
   }
 
   /** Learns from one rollout; {@code lrScale} is the learning-rate schedule's factor. */
@@ -72,12 +77,14 @@ public final class Ppo {
     float[] mbAdv = new float[mbSize];
     float[] mbRet = new float[mbSize];
     float[] mbVal = new float[mbSize];
+    float[] mbAnchor = r.anchorMean() == null ? null : new float[mbSize * a];
     double pg = 0;
     double vl = 0;
     double ent = 0;
     double kl = 0;
     double clipFrac = 0;
     double gradNorm = 0;
+    double anchor = 0;
     int steps = 0;
     int epochsRun = 0;
     for (int epoch = 0; epoch < config.updateEpochs(); epoch++) {
@@ -93,6 +100,9 @@ public final class Ppo {
           mbAdv[m] = advantages[k];
           mbRet[m] = returns[k];
           mbVal[m] = r.values()[k];
+          if (mbAnchor != null) {
+            System.arraycopy(r.anchorMean(), k * a, mbAnchor, m * a, a);
+          }
         }
         if (config.normAdv()) {
           standardize(mbAdv);
@@ -113,6 +123,7 @@ public final class Ppo {
                             mbAdv,
                             mbRet,
                             mbVal,
+                            mbAnchor,
                             mbSize,
                             coefficients,
                             dMean,
@@ -125,6 +136,7 @@ public final class Ppo {
         ent += result[0].entropy();
         kl += result[0].approxKl();
         clipFrac += result[0].clipFraction();
+        anchor += result[0].anchor();
         gradNorm += step.gradNorm();
         epochKl += result[0].approxKl();
         steps++;
@@ -143,7 +155,8 @@ public final class Ppo {
         clipFrac / steps,
         explainedVariance(r.values(), returns),
         gradNorm / steps,
-        epochsRun);
+        epochsRun,
+        anchor / steps);
   }
 
   static void standardize(float[] x) {

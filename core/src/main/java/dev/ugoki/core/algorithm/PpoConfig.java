@@ -22,6 +22,8 @@ import java.util.List;
  * @param vfCoef weight of the value loss
  * @param maxGradNorm global gradient norm clip
  * @param targetKl stop an update's epochs early past this approximate KL; 0 turns it off
+ * @param anchorCoef weight of a fine-tune's pull toward the mean actions of the policy it started
+ *     from ({@link PpoLoss}'s anchor); 0 turns it off, and it needs a starting policy
  * @param normReward scale rewards by the running standard deviation of the discounted return
  * @param hidden units per hidden layer
  * @param layers hidden layers per network
@@ -50,6 +52,7 @@ public record PpoConfig(
     double vfCoef,
     double maxGradNorm,
     double targetKl,
+    double anchorCoef,
     boolean normReward,
     int hidden,
     int layers,
@@ -78,8 +81,8 @@ public record PpoConfig(
         "num_minibatches must be between 1 and num_envs * num_steps");
     require(clipCoef > 0, "clip_coef must be positive");
     require(
-        entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0,
-        "ent_coef, vf_coef, max_grad_norm and target_kl must not be negative");
+        entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0 && anchorCoef >= 0,
+        "ent_coef, vf_coef, max_grad_norm, target_kl and anchor_coef must not be negative");
     require(hidden >= 1 && layers >= 1, "hidden and layers must be at least 1");
     require(Double.isFinite(initLogStd), "init_log_std must be finite");
     require(envThreads >= 1, "env_threads must be at least 1");
@@ -113,6 +116,12 @@ public record PpoConfig(
           Param.real("vf_coef", 0.5, 0, 10, "weight of the value loss"),
           Param.real("max_grad_norm", 0.5, 0, 100, "global gradient norm clip (0: off)"),
           Param.real("target_kl", 0, 0, 10, "early-stop epochs past this KL (0: off)"),
+          Param.real(
+              "anchor_coef",
+              0,
+              0,
+              1000,
+              "with --from: pull toward the starting policy's mean actions (0: off)"),
           Param.bool("norm_reward", true, "scale rewards by the return's running spread"),
           Param.integer("hidden", 64, 1, 4096, "units per hidden layer"),
           Param.integer("layers", 2, 1, 16, "hidden layers per network"),
@@ -152,6 +161,7 @@ public record PpoConfig(
         c.real("vf_coef"),
         c.real("max_grad_norm"),
         c.real("target_kl"),
+        c.real("anchor_coef"),
         c.bool("norm_reward"),
         c.integer("hidden"),
         c.integer("layers"),

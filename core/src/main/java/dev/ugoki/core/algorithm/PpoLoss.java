@@ -15,8 +15,14 @@ import dev.ugoki.core.policy.GaussianPolicy;
  * pg_loss = mean(max(-A ratio, -A clip(ratio, 1 - clip_coef, 1 + clip_coef)))
  * v_loss  = 0.5 mean(max((V - R)^2, (old_V + clip(V - old_V, -clip_coef, clip_coef) - R)^2))
  * entropy = sum_j log sigma_j + log(2 pi e) / 2
- * loss    = pg_loss - ent_coef entropy + vf_coef v_loss
+ * anchor  = 0.5 mean(sum_j (mu_j - anchor_mu_j)^2)
+ * loss    = pg_loss - ent_coef entropy + vf_coef v_loss + anchor_coef anchor
  * </pre>
+ *
+ * <p>The anchor is a fine-tune's pull toward the mean actions of the policy it started from, on the
+ * rollout's observations: behavior cloning of the pretrained policy beside the policy gradient, the
+ * knowledge-retention term that keeps RL fine-tuning from forgetting what pretraining taught
+ * (kickstarting, Schmitt et al., 2018, arXiv:1803.03835; Wolczyk et al., 2024, arXiv:2402.02868).
  */
 public final class PpoLoss {
   private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -28,16 +34,19 @@ public final class PpoLoss {
       double vLoss,
       double entropy,
       double approxKl,
-      double clipFraction) {}
+      double clipFraction,
+      double anchor) {}
 
   /** The coefficients of the loss. */
-  public record Coefficients(double clipCoef, boolean clipVloss, double entCoef, double vfCoef) {}
+  public record Coefficients(
+      double clipCoef, boolean clipVloss, double entCoef, double vfCoef, double anchorCoef) {}
 
   private PpoLoss() {}
 
   /**
    * Computes the loss over {@code rows} samples and writes dLoss/dMean (rows x act), dLoss/dValue
-   * (rows) and dLoss/dLogStd (act).
+   * (rows) and dLoss/dLogStd (act). {@code anchorMean} (rows x act) is the starting policy's mean
+   * actions, or null without an anchor.
    */
   public static Result compute(
       float[] mean,
@@ -48,6 +57,7 @@ public final class PpoLoss {
       float[] advantages,
       float[] returns,
       float[] oldValues,
+      float[] anchorMean,
       int rows,
       Coefficients c,
       float[] dMean,
@@ -64,6 +74,7 @@ public final class PpoLoss {
     double pgLoss = 0;
     double vLoss = 0;
     double kl = 0;
+    double anchor = 0;
     int clipped = 0;
     double[] dLogStdAcc = new double[a];
     for (int i = 0; i < rows; i++) {
@@ -81,8 +92,14 @@ public final class PpoLoss {
       double dLogp = pg1 >= pg2 ? -adv * ratio / rows : 0;
       for (int j = 0; j < a; j++) {
         double diff = actions[i * a + j] - mean[i * a + j];
-        dMean[i * a + j] = (float) (dLogp * diff * invVar[j]);
+        double d = dLogp * diff * invVar[j];
         dLogStdAcc[j] += dLogp * (diff * diff * invVar[j] - 1);
+        if (anchorMean != null) {
+          double off = (double) mean[i * a + j] - anchorMean[i * a + j];
+          anchor += 0.5 * off * off;
+          d += c.anchorCoef() * off / rows;
+        }
+        dMean[i * a + j] = (float) d;
       }
 
       double err = (double) value[i] - returns[i];
@@ -108,7 +125,8 @@ public final class PpoLoss {
     }
     pgLoss /= rows;
     vLoss /= rows;
-    double loss = pgLoss - c.entCoef() * entropy + c.vfCoef() * vLoss;
-    return new Result(loss, pgLoss, vLoss, entropy, kl / rows, clipped / (double) rows);
+    anchor /= rows;
+    double loss = pgLoss - c.entCoef() * entropy + c.vfCoef() * vLoss + c.anchorCoef() * anchor;
+    return new Result(loss, pgLoss, vLoss, entropy, kl / rows, clipped / (double) rows, anchor);
   }
 }

@@ -85,7 +85,7 @@ public final class LearnerBench {
     try (VectorEnv vec = vector(c)) {
       RolloutCollector collector =
           new RolloutCollector(
-              vec, policy(vec, c), new RewardScaler(envs, c.gamma()), c.gamma(), 1);
+              vec, policy(vec, c), null, new RewardScaler(envs, c.gamma()), c.gamma(), 1);
       int steps = 64;
       return SimBench.measured(
           "rollout, policy in the loop",
@@ -124,7 +124,7 @@ public final class LearnerBench {
     try (VectorEnv vec = vector(c)) {
       GaussianPolicy policy = policy(vec, c);
       Rollout r =
-          new RolloutCollector(vec, policy, new RewardScaler(envs, c.gamma()), c.gamma(), 1)
+          new RolloutCollector(vec, policy, null, new RewardScaler(envs, c.gamma()), c.gamma(), 1)
               .collect(numSteps, true);
       Ppo ppo = new Ppo(c, Learner.fresh(policy, c.learningRate()), 1);
       return SimBench.measured(

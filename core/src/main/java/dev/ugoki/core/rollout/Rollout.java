@@ -6,7 +6,8 @@ import java.util.List;
  * One rollout of {@code steps} x {@code envs} samples, stored step-major (sample {@code t * envs +
  * i}): standardized observations, the sampled (unclipped) actions with their log-probabilities and
  * values, the rewards PPO learns from (scaled, with truncated episodes' bootstrap folded in), and
- * where episodes ended.
+ * where episodes ended; for a fine-tune held near its start, the starting policy's mean actions on
+ * the same observations ({@code anchorMean}, null otherwise).
  */
 public record Rollout(
     int steps,
@@ -20,6 +21,7 @@ public record Rollout(
     float[] rewards,
     boolean[] dones,
     float[] lastValues,
+    float[] anchorMean,
     List<EpisodeStats> episodes) {
 
   public int size() {

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 public final class RolloutCollector {
   private final VectorEnv envs;
   private final GaussianPolicy policy;
+  private final GaussianPolicy anchor;
   private final RewardScaler scaler;
   private final double gamma;
   private final SplittableRandom random;
@@ -26,13 +27,26 @@ public final class RolloutCollector {
   private float[] obs;
 
   /**
+   * @param anchor a frozen policy whose mean actions on the same observations each rollout keeps
+   *     ({@link Rollout#anchorMean}: a fine-tune's starting policy); null keeps none
    * @param scaler divides rewards by the running return's spread; null leaves them as they are
    * @param seed seeds the environments and the action noise
    */
   public RolloutCollector(
-      VectorEnv envs, GaussianPolicy policy, RewardScaler scaler, double gamma, long seed) {
+      VectorEnv envs,
+      GaussianPolicy policy,
+      GaussianPolicy anchor,
+      RewardScaler scaler,
+      double gamma,
+      long seed) {
+    if (anchor != null
+        && (!anchor.observationSpec().equals(policy.observationSpec())
+            || !anchor.actionSpec().equals(policy.actionSpec()))) {
+      throw new IllegalArgumentException("the anchor policy's layout is not the policy's");
+    }
     this.envs = envs;
     this.policy = policy;
+    this.anchor = anchor;
     this.scaler = scaler;
     this.gamma = gamma;
     this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -57,6 +71,7 @@ public final class RolloutCollector {
     float[] bValues = new float[b];
     float[] bRewards = new float[b];
     boolean[] bDones = new boolean[b];
+    float[] bAnchor = anchor == null ? null : new float[b * actSize];
     List<EpisodeStats> episodes = new ArrayList<>();
     for (int t = 0; t < steps; t++) {
       if (learnNorm) {
@@ -67,6 +82,10 @@ public final class RolloutCollector {
       System.arraycopy(s.actions(), 0, bAct, t * n * actSize, n * actSize);
       System.arraycopy(s.logProb(), 0, bLogProb, t * n, n);
       System.arraycopy(s.value(), 0, bValues, t * n, n);
+      if (anchor != null) {
+        float[] m = anchor.network().forward(anchor.normalize(obs, n), n).mean();
+        System.arraycopy(m, 0, bAnchor, t * n * actSize, n * actSize);
+      }
 
       envs.step(s.envActions());
       float[] rewards = envs.rewards().clone();
@@ -110,6 +129,7 @@ public final class RolloutCollector {
         bRewards,
         bDones,
         lastValues,
+        bAnchor,
         List.copyOf(episodes));
   }
 

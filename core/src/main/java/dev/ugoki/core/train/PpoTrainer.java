@@ -74,6 +74,7 @@ public final class PpoTrainer implements Trainer {
           new RolloutCollector(
               envs,
               policy,
+              plan.anchor(),
               pc.normReward() ? new RewardScaler(pc.numEnvs(), pc.gamma()) : null,
               pc.gamma(),
               streamSeed);
@@ -293,6 +294,7 @@ public final class PpoTrainer implements Trainer {
     m.put("clipfrac", s.clipFraction());
     m.put("explained_variance", s.explainedVariance());
     m.put("grad_norm", s.gradNorm());
+    m.put("anchor", s.anchor());
     m.put("learning_rate", lr);
     double std = 0;
     for (float v : policy.logStd()) {

@@ -65,6 +65,9 @@ public final class RunPlan {
 
   private final List<Demonstrations> demos;
 
+  /** The frozen policy a PPO fine-tune is pulled toward ({@code anchor_coef}), or null. */
+  private final GaussianPolicy anchor;
+
   private RunPlan(
       RunConfig run,
       PolicyFile.Loaded from,
@@ -72,7 +75,8 @@ public final class RunPlan {
       PolicyFile.Loaded layout,
       RunFolder existing,
       RunFolder.Checkpoint checkpoint,
-      List<Demonstrations> demos) {
+      List<Demonstrations> demos,
+      GaussianPolicy anchor) {
     this.run = run;
     this.from = from;
     this.layoutFile = layoutFile;
@@ -80,6 +84,7 @@ public final class RunPlan {
     this.existing = existing;
     this.checkpoint = checkpoint;
     this.demos = List.copyOf(demos);
+    this.anchor = anchor;
   }
 
   /**
@@ -95,7 +100,7 @@ public final class RunPlan {
     if (from != null) {
       run = run.withAlgoConfig(adoptNetwork(run, from));
     }
-    return new RunPlan(run, from, run.from(), from, null, null, readDemos(run));
+    return new RunPlan(run, from, run.from(), from, null, null, readDemos(run), anchor(run, from));
   }
 
   /**
@@ -117,7 +122,7 @@ public final class RunPlan {
     if (cp == null) {
       // killed before its first checkpoint: it starts over, from its starting policy if it had one
       PolicyFile.Loaded from = loadStart(run);
-      return new RunPlan(run, from, run.from(), from, folder, null, List.of());
+      return new RunPlan(run, from, run.from(), from, folder, null, List.of(), anchor(run, from));
     }
     long done = cp.loaded().meta().steps();
     if (run.steps() <= done) {
@@ -142,9 +147,30 @@ public final class RunPlan {
     if (!cp.loaded().hasOptimizerState()) {
       throw new IllegalArgumentException(cp.file() + " has no optimizer state to resume from");
     }
+    // the anchor is the policy the run started from, read again
+    GaussianPolicy anchor = anchor(run, anchored(run) ? loadStart(run) : null);
     return shared
-        ? new RunPlan(run, null, cp.file(), cp.loaded(), folder, cp, List.of())
-        : new RunPlan(run, null, null, null, folder, cp, List.of());
+        ? new RunPlan(run, null, cp.file(), cp.loaded(), folder, cp, List.of(), anchor)
+        : new RunPlan(run, null, null, null, folder, cp, List.of(), anchor);
+  }
+
+  private static boolean anchored(RunConfig run) {
+    return Algorithm.of(run.algo()) == Algorithm.PPO && run.algoConfig().real("anchor_coef") > 0;
+  }
+
+  /**
+   * The starting policy as the anchor of a PPO run with {@code anchor_coef}; refuses it without.
+   */
+  private static GaussianPolicy anchor(RunConfig run, PolicyFile.Loaded from) {
+    if (!anchored(run)) {
+      return null;
+    }
+    if (from == null) {
+      throw new IllegalArgumentException(
+          "ppo.anchor_coef holds a fine-tune near the policy it starts from: give --from"
+              + " POLICY.zip");
+    }
+    return from.policy();
   }
 
   /** The starting policy, loaded and checked; refuses fine-tune keys without one. */
@@ -261,6 +287,14 @@ public final class RunPlan {
   /** The checkpoint a resume continues from, or null. */
   public RunFolder.Checkpoint checkpoint() {
     return checkpoint;
+  }
+
+  /**
+   * The policy a PPO fine-tune is pulled toward ({@code ppo.anchor_coef}): the one it started from,
+   * frozen, read again on a resume. Null without an anchor.
+   */
+  public GaussianPolicy anchor() {
+    return anchor;
   }
 
   /** The demonstrations to clone (bc), checked against the scenario; empty: the expert's. */

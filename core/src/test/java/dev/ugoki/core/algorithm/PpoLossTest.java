@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The loss against hand arithmetic, its gradients against central finite differences. */
 class PpoLossTest {
-  private static final PpoLoss.Coefficients C = new PpoLoss.Coefficients(0.2, true, 0.01, 0.5);
+  private static final PpoLoss.Coefficients C = new PpoLoss.Coefficients(0.2, true, 0.01, 0.5, 0);
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 10);
@@ -38,8 +38,9 @@ class PpoLossTest {
             new float[] {2},
             new float[] {3},
             new float[] {1},
+            null,
             1,
-            new PpoLoss.Coefficients(0.2, false, 0, 0.5),
+            new PpoLoss.Coefficients(0.2, false, 0, 0.5, 0),
             dMean,
             dValue,
             dLogStd);
@@ -53,9 +54,51 @@ class PpoLossTest {
     assertThat(dValue[0]).isCloseTo(0.5f * (1 - 3), within(1e-6f));
   }
 
+  /**
+   * The anchor alone (no advantage, the value at its return): half the squared distance of the
+   * means (0.3, -0.1) to the starting policy's (0.1, 0.2), 0.5 (0.04 + 0.09) = 0.065, weighted by
+   * the coefficient 4, and its gradient 4 (mu - anchor_mu) = (0.8, -1.2).
+   */
+  @Test
+  void theAnchorIsHalfTheSquaredDistanceToTheStartingPolicysMeans() {
+    float[] dMean = new float[2];
+    PpoLoss.Result r =
+        PpoLoss.compute(
+            new float[] {0.3f, -0.1f},
+            new float[] {1},
+            new float[] {0, 0},
+            new float[] {0.5f, 0.5f},
+            new float[] {-1},
+            new float[] {0},
+            new float[] {1},
+            new float[] {1},
+            new float[] {0.1f, 0.2f},
+            1,
+            new PpoLoss.Coefficients(0.2, true, 0, 0.5, 4),
+            dMean,
+            new float[1],
+            new float[2]);
+    assertThat(r.anchor()).isCloseTo(0.065, within(1e-7));
+    assertThat(r.pgLoss()).isCloseTo(0, within(1e-12));
+    assertThat(r.loss()).isCloseTo(4 * 0.065, within(1e-6));
+    assertThat(dMean[0]).isCloseTo(0.8f, within(1e-6f));
+    assertThat(dMean[1]).isCloseTo(-1.2f, within(1e-6f));
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void gradientsMatchFiniteDifferences(long seed) {
+    gradientsMatchFiniteDifferences(seed, C, false);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void gradientsWithAnAnchorMatchFiniteDifferences(long seed) {
+    gradientsMatchFiniteDifferences(seed, new PpoLoss.Coefficients(0.2, true, 0.01, 0.5, 3), true);
+  }
+
+  private static void gradientsMatchFiniteDifferences(
+      long seed, PpoLoss.Coefficients c, boolean anchored) {
     SplittableRandom r = new SplittableRandom(seed);
     int rows = 6;
     int a = 2;
@@ -72,6 +115,7 @@ class PpoLossTest {
       oldLogProb[i] =
           (float) (GaussianPolicy.logProb(actions, mean, logStd, i) + r.nextDouble(-0.3, 0.3));
     }
+    float[] anchor = anchored ? rand(r, rows * a, 0.5) : null;
     float[] dMean = new float[rows * a];
     float[] dValue = new float[rows];
     float[] dLogStd = new float[a];
@@ -84,14 +128,15 @@ class PpoLossTest {
         adv,
         ret,
         oldValue,
+        anchor,
         rows,
-        C,
+        c,
         dMean,
         dValue,
         dLogStd);
     double h = 1e-3;
     java.util.function.DoubleSupplier f =
-        () -> loss(mean, value, logStd, actions, oldLogProb, adv, ret, oldValue, rows);
+        () -> loss(mean, value, logStd, actions, oldLogProb, adv, ret, oldValue, anchor, rows, c);
     int checked = 0;
     checked += check("dMean", dMean, mean, h, f);
     checked += check("dValue", dValue, value, h, f);
@@ -137,7 +182,9 @@ class PpoLossTest {
       float[] adv,
       float[] ret,
       float[] oldValue,
-      int rows) {
+      float[] anchor,
+      int rows,
+      PpoLoss.Coefficients c) {
     return PpoLoss.compute(
             mean,
             value,
@@ -147,8 +194,9 @@ class PpoLossTest {
             adv,
             ret,
             oldValue,
+            anchor,
             rows,
-            C,
+            c,
             new float[mean.length],
             new float[rows],
             new float[logStd.length])

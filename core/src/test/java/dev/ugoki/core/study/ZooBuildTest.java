@@ -83,7 +83,16 @@ class ZooBuildTest {
       assertThat(c.evaluations()).allMatch(e -> e.seeds().equals("1001-1001"));
     }
     assertThat(PolicyFile.load(Zoo.file(out, "foundation")).adapter()).isNotNull();
-    assertThat(cards.get(2).commands()).hasSize(2).last().asString().startsWith("./ugoki adapt");
+    // cloned, refined by PPO from the clone (held near it), then taught to infer its body
+    List<String> foundation = cards.get(2).commands();
+    assertThat(foundation).hasSize(3);
+    assertThat(foundation.get(1))
+        .startsWith("./ugoki train --config configs/foundation-family.yaml --algo ppo --from ")
+        .contains("multitask-bc-1-")
+        .contains("--set ppo.anchor_coef=1");
+    assertThat(foundation.get(2))
+        .startsWith("./ugoki adapt --policy ")
+        .contains("multitask-ppo-1-");
     assertThat(cards.get(2).evaluations())
         .extracting(Zoo.Card.Evaluation::scenario)
         .containsExactly("race", "navigate", "reach");
