@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "zoo",
     mixinStandardHelpOptions = true,
     description =
-        "Train every policy of the model zoo again (race, navigate, foundation: about 11 min on"
+        "Train every policy of the model zoo again (race, navigate, foundation: about 7 min on"
             + " 2 cores) as its card says, evaluate each on unseen seeds, and write the policies,"
             + " their cards (NAME.yaml) and a README into --out. Run from the project's folder.")
 public final class ZooCommand implements Callable<Integer> {
