@@ -177,7 +177,7 @@ public final class BodyAdapter {
   /** The body's estimate {@code u'} for each of {@code rows} rows of the adapter's inputs. */
   public float[] estimate(float[] inputs, int rows) {
     GaussianPolicy net = perThread == null ? network : perThread.get();
-    float[] z = net.network().forward(net.normalize(inputs, rows), rows).mean();
+    float[] z = net.mean(inputs, rows);
     int k = bodyChannels.size();
     float[] u = new float[rows * k];
     for (int r = 0; r < rows; r++) {

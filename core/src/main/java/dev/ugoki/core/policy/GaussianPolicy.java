@@ -114,9 +114,14 @@ public final class GaussianPolicy {
     return lp;
   }
 
+  /** The actor's mean of each row of raw observations, unclipped. */
+  public float[] mean(float[] rawObs, int rows) {
+    return network.forward(normalize(rawObs, rows), rows).mean();
+  }
+
   /** The mean action of each row, clipped into the action box: how a trained policy drives. */
   public float[] actDeterministic(float[] rawObs, int rows) {
-    return clip(network.forward(normalize(rawObs, rows), rows).mean());
+    return clip(mean(rawObs, rows));
   }
 
   /** V of each row of raw observations. */

@@ -83,8 +83,7 @@ public final class RolloutCollector {
       System.arraycopy(s.logProb(), 0, bLogProb, t * n, n);
       System.arraycopy(s.value(), 0, bValues, t * n, n);
       if (anchor != null) {
-        float[] m = anchor.network().forward(anchor.normalize(obs, n), n).mean();
-        System.arraycopy(m, 0, bAnchor, t * n * actSize, n * actSize);
+        System.arraycopy(anchor.mean(obs, n), 0, bAnchor, t * n * actSize, n * actSize);
       }
 
       envs.step(s.envActions());
