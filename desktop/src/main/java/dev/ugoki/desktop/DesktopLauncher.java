@@ -4,6 +4,7 @@ import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.view.Palette;
+import dev.ugoki.sim.registry.Plugins;
 
 /**
  * {@code ./ugoki desktop}: checks the command line, builds the session (loading any policy files),
@@ -17,6 +18,7 @@ public final class DesktopLauncher {
     LaunchOptions options;
     Session session;
     try {
+      Plugins.loadFromEnvironment(); // scenario plugins, before a name is looked up
       options = LaunchOptions.parse(args);
       if (options.help()) {
         System.out.println(LaunchOptions.usage());

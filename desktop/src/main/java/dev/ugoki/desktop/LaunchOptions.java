@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * @param scenario a registered scenario name
  * @param seed the track's seed
  * @param drivers the agents, in the order given; none given: the expert and the model zoo's policy
- *     for the scenario ({@link #zooPolicy}), or the expert alone when the zoo is not there
+ *     for the scenario ({@link Zoo#forScenario}), or the expert alone when the zoo is not there
  * @param overrides scenario configuration keys ({@code --set key=value})
  * @param script a scripted run, or null for a person at the window
  * @param screenshots where the script's shots go, or null
@@ -246,15 +246,6 @@ public record LaunchOptions(
     return new CommandLine(cli).setOverwrittenOptionsAllowed(true);
   }
 
-  /**
-   * The shipped policy a window with no agent given races against the expert: the zoo's own policy
-   * for race and navigate, the foundation for the arm and for multitask.
-   */
-  static Path zooPolicy(String scenario) {
-    String name = scenario.equals("race") || scenario.equals("navigate") ? scenario : "foundation";
-    return Zoo.file(Zoo.dir(), name);
-  }
-
   /** The usage text, with the window's keys. */
   public static String usage() {
     return commandLine(new Cli()).getUsageMessage(CommandLine.Help.Ansi.OFF);
@@ -274,7 +265,9 @@ public record LaunchOptions(
       throw new IllegalArgumentException(why.getMessage(), e);
     }
     String scenario =
-        c.scenario != null ? c.scenario : c.firstReplay != null ? c.firstReplay.scenario() : "race";
+        c.scenario != null
+            ? c.scenario
+            : c.firstReplay != null ? c.firstReplay.scenario() : Scenarios.DEFAULT;
     long seed = c.seed != null ? c.seed : c.firstReplay != null ? c.firstReplay.seed() : 1;
     TrainingSettings training = new TrainingSettings(c.trainConfig, c.trainSets, c.runsDir, c.from);
     if (c.help) {
@@ -299,7 +292,7 @@ public record LaunchOptions(
     if (c.maxFps < 0 || c.maxFps > 1000) {
       throw new IllegalArgumentException("--max-fps must be in 0..1000, got " + c.maxFps);
     }
-    Scenarios.entry(scenario); // an unknown name is refused here, naming the known ones
+    Scenarios.provider(scenario); // an unknown name is refused here, naming the known ones
     Scenarios.config(scenario, c.overrides); // an unknown key or a bad value is refused here
     for (Driver d : c.drivers) {
       if (d instanceof Driver.Replayed r && !r.replay().scenario().equals(scenario)) {
@@ -320,9 +313,10 @@ public record LaunchOptions(
     Script script = c.script == null ? null : Script.parse(c.script);
     List<Driver> drivers = c.drivers;
     if (drivers.isEmpty()) {
-      Path zoo = zooPolicy(scenario);
+      // the zoo's own policy for race and navigate, the foundation for the arm and for multitask
+      Path zoo = Zoo.forScenario(scenario);
       drivers =
-          Files.isRegularFile(zoo)
+          zoo != null
               ? List.of(new Driver.Expert(), new Driver.Policy(zoo))
               : List.of(new Driver.Expert());
     }

@@ -133,10 +133,8 @@ public final class UgokiApp extends ApplicationAdapter
       if (!follow.free()) {
         Scene followed = scenes.get(follow.target());
         rig.lookAt(followed.focusX(), followed.focusY());
-        if (session.scenario().equals("multitask")) {
-          // each body at its own scale: the car's track, the robot's room, the arm
-          rig.setZoom(taskZoom.zoomFor(follow.focus(session.agents()).task(), rig.zoom()));
-        }
+        // each body at its own scale (in multitask: the car's track, the robot's room, the arm)
+        rig.setZoom(taskZoom.zoomFor(follow.focus(session.agents()).task(), rig.zoom()));
         if (chase) {
           // eased over about a sixth of a second, so that a twitch of the wheel does not spin it
           rig.chase(follow.focus(session.agents()).headingRad(), 1 - Math.exp(-6 * frameS));

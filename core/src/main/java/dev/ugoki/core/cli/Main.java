@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.sim.registry.Plugins;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +80,12 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     int code;
     try {
+      // scenario plugins (UGOKI_PLUGINS) join the registry before any command looks a name up
+      Plugins.loadFromEnvironment();
       code = commandLine().execute(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ugoki: error: " + e.getMessage());
+      code = USAGE_ERROR;
     } catch (OutOfMemoryError e) {
       // the heap is bounded (./ugoki: -Xmx2g); what filled it is gone, a line still fits
       System.err.printf(

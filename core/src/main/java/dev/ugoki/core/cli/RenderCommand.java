@@ -87,7 +87,8 @@ public final class RenderCommand implements Callable<Integer> {
       names = "--view-width",
       paramLabel = "M",
       description =
-          "Width of the follow view [m] (default: 60 for race, 12 for navigate, 5 " + "for reach).")
+          "Width of the follow view [m] (default: the scenario's own: 80 for race, 16 for "
+              + "navigate, 6 for reach).")
   Double viewWidthM;
 
   @Option(
@@ -135,7 +136,7 @@ public final class RenderCommand implements Callable<Integer> {
             : SceneRenderer.View.follow(
                 viewWidthM != null
                     ? viewWidthM
-                    : "race".equals(config.owner()) ? 60 : "reach".equals(config.owner()) ? 5 : 12);
+                    : Scenarios.presentation(config.owner()).viewWidthM());
     int k = every != null ? every : EpisodeGif.realTimeEvery(env, fps);
     EpisodeGif.Settings settings =
         new EpisodeGif.Settings(wh[0], wh[1], camera, fps, k, maxSteps == null ? 0 : maxSteps);

@@ -23,9 +23,9 @@ public final class ScenarioOptions {
       description = "Override a scenario config key, e.g. --set lidar.rays=64 (repeatable).")
   List<String> overrides = List.of();
 
-  /** The resolved configuration of the chosen scenario (race when none is given). */
+  /** The resolved configuration of the chosen scenario (the default one when none is given). */
   public Config config() {
-    return config("race", Map.of());
+    return config(Scenarios.DEFAULT, Map.of());
   }
 
   /**

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     name = "scenarios",
     mixinStandardHelpOptions = true,
     description =
-        "List the registered scenarios, their observation and action channels, and "
-            + "every config key with its default, range and meaning.")
+        "List the registered scenarios (built in, on the class path, or from the plugin "
+            + "jars UGOKI_PLUGINS names), what one success is, their observation and action "
+            + "channels, and every config key with its default, range and meaning.")
 public final class ScenariosCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -24,12 +25,14 @@ public final class ScenariosCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (String name : Scenarios.names()) {
       Env env = Scenarios.make(name);
-      out.printf("%s (v%d)%n", name, env.unwrapped().version());
+      var words = Scenarios.presentation(name);
+      out.printf("%s (v%d, %s)%n", name, env.unwrapped().version(), Scenarios.origin(name));
+      out.printf("  success:      %s (%s %s)%n", words.units(), words.unit(), words.verb());
       out.printf("  actions:      %s%n", env.actionSpec().names());
       out.printf(
           "  observations: %d channels %s%n",
           env.observationSpec().size(), env.observationSpec().names());
-      for (Param p : Scenarios.entry(name).params()) {
+      for (Param p : Scenarios.params(name)) {
         out.printf(
             "  %-22s %-8s %10s  [%s, %s]  %s%n",
             p.key(),

@@ -2,6 +2,8 @@ package dev.ugoki.core.eval;
 
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Presentation;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,16 +16,8 @@ public final class EvalReport {
 
   /** The one-row results table. */
   public static void printTable(PrintWriter out, Config config, Evaluation.Summary s, String who) {
-    String time =
-        switch (config.owner()) {
-          case "race" ->
-              config.integer("race.laps") == 1
-                  ? "mean lap time"
-                  : "mean time, " + config.integer("race.laps") + " laps";
-          case "navigate" -> "mean time, all goals";
-          case "reach" -> "mean time, all targets";
-          default -> "mean time to success";
-        };
+    Presentation words = Scenarios.presentation(config.owner());
+    String time = words.timeColumn(config);
     out.printf(
         "%-10s %-7s %8s %9s %12s %22s %8s%n",
         "scenario", "policy", "episodes", "success", "mean return", time + " [s]", "crashes");
@@ -36,16 +30,8 @@ public final class EvalReport {
         s.meanReturn(),
         s.meanSuccessTimeS(),
         s.crashes());
-    if (config.owner().equals("navigate") || config.owner().equals("reach")) {
-      boolean nav = config.owner().equals("navigate");
-      int goals = config.integer(nav ? "goals" : "targets");
-      double reached = s.meanProgress() * s.count();
-      out.printf(
-          "%s: %.0f of %d (%.1f%%)%n",
-          nav ? "goals reached" : "targets touched",
-          reached,
-          goals * s.count(),
-          100 * reached / (goals * s.count()));
+    if (words.wholeUnits()) {
+      out.println(words.tally(config, s.meanProgress() * s.count(), s.count()));
     }
     out.flush();
   }
@@ -66,10 +52,10 @@ public final class EvalReport {
         "mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
     doc.put("crashes", s.crashes());
     doc.put("mean_progress", s.meanProgress());
-    if (config.owner().equals("navigate")) {
-      doc.put("goal_rate", s.meanProgress() / config.integer("goals"));
-    } else if (config.owner().equals("reach")) {
-      doc.put("goal_rate", s.meanProgress() / config.integer("targets"));
+    Presentation words = Scenarios.presentation(config.owner());
+    if (words.wholeUnits()) {
+      // the share of the units (goals, targets) done, over every episode
+      doc.put("goal_rate", s.meanProgress() / words.count(config));
     }
     doc.put("per_episode", s.episodes());
     CanonicalJson.write(file, doc);

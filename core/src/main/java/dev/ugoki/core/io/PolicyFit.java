@@ -5,8 +5,8 @@ import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.SharedSpace;
 import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.TaskKeys;
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,11 +135,12 @@ public final class PolicyFit {
     Map<String, Object> keys = new LinkedHashMap<>();
     if (meta.scenario().equals(task)) {
       keys.putAll(meta.scenarioConfig());
-    } else if (!meta.scenario().equals(MultiTaskScenario.NAME)) {
-      // fine-tuned on another task: how it learned this one is not recorded
-      return null;
     } else {
-      keys.putAll(MultiTaskScenario.taskKeys(meta.scenarioConfig(), task));
+      keys.putAll(TaskKeys.of(meta.scenarioConfig(), task));
+      if (keys.isEmpty()) {
+        // fine-tuned on another task: how it learned this one is not recorded
+        return null;
+      }
     }
     try {
       return Scenarios.make(task, keys).observationSpec();

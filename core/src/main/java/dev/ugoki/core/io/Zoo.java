@@ -1,6 +1,7 @@
 package dev.ugoki.core.io;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ugoki.sim.env.SharedSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,35 @@ public final class Zoo {
               + "=DIR, or build the zoo again with ./ugoki zoo)");
     }
     return file;
+  }
+
+  /**
+   * The shipped policy that drives {@code scenario}: the first (in {@link #NAMES}' order) trained
+   * on it, else the first whose shared layout holds it as a task (the foundation); null when none
+   * does, or the zoo is not there. A file that does not read is passed over.
+   */
+  public static Path forScenario(String scenario) {
+    Path shared = null;
+    for (String name : NAMES) {
+      Path f = file(dir(), name);
+      if (!Files.isRegularFile(f)) {
+        continue;
+      }
+      PolicyFile.Loaded p;
+      try {
+        p = PolicyFile.load(f);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (p.meta().scenario().equals(scenario)) {
+        return f;
+      }
+      if (shared == null
+          && p.observationSpec().names().contains(SharedSpace.TASK_PREFIX + scenario)) {
+        shared = f;
+      }
+    }
+    return shared;
   }
 
   /**

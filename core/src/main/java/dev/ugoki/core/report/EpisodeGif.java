@@ -4,6 +4,7 @@ import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scene.Scene;
 import java.io.IOException;
@@ -184,15 +185,7 @@ public final class EpisodeGif {
 
   /** The task's progress in its own words: laps, goals or targets. */
   static String progress(Config config, double progress) {
-    return switch (config.owner()) {
-      case "race" ->
-          config.integer("race.laps") == 1
-              ? fmt("lap %.0f%%", 100 * Math.max(0, progress))
-              : fmt("laps %.2f/%d", Math.max(0, progress), config.integer("race.laps"));
-      case "navigate" -> fmt("goals %d/%d", (int) progress, config.integer("goals"));
-      case "reach" -> fmt("targets %d/%d", (int) progress, config.integer("targets"));
-      default -> fmt("progress %.2f", progress);
-    };
+    return Scenarios.presentation(config.owner()).progress(config, progress);
   }
 
   /** How the episode ended, in one phrase. */
@@ -200,15 +193,7 @@ public final class EpisodeGif {
     double t = last.info().episodeTimeS();
     String progress = progress(config, last.info().progress());
     if (last.info().success()) {
-      return switch (config.owner()) {
-        case "race" ->
-            config.integer("race.laps") == 1
-                ? fmt("lap done in %.1f s", t)
-                : fmt("%d laps done in %.1f s", config.integer("race.laps"), t);
-        case "navigate" -> fmt("all %d goals reached in %.1f s", config.integer("goals"), t);
-        case "reach" -> fmt("all %d targets touched in %.1f s", config.integer("targets"), t);
-        default -> fmt("success in %.1f s", t);
-      };
+      return Scenarios.presentation(config.owner()).success(config, t);
     }
     if (last.info().crashed()) {
       return fmt("crashed at %.1f s, %s", t, progress);

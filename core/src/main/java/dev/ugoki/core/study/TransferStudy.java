@@ -296,8 +296,7 @@ public final class TransferStudy {
     Map<String, Object> learned = foundation.meta().scenarioConfig();
     String key = dev.ugoki.sim.scenario.BodyFamily.OBSERVE;
     boolean observed =
-        Boolean.TRUE.equals(
-                learned.get(scenario + dev.ugoki.sim.scenario.MultiTaskScenario.SEP + key))
+        Boolean.TRUE.equals(learned.get(dev.ugoki.sim.env.TaskKeys.of(scenario, key)))
             || (foundation.meta().scenario().equals(scenario)
                 && "true".equals(String.valueOf(learned.get(key))));
     if (observed) {

@@ -15,8 +15,8 @@ import dev.ugoki.core.train.Trainer;
 import dev.ugoki.core.train.TrainingRun;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Setting;
+import dev.ugoki.sim.env.TaskKeys;
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -251,8 +251,7 @@ public final class ZooBuild {
     }
     Config defaults = Scenarios.config(task, Map.of());
     boolean family = false;
-    for (Map.Entry<String, Object> kv :
-        MultiTaskScenario.taskKeys(meta.scenarioConfig(), task).entrySet()) {
+    for (Map.Entry<String, Object> kv : TaskKeys.of(meta.scenarioConfig(), task).entrySet()) {
       String key = kv.getKey();
       String value = String.valueOf(kv.getValue());
       family |= key.startsWith("body.");

@@ -2,6 +2,7 @@ package dev.ugoki.core.train;
 
 import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,35 +69,28 @@ public enum Algorithm {
     return trainer;
   }
 
-  /** The budget when a run names none: what the README's figures were measured with. */
+  /**
+   * The budget when a run names none: the scenario's own, or the algorithm's; what the guides'
+   * figures were measured with.
+   */
   public long defaultSteps(String scenario) {
+    long own = Scenarios.provider(scenario).trainingDefaults(id).steps();
+    if (own > 0) {
+      return own;
+    }
     return switch (this) {
-      case PPO -> scenario.equals("navigate") ? 3_000_000 : 1_000_000;
+      case PPO -> 1_000_000;
       case BC -> 32_000;
       case DAGGER -> 64_000;
     };
   }
 
   /**
-   * Settings that differ by scenario, under a config file's and {@code --set}'s. The robot threads
-   * rooms and warehouses, so PPO explores it with less action noise than the car and looks further
-   * ahead (episodes run to ~600 policy steps); its validations (100 rooms, about a second each)
-   * come every 50k steps. What the README's navigate figures were measured with.
+   * Settings that differ by scenario, under a config file's and {@code --set}'s: what the
+   * scenario's provider asks of this algorithm (navigate's PPO explores with less action noise and
+   * looks further ahead).
    */
   public Map<String, Object> scenarioDefaults(String scenario) {
-    if (this == PPO && scenario.equals("navigate")) {
-      return Map.of(
-          "num_envs",
-          32,
-          "num_steps",
-          128,
-          "gamma",
-          0.995,
-          "init_log_std",
-          -1.0,
-          "validate_every",
-          50_000);
-    }
-    return Map.of();
+    return Scenarios.provider(scenario).trainingDefaults(id).settings();
   }
 }

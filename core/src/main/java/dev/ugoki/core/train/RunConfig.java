@@ -146,7 +146,7 @@ public record RunConfig(
                 + String.join(", ", new TreeSet<>(KEYS)));
       }
     }
-    String sc = r.scenario() != null ? r.scenario() : text(file, "scenario", "race");
+    String sc = r.scenario() != null ? r.scenario() : text(file, "scenario", Scenarios.DEFAULT);
     Algorithm algo = Algorithm.of(r.algo() != null ? r.algo() : text(file, "algo", "ppo"));
     String al = algo.id();
     long sd = r.seed() != null ? r.seed() : number(file, "seed", 1);

@@ -6,12 +6,8 @@ import dev.ugoki.core.replay.Replayer;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.env.RewardTerms;
-import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.StepResult;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
-import dev.ugoki.sim.scenario.NavigateScenario;
-import dev.ugoki.sim.scenario.RaceScenario;
-import dev.ugoki.sim.scenario.ReachScenario;
+import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.scene.Scene;
 
 /**
@@ -265,33 +261,22 @@ public final class Agent {
     return lapsTotal;
   }
 
-  /** The scenario of the body now driving: this episode's task in a multitask environment. */
-  private Scenario body() {
-    Scenario s = env.unwrapped();
-    if (s instanceof MultiTaskScenario m && m.activeEnv() != null) {
-      return m.activeEnv().unwrapped();
-    }
-    return s;
+  /**
+   * What the body now driving reads (in a multitask environment, this episode's task's body): its
+   * speed, heading, place and further readings, as its scenario tells them.
+   */
+  public Telemetry telemetry() {
+    return env.unwrapped().telemetry();
   }
 
   /** The task of the body now driving: the scenario's name, or this episode's task in multitask. */
   public String task() {
-    return body().name();
+    return telemetry().task();
   }
 
-  /** Speed of the body (of the arm's tip) [m/s]. */
+  /** Speed of the body (of the arm's tip) [m/s]; NaN for a body that tells none. */
   public double speedMps() {
-    Scenario body = body();
-    if (body instanceof RaceScenario race) {
-      return race.car().speedMps();
-    }
-    if (body instanceof NavigateScenario nav) {
-      return nav.robot().speedMps();
-    }
-    if (body instanceof ReachScenario reach) {
-      return reach.arm().tipSpeedMps(reach.joints());
-    }
-    return Double.NaN;
+    return telemetry().speedMps();
   }
 
   /** Whether the body is drawn from a family (a new seed, a new body). */
@@ -302,21 +287,6 @@ public final class Agent {
 
   /** Which way the body faces [rad, counter-clockwise from +x]; NaN for the arm (no heading). */
   public double headingRad() {
-    Scenario body = body();
-    if (body instanceof RaceScenario race) {
-      return race.car().heading();
-    }
-    if (body instanceof NavigateScenario nav) {
-      return nav.robot().heading();
-    }
-    return Double.NaN;
-  }
-
-  /** Front-wheel angle of a car [deg], NaN for a body without steering. */
-  public double steerDeg() {
-    if (body() instanceof RaceScenario race) {
-      return Math.toDegrees(race.car().steerRad());
-    }
-    return Double.NaN;
+    return telemetry().headingRad();
   }
 }

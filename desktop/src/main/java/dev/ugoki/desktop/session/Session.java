@@ -5,7 +5,6 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.CommonParams;
-import dev.ugoki.sim.scenario.RaceScenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,12 +110,9 @@ public final class Session {
     }
   }
 
+  /** The scenario's own keys for watching (a race of many laps), under the given overrides. */
   private static Map<String, Object> withWatchDefaults(String scenario, Map<String, ?> overrides) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (RaceScenario.NAME.equals(scenario)) {
-      m.put("race.laps", 100);
-      m.put(CommonParams.MAX_STEPS, 1_000_000);
-    }
+    Map<String, Object> m = new LinkedHashMap<>(Scenarios.presentation(scenario).watchOverrides());
     m.putAll(overrides);
     return m;
   }
@@ -240,7 +236,7 @@ public final class Session {
         "seed "
             + seed
             + ": a new "
-            + (RaceScenario.NAME.equals(scenario()) ? "track" : "world")
+            + Scenarios.presentation(scenario()).world()
             + (family ? " and a new body from the family" : ""));
   }
 
@@ -261,7 +257,7 @@ public final class Session {
       message("cannot switch to " + next + " while training: stop it first");
       return this;
     }
-    Scenarios.entry(next); // an unknown name is refused here
+    Scenarios.provider(next); // an unknown name is refused here
     List<Seats.Seat> kept = new ArrayList<>();
     for (Seats.Seat s : seats.all()) {
       if (s.driver() instanceof Driver.Live live) {

@@ -2,6 +2,7 @@ package dev.ugoki.desktop.view;
 
 import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,15 +60,15 @@ final class AgentTable {
               Integer.toString(a.lapsTotal()),
               HudText.seconds(a.bestLapS()),
               // an arm cannot crash: nothing to count
-              a.task().equals("reach") ? "-" : Integer.toString(a.crashes()));
+              Scenarios.presentation(a.task()).crashes() ? Integer.toString(a.crashes()) : "-");
       out.add(HudText.Line.of(a.index(), row(cells, chars).toArray(String[]::new)));
     }
     return out;
   }
 
   private static List<String> header(Session s) {
-    // multitask mixes laps, goals and targets: one column of what each agent completed
-    String unit = s.scenario().equals("multitask") ? "done" : HudText.unit(s.scenario()) + "s";
+    // in the scenario's words (multitask, which mixes laps, goals and targets: tasks done)
+    String unit = Scenarios.presentation(s.scenario()).units();
     return List.of("agent", "episode", unit, "best", "crashes");
   }
 

@@ -2,7 +2,8 @@ package dev.ugoki.desktop.view;
 
 import dev.ugoki.desktop.session.PolicyChoices;
 import dev.ugoki.desktop.session.Session;
-import dev.ugoki.sim.scene.Colors;
+import dev.ugoki.sim.env.Presentation;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,36 +18,8 @@ final class HelpPage {
   static List<HudText.Line> lines(Session s) {
     List<HudText.Line> out = new ArrayList<>();
     out.add(HudText.Line.plain("What you see (" + s.scenario() + ")", ""));
-    String sc = s.scenario();
-    boolean multi = sc.equals("multitask");
-    if (sc.equals("race") || multi) {
-      out.add(
-          HudText.Line.colored(
-              Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash"));
-      out.add(HudText.Line.colored(Colors.CENTERLINE, "yellow dashes", "the centerline"));
-      out.add(
-          HudText.Line.colored(
-              Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there"));
-    }
-    if (sc.equals("navigate") || multi) {
-      out.add(
-          HudText.Line.colored(
-              Colors.OBSTACLE,
-              "brown blocks",
-              "boxes, walls and shelves: touching one is a crash"));
-      out.add(
-          HudText.Line.colored(
-              Colors.PATH,
-              "pale-blue line",
-              "the planned route to the goal (what the expert follows)"));
-      out.add(HudText.Line.colored(Colors.GOAL_ACTIVE, "red circle", "the goal to reach now"));
-      out.add(HudText.Line.colored(Colors.GOAL, "green circles", "the goals after it"));
-    }
-    if (sc.equals("reach") || multi) {
-      out.add(
-          HudText.Line.colored(
-              Colors.GOAL_ACTIVE, "red circle", "the target the arm's tip must reach now"));
-      out.add(HudText.Line.colored(Colors.GOAL, "green circles", "the targets after it"));
+    for (Presentation.Legend l : Scenarios.presentation(s.scenario()).legend()) {
+      out.add(HudText.Line.colored(l.rgb(), l.what(), l.means()));
     }
     out.add(HudText.Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
     out.add(

@@ -6,6 +6,8 @@ import dev.ugoki.desktop.session.Agent;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
 import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.Telemetry;
+import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.ScenarioBase;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,16 +222,7 @@ public final class HudText {
                 follow.free() ? "free" : "follows " + follow.focus(s.agents()).name())));
     Agent a = follow.focus(s.agents());
     out.add(Line.of(a.index(), a.name()));
-    double steer = a.steerDeg();
-    out.add(
-        Line.plain(
-            String.format(
-                Locale.ROOT,
-                "speed %s%s",
-                speedText(a),
-                Double.isNaN(steer)
-                    ? ""
-                    : String.format(Locale.ROOT, "   steer %+5.1f deg", steer))));
+    out.add(Line.plain("speed " + speedText(a)));
     List<String> names = a.env().actionSpec().names();
     float[] act = a.lastAction();
     StringBuilder action = new StringBuilder("action");
@@ -344,22 +337,20 @@ public final class HudText {
 
   /** What one unit of the scenario's progress is called: lap, goal or target. */
   static String unit(String scenario) {
-    return switch (scenario) {
-      case "race" -> "lap";
-      case "reach" -> "target";
-      default -> "goal";
-    };
+    return Scenarios.presentation(scenario).unit();
   }
 
-  /** The body's speed in the unit people use for it: km/h for a car, m/s for a robot or a tip. */
+  /**
+   * The body's speed in the unit its scenario says people use for it (km/h for a car, m/s for a
+   * robot or a tip), then its further readings ({@code steer +5.0 deg}).
+   */
   static String speedText(Agent a) {
-    double v = a.speedMps();
-    if (Double.isNaN(v)) {
-      return "-";
+    Telemetry t = a.telemetry();
+    StringBuilder b = new StringBuilder(Scenarios.presentation(t.task()).speed(t.speedMps()));
+    for (Telemetry.Reading r : t.readings()) {
+      b.append(String.format(Locale.ROOT, "   %s %+5.1f %s", r.name(), r.value(), r.unit()));
     }
-    return a.task().equals("race")
-        ? String.format(Locale.ROOT, "%5.1f km/h", v * 3.6)
-        : String.format(Locale.ROOT, "%4.2f m/s%s", v, a.task().equals("reach") ? " (tip)" : "");
+    return b.toString();
   }
 
   /** The speed asked for, and the one achieved when the simulation falls short of it by 5%. */

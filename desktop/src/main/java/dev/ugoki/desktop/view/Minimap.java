@@ -5,9 +5,7 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.math.EarClippingTriangulator;
 import com.badlogic.gdx.math.Matrix4;
 import dev.ugoki.desktop.session.Agent;
-import dev.ugoki.sim.env.Scenario;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
-import dev.ugoki.sim.scenario.ReachScenario;
+import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
@@ -162,18 +160,14 @@ final class Minimap {
   }
 
   /**
-   * Where an agent is on the map [m]: its scene's focus (the car, the robot), but the tip of an
-   * arm, whose focus is its fixed base.
+   * Where an agent is on the map [m]: where its telemetry places the body (the car, the robot, an
+   * arm's tip, whose scene's focus is its fixed base), or its scene's focus.
    */
   static double[] where(Agent a, Scene s) {
-    Scenario body = a.env().unwrapped();
-    if (body instanceof MultiTaskScenario m && m.activeEnv() != null) {
-      body = m.activeEnv().unwrapped();
-    }
-    if (body instanceof ReachScenario reach) {
-      return reach.arm().tip(reach.joints());
-    }
-    return new double[] {s.focusX(), s.focusY()};
+    Telemetry t = a.telemetry();
+    return Double.isNaN(t.xM()) || Double.isNaN(t.yM())
+        ? new double[] {s.focusX(), s.focusY()}
+        : new double[] {t.xM(), t.yM()};
   }
 
   /** Triangulates the background's polygons once per background list (kept until a reset). */

@@ -1,22 +1,20 @@
 package dev.ugoki.desktop.view;
 
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The camera's zoom in multitask, where one window shows a car on a 100 m track, a robot in a 20 m
- * room and an arm 2 m long: when the followed agent's body changes, the zoom changes to that body's
+ * The camera's zoom when the followed body changes, as in multitask, where one window shows a car
+ * on a 100 m track, a robot in a 20 m room and an arm 2 m long: the zoom changes to that body's
  * (what {@link CameraRig#forScenario} shows of it), and a person's own zooming of each body is kept
- * for when it comes back. No graphics: the window applies the zoom it answers.
+ * for when it comes back. While the body stays the scenario's own, the zoom is the person's. No
+ * graphics: the window applies the zoom it answers.
  */
 public final class TaskZoom {
   /** The width a camera shows at zoom 1 [m]: the scenario's own view. */
   static float viewWidthM(String task) {
-    return switch (task) {
-      case "race" -> 80;
-      case "reach" -> 6;
-      default -> 16;
-    };
+    return (float) Scenarios.presentation(task).viewWidthM();
   }
 
   private final float baseWidthM;
@@ -28,6 +26,7 @@ public final class TaskZoom {
    */
   public TaskZoom(String scenario) {
     this.baseWidthM = viewWidthM(scenario);
+    this.last = scenario;
   }
 
   /**

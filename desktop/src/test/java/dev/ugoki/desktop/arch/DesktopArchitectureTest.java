@@ -1,19 +1,28 @@
 package dev.ugoki.desktop.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The window's architecture (SuperJumper's rule): the session, the model of what is shown, never
  * draws, so it imports no LibGDX or AWT; the view reads it and forwards a person's input; no two
- * packages of the window depend on each other. (The rules of sim and core are core's {@code
- * ArchitectureTest}, with the proof that a deliberate cycle fails them.)
+ * packages of the window depend on each other; nothing but a scenario's own package and the
+ * registry names a scenario's classes, in sim, core or the window. (The other rules of sim and core
+ * are core's {@code ArchitectureTest}, with the proof that a deliberate cycle fails them.)
  */
 class DesktopArchitectureTest {
   private static JavaClasses desktop;
@@ -35,6 +44,66 @@ class DesktopArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("com.badlogic..", "java.awt..", "dev.ugoki.desktop.view..")
         .check(desktop);
+  }
+
+  /**
+   * Nothing outside a scenario's own package ({@code SCENARIOS.NAME..}) and the registry depends on
+   * its classes: what a scenario is reaches the rest through its provider's presentation and
+   * telemetry, never through its class. Checked over sim, core and the window together.
+   */
+  static ArchRule scenarioClassesStayInTheirPackage(String scenarios, String registry) {
+    return classes()
+        .that()
+        .resideOutsideOfPackage(registry + "..")
+        .should(
+            new ArchCondition<JavaClass>("depend on no scenario's classes but their own") {
+              @Override
+              public void check(JavaClass c, ConditionEvents events) {
+                String own = scenarioOf(c.getPackageName(), scenarios);
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                  String target = scenarioOf(d.getTargetClass().getPackageName(), scenarios);
+                  if (target != null && !target.equals(own)) {
+                    events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                  }
+                }
+              }
+            });
+  }
+
+  /** The scenario package {@code pkg} lies in under {@code scenarios}, or null. */
+  private static String scenarioOf(String pkg, String scenarios) {
+    if (!pkg.startsWith(scenarios + ".")) {
+      return null;
+    }
+    String rest = pkg.substring(scenarios.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  @Test
+  void nothingOutsideAScenarioOrTheRegistryNamesItsClasses() {
+    JavaClasses all =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ugoki");
+    scenarioClassesStayInTheirPackage("dev.ugoki.sim.scenario", "dev.ugoki.sim.registry")
+        .check(all);
+  }
+
+  /** The rule is not vacuous: a window class that names a scenario's class breaks it. */
+  @Test
+  void aGenericPartNamingAScenarioFailsTheRule() {
+    JavaClasses fixture = new ClassFileImporter().importPackages("dev.ugoki.scenariofixture");
+    assertThatThrownBy(
+            () ->
+                scenarioClassesStayInTheirPackage(
+                        "dev.ugoki.scenariofixture.scenario", "dev.ugoki.scenariofixture.registry")
+                    .check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Hud")
+        .hasMessageContaining("ToyScenario")
+        .hasMessageNotContaining("Registry")
+        .hasMessageNotContaining("ToyProvider.make");
   }
 
   @Test

@@ -23,6 +23,14 @@ public interface Scenario extends Env {
    */
   Expert expert();
 
+  /**
+   * What the body reads now (its speed, heading, position and further readings), for a person and
+   * the generic tools that show it; nothing by default.
+   */
+  default Telemetry telemetry() {
+    return Telemetry.none(name());
+  }
+
   @Override
   default Scenario unwrapped() {
     return this;

@@ -32,7 +32,9 @@ public final class TimeLimit extends EnvWrapper {
   public StepResult step(float[] action) {
     if (ended) {
       throw new IllegalStateException(
-          "step() after the episode was truncated at " + maxSteps + " steps; call reset(seed)");
+          "step() after the episode "
+              + (elapsed >= maxSteps ? "was truncated at " + maxSteps + " steps" : "ended")
+              + "; call reset(seed)");
     }
     StepResult r = env.step(action);
     elapsed++;

@@ -7,90 +7,236 @@ import dev.ugoki.sim.env.DomainRandomization;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.ObservationHistory;
 import dev.ugoki.sim.env.ObservationNoise;
+import dev.ugoki.sim.env.Presentation;
 import dev.ugoki.sim.env.Scenario;
+import dev.ugoki.sim.env.ScenarioProvider;
 import dev.ugoki.sim.env.TimeLimit;
-import dev.ugoki.sim.expert.NavigateExpert;
-import dev.ugoki.sim.expert.PurePursuit;
-import dev.ugoki.sim.expert.ReachExpert;
 import dev.ugoki.sim.scenario.CommonParams;
-import dev.ugoki.sim.scenario.MultiTaskScenario;
-import dev.ugoki.sim.scenario.NavigateConfig;
-import dev.ugoki.sim.scenario.NavigateScenario;
-import dev.ugoki.sim.scenario.RaceConfig;
-import dev.ugoki.sim.scenario.RaceScenario;
-import dev.ugoki.sim.scenario.ReachConfig;
-import dev.ugoki.sim.scenario.ReachScenario;
+import dev.ugoki.sim.scenario.multitask.MultiTaskProvider;
+import dev.ugoki.sim.scenario.navigate.NavigateProvider;
+import dev.ugoki.sim.scenario.race.RaceProvider;
+import dev.ugoki.sim.scenario.reach.ReachProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
  * The registry: makes a scenario by name with configuration overrides, wrapped in the observation
  * noise, action repeat, domain randomization and time limit its configuration asks for (Gymnasium's
- * {@code make}). Each scenario is registered with its expert: the registry hands a scenario the
- * factory of its expert, so that a scenario never imports the controller that solves it.
+ * {@code make}).
+ *
+ * <p>It holds the built-in scenarios ({@code race}, {@code navigate}, {@code reach}, and {@code
+ * multitask} over those three), every {@link ScenarioProvider} that {@link ServiceLoader} finds on
+ * the class path, the providers of plugin jars ({@link Plugins}), and any a program registers
+ * itself ({@link #register}). A name is taken once: a provider whose name is taken is refused,
+ * naming both.
  */
 public final class Scenarios {
+  /** The scenario a command runs when none is named. */
+  public static final String DEFAULT = "race";
 
-  /** A registered scenario: its name, its configuration keys and how to build it. */
-  public record Entry(String name, List<Param> params, Function<Config, Scenario> factory) {}
+  /** What a registry name looks like: {@code cartpole}, {@code push-t}, {@code my_drone}. */
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-  private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+  private static final Map<String, ScenarioProvider> REGISTRY = new LinkedHashMap<>();
+  private static final Map<String, String> ORIGIN = new LinkedHashMap<>();
+
+  /** Why the class path's providers could not be registered; null when they were. */
+  private static final String LOAD_ERROR;
 
   static {
-    register(
-        new Entry(
-            RaceScenario.NAME, RaceConfig.PARAMS, c -> new RaceScenario(c, PurePursuit::new)));
-    register(
-        new Entry(
-            NavigateScenario.NAME,
-            NavigateConfig.PARAMS,
-            c -> new NavigateScenario(c, NavigateExpert::new)));
-    register(
-        new Entry(
-            ReachScenario.NAME, ReachConfig.PARAMS, c -> new ReachScenario(c, ReachExpert::new)));
-    Map<String, List<Param>> tasks = new LinkedHashMap<>();
-    REGISTRY.values().forEach(e -> tasks.put(e.name(), e.params()));
-    register(
-        new Entry(
-            MultiTaskScenario.NAME,
-            MultiTaskScenario.params(tasks),
-            c -> new MultiTaskScenario(c, List.copyOf(tasks.keySet()), Scenarios::make)));
+    List<ScenarioProvider> bodies =
+        List.of(new RaceProvider(), new NavigateProvider(), new ReachProvider());
+    for (ScenarioProvider p : bodies) {
+      add(p, "built in");
+    }
+    // the foundation's tasks: the built-in bodies only, so that its layout never depends on
+    // which plugins are loaded
+    add(new MultiTaskProvider(bodies, Scenarios::make), "built in");
+    String error = null;
+    try {
+      for (ScenarioProvider p : discover(Scenarios.class.getClassLoader(), false)) {
+        add(p, origin(p));
+      }
+    } catch (IllegalArgumentException e) {
+      // said on first use, as one line, rather than as an error in this class's initializer
+      error = e.getMessage();
+    }
+    LOAD_ERROR = error;
   }
 
   private Scenarios() {}
 
-  private static void register(Entry e) {
-    REGISTRY.put(e.name(), e);
+  /**
+   * Registers {@code provider} (Gymnasium's {@code register()}), for code that builds its own.
+   *
+   * @throws IllegalArgumentException when its name is malformed or already taken
+   */
+  public static synchronized void register(ScenarioProvider provider) {
+    loaded();
+    add(provider, origin(provider));
   }
 
-  /** Registered names, in registration order. */
-  public static List<String> names() {
+  /**
+   * Registers every provider that {@code loader} declares itself in its {@code META-INF/services}
+   * (its parents' are the class path's, registered at start): how {@link Plugins} adds a plugin's.
+   *
+   * @return the names registered, in order
+   * @throws IllegalArgumentException when a provider cannot be made, or its name is malformed or
+   *     taken
+   */
+  static synchronized List<String> registerOwn(ClassLoader loader) {
+    loaded();
+    List<String> names = new java.util.ArrayList<>();
+    for (ScenarioProvider p : discover(loader, true)) {
+      names.add(add(p, origin(p)));
+    }
+    return names;
+  }
+
+  /**
+   * The providers {@code loader}'s services files name, each made; with {@code ownOnly}, only the
+   * classes {@code loader} itself defines.
+   */
+  private static List<ScenarioProvider> discover(ClassLoader loader, boolean ownOnly) {
+    List<ServiceLoader.Provider<ScenarioProvider>> listed;
+    try {
+      listed = ServiceLoader.load(ScenarioProvider.class, loader).stream().toList();
+    } catch (ServiceConfigurationError e) {
+      // a services file names a class that is missing or not a provider
+      throw new IllegalArgumentException("a scenario provider cannot be loaded: " + e.getMessage());
+    }
+    List<ScenarioProvider> made = new java.util.ArrayList<>();
+    for (ServiceLoader.Provider<ScenarioProvider> p : listed) {
+      if (ownOnly && p.type().getClassLoader() != loader) {
+        continue;
+      }
+      try {
+        made.add(p.get());
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        Throwable why = e.getCause() != null ? e.getCause() : e;
+        throw new IllegalArgumentException(
+            "scenario provider "
+                + p.type().getName()
+                + " ("
+                + where(p.type())
+                + ") failed to start: "
+                + why,
+            e);
+      }
+    }
+    return made;
+  }
+
+  /** Where a provider comes from, for messages: its jar or classes folder, or its class. */
+  private static String origin(ScenarioProvider p) {
+    return where(p.getClass());
+  }
+
+  private static String where(Class<?> type) {
+    var source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null
+        ? type.getName()
+        : source.getLocation().getPath();
+  }
+
+  /** Refuses every use of a registry whose class-path providers could not be registered. */
+  private static void loaded() {
+    if (LOAD_ERROR != null) {
+      throw new IllegalArgumentException(LOAD_ERROR);
+    }
+  }
+
+  private static String add(ScenarioProvider p, String origin) {
+    String name = p.name();
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "scenario provider "
+              + p.getClass().getName()
+              + " has the name '"
+              + name
+              + "': a name is 1 to 32 lower-case letters, digits, '-' or '_', starting with a"
+              + " letter");
+    }
+    if (REGISTRY.containsKey(name)) {
+      throw new IllegalArgumentException(
+          "scenario '"
+              + name
+              + "' of "
+              + p.getClass().getName()
+              + " ("
+              + origin
+              + ")"
+              + " collides with the one of "
+              + REGISTRY.get(name).getClass().getName()
+              + " ("
+              + ORIGIN.get(name)
+              + ")");
+    }
+    REGISTRY.put(name, p);
+    ORIGIN.put(name, origin);
+    return name;
+  }
+
+  /** Registered names, in registration order: the built-in ones first. */
+  public static synchronized List<String> names() {
+    loaded();
     return List.copyOf(REGISTRY.keySet());
   }
 
-  public static Entry entry(String name) {
-    Entry e = REGISTRY.get(name);
-    if (e == null) {
+  /**
+   * The provider registered as {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known scenarios, for an unknown name
+   */
+  public static synchronized ScenarioProvider provider(String name) {
+    loaded();
+    ScenarioProvider p = REGISTRY.get(name);
+    if (p == null) {
       throw new IllegalArgumentException(
           "unknown scenario '"
               + name
               + "'; known scenarios: "
               + String.join(", ", REGISTRY.keySet()));
     }
-    return e;
+    return p;
+  }
+
+  /** Where the provider of {@code name} came from: built in, the class path or a plugin jar. */
+  public static synchronized String origin(String name) {
+    provider(name);
+    return ORIGIN.get(name);
+  }
+
+  /** What scenario {@code name} says of itself. */
+  public static Presentation presentation(String name) {
+    return provider(name).presentation();
+  }
+
+  /** The configuration keys of scenario {@code name}. */
+  public static List<Param> params(String name) {
+    return provider(name).params();
   }
 
   /** The defaults of a scenario with the given overrides applied and checked. */
   public static Config config(String name, Map<String, ?> overrides) {
-    Entry e = entry(name);
-    return Config.defaults(e.name(), e.params()).with(overrides);
+    ScenarioProvider p = provider(name);
+    return Config.defaults(p.name(), p.params()).with(overrides);
   }
 
   /** A scenario with its wrappers, from a resolved configuration. */
   public static Env make(Config config) {
-    Scenario scenario = entry(config.owner()).factory().apply(config);
+    Scenario scenario = provider(config.owner()).make(config);
+    if (scenario == null || !scenario.name().equals(config.owner())) {
+      throw new IllegalStateException(
+          "the provider of '"
+              + config.owner()
+              + "' made "
+              + (scenario == null ? "nothing" : "a '" + scenario.name() + "' scenario"));
+    }
     Env env = scenario;
     if (config.real(CommonParams.OBS_NOISE) > 0) {
       env = new ObservationNoise(env, config.real(CommonParams.OBS_NOISE));

@@ -15,19 +15,19 @@ public final class Episode {
   }
 
   /** A new episode: no steps, not ended. */
-  void begin() {
+  public void begin() {
     started = true;
     ended = false;
     steps = 0;
   }
 
   /** A reset that was refused: no episode is running. */
-  void abort() {
+  public void abort() {
     started = false;
   }
 
   /** Refuses a step before the first reset or after the episode ended. */
-  void checkStep() {
+  public void checkStep() {
     if (!started) {
       throw new IllegalStateException(scenario + ": step() before reset(seed)");
     }
@@ -38,14 +38,14 @@ public final class Episode {
   }
 
   /** Refuses a question about the state before the first reset. */
-  void requireStarted() {
+  public void requireStarted() {
     if (!started) {
       throw new IllegalStateException(scenario + ": call reset(seed) first");
     }
   }
 
   /** Counts one step; {@code terminated} ends the episode. Returns the steps so far. */
-  int stepped(boolean terminated) {
+  public int stepped(boolean terminated) {
     steps++;
     ended = terminated;
     return steps;

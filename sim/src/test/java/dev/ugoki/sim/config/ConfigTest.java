@@ -45,7 +45,7 @@ class ConfigTest {
   @Test
   void everyScenarioParamHasADocAndAUniqueKey() {
     for (String name : Scenarios.names()) {
-      List<Param> params = Scenarios.entry(name).params();
+      List<Param> params = Scenarios.params(name);
       assertThat(params).extracting(Param::key).doesNotHaveDuplicates();
       assertThat(params).allMatch(p -> !p.doc().isBlank(), "documented");
     }

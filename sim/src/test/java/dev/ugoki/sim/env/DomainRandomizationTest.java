@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scenario.ReachScenario;
+import dev.ugoki.sim.scenario.reach.ReachScenario;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

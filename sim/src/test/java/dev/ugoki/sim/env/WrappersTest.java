@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scenario.RaceScenario;
+import dev.ugoki.sim.scenario.race.RaceScenario;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

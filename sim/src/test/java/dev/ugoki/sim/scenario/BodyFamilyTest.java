@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.registry.Scenarios;
+import dev.ugoki.sim.scenario.navigate.NavigateConfig;
+import dev.ugoki.sim.scenario.navigate.NavigateScenario;
+import dev.ugoki.sim.scenario.race.RaceConfig;
+import dev.ugoki.sim.scenario.race.RaceScenario;
+import dev.ugoki.sim.scenario.reach.ReachConfig;
+import dev.ugoki.sim.scenario.reach.ReachScenario;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -150,7 +156,7 @@ class BodyFamilyTest {
 
   @Test
   void theFamilyKeysComeWithEveryRaceConfig() {
-    assertThat(Scenarios.entry("race").params())
+    assertThat(Scenarios.params("race"))
         .extracting(p -> p.key())
         .containsAll(List.of(BodyFamily.SPLIT, BodyFamily.EDGE, "body.max_speed"));
   }

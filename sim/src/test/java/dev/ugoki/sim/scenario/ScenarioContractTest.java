@@ -24,7 +24,7 @@ class ScenarioContractTest {
   }
 
   private static boolean hasKey(String scenario, String key) {
-    return Scenarios.entry(scenario).params().stream().anyMatch(p -> p.key().equals(key));
+    return Scenarios.params(scenario).stream().anyMatch(p -> p.key().equals(key));
   }
 
   @ParameterizedTest

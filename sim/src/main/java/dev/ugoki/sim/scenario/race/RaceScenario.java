@@ -1,0 +1,364 @@
+package dev.ugoki.sim.scenario.race;
+
+import dev.ugoki.sim.body.BicycleModel;
+import dev.ugoki.sim.body.CarParams;
+import dev.ugoki.sim.body.CarState;
+import dev.ugoki.sim.config.Config;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.env.Info;
+import dev.ugoki.sim.env.RewardTerms;
+import dev.ugoki.sim.env.Spec;
+import dev.ugoki.sim.env.StepResult;
+import dev.ugoki.sim.env.Telemetry;
+import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scenario.LidarParams;
+import dev.ugoki.sim.scenario.ScenarioBase;
+import dev.ugoki.sim.scene.Scene;
+import dev.ugoki.sim.scene.Shape;
+import dev.ugoki.sim.scene.Trail;
+import dev.ugoki.sim.sensor.Lidar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * {@code race}: a car laps a closed track generated from the seed.
+ *
+ * <h2>Action space</h2>
+ *
+ * Two channels in [-1, 1]: {@code steer} (front-wheel angle command as a fraction of the largest
+ * angle, positive to the left; the wheels turn toward it at the steering rate) and {@code throttle}
+ * (positive accelerates, negative brakes; the car does not reverse).
+ *
+ * <h2>Observation space</h2>
+ *
+ * {@code lidar.00}..{@code lidar.NN} in [0, 1]: distance to the wall along each ray over the range,
+ * rays spread over the field of view from right to left; {@code speed} in [0, 1]: speed over top
+ * speed; {@code steer} in [-1, 1]: wheel angle over the largest angle; {@code yaw_rate} in [-1, 1]:
+ * over the car's largest reachable yaw rate; {@code heading_error} in [-1, 1]: the car's heading
+ * minus the track's, over pi; {@code lateral_error} in [-1, 1]: offset from the centerline (left
+ * positive) over the half-width; {@code curv.10}, {@code curv.25}, {@code curv.50} in [-1, 1]: the
+ * track's curvature 10, 25 and 50 m ahead over the tightest curvature the generator allows.
+ *
+ * <h2>Rewards</h2>
+ *
+ * Named terms, each multiplied by its {@code reward.*} weight: {@code progress}, metres advanced
+ * along the centerline (negative when driving backwards); {@code crash}, 1 on the step the car hits
+ * a wall; {@code lap}, 1 on the step a lap is completed; {@code steer_change}, the absolute change
+ * of the steering command; {@code time}, 1 per step.
+ *
+ * <h2>Starting state</h2>
+ *
+ * A new track from the seed (or the fixed {@code track.seed}); the car at rest on the centerline,
+ * facing along the track, at a random place along the lap ({@code race.random_start}) or at s = 0.
+ *
+ * <h2>Episode end</h2>
+ *
+ * Terminated on a crash (the car stops at its last free pose: it never passes through a wall) or
+ * when {@code race.laps} laps are done (success). Truncated by the registry's time limit ({@code
+ * max_steps}).
+ *
+ * <h2>Version history</h2>
+ *
+ * v1: first version.
+ */
+public final class RaceScenario extends ScenarioBase<RaceScenario> {
+  public static final String NAME = "race";
+  public static final int VERSION = 1;
+
+  /** Distances ahead at which the track's curvature is observed [m]. */
+  private static final double[] PREVIEW_M = {10, 25, 50};
+
+  /** Trail points kept, and the distance between them [m]: about a lap. */
+  private static final int TRAIL_POINTS = 240;
+
+  private static final double TRAIL_SPACING_M = 5;
+
+  private final RaceConfig cfg;
+
+  /** The scales of the speed, wheel-angle and yaw-rate observations: the family's largest car. */
+  private final CarParams scale;
+
+  private final Lidar lidar;
+  private final Trail trail = new Trail(TRAIL_POINTS, TRAIL_SPACING_M);
+
+  /** This episode's car, drawn from the family (the nominal car before the first reset). */
+  private CarParams car;
+
+  private double[] discOffsets;
+  private final double maxCurvature;
+
+  /** The car's dynamics this episode. */
+  private BicycleModel model;
+
+  private SplittableRandom random;
+  private Track track;
+  private CarState state;
+  private Track.Projection where;
+  private double startS;
+  private double progressM;
+  private int lapsCredited;
+  private double lastSteerCmd;
+  private boolean changed;
+
+  /** A race scenario with the default configuration and no expert. */
+  public RaceScenario() {
+    this(Config.defaults(NAME, RaceConfig.PARAMS));
+  }
+
+  /** A scenario without an expert (its {@link #expert()} is refused): for tests of the world. */
+  public RaceScenario(Config config) {
+    this(config, null);
+  }
+
+  /**
+   * @param expert makes the expert of this scenario (the registry's, {@link
+   *     dev.ugoki.sim.registry.Scenarios}); null for none
+   */
+  public RaceScenario(Config config, Function<? super RaceScenario, ? extends Expert> expert) {
+    super(NAME, VERSION, config, RaceConfig.TERMS, expert);
+    this.cfg = RaceConfig.of(config);
+    this.car = cfg.car();
+    this.model = new BicycleModel(car);
+    double[] widest = cfg.family().maxFactors();
+    widest[widest.length - 1] = 1; // grip does not scale an observation
+    this.scale = RaceConfig.scaled(car, widest);
+    this.lidar = LidarParams.lidar(config);
+    this.discOffsets = car.discOffsetsM();
+    this.maxCurvature = 1 / TrackGenerator.minCornerRadiusM(cfg.track());
+    Spec observation =
+        Spec.builder()
+            .addSeries("lidar", lidar.rays(), 0, 1)
+            .add("speed", 0, 1)
+            .add("steer", -1, 1)
+            .add("yaw_rate", -1, 1)
+            .add("heading_error", -1, 1)
+            .add("lateral_error", -1, 1)
+            .add("curv.10", -1, 1)
+            .add("curv.25", -1, 1)
+            .add("curv.50", -1, 1)
+            .build();
+    specs(
+        observation,
+        Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build(),
+        cfg.family());
+  }
+
+  public Track track() {
+    episode.requireStarted();
+    return track;
+  }
+
+  public CarState car() {
+    episode.requireStarted();
+    return state;
+  }
+
+  /** This episode's car: the family's draw for its seed (the nominal car before a reset). */
+  public CarParams carParams() {
+    return car;
+  }
+
+  /** Metres driven along the centerline since the start of the episode. */
+  public double progressM() {
+    return progressM;
+  }
+
+  /** Arc length of the car's middle along the centerline [m]. */
+  public double trackPositionM() {
+    episode.requireStarted();
+    return where.s();
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    return reset(seed, null);
+  }
+
+  /**
+   * Starts an episode on the seed's track with the car in a given state, for tests, tools and the
+   * desktop app; {@code start == null} places it as {@link #reset(long)} does. The car must stand
+   * on the track, clear of the walls.
+   */
+  public float[] reset(long seed, CarState start) {
+    random = new SplittableRandom(seed);
+    car = RaceConfig.scaled(cfg.car(), drawBody(seed));
+    model = new BicycleModel(car);
+    discOffsets = car.discOffsetsM();
+    long trackSeed = cfg.trackSeed() >= 0 ? cfg.trackSeed() : random.nextLong();
+    if (track == null || track.seed() != trackSeed) {
+      track = TrackGenerator.generate(trackSeed, cfg.track());
+    }
+    startS = cfg.randomStart() ? random.nextDouble() * track.length() : 0;
+    if (start == null) {
+      double[] p = track.pointAt(startS);
+      double h = track.headingAt(startS);
+      double off = car.centerOffsetM();
+      state = CarState.at(p[0] - off * Math.cos(h), p[1] - off * Math.sin(h), h, 0);
+    } else {
+      if (!(start.speedMps() >= 0 && start.speedMps() <= car.maxSpeedMps())
+          || !(Math.abs(start.steerRad()) <= car.maxSteerRad())
+          || !Double.isFinite(start.x() + start.y() + start.heading() + start.yawRateRadps())) {
+        episode.abort();
+        throw new IllegalArgumentException(
+            NAME
+                + ": start state "
+                + start
+                + " has a speed outside [0, "
+                + car.maxSpeedMps()
+                + "] m/s, a wheel angle beyond "
+                + car.maxSteerRad()
+                + " rad or a non-finite value");
+      }
+      state = start;
+      if (!discsOnSurface(start) || sweepHitsWall(start, start)) {
+        episode.abort();
+        throw new IllegalArgumentException(
+            NAME + ": start state " + start + " is off the track or touches a wall");
+      }
+    }
+    where = track.project(centerX(), centerY(), -1);
+    startS = start == null ? startS : where.s();
+    progressM = 0;
+    lapsCredited = 0;
+    lastSteerCmd = 0;
+    changed = false;
+    beginEpisode();
+    trail.clear();
+    return observe();
+  }
+
+  @Override
+  public StepResult step(float[] action) {
+    episode.checkStep();
+    actionSpec().checkAction(action);
+    if (!changed && cfg.changeAtS() > 0 && episode.steps() * dt() >= cfg.changeAtS()) {
+      // the body changes under the policy, unannounced: grip drops (or rises) from here on
+      car = RaceConfig.scaled(car, new double[] {1, 1, 1, 1, 1, 1, cfg.changeFriction()});
+      model = new BicycleModel(car);
+      changeBody(RaceConfig.FRICTION_DIM, cfg.changeFriction());
+      changed = true;
+    }
+    CarState next = model.step(state, action[0], action[1], dt());
+    boolean crashed = sweepHitsWall(state, next);
+    state = crashed ? state.stopped() : next;
+
+    double cx = centerX();
+    double cy = centerY();
+    Track.Projection now = track.project(cx, cy, where.segment());
+    double ds = now.s() - where.s();
+    double half = track.length() / 2;
+    ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
+    progressM += ds;
+    where = now;
+    // A lap pays once: backing over a line already crossed and crossing it again pays nothing.
+    int lapsNow = (int) Math.floor(progressM / track.length());
+    boolean lapDone = lapsNow > lapsCredited;
+    if (lapDone) {
+      lapsCredited = lapsNow;
+    }
+    boolean success = progressM >= cfg.laps() * track.length();
+    RewardTerms terms =
+        rewards.terms(ds, crashed ? 1 : 0, lapDone ? 1 : 0, Math.abs(action[0] - lastSteerCmd), 1);
+    lastSteerCmd = action[0];
+    trail.add(cx, cy);
+    boolean terminated = crashed || success;
+    episode.stepped(terminated);
+    Info info = info(terms, crashed, success, progressM / track.length());
+    return new StepResult(observe(), terms.total(), terminated, false, info);
+  }
+
+  private boolean discsOnSurface(CarState s) {
+    for (double off : discOffsets) {
+      if (!track.onSurface(
+          s.x() + off * Math.cos(s.heading()), s.y() + off * Math.sin(s.heading()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when any collision disc, swept from its old to its new place, touches a wall. */
+  private boolean sweepHitsWall(CarState from, CarState to) {
+    double c0 = Math.cos(from.heading());
+    double s0 = Math.sin(from.heading());
+    double c1 = Math.cos(to.heading());
+    double s1 = Math.sin(to.heading());
+    for (double off : discOffsets) {
+      if (track
+          .walls()
+          .sweepHits(
+              from.x() + off * c0,
+              from.y() + off * s0,
+              to.x() + off * c1,
+              to.y() + off * s1,
+              car.discRadiusM())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private double centerX() {
+    return state.x() + car.centerOffsetM() * Math.cos(state.heading());
+  }
+
+  private double centerY() {
+    return state.y() + car.centerOffsetM() * Math.sin(state.heading());
+  }
+
+  private float[] observe() {
+    float[] obs = new float[observationSpec().size()];
+    double cx = centerX();
+    double cy = centerY();
+    lidar.scan(track.walls(), cx, cy, state.heading(), random, obs, 0);
+    int i = lidar.rays();
+    obs[i++] = Geometry.clamp(state.speedMps() / scale.maxSpeedMps(), 0, 1);
+    obs[i++] = Geometry.clamp(state.steerRad() / scale.maxSteerRad(), -1, 1);
+    obs[i++] = Geometry.clamp(state.yawRateRadps() / scale.maxYawRateRadps(), -1, 1);
+    obs[i++] =
+        Geometry.clamp(Geometry.wrapAngle(state.heading() - where.headingRad()) / Math.PI, -1, 1);
+    obs[i++] = Geometry.clamp(where.lateralM() / where.halfWidthM(), -1, 1);
+    for (double ahead : PREVIEW_M) {
+      obs[i++] = Geometry.clamp(track.curvatureAt(where.s() + ahead) / maxCurvature, -1, 1);
+    }
+    return withBody(obs);
+  }
+
+  @Override
+  public Telemetry telemetry() {
+    episode.requireStarted();
+    return new Telemetry(
+        NAME,
+        state.speedMps(),
+        state.heading(),
+        centerX(),
+        centerY(),
+        List.of(new Telemetry.Reading("steer", Math.toDegrees(state.steerRad()), "deg")));
+  }
+
+  @Override
+  public Scene scene() {
+    episode.requireStarted();
+    List<Shape> fg = new ArrayList<>();
+    Shape path = trail.shape();
+    if (path != null) {
+      fg.add(path);
+    }
+    double cx = centerX();
+    double cy = centerY();
+    lidar.drawRays(fg, cx, cy, state.heading());
+    CarDrawing.add(fg, car, state);
+    double[] b = TrackDrawing.bounds(track);
+    return new Scene(
+        b[0],
+        b[1],
+        b[2],
+        b[3],
+        background(() -> TrackDrawing.background(track, startS)),
+        List.copyOf(fg),
+        cx,
+        cy);
+  }
+}
