@@ -35,6 +35,9 @@ import java.util.SplittableRandom;
  * number comes from the run's seed.
  */
 public final class Adaptation {
+  /** The most steps of the past an adapter reads every one of ({@code --history}). */
+  public static final int MAX_HISTORY = 64;
+
   /**
    * @param historySteps steps of the past the adapter reads, every one
    * @param memorySteps the furthest step of the past it reads beyond those, 0 for none: the body
@@ -85,9 +88,13 @@ public final class Adaptation {
     }
 
     public Settings {
-      if (historySteps < 1 || rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
+      if (historySteps < 1 || historySteps > MAX_HISTORY) {
         throw new IllegalArgumentException(
-            "an adaptation needs at least one history step, row, round, unit and environment");
+            "--history must be 1 to " + MAX_HISTORY + ", got " + historySteps);
+      }
+      if (rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
+        throw new IllegalArgumentException(
+            "an adaptation needs at least one row, round, unit and environment");
       }
       if (memorySteps < 0 || memorySteps > BodyAdapter.MAX_LAG || memoryStride < 1) {
         throw new IllegalArgumentException(

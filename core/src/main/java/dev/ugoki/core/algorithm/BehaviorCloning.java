@@ -60,14 +60,6 @@ public final class BehaviorCloning {
       }
     }
 
-    /**
-     * 30 epochs of 512-row minibatches at the network's learning rate (1e-3 measured), clipped at
-     * norm 1, spread fitted.
-     */
-    public static Config defaults() {
-      return new Config(30, 512, 1, 1, true);
-    }
-
     public Config withEpochs(int e) {
       return new Config(e, minibatchSize, lrScale, maxGradNorm, fitLogStd);
     }

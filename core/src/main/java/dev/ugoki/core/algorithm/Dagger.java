@@ -81,14 +81,6 @@ public final class Dagger {
                 + refitEpochs);
       }
     }
-
-    /**
-     * Settings measured on {@code race} with 16 envs: 1000 expert steps per env with noise 0.1,
-     * then 1000 steps per env per iteration with beta0 = 0.5, 5 epochs per refit.
-     */
-    public static Config defaults() {
-      return new Config(1000, 0.1, 1000, 0.5, BehaviorCloning.Config.defaults(), 5);
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ugoki.core.algorithm;
 
+import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Param;
 import java.util.List;
@@ -7,34 +8,11 @@ import java.util.List;
 /**
  * PPO's hyperparameters, with CleanRL's names in snake_case in YAML and on the command line.
  *
- * @param numEnvs environments stepped together; the policy runs on all of them in one call
- * @param numSteps steps per environment in each rollout
- * @param learningRate Adam's learning rate at the start
- * @param annealLr decay the learning rate linearly to zero over the run
- * @param gamma discount factor
- * @param gaeLambda GAE's lambda
- * @param updateEpochs passes over each rollout
- * @param numMinibatches minibatches per pass
- * @param normAdv standardize advantages per minibatch
- * @param clipCoef the surrogate's clipping range (also clips the value loss)
- * @param clipVloss clip the value loss around the rollout's values
- * @param entCoef weight of the entropy bonus
- * @param vfCoef weight of the value loss
- * @param maxGradNorm global gradient norm clip
- * @param targetKl stop an update's epochs early past this approximate KL; 0 turns it off
- * @param anchorCoef weight of a fine-tune's pull toward the mean actions of the policy it started
- *     from ({@link PpoLoss}'s anchor); 0 turns it off, and it needs a starting policy
- * @param normReward scale rewards by the running standard deviation of the discounted return
- * @param hidden units per hidden layer
- * @param layers hidden layers per network
- * @param initLogStd initial log standard deviation of the actions
- * @param envThreads threads that step the environments
- * @param targetSuccess stop early once the deterministic policy's success rate on the validation
- *     seeds is at least this, {@code targetHolds} validations in a row; 0 trains the whole budget
- * @param targetHolds consecutive validations that must reach the target
- * @param validateEvery environment steps between validations (taken once the training episodes'
- *     rolling success has reached half the target)
- * @param validationEpisodes validation seeds: {@link #VALIDATION_FIRST_SEED} on, one episode each
+ * <p>Each is declared once, as CleanRL's {@code Args} declares it: the {@link Param} below of the
+ * same name (its key, default, range and meaning), which the config parser, the policy file's
+ * {@code algo_config}, {@code ./ugoki scenarios} and this record's constructor all read. A field is
+ * its key in camelCase, in the order of {@link #PARAMS}; the constructor checks each against its
+ * declaration, so a record made in code takes the same range as a config file.
  */
 public record PpoConfig(
     int numEnvs,
@@ -69,108 +47,204 @@ public record PpoConfig(
    */
   public static final long VALIDATION_FIRST_SEED = 1_000_001;
 
-  public PpoConfig {
-    require(numEnvs >= 1, "num_envs must be at least 1");
-    require(numSteps >= 1, "num_steps must be at least 1");
-    require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
-    require(gamma > 0 && gamma <= 1, "gamma must be in (0, 1]");
-    require(gaeLambda >= 0 && gaeLambda <= 1, "gae_lambda must be in [0, 1]");
-    require(updateEpochs >= 1, "update_epochs must be at least 1");
-    require(
-        numMinibatches >= 1 && numMinibatches <= numEnvs * numSteps,
-        "num_minibatches must be between 1 and num_envs * num_steps");
-    require(clipCoef > 0, "clip_coef must be positive");
-    require(
-        entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0 && anchorCoef >= 0,
-        "ent_coef, vf_coef, max_grad_norm, target_kl and anchor_coef must not be negative");
-    require(hidden >= 1 && layers >= 1, "hidden and layers must be at least 1");
-    require(Double.isFinite(initLogStd), "init_log_std must be finite");
-    require(envThreads >= 1, "env_threads must be at least 1");
-    require(targetSuccess >= 0 && targetSuccess <= 1, "target_success must be in [0, 1]");
-    require(
-        targetHolds >= 1 && validateEvery >= 1 && validationEpisodes >= 1,
-        "target_holds, validate_every and validation_episodes must be at least 1");
-  }
+  /** The policy runs on all of them in one call. */
+  public static final Param NUM_ENVS =
+      Param.integer("num_envs", 16, 1, 4096, "environments stepped together");
 
-  private static void require(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
-  }
+  public static final Param NUM_STEPS =
+      Param.integer("num_steps", 256, 1, 100_000, "steps per environment per rollout");
+
+  /**
+   * Below 1e-7 an Adam step is under a float32 weight's resolution near 1; Adam takes any rate
+   * above, and a rate of 1 moves each weight by about 1 a step.
+   */
+  public static final Param LEARNING_RATE =
+      Param.real("learning_rate", 3e-4, 1e-7, 1, "Adam's learning rate at the start");
+
+  public static final Param ANNEAL_LR =
+      Param.bool("anneal_lr", true, "decay the learning rate linearly to zero");
+
+  /** 0 is well defined: GAE's advantage is then r - V and the scaled return is the reward. */
+  public static final Param GAMMA = Param.real("gamma", 0.99, 0, 1, "discount factor");
+
+  public static final Param GAE_LAMBDA = Param.real("gae_lambda", 0.95, 0, 1, "GAE's lambda");
+
+  public static final Param UPDATE_EPOCHS =
+      Param.integer("update_epochs", 10, 1, 100, "passes over each rollout");
+
+  /** At most {@code num_envs * num_steps}, which the constructor checks across keys. */
+  public static final Param NUM_MINIBATCHES =
+      Param.integer("num_minibatches", 8, 1, 4096, "minibatches per pass");
+
+  public static final Param NORM_ADV =
+      Param.bool("norm_adv", true, "standardize advantages per minibatch");
+
+  /** It also clips the value loss ({@link #CLIP_VLOSS}). */
+  public static final Param CLIP_COEF =
+      Param.real("clip_coef", 0.2, 0.01, 1, "surrogate clipping range");
+
+  public static final Param CLIP_VLOSS =
+      Param.bool("clip_vloss", true, "clip the value loss around the rollout's values");
+
+  public static final Param ENT_COEF =
+      Param.real("ent_coef", 0, 0, 1, "weight of the entropy bonus");
+
+  public static final Param VF_COEF = Param.real("vf_coef", 0.5, 0, 10, "weight of the value loss");
+
+  public static final Param MAX_GRAD_NORM =
+      Param.real("max_grad_norm", 0.5, 0, 100, "global gradient norm clip (0: off)");
+
+  /** The approximate KL, checked after each epoch. */
+  public static final Param TARGET_KL =
+      Param.real("target_kl", 0, 0, 10, "early-stop epochs past this KL (0: off)");
+
+  /**
+   * The weight of {@link PpoLoss}'s anchor: half the squared distance between the mean actions and
+   * those of the policy a fine-tune started from; it needs a starting policy.
+   */
+  public static final Param ANCHOR_COEF =
+      Param.real(
+          "anchor_coef",
+          0,
+          0,
+          1000,
+          "with --from: pull toward the starting policy's mean actions (0: off)");
+
+  /** By the running standard deviation of the discounted return. */
+  public static final Param NORM_REWARD =
+      Param.bool("norm_reward", true, "scale rewards by the return's running spread");
+
+  public static final Param HIDDEN = Architecture.HIDDEN;
+
+  public static final Param LAYERS = Architecture.LAYERS;
+
+  public static final Param INIT_LOG_STD =
+      Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation");
+
+  public static final Param ENV_THREADS =
+      Param.integer("env_threads", 2, 1, 256, "threads that step the environments");
+
+  /**
+   * The deterministic policy's success rate on the validation seeds at which training stops, once
+   * it holds {@link #TARGET_HOLDS} validations in a row; 0 trains the whole budget.
+   */
+  public static final Param TARGET_SUCCESS =
+      Param.real("target_success", 0.95, 0, 1, "stop once validation success holds this (0: off)");
+
+  public static final Param TARGET_HOLDS =
+      Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop");
+
+  /** Validations start once the training episodes' rolling success has reached half the target. */
+  public static final Param VALIDATE_EVERY =
+      Param.integer(
+          "validate_every",
+          20_000,
+          1,
+          100_000_000,
+          "env steps between validations once training success is half the target");
+
+  /** One episode each, of the seeds from {@link #VALIDATION_FIRST_SEED} on. */
+  public static final Param VALIDATION_EPISODES =
+      Param.integer(
+          "validation_episodes",
+          100,
+          1,
+          10_000,
+          "validation seeds, from 1000001 (never trained or evaluated on)");
 
   /** The keys of PPO's section in a run's config, with CleanRL's defaults where they fit. */
   public static final List<Param> PARAMS =
       List.of(
-          Param.integer("num_envs", 16, 1, 4096, "environments stepped together"),
-          Param.integer("num_steps", 256, 1, 100_000, "steps per environment per rollout"),
-          Param.real("learning_rate", 3e-4, 1e-7, 0.1, "Adam's learning rate at the start"),
-          Param.bool("anneal_lr", true, "decay the learning rate linearly to zero"),
-          Param.real("gamma", 0.99, 0.5, 1, "discount factor"),
-          Param.real("gae_lambda", 0.95, 0, 1, "GAE's lambda"),
-          Param.integer("update_epochs", 10, 1, 100, "passes over each rollout"),
-          Param.integer("num_minibatches", 8, 1, 4096, "minibatches per pass"),
-          Param.bool("norm_adv", true, "standardize advantages per minibatch"),
-          Param.real("clip_coef", 0.2, 0.01, 1, "surrogate clipping range"),
-          Param.bool("clip_vloss", true, "clip the value loss around the rollout's values"),
-          Param.real("ent_coef", 0, 0, 1, "weight of the entropy bonus"),
-          Param.real("vf_coef", 0.5, 0, 10, "weight of the value loss"),
-          Param.real("max_grad_norm", 0.5, 0, 100, "global gradient norm clip (0: off)"),
-          Param.real("target_kl", 0, 0, 10, "early-stop epochs past this KL (0: off)"),
-          Param.real(
-              "anchor_coef",
-              0,
-              0,
-              1000,
-              "with --from: pull toward the starting policy's mean actions (0: off)"),
-          Param.bool("norm_reward", true, "scale rewards by the return's running spread"),
-          Param.integer("hidden", 64, 1, 4096, "units per hidden layer"),
-          Param.integer("layers", 2, 1, 16, "hidden layers per network"),
-          Param.real("init_log_std", -0.5, -5, 2, "initial log standard deviation"),
-          Param.integer("env_threads", 2, 1, 256, "threads that step the environments"),
-          Param.real(
-              "target_success", 0.95, 0, 1, "stop once validation success holds this (0: off)"),
-          Param.integer("target_holds", 3, 1, 100, "validations in a row at the target to stop"),
-          Param.integer(
-              "validate_every",
-              20_000,
-              1,
-              100_000_000,
-              "env steps between validations once training success is half the target"),
-          Param.integer(
-              "validation_episodes",
-              100,
-              1,
-              10_000,
-              "validation seeds, from 1000001 (never trained or evaluated on)"));
+          NUM_ENVS,
+          NUM_STEPS,
+          LEARNING_RATE,
+          ANNEAL_LR,
+          GAMMA,
+          GAE_LAMBDA,
+          UPDATE_EPOCHS,
+          NUM_MINIBATCHES,
+          NORM_ADV,
+          CLIP_COEF,
+          CLIP_VLOSS,
+          ENT_COEF,
+          VF_COEF,
+          MAX_GRAD_NORM,
+          TARGET_KL,
+          ANCHOR_COEF,
+          NORM_REWARD,
+          HIDDEN,
+          LAYERS,
+          INIT_LOG_STD,
+          ENV_THREADS,
+          TARGET_SUCCESS,
+          TARGET_HOLDS,
+          VALIDATE_EVERY,
+          VALIDATION_EPISODES);
+
+  /**
+   * @throws IllegalArgumentException naming the first field outside its key's range, or {@code
+   *     num_minibatches} above the samples of a rollout
+   */
+  public PpoConfig {
+    NUM_ENVS.check(numEnvs);
+    NUM_STEPS.check(numSteps);
+    LEARNING_RATE.check(learningRate);
+    GAMMA.check(gamma);
+    GAE_LAMBDA.check(gaeLambda);
+    UPDATE_EPOCHS.check(updateEpochs);
+    NUM_MINIBATCHES.check(numMinibatches);
+    CLIP_COEF.check(clipCoef);
+    ENT_COEF.check(entCoef);
+    VF_COEF.check(vfCoef);
+    MAX_GRAD_NORM.check(maxGradNorm);
+    TARGET_KL.check(targetKl);
+    ANCHOR_COEF.check(anchorCoef);
+    HIDDEN.check(hidden);
+    LAYERS.check(layers);
+    INIT_LOG_STD.check(initLogStd);
+    ENV_THREADS.check(envThreads);
+    TARGET_SUCCESS.check(targetSuccess);
+    TARGET_HOLDS.check(targetHolds);
+    VALIDATE_EVERY.check(validateEvery);
+    VALIDATION_EPISODES.check(validationEpisodes);
+    if (numMinibatches > (long) numEnvs * numSteps) {
+      throw new IllegalArgumentException(
+          "num_minibatches = "
+              + numMinibatches
+              + " is more than num_envs * num_steps = "
+              + (long) numEnvs * numSteps
+              + " samples of a rollout");
+    }
+  }
 
   /** The record from a resolved {@code ppo} config section. */
   public static PpoConfig from(Config c) {
     return new PpoConfig(
-        c.integer("num_envs"),
-        c.integer("num_steps"),
-        c.real("learning_rate"),
-        c.bool("anneal_lr"),
-        c.real("gamma"),
-        c.real("gae_lambda"),
-        c.integer("update_epochs"),
-        c.integer("num_minibatches"),
-        c.bool("norm_adv"),
-        c.real("clip_coef"),
-        c.bool("clip_vloss"),
-        c.real("ent_coef"),
-        c.real("vf_coef"),
-        c.real("max_grad_norm"),
-        c.real("target_kl"),
-        c.real("anchor_coef"),
-        c.bool("norm_reward"),
-        c.integer("hidden"),
-        c.integer("layers"),
-        c.real("init_log_std"),
-        c.integer("env_threads"),
-        c.real("target_success"),
-        c.integer("target_holds"),
-        c.integer("validate_every"),
-        c.integer("validation_episodes"));
+        c.integer(NUM_ENVS),
+        c.integer(NUM_STEPS),
+        c.real(LEARNING_RATE),
+        c.bool(ANNEAL_LR),
+        c.real(GAMMA),
+        c.real(GAE_LAMBDA),
+        c.integer(UPDATE_EPOCHS),
+        c.integer(NUM_MINIBATCHES),
+        c.bool(NORM_ADV),
+        c.real(CLIP_COEF),
+        c.bool(CLIP_VLOSS),
+        c.real(ENT_COEF),
+        c.real(VF_COEF),
+        c.real(MAX_GRAD_NORM),
+        c.real(TARGET_KL),
+        c.real(ANCHOR_COEF),
+        c.bool(NORM_REWARD),
+        c.integer(HIDDEN),
+        c.integer(LAYERS),
+        c.real(INIT_LOG_STD),
+        c.integer(ENV_THREADS),
+        c.real(TARGET_SUCCESS),
+        c.integer(TARGET_HOLDS),
+        c.integer(VALIDATE_EVERY),
+        c.integer(VALIDATION_EPISODES));
   }
 
   /** Samples in one rollout. */

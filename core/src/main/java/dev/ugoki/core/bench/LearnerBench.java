@@ -163,7 +163,7 @@ public final class LearnerBench {
           String.format(
               Locale.ROOT, "default race run to target (%,dk " + "steps)", outcome.steps() / 1000),
           SECONDS,
-          run.algoConfig().integer("env_threads"),
+          run.algoConfig().integer(PpoConfig.ENV_THREADS),
           envs,
           seconds,
           new double[] {seconds});

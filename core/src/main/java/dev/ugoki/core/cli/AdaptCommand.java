@@ -107,9 +107,6 @@ public final class AdaptCommand implements Callable<Integer> {
     if (trace != null) {
       return trace();
     }
-    if (history < 1 || history > 64) {
-      throw new IllegalArgumentException("--history must be 1 to 64, got " + history);
-    }
     // checked before the policy is read
     Adaptation.Settings s =
         Adaptation.Settings.of(history, memory, memoryStride, rows, rounds, hidden, seed);

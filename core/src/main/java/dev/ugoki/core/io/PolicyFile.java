@@ -47,13 +47,11 @@ public final class PolicyFile {
   private static final String PARAMS = "params.bin";
   private static final String OPTIMIZER = "optimizer.bin";
 
-  /** The largest network a file may hold: 16M weights (64 MiB of float32). */
+  /**
+   * The largest network a file may hold: 16M weights (64 MiB of float32). Its hidden layers are
+   * those a run may train ({@link dev.ugoki.core.policy.Architecture#HIDDEN}, {@code #LAYERS}).
+   */
   public static final long MAX_PARAMS = 1L << 24;
-
-  /** The largest hidden layer and the most hidden layers a file may declare. */
-  public static final int MAX_HIDDEN = 4096;
-
-  public static final int MAX_LAYERS = 16;
 
   /** The most observation or action channels a file may declare. */
   public static final int MAX_CHANNELS = 65_536;

@@ -86,8 +86,9 @@ record PolicyHeader(
 
   /**
    * The header a parsed {@code policy.json} holds, checked key by key: the network's sizes within
-   * {@link PolicyFile}'s limits, integers that are integers, finite numbers that fit their type,
-   * text that is text. The format's name and version are the caller's to check first.
+   * {@link PolicyFile}'s limits and the ranges of {@link Architecture}, integers that are integers,
+   * finite numbers that fit their type, text that is text. The format's name and version are the
+   * caller's to check first.
    *
    * @throws IllegalArgumentException naming the first key that is wrong
    */
@@ -97,8 +98,8 @@ record PolicyHeader(
         new Architecture(
             PolicyJson.num(arch, "obs_size", 1, PolicyFile.MAX_CHANNELS),
             PolicyJson.num(arch, "act_size", 1, PolicyFile.MAX_CHANNELS),
-            PolicyJson.num(arch, "hidden", 1, PolicyFile.MAX_HIDDEN),
-            PolicyJson.num(arch, "layers", 1, PolicyFile.MAX_LAYERS));
+            PolicyJson.num(arch, Architecture.HIDDEN),
+            PolicyJson.num(arch, Architecture.LAYERS));
     int layers = shape.layers();
     Network network =
         new Network(

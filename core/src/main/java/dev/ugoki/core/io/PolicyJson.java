@@ -1,5 +1,6 @@
 package dev.ugoki.core.io;
 
+import dev.ugoki.sim.config.Param;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -46,6 +47,11 @@ final class PolicyJson {
 
   static int num(Map<String, Object> m, String key, int min, int max) {
     return (int) integer(m, key, min, max);
+  }
+
+  /** The integer of {@code p}'s key, in {@code p}'s range. */
+  static int num(Map<String, Object> m, Param p) {
+    return num(m, p.key(), (int) p.min(), (int) p.max());
   }
 
   static double[] doubles(Object o) {

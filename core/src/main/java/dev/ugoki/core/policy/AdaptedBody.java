@@ -1,10 +1,9 @@
 package dev.ugoki.core.policy;
 
 import dev.ugoki.sim.env.Env;
-import dev.ugoki.sim.env.EnvWrapper;
 import dev.ugoki.sim.env.ObservationHistory;
+import dev.ugoki.sim.env.ObservationWrapper;
 import dev.ugoki.sim.env.Spec;
-import dev.ugoki.sim.env.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * as in training), and whatever the environment says of the body is never passed on, so the policy
  * drives on what it infers, not on what it is told.
  */
-public final class AdaptedBody extends EnvWrapper {
+public final class AdaptedBody extends ObservationWrapper {
   private final BodyAdapter adapter;
   private final Spec spec;
   private final int[] inputIndex;
@@ -71,18 +70,6 @@ public final class AdaptedBody extends EnvWrapper {
     return spec;
   }
 
-  @Override
-  public float[] reset(long seed) {
-    return adapt(env.reset(seed));
-  }
-
-  @Override
-  public StepResult step(float[] action) {
-    StepResult r = env.step(action);
-    return new StepResult(
-        adapt(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
-  }
-
   /** The body the adapter inferred for the last observation, in u ([-1, 1] per channel). */
   public float[] estimate() {
     return estimate.clone();
@@ -106,7 +93,8 @@ public final class AdaptedBody extends EnvWrapper {
     return adapter;
   }
 
-  private float[] adapt(float[] raw) {
+  @Override
+  protected float[] observation(float[] raw) {
     float[] in = new float[inputIndex.length];
     for (int i = 0; i < in.length; i++) {
       in[i] = raw[inputIndex[i]];

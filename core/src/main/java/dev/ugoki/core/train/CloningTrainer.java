@@ -28,10 +28,11 @@ final class CloningTrainer extends ImitationTrainer {
       RunPlan plan, RunFolder folder, VectorEnv envs, Learner learner, RunRecorder out, Options opt)
       throws IOException {
     RunConfig run = plan.config();
+    ImitationConfig c = ImitationConfig.from(run.algoConfig());
     long t0 = System.nanoTime();
     DemoDataset data;
     if (plan.demos().isEmpty()) {
-      data = expertDemos(plan, folder, envs);
+      data = expertDemos(plan, folder, envs, c.expertNoise());
     } else {
       // a cut-off last line, another version or configuration: said, not silently taken
       for (Demonstrations d : plan.demos()) {
@@ -41,8 +42,7 @@ final class CloningTrainer extends ImitationTrainer {
     }
     long steps = data.rows();
     List<BehaviorCloning.EpochStats> epochs =
-        new BehaviorCloning(learner, ImitationConfig.cloning(run.algoConfig()), run.seed())
-            .fit(data);
+        new BehaviorCloning(learner, c.cloning(), run.seed()).fit(data);
     for (BehaviorCloning.EpochStats e : epochs) {
       LinkedHashMap<String, Double> row = new LinkedHashMap<>();
       row.put("update", e.epoch() + 1.0);
@@ -73,15 +73,14 @@ final class CloningTrainer extends ImitationTrainer {
   }
 
   /** The expert's demonstrations, the budget's worth, recorded into the run folder as it drives. */
-  private static DemoDataset expertDemos(RunPlan plan, RunFolder folder, VectorEnv envs)
-      throws IOException {
+  private static DemoDataset expertDemos(
+      RunPlan plan, RunFolder folder, VectorEnv envs, double expertNoise) throws IOException {
     RunConfig run = plan.config();
     int perEnv = (int) Math.max(1, run.steps() / envs.numEnvs());
     try (DemoWriter w =
         DemoFile.create(
             folder.dir().resolve("demos.jsonl"), DemoHeader.of(envs.env(0), "expert"))) {
-      Dagger.Labeled l =
-          Dagger.collectExpert(envs, perEnv, run.algoConfig().real("expert_noise"), run.seed(), w);
+      Dagger.Labeled l = Dagger.collectExpert(envs, perEnv, expertNoise, run.seed(), w);
       DemoDataset data =
           new DemoDataset(l.observations().length / l.rows(), l.labels().length / l.rows());
       data.add(l.observations(), l.labels(), l.rows());

@@ -2,7 +2,6 @@ package dev.ugoki.core.train;
 
 import dev.ugoki.core.algorithm.Dagger;
 import dev.ugoki.core.learner.Learner;
-import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.VectorEnv;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -20,23 +19,18 @@ final class DaggerTrainer extends ImitationTrainer {
       RunPlan plan, RunFolder folder, VectorEnv envs, Learner learner, RunRecorder out, Options opt)
       throws IOException {
     RunConfig run = plan.config();
-    Config c = run.algoConfig();
+    ImitationConfig c = ImitationConfig.from(run.algoConfig());
     int n = envs.numEnvs();
     long t0 = System.nanoTime();
-    int perIteration = (int) Math.max(1, run.steps() / n / (c.integer("iterations") + 1));
+    int perIteration = (int) Math.max(1, run.steps() / n / (c.iterations() + 1));
     Dagger.Config dc =
         new Dagger.Config(
-            perIteration,
-            c.real("expert_noise"),
-            perIteration,
-            c.real("beta0"),
-            ImitationConfig.cloning(c),
-            c.integer("refit_epochs"));
+            perIteration, c.expertNoise(), perIteration, c.beta0(), c.cloning(), c.refitEpochs());
     Dagger dagger = new Dagger(envs, learner, dc, run.seed());
     dagger.setStop(opt.listener()::stopRequested); // within a step or a minibatch, not a round
     long steps = 0;
     int updates = 0;
-    for (int i = 0; i <= c.integer("iterations"); i++) {
+    for (int i = 0; i <= c.iterations(); i++) {
       Dagger.IterationStats s = dagger.iterate();
       steps += s.newRows();
       updates++;

@@ -2,7 +2,6 @@ package dev.ugoki.core.train;
 
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.learner.Learner;
-import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import java.io.IOException;
@@ -24,16 +23,15 @@ abstract class ImitationTrainer implements Trainer {
   @Override
   public final Outcome train(RunPlan plan, RunFolder folder, Options opt) throws IOException {
     RunConfig run = plan.config();
-    Config c = run.algoConfig();
-    List<Env> list = plan.envs(c.integer("num_envs"));
-    try (VectorEnv envs = new VectorEnv(list, c.integer("env_threads"));
+    ImitationConfig c = ImitationConfig.from(run.algoConfig());
+    List<Env> list = plan.envs(c.numEnvs());
+    try (VectorEnv envs = new VectorEnv(list, c.envThreads());
         RunRecorder out =
             new RunRecorder(
                 folder, opt.listener(), run.checkpointEverySeconds(), -1, null, plan.adapter())) {
       Learner learner =
           Learner.fresh(
-              plan.newPolicy(list.get(0), c.integer("hidden"), c.integer("layers"), INIT_LOG_STD),
-              c.real("learning_rate"));
+              plan.newPolicy(list.get(0), c.hidden(), c.layers(), INIT_LOG_STD), c.learningRate());
       Fit fit = fit(plan, folder, envs, learner, out, opt);
       opt.progress().finish();
       PolicyFile.Meta meta = meta(plan, envs, fit.steps(), fit.updates());

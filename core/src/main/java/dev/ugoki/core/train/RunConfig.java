@@ -178,7 +178,7 @@ public record RunConfig(
                 + al
                 + " trains a fixed number of labeled steps");
       }
-      algoOverrides.put("target_success", r.targetSuccess());
+      algoOverrides.put(PpoConfig.TARGET_SUCCESS.key(), r.targetSuccess());
     }
     Config scenarioConfig = Scenarios.config(sc, scenarioOverrides);
     // checks across keys (wheels wider than the body, no task with a weight) before any folder
@@ -252,7 +252,7 @@ public record RunConfig(
     boolean beforeEarlyStop =
         "ppo".equals(file.getOrDefault("algo", "ppo"))
             && !section(file, "algo_config").isEmpty()
-            && !section(file, "algo_config").containsKey("target_success");
+            && !section(file, "algo_config").containsKey(PpoConfig.TARGET_SUCCESS.key());
     return resolve(
         new RunRequest(
             yaml,

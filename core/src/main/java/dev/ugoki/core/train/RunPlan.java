@@ -1,5 +1,6 @@
 package dev.ugoki.core.train;
 
+import dev.ugoki.core.algorithm.PpoConfig;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.Demonstrations;
 import dev.ugoki.core.io.PolicyFile;
@@ -31,21 +32,24 @@ import java.util.Map;
  * or starts over when the run was killed before its first.
  */
 public final class RunPlan {
+  /** With {@code --from}: hidden layers of the starting policy kept frozen. */
+  static final Param FREEZE_LAYERS =
+      Param.integer(
+          "freeze_layers",
+          0,
+          0,
+          (int) Architecture.LAYERS.max(),
+          "with --from: hidden layers of the starting "
+              + "policy kept frozen (DL4J transfer learning); 0 fine-tunes every weight");
+
+  static final Param NEW_HEAD =
+      Param.bool(
+          "new_head",
+          false,
+          "with --from: the output layers start from fresh weights on the pretrained trunk");
+
   /** The keys that shape a fine-tune ({@code --from}), in every algorithm's section. */
-  static final List<Param> FINE_TUNE_PARAMS =
-      List.of(
-          Param.integer(
-              "freeze_layers",
-              0,
-              0,
-              16,
-              "with --from: hidden layers of the starting "
-                  + "policy kept frozen (DL4J transfer learning); 0 fine-tunes every weight"),
-          Param.bool(
-              "new_head",
-              false,
-              "with --from: the output layers start from fresh weights "
-                  + "on the pretrained trunk"));
+  static final List<Param> FINE_TUNE_PARAMS = List.of(FREEZE_LAYERS, NEW_HEAD);
 
   private final RunConfig run;
   private final PolicyFile.Loaded from;
@@ -155,7 +159,8 @@ public final class RunPlan {
   }
 
   private static boolean anchored(RunConfig run) {
-    return Algorithm.of(run.algo()) == Algorithm.PPO && run.algoConfig().real("anchor_coef") > 0;
+    return Algorithm.of(run.algo()) == Algorithm.PPO
+        && run.algoConfig().real(PpoConfig.ANCHOR_COEF) > 0;
   }
 
   /**
@@ -177,7 +182,7 @@ public final class RunPlan {
   private static PolicyFile.Loaded loadStart(RunConfig run) {
     Config c = run.algoConfig();
     if (run.from() == null) {
-      if (c.integer("freeze_layers") > 0 || c.bool("new_head")) {
+      if (c.integer(FREEZE_LAYERS) > 0 || c.bool(NEW_HEAD)) {
         throw new IllegalArgumentException(
             "freeze_layers and new_head fine-tune a policy: give --from POLICY.zip");
       }
@@ -197,12 +202,12 @@ public final class RunPlan {
   private static Config adoptNetwork(RunConfig run, PolicyFile.Loaded from) {
     Architecture a = from.policy().network().architecture();
     Config algo = run.algoConfig();
-    for (String key : List.of("hidden", "layers")) {
-      int asked = algo.integer(key);
-      int own = key.equals("hidden") ? a.hidden() : a.layers();
-      int def = Config.defaults(run.algo(), algo.params()).integer(key);
+    for (Param size : List.of(Architecture.HIDDEN, Architecture.LAYERS)) {
+      String key = size.key();
+      int asked = algo.integer(size);
+      int own = size == Architecture.HIDDEN ? a.hidden() : a.layers();
       // the default means "the policy's"
-      if (asked != own && asked != def) {
+      if (asked != own && asked != size.defaultValue()) {
         throw new IllegalArgumentException(
             "--from fine-tunes "
                 + run.from()
@@ -219,18 +224,19 @@ public final class RunPlan {
                 + " cannot change it");
       }
     }
-    if (algo.integer("freeze_layers") > a.layers()) {
+    if (algo.integer(FREEZE_LAYERS) > a.layers()) {
       throw new IllegalArgumentException(
           run.algo()
               + ".freeze_layers="
-              + algo.integer("freeze_layers")
+              + algo.integer(FREEZE_LAYERS)
               + ": "
               + run.from()
               + " has "
               + a.layers()
               + " hidden layers");
     }
-    return algo.with(Map.of("hidden", a.hidden(), "layers", a.layers()));
+    return algo.with(
+        Map.of(Architecture.HIDDEN.key(), a.hidden(), Architecture.LAYERS.key(), a.layers()));
   }
 
   /** Every demonstration file of the run, read whole and checked against its scenario. */
@@ -337,7 +343,7 @@ public final class RunPlan {
     }
     Config c = run.algoConfig();
     return from.policy()
-        .fineTune(c.integer("freeze_layers"), c.bool("new_head"), initLogStd, run.seed());
+        .fineTune(c.integer(FREEZE_LAYERS), c.bool(NEW_HEAD), initLogStd, run.seed());
   }
 
   /** A policy file's metadata for this run after {@code steps} and {@code updates}. */

@@ -358,4 +358,14 @@ class AdaptationTest {
           lie(s.observation()), s.reward(), s.terminated(), s.truncated(), s.info());
     }
   }
+
+  @Test
+  void aHistoryOfNoStepOrMoreThan64IsRefusedByTheSettings() {
+    assertThatThrownBy(() -> Adaptation.Settings.of(65, 0, 1, 300, 2, 8, 1))
+        .hasMessage("--history must be 1 to 64, got 65");
+    assertThatThrownBy(() -> Adaptation.Settings.of(0, 0, 1, 300, 2, 8, 1))
+        .hasMessage("--history must be 1 to 64, got 0");
+    assertThat(Adaptation.Settings.of(Adaptation.MAX_HISTORY, 0, 1, 300, 2, 8, 1).longestLag())
+        .isEqualTo(64);
+  }
 }

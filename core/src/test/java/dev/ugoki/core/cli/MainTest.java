@@ -66,4 +66,24 @@ class MainTest extends CliTest {
         .contains("reward.progress")
         .contains("lateral_error");
   }
+
+  @Test
+  void scenariosListsEveryAlgorithmKeyAsItIsDeclared() {
+    assertThat(run("scenarios")).isZero();
+    String listed = out.toString();
+    for (dev.ugoki.core.train.Algorithm a : dev.ugoki.core.train.Algorithm.values()) {
+      assertThat(listed).contains("algorithm " + a.id() + " (--set " + a.id() + ".KEY=VALUE)");
+      for (dev.ugoki.sim.config.Param p : a.params()) {
+        assertThat(listed)
+            .containsPattern(
+                "(?m)^  "
+                    + java.util.regex.Pattern.quote(p.key())
+                    + " .*\\["
+                    + java.util.regex.Pattern.quote(p.toPlain(p.min()) + ", " + p.toPlain(p.max()))
+                    + "\\]  "
+                    + java.util.regex.Pattern.quote(p.doc())
+                    + "$");
+      }
+    }
+  }
 }

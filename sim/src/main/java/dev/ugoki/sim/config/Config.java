@@ -134,6 +134,19 @@ public final class Config {
     return values[require(key)] != 0;
   }
 
+  /** The value of {@code p}'s key: how a record reads its fields through its declarations. */
+  public double real(Param p) {
+    return real(p.key());
+  }
+
+  public int integer(Param p) {
+    return integer(p.key());
+  }
+
+  public boolean bool(Param p) {
+    return bool(p.key());
+  }
+
   /** Every key with its value as YAML or JSON would hold it, in declaration order. */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();

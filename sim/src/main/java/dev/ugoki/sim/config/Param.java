@@ -1,8 +1,9 @@
 package dev.ugoki.sim.config;
 
 /**
- * One configuration value a scenario accepts: its key, type, default, allowed range and a one-line
- * doc. Declared once per scenario; overrides are checked against it.
+ * One configuration value a scenario or an algorithm accepts: its key, type, default, allowed range
+ * and a one-line doc. Declared once; overrides are checked against it ({@link Config}), and so are
+ * the values of a record that holds them ({@link #check}).
  */
 public record Param(
     String key, Type type, double defaultValue, double min, double max, String doc) {
@@ -59,33 +60,51 @@ public record Param(
       throw new IllegalArgumentException(
           scenario + ": " + key + " = " + value + " is not " + describeType());
     }
-    if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(scenario + ": " + key + " = " + v + " is not finite");
-    }
-    if (type != Type.REAL && v != Math.rint(v)) {
-      throw new IllegalArgumentException(
-          scenario + ": " + key + " = " + v + " is not " + describeType());
-    }
-    if (type == Type.BOOL && v != 0 && v != 1) {
-      throw new IllegalArgumentException(
-          scenario + ": " + key + " = " + v + " is not " + describeType());
-    }
-    if (v < min || v > max) {
-      throw new IllegalArgumentException(
-          scenario
-              + ": "
-              + key
-              + " = "
-              + format(v)
-              + " is outside ["
-              + format(min)
-              + ", "
-              + format(max)
-              + "] ("
-              + doc
-              + ")");
+    String refusal = refusal(v);
+    if (refusal != null) {
+      throw new IllegalArgumentException(scenario + ": " + refusal);
     }
     return v;
+  }
+
+  /**
+   * Returns {@code v} when it is a value of this key: finite, whole for an integer or a boolean,
+   * inside the range. Otherwise refuses it in one line that names the key, the range and the doc.
+   * The parser checks every value through here, and so does a record that holds the values (its
+   * constructor), so both take one range per key.
+   */
+  public double check(double v) {
+    String refusal = refusal(v);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+    return v;
+  }
+
+  /** Why {@code v} is no value of this key, or null when it is. */
+  private String refusal(double v) {
+    if (!Double.isFinite(v)) {
+      return key + " = " + v + " is not finite";
+    }
+    if (type != Type.REAL && v != Math.rint(v)) {
+      return key + " = " + v + " is not " + describeType();
+    }
+    if (type == Type.BOOL && v != 0 && v != 1) {
+      return key + " = " + v + " is not " + describeType();
+    }
+    if (v < min || v > max) {
+      return key
+          + " = "
+          + format(v)
+          + " is outside ["
+          + format(min)
+          + ", "
+          + format(max)
+          + "] ("
+          + doc
+          + ")";
+    }
+    return null;
   }
 
   private String describeType() {

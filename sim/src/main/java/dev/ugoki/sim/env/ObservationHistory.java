@@ -9,7 +9,7 @@ package dev.ugoki.sim.env;
  * episode's first step are zeros. Nothing looks ahead: step t's entry holds only what was observed
  * and done before it.
  */
-public final class ObservationHistory extends EnvWrapper {
+public final class ObservationHistory extends ObservationWrapper {
   private final int k;
   private final int obsSize;
   private final int actSize;
@@ -51,18 +51,15 @@ public final class ObservationHistory extends EnvWrapper {
   }
 
   @Override
-  public float[] reset(long seed) {
-    current = env.reset(seed).clone();
+  protected void onReset(long seed) {
     for (int j = 0; j < k; j++) {
       java.util.Arrays.fill(pastObs[j], 0);
       java.util.Arrays.fill(pastAct[j], 0);
     }
-    return stacked();
   }
 
   @Override
-  public StepResult step(float[] action) {
-    StepResult r = env.step(action);
+  protected void onStep(float[] action) {
     // the oldest entry makes room; the newest is what was seen before this action, and the action
     float[] oldObs = pastObs[k - 1];
     float[] oldAct = pastAct[k - 1];
@@ -72,8 +69,12 @@ public final class ObservationHistory extends EnvWrapper {
     System.arraycopy(action, 0, oldAct, 0, actSize);
     pastObs[0] = oldObs;
     pastAct[0] = oldAct;
-    current = r.observation().clone();
-    return new StepResult(stacked(), r.reward(), r.terminated(), r.truncated(), r.info());
+  }
+
+  @Override
+  protected float[] observation(float[] inner) {
+    current = inner.clone();
+    return stacked();
   }
 
   private float[] stacked() {

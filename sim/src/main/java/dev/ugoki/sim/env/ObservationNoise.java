@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
  * stream is seeded from the reset seed (mixed, so it is independent of the scenario's own stream):
  * the same seed gives the same noise.
  */
-public final class ObservationNoise extends EnvWrapper {
+public final class ObservationNoise extends ObservationWrapper {
   /** Mixed into the reset seed so that the noise stream differs from the scenario's. */
   private static final long STREAM_SALT = 0x3C6EF372FE94F82BL;
 
   private final double sigmaFraction;
-  private SplittableRandom random = new SplittableRandom(0);
+  private SplittableRandom random;
 
   public ObservationNoise(Env env, double sigmaFraction) {
     super(env);
@@ -24,19 +24,12 @@ public final class ObservationNoise extends EnvWrapper {
   }
 
   @Override
-  public float[] reset(long seed) {
+  protected void onReset(long seed) {
     random = new SplittableRandom(seed ^ STREAM_SALT);
-    return noisy(env.reset(seed));
   }
 
   @Override
-  public StepResult step(float[] action) {
-    StepResult r = env.step(action);
-    return new StepResult(
-        noisy(r.observation()), r.reward(), r.terminated(), r.truncated(), r.info());
-  }
-
-  private float[] noisy(float[] clean) {
+  protected float[] observation(float[] clean) {
     return add(clean, observationSpec(), sigmaFraction, random);
   }
 
