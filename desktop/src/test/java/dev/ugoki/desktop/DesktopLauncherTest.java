@@ -20,6 +20,8 @@ class DesktopLauncherTest {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the logging the launcher sets (config/logback.xml)
+                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 DesktopLauncher.class.getName()));

@@ -60,8 +60,9 @@ class MainTest extends CliTest {
   void scenariosListsEveryKeyWithItsDoc() {
     assertThat(run("scenarios")).isZero();
     assertThat(out.toString())
-        .contains("race (v1)")
-        .contains("navigate (v3)")
+        .contains("race (v1, built in)")
+        .contains("success:      laps (lap done)")
+        .contains("navigate (v3, built in)")
         .contains("lidar.rays")
         .contains("reward.progress")
         .contains("lateral_error");

@@ -4,6 +4,7 @@ import dev.ugoki.desktop.session.PolicyChoices;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.env.Presentation;
 import dev.ugoki.sim.registry.Scenarios;
+import dev.ugoki.sim.scene.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +22,19 @@ final class HelpPage {
     for (Presentation.Legend l : Scenarios.presentation(s.scenario()).legend()) {
       out.add(HudText.Line.colored(l.rgb(), l.what(), l.means()));
     }
-    out.add(HudText.Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
-    out.add(
-        HudText.Line.of(
-            1, "trail", "where each agent has been; the bodies pass through each other"));
+    // the parts every scenario may draw, where this one draws them
+    java.util.Set<Layer> drawn = new java.util.HashSet<>();
+    for (var a : s.agents()) {
+      a.scene().foreground().forEach(shape -> drawn.add(shape.layer()));
+    }
+    if (drawn.contains(Layer.RAY)) {
+      out.add(HudText.Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
+    }
+    if (drawn.contains(Layer.TRAIL)) {
+      out.add(
+          HudText.Line.of(
+              1, "trail", "where each agent has been; the bodies pass through each other"));
+    }
     out.add(
         HudText.Line.plain(
             "agents", "each keeps its number and colour for the session (table, right)"));
@@ -82,7 +92,7 @@ final class HelpPage {
     {"C / F / O", "the camera: next agent, then free / the whole world / chase view"},
     {"wheel, + -, drag", "zoom (a free camera's about the pointer) and pan"},
     {"G", "saliency: the followed policy's rays, as bright as they drive its action"},
-    {"N / R", "a new track (the next seed) / everyone back to the start"},
+    {"N / R", "the next seed (a new track, room, ...) / everyone back to the start"},
     {"M", "the next scenario, with the same agents"},
     {"T / X / B", "record your driving / drop the last attempt / clone it"},
     {"P / I / K", "train PPO live (again: stop, then resume) / DAgger / checkpoint"},

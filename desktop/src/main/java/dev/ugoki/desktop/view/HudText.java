@@ -52,7 +52,7 @@ public final class HudText {
   /** The key lines at the bottom: watching, then teaching and training (H lists every key). */
   public static final List<String> HELP =
       List.of(
-          "Space pause  S step  1-5 speed  C camera  F fit  O chase  +/- zoom  N track  R restart"
+          "Space pause  S step  1-5 speed  C camera  F fit  O chase  +/- zoom  N seed  R restart"
               + "  M scenario",
           "J join  E expert  L add  Del out  T record  X drop  B clone  P PPO  I DAgger"
               + "  V save  G saliency  H help");

@@ -21,7 +21,7 @@ public final class CartPoleProvider implements ScenarioProvider {
           .world("start")
           .viewWidthM(7)
           .legend(Colors.LINE_WHITE, "white rail", "the cart's rail: leaving it is a fall")
-          .legend(Colors.DARK, "dot on the cart", "the pole's hinge")
+          .legend(Colors.tint(0), "cart and pole", "each agent's, in its colour; they pass through")
           // a window watches it balance on, not stop after ten seconds
           .watch("balance_s", 600.0)
           .watch("max_steps", 1_000_000)
