@@ -238,6 +238,7 @@ class GettingStartedTest {
                 "jdk.incubator.vector",
                 "-Dugoki.zoo=" + Markdown.ROOT.resolve("models"),
                 "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
