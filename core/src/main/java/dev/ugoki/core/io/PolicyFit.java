@@ -70,7 +70,7 @@ public final class PolicyFit {
    * for a policy whose observation holds {@code env}'s task descriptor (a foundation policy, or one
    * fine-tuned from it), {@code env} presented in the policy's shared layout ({@link SharedSpace}).
    *
-   * @throws PolicyFileException naming what does not fit
+   * @throws PolicyFile.PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
     Env fitted =
