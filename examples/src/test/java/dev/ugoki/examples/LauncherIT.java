@@ -205,17 +205,19 @@ class LauncherIT {
     assertThat(r.err().get(0)).matches("ugoki( desktop)?: error: .*").contains(parts);
   }
 
-  /** A jar with {@code provider}'s class and a services file naming it. */
+  /** A jar with {@code provider}'s class, its superclass and a services file naming it. */
   private static Path providerJar(String name, Class<?> provider) throws IOException {
     Path jar = work.resolve(name);
-    String classFile = provider.getName().replace('.', '/') + ".class";
     try (OutputStream o = Files.newOutputStream(jar);
         JarOutputStream j = new JarOutputStream(o)) {
       j.putNextEntry(new JarEntry("META-INF/services/dev.ugoki.sim.env.ScenarioProvider"));
       j.write((provider.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      j.putNextEntry(new JarEntry(classFile));
-      try (var in = provider.getClassLoader().getResourceAsStream(classFile)) {
-        in.transferTo(j);
+      for (Class<?> c : List.of(provider, provider.getSuperclass())) {
+        String classFile = c.getName().replace('.', '/') + ".class";
+        j.putNextEntry(new JarEntry(classFile));
+        try (var in = c.getClassLoader().getResourceAsStream(classFile)) {
+          in.transferTo(j);
+        }
       }
     }
     return jar;

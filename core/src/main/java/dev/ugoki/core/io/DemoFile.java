@@ -58,8 +58,8 @@ import java.util.Objects;
  *
  * <h2>Damage</h2>
  *
- * The {@link DemoWriter} writes and flushes each line whole as it is recorded, so a process killed at
- * any moment loses at most the line being written; the reader skips such a cut-off last line and
+ * The {@link DemoWriter} writes and flushes each line whole as it is recorded, so a process killed
+ * at any moment loses at most the line being written; the reader skips such a cut-off last line and
  * says so in {@link Demonstrations#warnings()}. Anything else that is wrong (a damaged header, a
  * line in the middle that is not JSON, a row of the wrong width, a NaN, channels that do not match
  * the environment) is refused with an {@link IllegalArgumentException} whose message names the

@@ -15,63 +15,86 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * A grid of race tracks, one per {@code track.seed}, all drawn at the same scale so that their
- * sizes compare: the README's {@code docs/tracks.png}. Regenerate it after a change to the track
- * generator or to the renderer, from the project folder, after {@code ./ugoki} has built the jar:
+ * A grid of a scenario's worlds, one per seed (race's tracks, navigate's rooms), all drawn at the
+ * same scale so that their sizes compare: the guides' {@code docs/tracks.png} and {@code
+ * docs/rooms.png}. Regenerate them after a change to a world's generator or to the renderer, from
+ * the project folder, after {@code ./ugoki} has built the jar:
  *
  * <pre>
  * java -Djava.awt.headless=true -cp "core/target/ugoki-core-0.1.0-SNAPSHOT.jar:core/target/lib/*" \
- *     dev.ugoki.core.report.TrackGallery docs/tracks.png [FIRST_SEED [COLUMNS ROWS [CELL_PX]]]
+ *     dev.ugoki.core.report.WorldGallery docs/tracks.png [SCENARIO [FIRST_SEED [COLUMNS ROWS \
+ *     [CELL_PX]]]]
  * </pre>
  *
- * Defaults: seeds 1 to 8 in 4 columns and 2 rows of 320-pixel cells.
+ * Defaults: the default scenario, seeds 1 to 8 in 4 columns and 2 rows of 320-pixel cells. Each
+ * cell is the world of {@code reset(seed)} with the scenario's defaults, its bodies left out; a
+ * world with a centerline says its length.
  */
-public final class TrackGallery {
+public final class WorldGallery {
   private static final Color GAP = new Color(16, 17, 20);
   private static final int GAP_PX = 2;
 
-  private TrackGallery() {}
+  /** The most cells one grid draws. */
+  static final int MAX_CELLS = 64;
+
+  private WorldGallery() {}
 
   public static void main(String[] args) throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    if (args.length < 1 || args.length > 5) {
-      System.err.println("usage: TrackGallery OUT.png [FIRST_SEED [COLUMNS ROWS [CELL_PX]]]");
+    if (args.length < 1 || args.length > 6 || args.length == 4) {
+      System.err.println(
+          "usage: WorldGallery OUT.png [SCENARIO [FIRST_SEED [COLUMNS ROWS [CELL_PX]]]]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
-    int first = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    int cols = args.length > 3 ? Integer.parseInt(args[2]) : 4;
-    int rows = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-    int cell = args.length > 4 ? Integer.parseInt(args[4]) : 320;
-    BufferedImage grid = grid(first, cols, rows, cell);
+    String scenario = args.length > 1 ? args[1] : Scenarios.DEFAULT;
+    int first = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int cols = args.length > 4 ? Integer.parseInt(args[3]) : 4;
+    int rows = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+    int cell = args.length > 5 ? Integer.parseInt(args[5]) : 320;
+    BufferedImage grid = grid(scenario, first, cols, rows, cell);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(grid, "png", png);
     AtomicFiles.write(out, png.toByteArray());
     System.out.printf(
         Locale.ROOT,
-        "%s: tracks %d-%d, %dx%d%n",
+        "%s: %s seeds %d-%d, %dx%d%n",
         out,
+        scenario,
         first,
         first + cols * rows - 1,
         grid.getWidth(),
         grid.getHeight());
   }
 
-  /** Tracks {@code firstSeed ..} in a {@code cols} x {@code rows} grid of square cells. */
-  public static BufferedImage grid(int firstSeed, int cols, int rows, int cellPx) {
+  /**
+   * The worlds of {@code scenario}'s seeds {@code firstSeed ..} in a {@code cols} x {@code rows}
+   * grid of square cells.
+   */
+  public static BufferedImage grid(String scenario, int firstSeed, int cols, int rows, int cellPx) {
+    if (cols < 1 || rows < 1 || cols * rows > MAX_CELLS || cellPx < 32 || cellPx > 2048) {
+      throw new IllegalArgumentException(
+          "a gallery has 1 to "
+              + MAX_CELLS
+              + " cells of 32 to 2048 px, not "
+              + cols
+              + " x "
+              + rows
+              + " of "
+              + cellPx);
+    }
     List<Scene> scenes = new ArrayList<>();
     double spanM = 0;
     for (int k = 0; k < cols * rows; k++) {
-      Env env = Scenarios.make("race", Map.of("track.seed", firstSeed + k));
-      env.reset(0);
+      Env env = Scenarios.make(scenario);
+      env.reset(firstSeed + k);
       Scene s = env.scene();
-      // The track only: no car, rays or trail.
+      // The world only: no body, rays or trail.
       scenes.add(
           new Scene(
               s.minX(),
@@ -102,8 +125,10 @@ public final class TrackGallery {
                 pixelsPerMetre,
                 cellPx,
                 cellPx);
+        double lapM = lapLengthM(s);
         String label =
-            String.format(Locale.ROOT, "track.seed=%d  %.0f m", firstSeed + k, lapLengthM(s));
+            String.format(Locale.ROOT, "seed %d", firstSeed + k)
+                + (lapM > 0 ? String.format(Locale.ROOT, "  %.0f m", lapM) : "");
         BufferedImage img = renderer.render(s, camera, List.of(label));
         g.drawImage(img, (k % cols) * (cellPx + GAP_PX), (k / cols) * (cellPx + GAP_PX), null);
       }
