@@ -89,7 +89,9 @@ public record LaunchOptions(
     @Option(
         names = "--scenario",
         paramLabel = "NAME",
-        description = "race, navigate, reach or multitask (default race, or the replay's)")
+        description =
+            "race, navigate, reach, multitask or a plugin's (UGOKI_PLUGINS: jars or folders of"
+                + " jars); default race, or the replay's")
     String scenario;
 
     @Option(

@@ -17,6 +17,12 @@ import picocli.CommandLine.Spec;
     description =
         "A small-scale physical-AI lab: policies learn to drive a car and a robot "
             + "and to move an arm; one foundation policy drives all three.",
+    footer = {
+      "",
+      "Scenario plugins: UGOKI_PLUGINS lists jars and folders of jars (separated by the path"
+          + " separator, as CLASSPATH) whose scenarios every command can use; see"
+          + " docs/adding-a-scenario.md."
+    },
     subcommands = {
       TrainCommand.class,
       EvalCommand.class,
