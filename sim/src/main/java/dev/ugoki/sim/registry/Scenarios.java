@@ -229,15 +229,7 @@ public final class Scenarios {
 
   /** A scenario with its wrappers, from a resolved configuration. */
   public static Env make(Config config) {
-    Scenario scenario = provider(config.owner()).make(config);
-    if (scenario == null || !scenario.name().equals(config.owner())) {
-      throw new IllegalStateException(
-          "the provider of '"
-              + config.owner()
-              + "' made "
-              + (scenario == null ? "nothing" : "a '" + scenario.name() + "' scenario"));
-    }
-    Env env = scenario;
+    Env env = made(provider(config.owner()), config);
     if (config.real(CommonParams.OBS_NOISE) > 0) {
       env = new ObservationNoise(env, config.real(CommonParams.OBS_NOISE));
     }
@@ -256,6 +248,19 @@ public final class Scenarios {
       env = new ObservationHistory(env, config.integer(CommonParams.HISTORY_STEPS));
     }
     return new TimeLimit(env, config.integer(CommonParams.MAX_STEPS));
+  }
+
+  /** The scenario {@code p} makes of {@code config}, checked to be the one asked for. */
+  static Scenario made(ScenarioProvider p, Config config) {
+    Scenario scenario = p.make(config);
+    if (scenario == null || !scenario.name().equals(config.owner())) {
+      throw new IllegalStateException(
+          "the provider of '"
+              + config.owner()
+              + "' made "
+              + (scenario == null ? "nothing" : "a '" + scenario.name() + "' scenario"));
+    }
+    return scenario;
   }
 
   /** A scenario with its wrappers, from the defaults and overrides. */
