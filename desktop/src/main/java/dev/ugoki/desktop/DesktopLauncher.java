@@ -15,6 +15,7 @@ public final class DesktopLauncher {
   private DesktopLauncher() {}
 
   public static void main(String[] args) {
+    dev.ugoki.core.cli.AppLogging.configure();
     LaunchOptions options;
     Session session;
     try {

@@ -20,8 +20,6 @@ class DesktopLauncherTest {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the logging the launcher sets (config/logback.xml)
-                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 DesktopLauncher.class.getName()));
@@ -47,7 +45,8 @@ class DesktopLauncherTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
         .isEqualTo(
-            "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach, multitask");
+            "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach,"
+                + " multitask (a plugin's scenario needs its jar in UGOKI_PLUGINS)");
   }
 
   @Test

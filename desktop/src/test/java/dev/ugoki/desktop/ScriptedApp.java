@@ -47,8 +47,6 @@ final class ScriptedApp implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // the model zoo where the tests find it, as the launcher sets it
                 "-D" + Zoo.DIR_PROPERTY + "=" + Zoo.dir().toAbsolutePath(),
-                // and the logging the launcher sets (config/logback.xml)
-                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 DesktopLauncher.class.getName(),

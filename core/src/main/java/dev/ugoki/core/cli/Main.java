@@ -84,6 +84,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    AppLogging.configure();
     int code;
     try {
       // scenario plugins (UGOKI_PLUGINS) join the registry before any command looks a name up

@@ -18,11 +18,19 @@ public final class EvalReport {
   public static void printTable(PrintWriter out, Config config, Evaluation.Summary s, String who) {
     Presentation words = Scenarios.presentation(config.owner());
     String time = words.timeColumn(config);
+    // the time column as wide as its words, 22 at the least
+    int w = Math.max(22, time.length() + 5);
     out.printf(
-        "%-10s %-7s %8s %9s %12s %22s %8s%n",
-        "scenario", "policy", "episodes", "success", "mean return", time + " [s]", "crashes");
+        "%-10s %-7s %8s %9s %12s %" + w + "s %8s%n",
+        "scenario",
+        "policy",
+        "episodes",
+        "success",
+        "mean return",
+        time + " [s]",
+        "crashes");
     out.printf(
-        "%-10s %-7s %8d %8.1f%% %12.2f %22.2f %8d%n",
+        "%-10s %-7s %8d %8.1f%% %12.2f %" + w + ".2f %8d%n",
         s.scenario(),
         who,
         s.count(),

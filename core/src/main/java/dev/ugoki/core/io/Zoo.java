@@ -65,32 +65,34 @@ public final class Zoo {
   }
 
   /**
-   * The shipped policy that drives {@code scenario}: the first (in {@link #NAMES}' order) trained
-   * on it, else the first whose shared layout holds it as a task (the foundation); null when none
-   * does, or the zoo is not there. A file that does not read is passed over.
+   * The shipped policy that drives {@code scenario}: the one named after it, else the first (in
+   * {@link #NAMES}' order) trained on it or whose shared layout holds it as a task (the foundation,
+   * for the arm and for multitask itself); null when none does or the zoo is not there. A file that
+   * does not read is not passed over in silence: when nothing else drives the scenario it is the
+   * answer, so that loading it says what is wrong.
    */
   public static Path forScenario(String scenario) {
-    Path shared = null;
+    Path own = file(dir(), scenario);
+    if (NAMES.contains(scenario) && Files.isRegularFile(own)) {
+      return own;
+    }
+    Path unread = null;
     for (String name : NAMES) {
       Path f = file(dir(), name);
       if (!Files.isRegularFile(f)) {
         continue;
       }
-      PolicyFile.Loaded p;
       try {
-        p = PolicyFile.load(f);
+        PolicyFile.Loaded p = PolicyFile.load(f);
+        if (p.meta().scenario().equals(scenario)
+            || p.observationSpec().names().contains(SharedSpace.TASK_PREFIX + scenario)) {
+          return f;
+        }
       } catch (IllegalArgumentException e) {
-        continue;
-      }
-      if (p.meta().scenario().equals(scenario)) {
-        return f;
-      }
-      if (shared == null
-          && p.observationSpec().names().contains(SharedSpace.TASK_PREFIX + scenario)) {
-        shared = f;
+        unread = unread == null ? f : unread;
       }
     }
-    return shared;
+    return unread;
   }
 
   /**

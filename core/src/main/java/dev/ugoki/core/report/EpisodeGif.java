@@ -1,8 +1,8 @@
 package dev.ugoki.core.report;
 
 import dev.ugoki.core.eval.Evaluation;
-import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.registry.Scenarios;
 import dev.ugoki.sim.scenario.CommonParams;
@@ -102,7 +102,6 @@ public final class EpisodeGif {
     SceneRenderer renderer =
         new SceneRenderer(settings.width(), settings.height(), settings.view());
     String name = env.unwrapped().name();
-    Config config = env.unwrapped().config();
     try (GifWriter gif = GifWriter.open(out, settings.width(), settings.height())) {
       float[] obs = env.reset(seed);
       Scene scene = env.scene();
@@ -110,7 +109,8 @@ public final class EpisodeGif {
       double lastFocusY = scene.focusY();
       double lastFrameTimeS = 0;
       gif.write(
-          renderer.render(scene, hud(name, driver, seed, 0, 0, 0, progress(config, 0), null)),
+          renderer.render(
+              scene, hud(name, driver, seed, 0, 0, 0, progress(env.unwrapped().active(), 0), null)),
           settings.delayCs());
       int steps = 0;
       double ret = 0;
@@ -126,17 +126,20 @@ public final class EpisodeGif {
         if (steps % settings.every() == 0 || end) {
           scene = env.scene();
           double t = r.info().episodeTimeS();
-          // The mean speed since the last frame, from the camera's focus (the body): it needs
-          // nothing scenario-specific, and is exact when every step is recorded.
+          // The body's speed as its scenario tells it (an arm's tip, not its fixed base); for a
+          // scenario that tells none, the mean speed of the camera's focus since the last frame.
+          double told = env.unwrapped().telemetry().speedMps();
           double speed =
-              t > lastFrameTimeS
-                  ? Math.hypot(scene.focusX() - lastFocusX, scene.focusY() - lastFocusY)
-                      / (t - lastFrameTimeS)
-                  : 0;
+              !Double.isNaN(told)
+                  ? told
+                  : t > lastFrameTimeS
+                      ? Math.hypot(scene.focusX() - lastFocusX, scene.focusY() - lastFocusY)
+                          / (t - lastFrameTimeS)
+                      : 0;
           lastFocusX = scene.focusX();
           lastFocusY = scene.focusY();
           lastFrameTimeS = t;
-          String outcome = end ? outcome(config, r, stopped, steps) : null;
+          String outcome = end ? outcome(env.unwrapped().active(), r, stopped, steps) : null;
           gif.write(
               renderer.render(
                   scene,
@@ -147,7 +150,7 @@ public final class EpisodeGif {
                       t,
                       speed,
                       ret,
-                      progress(config, r.info().progress()),
+                      progress(env.unwrapped().active(), r.info().progress()),
                       outcome)),
               end ? Math.max(settings.delayCs(), END_HOLD_CS) : settings.delayCs());
         }
@@ -161,7 +164,7 @@ public final class EpisodeGif {
           ret,
           r.info().success(),
           r.info().crashed(),
-          outcome(config, r, stopped, steps));
+          outcome(env.unwrapped().active(), r, stopped, steps));
     }
   }
 
@@ -184,16 +187,16 @@ public final class EpisodeGif {
   }
 
   /** The task's progress in its own words: laps, goals or targets. */
-  static String progress(Config config, double progress) {
-    return Scenarios.presentation(config.owner()).progress(config, progress);
+  static String progress(Scenario task, double progress) {
+    return Scenarios.presentation(task.name()).progress(task.config(), progress);
   }
 
   /** How the episode ended, in one phrase. */
-  static String outcome(Config config, StepResult last, boolean stopped, int steps) {
+  static String outcome(Scenario task, StepResult last, boolean stopped, int steps) {
     double t = last.info().episodeTimeS();
-    String progress = progress(config, last.info().progress());
+    String progress = progress(task, last.info().progress());
     if (last.info().success()) {
-      return Scenarios.presentation(config.owner()).success(config, t);
+      return Scenarios.presentation(task.name()).success(task.config(), t);
     }
     if (last.info().crashed()) {
       return fmt("crashed at %.1f s, %s", t, progress);

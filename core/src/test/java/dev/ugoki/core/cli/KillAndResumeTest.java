@@ -84,8 +84,6 @@ class KillAndResumeTest extends CliTest {
                 "--add-modules",
                 "jdk.incubator.vector",
                 "-Xmx512m",
-                // the logging the launcher sets (config/logback.xml)
-                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),

@@ -238,7 +238,6 @@ class GettingStartedTest {
                 "jdk.incubator.vector",
                 "-Dugoki.zoo=" + Markdown.ROOT.resolve("models"),
                 "-Djava.awt.headless=true",
-                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName()));

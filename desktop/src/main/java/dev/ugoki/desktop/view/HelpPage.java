@@ -4,7 +4,6 @@ import dev.ugoki.desktop.session.PolicyChoices;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.sim.env.Presentation;
 import dev.ugoki.sim.registry.Scenarios;
-import dev.ugoki.sim.scene.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,19 +20,6 @@ final class HelpPage {
     out.add(HudText.Line.plain("What you see (" + s.scenario() + ")", ""));
     for (Presentation.Legend l : Scenarios.presentation(s.scenario()).legend()) {
       out.add(HudText.Line.colored(l.rgb(), l.what(), l.means()));
-    }
-    // the parts every scenario may draw, where this one draws them
-    java.util.Set<Layer> drawn = new java.util.HashSet<>();
-    for (var a : s.agents()) {
-      a.scene().foreground().forEach(shape -> drawn.add(shape.layer()));
-    }
-    if (drawn.contains(Layer.RAY)) {
-      out.add(HudText.Line.of(0, "rays", "the lidar each body senses with, in its agent's colour"));
-    }
-    if (drawn.contains(Layer.TRAIL)) {
-      out.add(
-          HudText.Line.of(
-              1, "trail", "where each agent has been; the bodies pass through each other"));
     }
     out.add(
         HudText.Line.plain(

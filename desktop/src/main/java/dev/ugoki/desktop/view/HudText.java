@@ -258,17 +258,17 @@ public final class HudText {
                   a.lastEpisodeReturn(),
                   a.lastOutcome())));
     }
-    String unit = unit(a.task());
+    var words = Scenarios.presentation(a.task());
     out.add(
         Line.plain(
             String.format(
                 Locale.ROOT,
-                "%s %5.1f s   last %s   best %s   %ss %d",
-                unit,
+                "%s %5.1f s   last %s   best %s   %s %d",
+                words.unit(),
                 a.lapTimeS(),
                 seconds(a.lastLapS()),
                 seconds(a.bestLapS()),
-                unit,
+                words.units(),
                 a.lapsTotal())));
     RewardTerms terms = a.lastTerms();
     if (terms != null) {

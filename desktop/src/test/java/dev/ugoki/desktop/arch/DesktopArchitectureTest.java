@@ -90,6 +90,39 @@ class DesktopArchitectureTest {
         .check(all);
   }
 
+  /**
+   * What the class files cannot show: javac copies a scenario's constants ({@code
+   * RaceScenario.NAME}) into the classes that read them, leaving no dependency behind. So the
+   * sources of core, the window and the Spark runner are read too: none of them names a scenario's
+   * package.
+   */
+  @Test
+  void noSourceOfCoreTheWindowOrTheClusterNamesAScenarioPackage() throws Exception {
+    java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+    java.util.regex.Pattern named =
+        java.util.regex.Pattern.compile("dev\\.ugoki\\.sim\\.scenario\\.[a-z_]+\\.");
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (String module : java.util.List.of("core", "desktop", "cluster")) {
+      java.nio.file.Path src = root.resolve(module).resolve("src/main/java");
+      try (var files = java.nio.file.Files.walk(src)) {
+        for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+          if (f.toString().endsWith(".java")) {
+            var lines = java.nio.file.Files.readAllLines(f);
+            for (int i = 0; i < lines.size(); i++) {
+              if (named.matcher(lines.get(i)).find()) {
+                found.add(root.relativize(f) + ":" + (i + 1) + ": " + lines.get(i).strip());
+              }
+            }
+          }
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(found).isEmpty();
+    // the check reads something: the sources are where it looks
+    org.assertj.core.api.Assertions.assertThat(root.resolve("core/src/main/java/dev/ugoki/core"))
+        .isDirectory();
+  }
+
   /** The rule is not vacuous: a window class that names a scenario's class breaks it. */
   @Test
   void aGenericPartNamingAScenarioFailsTheRule() {

@@ -55,7 +55,9 @@ public record Presentation(
           "a camera's view must be a positive number of metres, got " + viewWidthM);
     }
     legend = List.copyOf(legend);
-    watchOverrides = Map.copyOf(watchOverrides);
+    // in the order given: a window's config reads them in that order
+    watchOverrides =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(watchOverrides));
   }
 
   /**
@@ -66,6 +68,20 @@ public record Presentation(
    * @param means what they mean ({@code the track's edges: touching one is a crash})
    */
   public record Legend(int rgb, String what, String means) {}
+
+  /** The legend's line for lidar rays, drawn in each agent's colour (the first's here). */
+  public static final Legend RAYS =
+      new Legend(
+          dev.ugoki.sim.scene.Colors.tint(0),
+          "rays",
+          "the lidar each body senses with, in its agent's colour");
+
+  /** The legend's line for trails, drawn in each agent's colour (the second's here). */
+  public static final Legend TRAIL =
+      new Legend(
+          dev.ugoki.sim.scene.Colors.tint(1),
+          "trail",
+          "where each agent has been; the bodies pass through each other");
 
   /** A presentation with neutral words: success, no count, a 20 m view, no legend. */
   public static Builder builder() {
@@ -187,6 +203,11 @@ public record Presentation(
 
     public Builder legend(int rgb, String what, String means) {
       legend.add(new Legend(rgb, what, means));
+      return this;
+    }
+
+    public Builder legend(Legend line) {
+      legend.add(line);
       return this;
     }
 

@@ -24,6 +24,15 @@ public interface Scenario extends Env {
   Expert expert();
 
   /**
+   * The scenario whose body acts now: this one, or in a scenario of several tasks the episode's
+   * task (this one before the first reset). Its name and config say what the episode is in words
+   * ({@code Presentation}).
+   */
+  default Scenario active() {
+    return this;
+  }
+
+  /**
    * What the body reads now (its speed, heading, position and further readings), for a person and
    * the generic tools that show it; nothing by default.
    */

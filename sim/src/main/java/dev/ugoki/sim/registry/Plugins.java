@@ -92,6 +92,10 @@ public final class Plugins {
             s.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
                 .sorted()
                 .toList();
+        if (jars.size() > MAX_JARS) {
+          throw new IllegalArgumentException(
+              "plugin folder " + p + " holds " + jars.size() + " jars; at most " + MAX_JARS);
+        }
         for (Path j : jars) {
           checkJar(j);
         }

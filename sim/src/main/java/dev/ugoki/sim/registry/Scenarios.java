@@ -58,8 +58,16 @@ public final class Scenarios {
     add(new MultiTaskProvider(bodies, Scenarios::make), "built in");
     String error = null;
     try {
-      for (ScenarioProvider p : discover(Scenarios.class.getClassLoader(), false)) {
-        add(p, origin(p));
+      // the class path Scenarios came from, and the thread's (a Spark executor puts the
+      // application's jars in a loader of its own, below Scenarios' when Ugoki's jars are in
+      // the worker's jars/ folder)
+      ClassLoader own = Scenarios.class.getClassLoader();
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      for (ClassLoader loader :
+          context == null || context == own ? List.of(own) : List.of(own, context)) {
+        for (ScenarioProvider p : discover(loader, false)) {
+          add(p, origin(p));
+        }
       }
     } catch (IllegalArgumentException e) {
       // said on first use, as one line, rather than as an error in this class's initializer
@@ -107,12 +115,12 @@ public final class Scenarios {
       listed = ServiceLoader.load(ScenarioProvider.class, loader).stream().toList();
     } catch (ServiceConfigurationError e) {
       // a services file names a class that is missing or not a provider
-      throw new IllegalArgumentException("a scenario provider cannot be loaded: " + e.getMessage());
+      throw new IllegalArgumentException("a scenario provider cannot be loaded: " + firstLine(e));
     }
     List<ScenarioProvider> made = new java.util.ArrayList<>();
     for (ServiceLoader.Provider<ScenarioProvider> p : listed) {
-      if (ownOnly && p.type().getClassLoader() != loader) {
-        continue;
+      if ((ownOnly && p.type().getClassLoader() != loader) || registered(p.type())) {
+        continue; // a parent loader's, or one registered already
       }
       try {
         made.add(p.get());
@@ -124,8 +132,7 @@ public final class Scenarios {
                 + " ("
                 + where(p.type())
                 + ") failed to start: "
-                + why,
-            e);
+                + firstLine(why));
       }
     }
     return made;
@@ -138,9 +145,26 @@ public final class Scenarios {
 
   private static String where(Class<?> type) {
     var source = type.getProtectionDomain().getCodeSource();
-    return source == null || source.getLocation() == null
-        ? type.getName()
-        : source.getLocation().getPath();
+    if (source == null || source.getLocation() == null) {
+      return type.getName();
+    }
+    try {
+      return java.nio.file.Path.of(source.getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return source.getLocation().toString();
+    }
+  }
+
+  /** Whether a provider of class {@code type} is registered already. */
+  private static boolean registered(Class<?> type) {
+    return REGISTRY.values().stream().anyMatch(p -> p.getClass() == type);
+  }
+
+  /** A throwable as one line: its class and the first line of its message. */
+  private static String firstLine(Throwable t) {
+    String s = t.toString();
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
   }
 
   /** Refuses every use of a registry whose class-path providers could not be registered. */
@@ -150,8 +174,27 @@ public final class Scenarios {
     }
   }
 
+  /**
+   * Registers {@code p} once its name, keys and presentation are there and its name is free.
+   *
+   * @throws IllegalArgumentException in one line naming the provider and where it came from
+   */
   private static String add(ScenarioProvider p, String origin) {
-    String name = p.name();
+    String name;
+    try {
+      name = p.name();
+      if (p.params() == null || p.presentation() == null) {
+        throw new IllegalStateException("its params() or presentation() is null");
+      }
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalArgumentException(
+          "scenario provider "
+              + p.getClass().getName()
+              + " ("
+              + origin
+              + ") cannot say what it is: "
+              + firstLine(e));
+    }
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "scenario provider "
@@ -200,7 +243,10 @@ public final class Scenarios {
           "unknown scenario '"
               + name
               + "'; known scenarios: "
-              + String.join(", ", REGISTRY.keySet()));
+              + String.join(", ", REGISTRY.keySet())
+              + " (a plugin's scenario needs its jar in "
+              + Plugins.VARIABLE
+              + ")");
     }
     return p;
   }
@@ -254,10 +300,13 @@ public final class Scenarios {
   static Scenario made(ScenarioProvider p, Config config) {
     Scenario scenario = p.make(config);
     if (scenario == null || !scenario.name().equals(config.owner())) {
-      throw new IllegalStateException(
+      // a provider's mistake, said in one line like a user's
+      throw new IllegalArgumentException(
           "the provider of '"
               + config.owner()
-              + "' made "
+              + "' ("
+              + origin(p)
+              + ") made "
               + (scenario == null ? "nothing" : "a '" + scenario.name() + "' scenario"));
     }
     return scenario;

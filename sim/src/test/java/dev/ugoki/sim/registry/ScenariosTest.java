@@ -103,7 +103,8 @@ class ScenariosTest {
     // not registered: the registry is one per JVM, and other tests list its names
     Config config = Config.defaults("liar", liar.params());
     assertThatThrownBy(() -> Scenarios.made(liar, config))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the provider of 'liar' made a 'reach' scenario");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the provider of 'liar' (")
+        .hasMessageEndingWith(") made a 'reach' scenario");
   }
 }

@@ -43,7 +43,8 @@ public final class MultiTaskProvider implements ScenarioProvider {
     this.make = make;
     this.presentation =
         Presentation.builder()
-            .success("task", "tasks", "done")
+            // what an agent completed, in the window's table: laps, goals and targets mixed
+            .success("task", "done", "done")
             .world("world")
             .viewWidthM(16)
             .legend(legend)

@@ -209,10 +209,16 @@ public final class MultiTaskScenario implements Scenario {
     return envs.get(active).step(action);
   }
 
+  /** The episode's task's scenario; this one before the first reset. */
+  @Override
+  public Scenario active() {
+    return active < 0 ? this : envs.get(active).unwrapped();
+  }
+
   /** The telemetry of the episode's task (nothing before the first reset). */
   @Override
   public Telemetry telemetry() {
-    return active < 0 ? Telemetry.none(NAME) : envs.get(active).unwrapped().telemetry();
+    return active < 0 ? Telemetry.none(NAME) : active().telemetry();
   }
 
   @Override

@@ -28,6 +28,8 @@ public final class NavigateProvider implements ScenarioProvider {
               "the planned route to the goal (what the expert follows)")
           .legend(Colors.GOAL_ACTIVE, "red circle", "the goal to reach now")
           .legend(Colors.GOAL, "green circles", "the goals after it")
+          .legend(Presentation.RAYS)
+          .legend(Presentation.TRAIL)
           .build();
 
   /**

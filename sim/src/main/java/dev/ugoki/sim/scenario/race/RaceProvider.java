@@ -21,6 +21,8 @@ public final class RaceProvider implements ScenarioProvider {
           .legend(Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash")
           .legend(Colors.CENTERLINE, "yellow dashes", "the centerline")
           .legend(Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there")
+          .legend(Presentation.RAYS)
+          .legend(Presentation.TRAIL)
           // a window watches the car lap on, not stop after one
           .watch("race.laps", 100)
           .watch(CommonParams.MAX_STEPS, 1_000_000)

@@ -20,6 +20,7 @@ public final class ReachProvider implements ScenarioProvider {
           .noCrashes()
           .legend(Colors.GOAL_ACTIVE, "red circle", "the target the arm's tip must reach now")
           .legend(Colors.GOAL, "green circles", "the targets after it")
+          .legend(Presentation.TRAIL)
           .build();
 
   @Override
