@@ -1,10 +1,10 @@
 package dev.ugoki.core.cli;
 
 /**
- * The logging of Ugoki's applications (the command line, the window, the tools with a {@code
- * main}): Logback configured by {@value #CONFIG} on core's class path, plain lines on stderr so
- * that stdout carries only a command's own output. Named so that Logback never picks it up by
- * itself: a project that uses core as a library keeps its own logging.
+ * The logging of Ugoki's applications (the command line, the window): Logback configured by {@value
+ * #CONFIG} on core's class path, plain lines on stderr so that stdout carries only a command's own
+ * output. Named so that Logback never picks it up by itself: a project that uses core as a library
+ * keeps its own logging.
  */
 public final class AppLogging {
   /** The configuration, a resource of core's jar. */

@@ -43,7 +43,6 @@ public final class WorldGallery {
   private WorldGallery() {}
 
   public static void main(String[] args) throws IOException {
-    dev.ugoki.core.cli.AppLogging.configure();
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
