@@ -68,13 +68,13 @@ class AgentTableTest {
   }
 
   @Test
-  void theRobotHasGoalsTheArmTargetsAndNoCrashCountAndMultitaskTasks() {
+  void theRobotHasGoalsAndTheArmTargetsAndNoCrashCount() {
     Session nav = new Session("navigate", Map.of(), 3, List.of(new Driver.Expert()));
     assertThat(trimmed(AgentTable.lines(nav).get(1))).contains("goals");
     Session reach = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
     assertThat(trimmed(AgentTable.lines(reach).get(1))).contains("targets");
     assertThat(trimmed(AgentTable.lines(reach).get(2)).get(4)).isEqualTo("-");
     Session multi = new Session("multitask", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(trimmed(AgentTable.lines(multi).get(1))).contains("tasks");
+    assertThat(trimmed(AgentTable.lines(multi).get(1))).contains("done");
   }
 }
