@@ -5,6 +5,7 @@ import dev.ugoki.core.eval.EvalReport;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.PolicyFit;
 import dev.ugoki.core.replay.ReplayFolder;
@@ -72,6 +73,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (record != null && master != null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--record keeps the episodes of this process: leave out --master");
+    }
+    if (json != null) {
+      AtomicFiles.checkWritable(json); // before the evaluation, not after it
     }
     ReplayFolder replays = record == null ? null : new ReplayFolder(record);
     Evaluation.Summary s;

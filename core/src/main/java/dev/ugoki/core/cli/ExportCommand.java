@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.OnnxExport;
 import dev.ugoki.core.io.PolicyFile;
 import java.nio.file.Files;
@@ -41,9 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.isDirectory(onnx)) {
-      throw new IllegalArgumentException("--onnx " + onnx + " is a folder, not a file to write");
-    }
+    AtomicFiles.checkWritable(onnx); // a folder, device, pipe or link is refused, not replaced
     PolicyFile.Loaded loaded = PolicyFile.load(policy);
     if (Files.exists(onnx) && Files.isSameFile(onnx, policy)) {
       throw new IllegalArgumentException("--onnx " + onnx + " would overwrite the policy file");

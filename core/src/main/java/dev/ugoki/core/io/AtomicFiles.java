@@ -10,12 +10,19 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes files so that a reader, or a run killed at any moment, sees either the old file or the
  * whole new one: the bytes go to a temporary file in the same folder, are forced to disk, and the
- * temporary file is then renamed over the target.
+ * temporary file is then renamed over the target. Only a regular file or a new name is written: a
+ * rename would replace a device, a pipe, a folder or a symbolic link with a file, so such a target
+ * is refused before anything is written ({@link #checkWritable}).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /**
+   * @throws IOException when {@code target} exists and is not a regular file, naming it and what it
+   *     is; or when the write fails
+   */
   public static void write(Path target, byte[] bytes) throws IOException {
+    checkWritable(target);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // createFile, not createTempFile: the result keeps the usual permissions (umask), not 0600
@@ -49,6 +56,35 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Refuses a target that exists and is not a regular file (a symbolic link, a folder, a device, a
+   * pipe), naming what it is: what an atomic write would replace rather than write into.
+   *
+   * @throws IOException in one line naming the target
+   */
+  public static void checkWritable(Path target) throws IOException {
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a =
+          Files.readAttributes(
+              target,
+              java.nio.file.attribute.BasicFileAttributes.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return; // a new name
+    }
+    String what =
+        a.isRegularFile()
+            ? null
+            : a.isSymbolicLink()
+                ? "a symbolic link"
+                : a.isDirectory() ? "a folder" : "a device or a pipe";
+    if (what != null) {
+      throw new IOException(
+          target + " is " + what + ", not a regular file: give the path of a file to write");
     }
   }
 
