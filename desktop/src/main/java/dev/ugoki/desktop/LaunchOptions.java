@@ -116,6 +116,8 @@ public record LaunchOptions(
         r = dev.ugoki.core.replay.ReplayFile.read(file);
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException("--replay: cannot read " + file + ": " + e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--replay: " + e.getMessage(), e);
       }
       r.resolvedConfig(); // a key this version does not know is refused now
       if (firstReplay == null) {
@@ -258,12 +260,17 @@ public record LaunchOptions(
     Cli c = new Cli();
     try {
       commandLine(c).parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
-      // picocli's own one-line messages: "Unknown option: '--fly'", "Missing required parameter"
-      throw new IllegalArgumentException(e.getMessage(), e);
     } catch (CommandLine.PicocliException e) {
-      // a setter refused its value (a --set without '='): its message says why
-      Throwable why = e.getCause() instanceof IllegalArgumentException i ? i : e;
+      // picocli's own one-line messages ("Unknown option: '--fly'"), or a setter that refused its
+      // value (a --set without '=', a replay that does not read): then its message says why,
+      // however deep picocli's reflection wrapped it
+      Throwable why = e;
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IllegalArgumentException || cause instanceof java.io.IOException) {
+          why = cause;
+          break;
+        }
+      }
       throw new IllegalArgumentException(why.getMessage(), e);
     }
     String scenario =

@@ -189,4 +189,17 @@ class LaunchOptionsTest {
     assertThat(List.of(new Driver.Expert().label(), new Driver.Keyboard().label()))
         .containsExactly("expert", "keyboard");
   }
+
+  /** A pipe given as a replay is refused in one plain line, never waited on (issue 26, 3, 15). */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aPipeGivenAsAReplayIsRefusedInOnePlainLine(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("x.replay.jsonl");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    assertThatThrownBy(() -> LaunchOptions.parse("--replay", fifo.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--replay: cannot read " + fifo + ": it is a device or a pipe, not a regular file");
+  }
 }

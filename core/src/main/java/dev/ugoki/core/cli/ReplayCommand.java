@@ -3,6 +3,7 @@ package dev.ugoki.core.cli;
 import dev.ugoki.core.replay.Replay;
 import dev.ugoki.core.replay.ReplayFile;
 import dev.ugoki.core.replay.Replayer;
+import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,8 +26,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Play replay files (from ./ugoki eval --record or the window's V) again headless and check"
-            + " that each reproduces its recorded rewards bit for bit; exit 1 if one does not.")
+            + " that each reproduces its recorded rewards bit for bit. Exit 1 if one does not"
+            + " (determinism broke), 2 if a file was refused (damaged, not a regular file, or of a"
+            + " scenario, key or value this build does not know) and the rest reproduced.")
 public final class ReplayCommand implements Callable<Integer> {
+  /** The exit code of a replay that did not reproduce: not bad input, broken determinism. */
+  public static final int NOT_REPRODUCED = 1;
+
   /** The most files one call checks. */
   static final int MAX_FILES = 100_000;
 
@@ -62,9 +68,19 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
+    int refused = 0;
     long steps = 0;
     for (Path f : files) {
-      Replay r = ReplayFile.read(f);
+      Replay r;
+      try {
+        r = ReplayFile.read(f);
+        Scenarios.make(r.resolvedConfig()); // a scenario, key or value this build does not know
+      } catch (IllegalArgumentException e) {
+        // bad input, not broken determinism: said, and the other files still checked
+        refused++;
+        out.printf(Locale.ROOT, "%s: refused: %s%n", f, e.getMessage());
+        continue;
+      }
       Replayer.Check c = Replayer.verify(r);
       steps += r.steps();
       if (!c.reproduced()) {
@@ -82,12 +98,15 @@ public final class ReplayCommand implements Callable<Integer> {
           r.episodeReturn(),
           c.reproduced() ? "reproduced" : "NOT reproduced: " + c.why());
     }
+    int checked = files.size() - refused;
     out.printf(
         Locale.ROOT,
-        "%d of %d replays (%d steps) reproduced bit for bit%n",
-        files.size() - failed,
-        files.size(),
-        steps);
-    return failed == 0 ? 0 : 1;
+        "%d of %d replays (%d steps) reproduced bit for bit%s%n",
+        checked - failed,
+        checked,
+        steps,
+        refused == 0 ? "" : "; " + refused + " refused");
+    // 1: determinism broke; 2: some input was bad (and nothing broke); 0: all reproduced
+    return failed > 0 ? NOT_REPRODUCED : refused > 0 ? Main.USAGE_ERROR : 0;
   }
 }

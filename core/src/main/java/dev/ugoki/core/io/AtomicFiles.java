@@ -88,6 +88,24 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Refuses to read {@code path} unless it is a regular file (a link to one is fine): a pipe or a
+   * device would be waited on or read without end, a folder cannot be read.
+   *
+   * @throws IllegalArgumentException in one line naming it and what it is
+   */
+  public static void checkReadable(Path path) {
+    if (Files.isRegularFile(path)) {
+      return;
+    }
+    String what =
+        !Files.exists(path)
+            ? "does not exist"
+            : Files.isDirectory(path) ? "is a folder" : "is a device or a pipe";
+    throw new IllegalArgumentException(
+        "cannot read " + path + ": it " + what + ", not a regular file");
+  }
+
   /** What {@link #write} names its temporary files: {@code .NAME.PID.NANOS.tmp}. */
   private static final java.util.regex.Pattern TEMPORARY =
       java.util.regex.Pattern.compile("^\\..+\\.\\d+\\.\\d+\\.tmp$");

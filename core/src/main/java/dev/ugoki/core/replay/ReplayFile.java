@@ -104,6 +104,7 @@ public final class ReplayFile {
    * @throws IOException when it cannot be read at all
    */
   public static Replay read(Path path) throws IOException {
+    AtomicFiles.checkReadable(path); // a pipe would be waited on forever
     long size = Files.size(path);
     if (size > MAX_BYTES) {
       throw new IllegalArgumentException(
@@ -118,6 +119,9 @@ public final class ReplayFile {
 
   /** Whether the file's first line names this format (a quick look, for a file dropped in). */
   public static boolean looksLikeReplay(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return false; // never wait on a pipe
+    }
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       char[] head = new char[200];
       int n = in.read(head);
