@@ -31,7 +31,18 @@ public final class SeedBlocks {
   public static final int MAX_BLOCK = 100_000;
 
   /** A cell: the seeds {@code first} to {@code last}. */
-  public record Block(long first, long last) implements Serializable {}
+  public record Block(long first, long last) implements Serializable {
+    public Block {
+      if (first < 0 || last < first) {
+        throw new IllegalArgumentException("a block of seeds " + first + "-" + last + " is empty");
+      }
+    }
+
+    /** Its seeds: at most {@link #MAX_BLOCK} where blocks are cut, so the count fits. */
+    public long count() {
+      return last - first + 1;
+    }
+  }
 
   /** A block's episodes, in seed order. */
   public record Episodes(Block block, List<Evaluation.Episode> episodes) implements Serializable {}
@@ -44,13 +55,16 @@ public final class SeedBlocks {
       throw new IllegalArgumentException("a block holds 1 to " + MAX_BLOCK + " seeds, got " + size);
     }
     List<Block> out = new ArrayList<>();
-    for (long a = seeds.first(); a <= seeds.last(); a += size) {
-      out.add(new Block(a, Math.min(seeds.last(), a + size - 1)));
-      if (a > Long.MAX_VALUE - size) {
-        break;
+    long a = seeds.first();
+    while (true) {
+      // compared as distances, never as sums: near 2^63 a + size would wrap
+      long end = seeds.last() - a < size - 1L ? seeds.last() : a + (size - 1L);
+      out.add(new Block(a, end));
+      if (end == seeds.last()) {
+        return out;
       }
+      a = end + 1;
     }
-    return out;
   }
 
   /** Evaluates a policy file (or the expert, {@code policy} null) on {@code config}'s scenario. */

@@ -109,7 +109,8 @@ public final class DemoCollection {
       Expert expert = env.expert();
       Spec as = env.actionSpec();
       List<DemoStep> steps = new ArrayList<>();
-      for (long seed = b.first(); seed <= b.last(); seed++) {
+      // counted, not compared: seed <= last never fails at Long.MAX_VALUE
+      for (long i = 0, seed = b.first(); i < b.count(); i++, seed++) {
         // the episode's id in the file is its place in the whole range: blocks stay apart
         int episode = Math.toIntExact(seed - first);
         SplittableRandom random = new SplittableRandom(seed ^ 0xDA27L);

@@ -41,4 +41,31 @@ class SeedBlocksTest {
     assertThat(blocks.episodes()).isEqualTo(one.episodes());
     assertThat(blocks.scenario()).isEqualTo("reach");
   }
+
+  /** Near 2^63 a block's end once wrapped negative: 10 episodes for 8 seeds (issue 26, 13). */
+  @Test
+  void blocksAtTheTopOfTheSeedsNeverWrap() {
+    long max = Long.MAX_VALUE;
+    assertThat(SeedBlocks.blocks(new SeedRange(max - 7, max), 5))
+        .containsExactly(new Block(max - 7, max - 3), new Block(max - 2, max));
+    assertThat(SeedBlocks.blocks(new SeedRange(max, max), 100_000))
+        .containsExactly(new Block(max, max));
+    assertThat(SeedBlocks.blocks(new SeedRange(max - 99, max), 100))
+        .containsExactly(new Block(max - 99, max));
+  }
+
+  @Test
+  void theExpertAtTheTopSeedsRunsEachSeedOnce() throws Exception {
+    long max = Long.MAX_VALUE;
+    Evaluation.Summary s =
+        SeedBlocks.run(
+            null,
+            Scenarios.config("reach", Map.of()),
+            new SeedRange(max - 7, max),
+            5,
+            new Sequential(),
+            new PrintWriter(new StringWriter()));
+    assertThat(s.count()).isEqualTo(8);
+    assertThat(s.episodes()).extracting(e -> e.seed()).doesNotHaveDuplicates();
+  }
 }
