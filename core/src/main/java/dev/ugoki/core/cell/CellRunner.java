@@ -63,9 +63,11 @@ public interface CellRunner extends AutoCloseable {
    * {@link Provider} on the class path, which {@code ./ugoki} adds for the commands that run cells.
    */
   static CellRunner forMaster(String master, String appName) {
+    Master parsed = Master.parse(master); // strictly, before any Spark starts
     if (master.equals(SEQUENTIAL)) {
       return new Sequential();
     }
+    parsed.checkReachable(); // a cluster that does not answer: one line, not a minute of retries
     boolean any = false;
     for (Provider p : ServiceLoader.load(Provider.class)) {
       any = true;
