@@ -167,9 +167,21 @@ public final class TrainCommand implements Callable<Integer> {
     outw.flush();
 
     Progress progress = new Progress(System.out, Progress.onTerminal(), 10);
-    TrainingRun.Result result =
-        TrainingRun.execute(
-            plan, folder, new Trainer.Options(progress, injectNan, TrainingListener.NONE));
+    // SIGTERM or Ctrl-C: the folder resumes from its last checkpoint; say so, and how
+    Thread told = new Thread(() -> stoppedBySignal(folder.dir()), "ugoki-signal");
+    Runtime.getRuntime().addShutdownHook(told);
+    TrainingRun.Result result;
+    try {
+      result =
+          TrainingRun.execute(
+              plan, folder, new Trainer.Options(progress, injectNan, TrainingListener.NONE));
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(told);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs: it says what happened
+      }
+    }
     if (result.outcome().stoppedOnNan()) {
       spec.commandLine().getErr().println("ugoki: error: " + result.outcome().message());
       spec.commandLine().getErr().flush();
@@ -199,5 +211,17 @@ public final class TrainCommand implements Callable<Integer> {
     outw.printf("policy: %s%n", folder.policy());
     outw.flush();
     return 0;
+  }
+
+  /** What a run stopped by a signal says on stderr: where it stands and how to go on. */
+  private static void stoppedBySignal(Path dir) {
+    System.out.flush();
+    System.err.println(
+        java.nio.file.Files.isDirectory(dir)
+            ? "ugoki: stopped by a signal; the run goes on from its last checkpoint with"
+                + " ./ugoki train --resume "
+                + dir
+            : "ugoki: stopped by a signal before the run folder was made; nothing to resume");
+    System.err.flush();
   }
 }

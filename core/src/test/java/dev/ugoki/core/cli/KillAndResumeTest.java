@@ -77,26 +77,7 @@ class KillAndResumeTest extends CliTest {
 
   /** Starts a training process, kills it after {@code delayMs}, and says what it interrupted. */
   private static String killAfter(Path runs, long delayMs) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules",
-                "jdk.incubator.vector",
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "train",
-                "--out",
-                runs.toString()));
-    cmd.addAll(List.of(RUN));
-    Files.createDirectories(runs);
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(runs.resolve("process.log").toFile())
-            .start();
+    Process p = training(runs);
     boolean ended = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
     String moment;
     if (ended) {
@@ -118,7 +99,33 @@ class KillAndResumeTest extends CliTest {
     return moment;
   }
 
-  private static Path onlyRunFolder(Path runs) throws IOException {
+  /**
+   * A training process on the test's small run, writing under {@code runs} (its output in {@code
+   * runs/process.log}), started as the launcher starts one.
+   */
+  static Process training(Path runs) throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "train",
+                "--out",
+                runs.toString()));
+    cmd.addAll(List.of(RUN));
+    Files.createDirectories(runs);
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(runs.resolve("process.log").toFile())
+        .start();
+  }
+
+  static Path onlyRunFolder(Path runs) throws IOException {
     try (Stream<Path> s = Files.list(runs)) {
       return s.filter(Files::isDirectory)
           .filter(d -> !d.getFileName().toString().startsWith("."))
