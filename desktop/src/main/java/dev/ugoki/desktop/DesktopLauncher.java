@@ -42,7 +42,7 @@ public final class DesktopLauncher {
       session.training().setSettings(options.training());
       session.replays().setDir(options.replaysDir());
     } catch (IllegalArgumentException e) {
-      System.err.println("ugoki desktop: error: " + e.getMessage());
+      System.err.println("ugoki desktop: error: " + dev.ugoki.core.cli.ErrorText.of(e));
       System.exit(2);
       return;
     }

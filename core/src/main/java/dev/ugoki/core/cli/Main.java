@@ -64,7 +64,7 @@ public final class Main implements Callable<Integer> {
           c.getErr()
               .println(
                   "ugoki: error: "
-                      + ex.getMessage()
+                      + ErrorText.of(ex)
                       + " (see ./ugoki "
                       + (c.getCommandName().equals("ugoki") ? "" : c.getCommandName() + " ")
                       + "--help)");
@@ -73,8 +73,11 @@ public final class Main implements Callable<Integer> {
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException) {
-            commandLine.getErr().println("ugoki: error: " + ex.getMessage());
+          // bad input, and I/O of any kind (a full disk, a read-only folder): one line, exit 2
+          if (ex instanceof IllegalArgumentException
+              || ex instanceof java.io.IOException
+              || ex instanceof java.io.UncheckedIOException) {
+            commandLine.getErr().println("ugoki: error: " + ErrorText.of(ex));
             commandLine.getErr().flush();
             return USAGE_ERROR;
           }
@@ -91,7 +94,7 @@ public final class Main implements Callable<Integer> {
       Plugins.loadFromEnvironment();
       code = commandLine().execute(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("ugoki: error: " + e.getMessage());
+      System.err.println("ugoki: error: " + ErrorText.of(e));
       code = USAGE_ERROR;
     } catch (OutOfMemoryError e) {
       // the heap is bounded (./ugoki: -Xmx2g); what filled it is gone, a line still fits

@@ -16,12 +16,31 @@ public final class ReplayFolder {
   private final AtomicInteger written = new AtomicInteger();
 
   /**
-   * @throws IOException when the folder cannot be made (or a file stands there)
+   * Makes the folder and checks, before any episode runs, that replays can be written into it and
+   * that none would be overwritten.
+   *
+   * @throws IOException when the folder cannot be made or written into (a file stands there, it is
+   *     read-only)
+   * @throws IllegalArgumentException when it holds replays already
    */
   public ReplayFolder(Path dir) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir);
     dev.ugoki.core.io.AtomicFiles.removeStale(dir); // a killed evaluation's half-written files
+    long earlier;
+    try (var files = Files.list(dir)) {
+      earlier = files.filter(f -> f.getFileName().toString().endsWith(ReplayFile.SUFFIX)).count();
+    }
+    if (earlier > 0) {
+      throw new IllegalArgumentException(
+          "--record "
+              + dir
+              + " holds "
+              + earlier
+              + " replays already, which this evaluation would overwrite: give a new folder");
+    }
+    // written into now, not after the evaluation's first episodes: a read-only folder is said
+    Files.delete(Files.createTempFile(dir, ".write-check.", ".tmp"));
   }
 
   /** The file of the episode of {@code seed}. */
@@ -41,8 +60,7 @@ public final class ReplayFolder {
       ReplayFile.write(dir.resolve(fileName(r.seed())), r);
       written.incrementAndGet();
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write a replay into " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write a replay into " + dir, e);
     }
   }
 
