@@ -23,18 +23,9 @@ public final class AtomicFiles {
    */
   public static void write(Path target, byte[] bytes) throws IOException {
     checkWritable(target);
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    Path tmp = temporaryFor(target);
+    Files.createDirectories(tmp.getParent());
     // createFile, not createTempFile: the result keeps the usual permissions (umask), not 0600
-    Path tmp =
-        dir.resolve(
-            "."
-                + target.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "."
-                + System.nanoTime()
-                + ".tmp");
     Files.createFile(tmp);
     try {
       try (var ch =
@@ -104,6 +95,61 @@ public final class AtomicFiles {
             : Files.isDirectory(path) ? "is a folder" : "is a device or a pipe";
     throw new IllegalArgumentException(
         "cannot read " + path + ": it " + what + ", not a regular file");
+  }
+
+  /**
+   * A temporary name beside {@code target}, {@code .NAME.PID.NANOS.tmp}: what a file is written
+   * under until it is whole, and what {@link #removeStale} sweeps.
+   */
+  public static Path temporaryFor(Path target) {
+    return target
+        .toAbsolutePath()
+        .getParent()
+        .resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + System.nanoTime()
+                + ".tmp");
+  }
+
+  /**
+   * Gives the whole file {@code tmp} the name {@code target}, which must not exist: a file there is
+   * never replaced ({@link java.nio.file.FileAlreadyExistsException}).
+   */
+  public static void publishNew(Path tmp, Path target) throws IOException {
+    try {
+      Files.createLink(target, tmp); // atomic, and refuses an existing target
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      if (e instanceof java.nio.file.FileAlreadyExistsException already) {
+        throw already;
+      }
+      Files.move(tmp, target); // no hard links here: a plain move, which refuses one too
+      return;
+    }
+    Files.delete(tmp);
+  }
+
+  /**
+   * Deletes the temporary files a killed writer of {@code target} left beside it (those of other
+   * targets are left alone).
+   */
+  public static void removeStaleOf(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + ".";
+    try (var files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(prefix) && TEMPORARY.matcher(n).matches() && Files.isRegularFile(p)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   /** What {@link #write} names its temporary files: {@code .NAME.PID.NANOS.tmp}. */

@@ -7,6 +7,7 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.SeedBlocks;
 import dev.ugoki.core.eval.SeedBlocks.Block;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.DemoStep;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +74,12 @@ public final class DemoCollection {
     CellProgress progress = new CellProgress(blocks.size(), log);
     TreeMap<Long, Steps> waiting = new TreeMap<>();
     long[] next = {seeds.first()};
-    try (DemoWriter w = DemoFile.create(out, DemoHeader.of(probe, "expert"))) {
+    // written under a temporary name and named only when whole: a cut run (a signal, a full disk)
+    // never leaves a file that reads as a whole one (issue 26, probe 4)
+    AtomicFiles.removeStaleOf(out);
+    Path partial = AtomicFiles.temporaryFor(out);
+    long written;
+    try (DemoWriter w = DemoFile.create(partial, DemoHeader.of(probe, "expert"))) {
       runner.run(
           blocks,
           new Job(config.owner(), new LinkedHashMap<>(config.asMap()), noise, seeds.first()),
@@ -94,8 +101,13 @@ public final class DemoCollection {
                 String.format(
                     Locale.ROOT, "seeds %d-%d: %,d steps", b.first(), b.last(), s.steps().size()));
           });
-      return w.steps();
+      written = w.steps();
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
     }
+    AtomicFiles.publishNew(partial, out);
+    return written;
   }
 
   /**

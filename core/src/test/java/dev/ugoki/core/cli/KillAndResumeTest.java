@@ -104,6 +104,16 @@ class KillAndResumeTest extends CliTest {
    * runs/process.log}), started as the launcher starts one.
    */
   static Process training(Path runs) throws IOException {
+    List<String> args = new ArrayList<>(List.of("train", "--out", runs.toString()));
+    args.addAll(List.of(RUN));
+    Files.createDirectories(runs);
+    return ugoki(runs.resolve("process.log"), args);
+  }
+
+  /**
+   * {@code ./ugoki ARGS} as its own process, as the launcher starts one; its output to {@code log}.
+   */
+  static Process ugoki(Path log, List<String> args) throws IOException {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -113,16 +123,9 @@ class KillAndResumeTest extends CliTest {
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "train",
-                "--out",
-                runs.toString()));
-    cmd.addAll(List.of(RUN));
-    Files.createDirectories(runs);
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(runs.resolve("process.log").toFile())
-        .start();
+                Main.class.getName()));
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   static Path onlyRunFolder(Path runs) throws IOException {
