@@ -2,7 +2,6 @@ package dev.ugoki.core.bench;
 
 import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.eval.SeedRange;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.study.ScalingStudy;
 import dev.ugoki.sim.bench.SimBench;
 import java.io.IOException;
@@ -46,7 +45,7 @@ public final class CellsBench {
 
   /** Seconds per study on each master, the median of {@code samples}. */
   public static List<SimBench.Result> study(List<String> masters, int samples) throws IOException {
-    Path tmp = Files.createTempDirectory("ugoki-cells-bench-");
+    Path tmp = dev.ugoki.core.io.TempFolders.create("cells-bench");
     try {
       Path config = tmp.resolve("family.yaml");
       Files.writeString(config, FAMILY);
@@ -95,7 +94,7 @@ public final class CellsBench {
       }
       return out;
     } finally {
-      AtomicFiles.deleteTree(tmp);
+      dev.ugoki.core.io.TempFolders.remove(tmp);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.ugoki.core.bench;
 
 import dev.ugoki.core.algorithm.Ppo;
 import dev.ugoki.core.algorithm.PpoConfig;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.core.policy.PolicyNetwork;
@@ -21,7 +20,6 @@ import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.VectorEnv;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +150,7 @@ public final class LearnerBench {
   public static SimBench.Result defaultRunToTarget() throws IOException {
     RunPlan plan = RunPlan.resolve(RunRequest.of(null, null, List.of()));
     RunConfig run = plan.config();
-    Path tmp = Files.createTempDirectory("ugoki-bench-");
+    Path tmp = dev.ugoki.core.io.TempFolders.create("bench");
     try {
       RunFolder folder = plan.folder(tmp);
       long t0 = System.nanoTime();
@@ -168,7 +166,7 @@ public final class LearnerBench {
           seconds,
           new double[] {seconds});
     } finally {
-      AtomicFiles.deleteTree(tmp);
+      dev.ugoki.core.io.TempFolders.remove(tmp);
     }
   }
 

@@ -3,8 +3,8 @@ package dev.ugoki.core.eval;
 import dev.ugoki.core.cell.CellJob;
 import dev.ugoki.core.cell.CellProgress;
 import dev.ugoki.core.cell.CellRunner;
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.TempFolders;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
@@ -122,7 +122,7 @@ public final class SeedBlocks {
         return new Episodes(
             b, Evaluation.run(env, obs -> expert.act(), b.first(), b.last()).episodes());
       }
-      Path tmp = Files.createTempDirectory("ugoki-cell-");
+      Path tmp = TempFolders.create("cell");
       try {
         Path file = tmp.resolve("policy.zip");
         Files.write(file, policy);
@@ -132,7 +132,7 @@ public final class SeedBlocks {
             Evaluation.ofFile(file, loaded, c, new SeedRange(b.first(), b.last()), threads)
                 .episodes());
       } finally {
-        AtomicFiles.deleteTree(tmp);
+        TempFolders.remove(tmp);
       }
     }
   }

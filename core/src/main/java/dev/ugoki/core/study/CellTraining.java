@@ -1,12 +1,11 @@
 package dev.ugoki.core.study;
 
-import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
+import dev.ugoki.core.io.TempFolders;
 import dev.ugoki.core.train.RunFolder;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.Trainer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,14 +26,14 @@ final class CellTraining {
   private CellTraining() {}
 
   static <R> R run(Setup setup, Measure<R> measure) throws IOException {
-    Path tmp = Files.createTempDirectory("ugoki-cell-");
+    Path tmp = TempFolders.create("cell");
     try {
       RunPlan plan = setup.plan(tmp);
       RunFolder folder = plan.folder(tmp.resolve("runs"));
       plan.algorithm().trainer().train(plan, folder, Trainer.Options.silent());
       return measure.measure(plan, folder.policy(), PolicyFile.load(folder.policy()));
     } finally {
-      AtomicFiles.deleteTree(tmp);
+      TempFolders.remove(tmp);
     }
   }
 }
