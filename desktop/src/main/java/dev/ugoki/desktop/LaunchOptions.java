@@ -139,7 +139,18 @@ public record LaunchOptions(
         description =
             "an agent driven by a policy file or zoo:NAME, a shipped one (repeat for more; one file's agents share one network call per step)")
     void policy(String file) {
-      drivers.add(new Driver.Policy(Zoo.resolve(file)));
+      // read now: a file that is no policy is refused in one line before any window opens
+      drivers.add(new Driver.Policy(readable(Zoo.resolve(file), "--policy")));
+    }
+
+    /** {@code file} once it reads as a policy file; refused in one line naming it otherwise. */
+    private static Path readable(Path file, String option) {
+      try {
+        dev.ugoki.core.io.PolicyFile.load(file);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+      }
+      return file;
     }
 
     @Option(
@@ -213,7 +224,7 @@ public record LaunchOptions(
         description =
             "trainings started in the window fine-tune this policy (zoo:foundation, say) instead of fresh weights")
     void from(String file) {
-      from = Zoo.resolve(file);
+      from = readable(Zoo.resolve(file), "--from");
     }
 
     @Option(

@@ -267,6 +267,11 @@ public final class UgokiApp extends ApplicationAdapter
   }
 
   @Override
+  public boolean helpShown() {
+    return hud.helpShown();
+  }
+
+  @Override
   public void scrollMessages(int lines) {
     hud.scrollMessages(lines);
   }

@@ -78,7 +78,8 @@ class DesktopWindowTest {
                 "--policy",
                 policy.toString(),
                 "--policy",
-                dir.resolve("missing.zip").toString(),
+                // a policy of another scenario: it sits out race with its own number
+                dev.ugoki.core.io.Zoo.resolve("zoo:navigate").toString(),
                 "--script",
                 SCRIPT,
                 "--fps-report",
@@ -265,8 +266,8 @@ class DesktopWindowTest {
   }
 
   @Test
-  void aMissingPolicyFileIsAMessageInTheAppNotACrash() {
-    assertThat(stderr).contains("agent 3", "missing.zip", "does not exist");
+  void aPolicyOfAnotherScenarioSitsOutWithAMessageNotACrash() {
+    assertThat(stderr).contains("agent 3", "navigate.zip", "trained on scenario 'navigate'");
     JsonNode agents = shot("start").get("agents");
     assertThat(agents).hasSize(2);
     assertThat(agents.get(1).get("name").asText()).isEqualTo("2 policy tiny.zip");
@@ -321,7 +322,7 @@ class DesktopWindowTest {
     assertThat(training.get("updates").asInt()).isGreaterThanOrEqualTo(3);
     JsonNode agents = shot.get("agents");
     assertThat(agents).hasSize(3);
-    // agent 3 is the missing policy file, sitting out with its own number
+    // agent 3 is the navigate policy, sitting out with its own number
     assertThat(agents.get(2).get("name").asText()).isEqualTo("4 ppo live");
     // in the scene it has its number's tint as in the table, though it is third in the list
     BufferedImage scene = images.get("training");

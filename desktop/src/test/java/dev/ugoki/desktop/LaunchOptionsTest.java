@@ -14,14 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchOptionsTest {
 
   @Test
-  void agentsComeInTheOrderGiven() {
+  void agentsComeInTheOrderGiven(@TempDir Path dir) throws Exception {
+    Path a = dir.resolve("a.zip");
+    Path b = dir.resolve("b.zip");
+    Files.copy(dev.ugoki.core.io.Zoo.resolve("zoo:race"), a);
+    Files.copy(dev.ugoki.core.io.Zoo.resolve("zoo:race"), b);
     LaunchOptions o =
         LaunchOptions.parse(
             "--policy",
-            "a.zip",
+            a.toString(),
             "--expert",
             "--keyboard",
-            "--policy=b.zip",
+            "--policy=" + b,
             "--seed",
             "9",
             "--scenario=navigate",
@@ -29,10 +33,7 @@ class LaunchOptionsTest {
             "lidar.rays=16");
     assertThat(o.drivers())
         .containsExactly(
-            new Driver.Policy(Path.of("a.zip")),
-            new Driver.Expert(),
-            new Driver.Keyboard(),
-            new Driver.Policy(Path.of("b.zip")));
+            new Driver.Policy(a), new Driver.Expert(), new Driver.Keyboard(), new Driver.Policy(b));
     assertThat(o.seed()).isEqualTo(9);
     assertThat(o.scenario()).isEqualTo("navigate");
     assertThat(o.overrides()).isEqualTo(Map.of("lidar.rays", "16"));
@@ -201,5 +202,21 @@ class LaunchOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "--replay: cannot read " + fifo + ": it is a device or a pipe, not a regular file");
+  }
+
+  /** A file that is no policy was only found once the window had opened (issue 26, probe 16). */
+  @Test
+  void aPolicyOrStartingPointThatIsNoPolicyIsRefusedBeforeTheWindow(@TempDir Path dir)
+      throws Exception {
+    Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
+    assertThatThrownBy(() -> LaunchOptions.parse("--policy", junk.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--policy: ")
+        .hasMessageContaining("junk.zip")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> LaunchOptions.parse("--from", junk.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--from: ")
+        .hasMessageContaining("junk.zip");
   }
 }

@@ -87,6 +87,6 @@ final class HelpPage {
       "replay open", "Left/Right step, [ ] 5 s, Home/End, drag the timeline; J, E, a policy fork it"
     },
     {"PgUp / PgDn", "scroll the messages"},
-    {"H / Esc", "this page / quit"},
+    {"H / Esc", "this page / close it, or quit"},
   };
 }

@@ -45,6 +45,9 @@ public final class SessionInput extends InputAdapter {
 
     void toggleHelp();
 
+    /** Whether the help page is shown (Esc then closes it rather than quitting). */
+    boolean helpShown();
+
     /** The message log scrolled back (positive) or forward by {@code lines}. */
     void scrollMessages(int lines);
 
@@ -194,7 +197,15 @@ public final class SessionInput extends InputAdapter {
       case Keys.PAGE_DOWN -> commands.scrollMessages(-3);
       case Keys.PLUS, Keys.EQUALS, Keys.NUMPAD_ADD -> rig.zoomBy(1 / ZOOM_STEP);
       case Keys.MINUS, Keys.NUMPAD_SUBTRACT -> rig.zoomBy(ZOOM_STEP);
-      case Keys.ESCAPE -> commands.quit();
+      // Esc closes the help page first, as it closes the policy list: a person reading the keys
+      // does not mean to quit
+      case Keys.ESCAPE -> {
+        if (commands.helpShown()) {
+          commands.toggleHelp();
+        } else {
+          commands.quit();
+        }
+      }
       default -> {
         return false;
       }
