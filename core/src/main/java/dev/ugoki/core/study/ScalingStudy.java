@@ -6,6 +6,7 @@ import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.cell.Sequential;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
 import dev.ugoki.sim.config.Config;
@@ -198,11 +199,13 @@ public final class ScalingStudy {
    */
   public List<Point> run() throws IOException {
     check(s);
-    Files.createDirectories(s.dir());
-    Job job = new Job(Files.readString(s.config()), s.sets(), s.evalSeeds());
-    List<Point> points = table(s.dir().resolve("results.csv"), job).run(cells(s), job, runner, log);
-    ScalingReport.write(s, points);
-    return points;
+    try (FolderLock lock = FolderLock.acquire(s.dir(), "scaling study")) {
+      Job job = new Job(Files.readString(s.config()), s.sets(), s.evalSeeds());
+      List<Point> points =
+          table(s.dir().resolve("results.csv"), job).run(cells(s), job, runner, log);
+      ScalingReport.write(s, points);
+      return points;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.io.Mappers;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
@@ -280,11 +281,13 @@ public final class Sweep {
   /** Runs the sweep's cells into {@code dir} and writes its report; returns every point. */
   public static List<Point> run(Plan p, Path dir, CellRunner runner, PrintWriter log)
       throws IOException {
-    Files.createDirectories(dir);
-    List<Point> points =
-        table(dir.resolve("results.csv"), p).run(cells(p), new Job(p), runner, log);
-    SweepReport.write(p, points, dir);
-    return points;
+    // one writer per study folder: two sweeps on one --out would keep one's results only
+    try (FolderLock lock = FolderLock.acquire(dir, "sweep")) {
+      List<Point> points =
+          table(dir.resolve("results.csv"), p).run(cells(p), new Job(p), runner, log);
+      SweepReport.write(p, points, dir);
+      return points;
+    }
   }
 
   /** A cell's work: trains in a folder of its own that it deletes, and evaluates the policy. */

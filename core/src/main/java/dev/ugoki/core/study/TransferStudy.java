@@ -5,6 +5,7 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.io.Mappers;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.train.RunPlan;
@@ -106,7 +107,12 @@ public final class TransferStudy {
    * skips the cells it finds there).
    */
   public Result run() throws IOException {
-    Files.createDirectories(s.dir());
+    try (FolderLock lock = FolderLock.acquire(s.dir(), "transfer study")) {
+      return runHeld();
+    }
+  }
+
+  private Result runHeld() throws IOException {
     PolicyFile.Loaded foundation = PolicyFile.load(s.foundation());
     Map<String, Double> zero = new LinkedHashMap<>();
     Map<String, Double> nominal = new LinkedHashMap<>();

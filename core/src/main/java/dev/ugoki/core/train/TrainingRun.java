@@ -1,5 +1,6 @@
 package dev.ugoki.core.train;
 
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.report.LearningCurves;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,15 +21,18 @@ public final class TrainingRun {
   public static Result execute(RunPlan plan, RunFolder folder, Trainer.Options options)
       throws IOException {
     RunConfig run = plan.config();
-    Outcome outcome = plan.algorithm().trainer().train(plan, folder, options);
-    if (outcome.stoppedOnNan()) {
-      return new Result(outcome, List.of());
+    // one writer per run folder: two resumes at once would mix their checkpoints
+    try (FolderLock lock = FolderLock.acquire(folder.dir(), "training " + run.algo())) {
+      Outcome outcome = plan.algorithm().trainer().train(plan, folder, options);
+      if (outcome.stoppedOnNan()) {
+        return new Result(outcome, List.of());
+      }
+      List<Path> plots =
+          LearningCurves.write(
+              folder.metrics(),
+              folder.dir(),
+              run.scenario() + " " + run.algo() + " seed " + run.seed());
+      return new Result(outcome, plots);
     }
-    List<Path> plots =
-        LearningCurves.write(
-            folder.metrics(),
-            folder.dir(),
-            run.scenario() + " " + run.algo() + " seed " + run.seed());
-    return new Result(outcome, plots);
   }
 }
