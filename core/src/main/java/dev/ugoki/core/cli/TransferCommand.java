@@ -136,6 +136,16 @@ public final class TransferCommand implements Callable<Integer> {
     if (b.get(0) <= 0) {
       throw new IllegalArgumentException("--budgets must be positive, got " + budgets);
     }
+    long most = dev.ugoki.core.train.Algorithm.BC.maxSteps();
+    if (b.get(b.size() - 1) > most) {
+      // refused now, not when its cell comes up
+      throw new IllegalArgumentException(
+          "--budgets "
+              + b.get(b.size() - 1)
+              + " is more labeled steps than behavior cloning takes ("
+              + most
+              + ")");
+    }
     List<Application> chosen = apps.stream().map(Application::named).toList();
     // a missing or damaged file, or one that cannot drive an application, is refused before
     // anything is written

@@ -177,7 +177,13 @@ public final class ScalingStudy {
    * body family with held-out bodies and an edge band.
    */
   public static void check(Settings s) {
-    RunPlan plan = plan(s.config(), s.sets(), s.evalSeeds(), cells(s).get(0), 1);
+    // every cell's plan, as the sweep checks every config: a width or a budget out of range is
+    // refused now, not when its cell comes up hours in
+    List<Cell> all = cells(s);
+    for (Cell c : all) {
+      plan(s.config(), s.sets(), s.evalSeeds(), c, 1);
+    }
+    RunPlan plan = plan(s.config(), s.sets(), s.evalSeeds(), all.get(0), 1);
     String algo = plan.config().algo();
     if (!algo.equals("bc") && !algo.equals("dagger")) {
       throw new IllegalArgumentException(
