@@ -34,6 +34,11 @@ public final class LiveTraining {
 
   private TrainingCurve curve = new TrainingCurve();
 
+  /** The scenario and algorithm the curve is of: it is shown on that scenario only. */
+  private String curveScenario;
+
+  private String curveAlgo;
+
   LiveTraining(Session session) {
     this.session = session;
   }
@@ -52,9 +57,20 @@ public final class LiveTraining {
     return run != null && run.running();
   }
 
-  /** The algorithm of the current (or last) live training, or null before one. */
+  /**
+   * The algorithm of the current (or last) live training, or null before one; a training of another
+   * session on this one's way here counts.
+   */
   public String algo() {
-    return run == null ? null : run.run().algo();
+    return run != null ? run.run().algo() : curveAlgo;
+  }
+
+  /**
+   * Whether the curve may be shown on {@code scenario}: not another scenario's training after a
+   * switch (it comes back with a switch back).
+   */
+  public boolean curveIsOf(String scenario) {
+    return curveScenario == null || curveScenario.equals(scenario);
   }
 
   /** The run folder of the current (or last) live training, or null before it is made. */
@@ -124,6 +140,8 @@ public final class LiveTraining {
     run = new TrainingThread(plan);
     batch = null;
     curve = new TrainingCurve();
+    curveScenario = session.scenario();
+    curveAlgo = algo;
     run.start(settings.runsDir());
     session.message(
         "starting "
@@ -186,6 +204,8 @@ public final class LiveTraining {
       pastRunDirs.put(before.runs, before.run.runDir());
     }
     curve = before.curve;
+    curveScenario = before.curveScenario;
+    curveAlgo = before.curveAlgo;
     settings = before.settings;
   }
 

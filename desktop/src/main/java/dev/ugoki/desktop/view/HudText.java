@@ -293,7 +293,8 @@ public final class HudText {
   public static List<Line> training(Session s) {
     TrainingCurve c = s.training().curve();
     TrainingListener.Update u = c.last();
-    if (u == null) {
+    // no chart before a training reports, nor for another scenario's training after a switch
+    if (u == null || !s.training().curveIsOf(s.scenario())) {
       return List.of();
     }
     List<Line> out = new ArrayList<>();

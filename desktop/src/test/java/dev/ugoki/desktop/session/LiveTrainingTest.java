@@ -139,7 +139,11 @@ class LiveTrainingTest {
     }
 
     // across a round trip of scenarios the live agent stays, as its saved policy, same number
-    Session back = s.withScenario("navigate").withScenario("race");
+    Session nav = s.withScenario("navigate");
+    // another scenario shows no chart of race's training (it read "null done" over the arm)
+    assertThat(dev.ugoki.desktop.view.HudText.training(nav)).isEmpty();
+    Session back = nav.withScenario("race");
+    assertThat(dev.ugoki.desktop.view.HudText.training(back).get(0).text()).startsWith("ppo done ");
     assertThat(back.agents()).extracting(Agent::name).containsExactly("1 expert", "2 ppo live");
     assertThat(back.agents().get(1).driver()).isInstanceOf(Driver.Clone.class);
     assertThat(back.training().curve().updates()).isEqualTo(s.training().curve().updates());
