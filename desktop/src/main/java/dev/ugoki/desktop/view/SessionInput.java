@@ -270,15 +270,24 @@ public final class SessionInput extends InputAdapter {
    */
   public void poll(float frameS) {
     boolean free = follow.free();
-    boolean arrowsDrive = !free;
+    boolean arrowsDrive = arrowsDrive(free, session.hasKeyboardAgent());
     float[] pad = gamepad.axes();
     float turn = axis(Keys.A, Keys.D) + (arrowsDrive ? axis(Keys.LEFT, Keys.RIGHT) : 0) + pad[0];
     float forward = axis(Keys.W, Keys.S) + (arrowsDrive ? axis(Keys.UP, Keys.DOWN) : 0) + pad[1];
     session.keyboard().set(turn, forward);
-    if (free) {
+    if (!arrowsDrive) {
       float px = PAN_PX_PER_S * frameS;
       rig.panPixels(-px * axis(Keys.RIGHT, Keys.LEFT), px * axis(Keys.UP, Keys.DOWN));
     }
+  }
+
+  /**
+   * Whether the arrow keys drive the keyboard agent rather than pan the camera: always while a
+   * person drives with the keys (F, the whole world, once took their arrows away), and otherwise
+   * while the camera follows an agent. A free camera with nobody at the keys pans with them.
+   */
+  static boolean arrowsDrive(boolean freeCamera, boolean keyboardAgent) {
+    return keyboardAgent || !freeCamera;
   }
 
   private static float axis(int plus, int minus) {

@@ -96,4 +96,13 @@ class SessionInputTest {
     input(c).keyDown(Keys.ESCAPE);
     assertThat(c.calls).containsExactly("quit");
   }
+
+  /** After F a person driving with the arrows lost them to the camera (issue 26, probe 20). */
+  @Test
+  void theArrowsDriveWhileAPersonDrivesEvenWithAFreeCamera() {
+    assertThat(SessionInput.arrowsDrive(true, true)).isTrue();
+    assertThat(SessionInput.arrowsDrive(false, true)).isTrue();
+    assertThat(SessionInput.arrowsDrive(false, false)).isTrue();
+    assertThat(SessionInput.arrowsDrive(true, false)).as("nobody at the keys: they pan").isFalse();
+  }
 }
