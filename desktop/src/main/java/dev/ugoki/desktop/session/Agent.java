@@ -74,6 +74,18 @@ public final class Agent {
     lapStartS = 0;
   }
 
+  /** A new start: a new episode, and the statistics across episodes (laps, best, crashes) anew. */
+  void restart(long seed) {
+    episodes = 0;
+    crashes = 0;
+    lapsTotal = 0;
+    bestLapS = Double.NaN;
+    lastLapS = Double.NaN;
+    lastEpisodeReturn = Double.NaN;
+    lastOutcome = "";
+    reset(seed);
+  }
+
   /** The expert's action for the current state; only for an expert-driven agent. */
   float[] expertAction() {
     return expert.act();
@@ -132,14 +144,7 @@ public final class Agent {
             && step >= recorder.steps();
     if (!onwards) {
       ownSeed = replay.seed();
-      episodes = 0;
-      crashes = 0;
-      lapsTotal = 0;
-      bestLapS = Double.NaN;
-      lastLapS = Double.NaN;
-      lastEpisodeReturn = Double.NaN;
-      lastOutcome = "";
-      reset(ownSeed);
+      restart(ownSeed);
     }
     for (int t = episodeSteps(); t < step; t++) {
       step(Replayer.actionIn(env, replay.action(t)), ownSeed);

@@ -306,10 +306,10 @@ public final class Session {
 
   /** Every agent back at the start of the current track; statistics are kept. */
   public void restart() {
-    clock.clearLeftover();
+    clock.restart();
     keyboard.centre();
     for (Agent a : seats.agents()) {
-      a.reset(seed);
+      a.restart(seed);
     }
     teaching.newEpisode();
   }

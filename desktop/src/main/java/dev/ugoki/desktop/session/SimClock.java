@@ -84,9 +84,10 @@ public final class SimClock {
     accumulatorS = 0;
   }
 
-  /** Drops the time left over (a restart). */
-  void clearLeftover() {
+  /** A restart: the time left over dropped, the steps counted from zero again. */
+  void restart() {
     accumulatorS = 0;
+    steps = 0;
   }
 
   /** Counts one step run. */

@@ -470,4 +470,23 @@ class SessionTest {
     assertThat(arm.messages()).anyMatch(m -> m.contains("cannot drive reach"));
     assertThat(arm.withScenario("race").agents()).hasSize(1); // no keyboard seat was made
   }
+
+  /** R left laps, best laps and the step counter as they were (issue 26, probe 21). */
+  @Test
+  void restartStartsTheTableAndTheStepsAnew() {
+    Session s = new Session("race", Map.of(), 3, List.of(new Driver.Expert()));
+    s.clock().setSpeed(16);
+    for (int i = 0; i < 2000 && s.agents().get(0).lapsTotal() == 0; i++) {
+      s.advance(0.25);
+    }
+    Agent a = s.agents().get(0);
+    assertThat(a.lapsTotal()).as("the expert lapped").isPositive();
+    assertThat(a.bestLapS()).isFinite();
+    assertThat(s.clock().steps()).isPositive();
+    s.restart();
+    assertThat(a.lapsTotal()).isZero();
+    assertThat(a.bestLapS()).isNaN();
+    assertThat(a.crashes()).isZero();
+    assertThat(s.clock().steps()).isZero();
+  }
 }
