@@ -20,9 +20,7 @@ import dev.ugoki.sim.scene.Trail;
 import dev.ugoki.sim.sensor.Lidar;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -124,13 +122,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
   private final Lidar lidar;
   private RoomGenerator generator;
   private final int odomIndex;
-  private final Map<Long, RoomPlan> plans =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, RoomPlan> eldest) {
-          return size() > ROOM_CACHE_SIZE;
-        }
-      };
+  private final RoomPlanCache plans = new RoomPlanCache(ROOM_CACHE_SIZE);
 
   // Episode state.
   private SplittableRandom random;
@@ -248,7 +240,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
       generator = new RoomGenerator(cfg.roomFor(robotParams));
     }
     plan =
-        plans.computeIfAbsent(
+        plans.get(
             seed,
             s ->
                 new RoomPlan(
