@@ -3,6 +3,7 @@ package dev.ugoki.core.cli;
 import dev.ugoki.core.replay.Replay;
 import dev.ugoki.core.replay.ReplayFile;
 import dev.ugoki.core.replay.Replayer;
+import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,16 +73,17 @@ public final class ReplayCommand implements Callable<Integer> {
     long steps = 0;
     for (Path f : files) {
       Replay r;
+      Env env;
       try {
         r = ReplayFile.read(f);
-        Scenarios.make(r.resolvedConfig()); // a scenario, key or value this build does not know
+        env = Scenarios.make(r.resolvedConfig()); // a scenario, key or value this build lacks
       } catch (IllegalArgumentException e) {
         // bad input, not broken determinism: said, and the other files still checked
         refused++;
         out.printf(Locale.ROOT, "%s: refused: %s%n", f, e.getMessage());
         continue;
       }
-      Replayer.Check c = Replayer.verify(r);
+      Replayer.Check c = Replayer.verify(r, env);
       steps += r.steps();
       if (!c.reproduced()) {
         failed++;

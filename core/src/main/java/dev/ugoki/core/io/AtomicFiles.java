@@ -137,19 +137,7 @@ public final class AtomicFiles {
    * targets are left alone).
    */
   public static void removeStaleOf(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    String prefix = "." + target.getFileName() + ".";
-    try (var files = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        String n = p.getFileName().toString();
-        if (n.startsWith(prefix) && TEMPORARY.matcher(n).matches() && Files.isRegularFile(p)) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
+    removeStale(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".");
   }
 
   /** What {@link #write} names its temporary files: {@code .NAME.PID.NANOS.tmp}. */
@@ -163,13 +151,21 @@ public final class AtomicFiles {
    * @return how many were deleted
    */
   public static int removeStale(Path dir) throws IOException {
+    return removeStale(dir, ".");
+  }
+
+  /** Deletes the temporary files in {@code dir} whose names start with {@code prefix}. */
+  private static int removeStale(Path dir, String prefix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
     int n = 0;
     try (var files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        if (TEMPORARY.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix)
+            && TEMPORARY.matcher(name).matches()
+            && Files.isRegularFile(p)) {
           Files.deleteIfExists(p);
           n++;
         }

@@ -103,7 +103,9 @@ public final class FolderLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      // deleted while still held: no other writer can have it in between
+      // deleted while still held, so that a finished folder keeps only its own files; a writer that
+      // opened the file just before and locks it just after holds a deleted file's lock, a window
+      // of a few instructions at the very end of a run, not checked
       Files.deleteIfExists(dir.resolve(NAME));
       lock.release();
     } finally {

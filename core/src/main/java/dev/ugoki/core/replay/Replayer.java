@@ -74,6 +74,11 @@ public final class Replayer {
     } catch (IllegalArgumentException e) {
       return new Check(false, 0, e.getMessage());
     }
+    return verify(replay, env);
+  }
+
+  /** As {@link #verify(Replay)}, in {@code env}: the replay's configuration, made by the caller. */
+  public static Check verify(Replay replay, Env env) {
     int version = env.unwrapped().version();
     String versions =
         replay.scenarioVersion() == version
