@@ -142,11 +142,24 @@ public final class AtomicFiles {
 
   /** What {@link #write} names its temporary files: {@code .NAME.PID.NANOS.tmp}. */
   private static final java.util.regex.Pattern TEMPORARY =
-      java.util.regex.Pattern.compile("^\\..+\\.\\d+\\.\\d+\\.tmp$");
+      java.util.regex.Pattern.compile("^\\..+\\.(\\d+)\\.\\d+\\.tmp$");
+
+  /**
+   * True when the process {@code pid} runs: its temporary file may be half-written still. A number
+   * too long for a pid is no process's.
+   */
+  private static boolean writerRuns(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
 
   /**
    * Deletes the temporary files a killed writer left in {@code dir} (not below it); the target
-   * files they were for are whole, old or new. Call it when no writer works in {@code dir}.
+   * files they were for are whole, old or new. A file whose writer's process still runs (this one
+   * included) is being written and stays, whoever sweeps.
    *
    * @return how many were deleted
    */
@@ -163,8 +176,10 @@ public final class AtomicFiles {
     try (var files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         String name = p.getFileName().toString();
+        java.util.regex.Matcher m = TEMPORARY.matcher(name);
         if (name.startsWith(prefix)
-            && TEMPORARY.matcher(name).matches()
+            && m.matches()
+            && !writerRuns(m.group(1))
             && Files.isRegularFile(p)) {
           Files.deleteIfExists(p);
           n++;

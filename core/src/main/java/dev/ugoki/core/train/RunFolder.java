@@ -58,8 +58,9 @@ public record RunFolder(Path dir) {
   public record Checkpoint(Path file, PolicyFile.Loaded loaded) {}
 
   /**
-   * An existing run folder to resume; refuses one without a config or a checkpoint. The temporary
-   * files a killed run left are removed first.
+   * An existing run folder to resume; refuses one without a config. Nothing in it changes: another
+   * process may be writing it still, and only the holder of its lock ({@link TrainingRun}) sweeps
+   * it ({@link #removeStale}).
    */
   public static RunFolder existing(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -69,9 +70,13 @@ public record RunFolder(Path dir) {
     if (!Files.isRegularFile(f.config())) {
       throw new IllegalArgumentException(dir + " is not a run folder: it has no config.yaml");
     }
-    AtomicFiles.removeStale(dir);
-    AtomicFiles.removeStale(f.checkpoints());
     return f;
+  }
+
+  /** Deletes the temporary files a killed run left here; call it holding the folder's lock. */
+  public void removeStale() throws IOException {
+    AtomicFiles.removeStale(dir);
+    AtomicFiles.removeStale(checkpoints());
   }
 
   /**

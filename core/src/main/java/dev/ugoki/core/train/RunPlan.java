@@ -262,14 +262,39 @@ public final class RunPlan {
 
   /**
    * The run's folder: a new one under {@code parent}, made whole with its config.yaml; or, for a
-   * resume, its own folder with config.yaml rewritten (the budget may have changed).
+   * resume, its own folder, untouched until {@link TrainingRun} holds its lock ({@link #claim}).
    */
   public RunFolder folder(Path parent) throws IOException {
     if (existing != null) {
-      run.write(existing.config());
       return existing;
     }
     return RunFolder.create(parent, run);
+  }
+
+  /**
+   * Readies a resumed run's folder once its lock is held: the temporary files a killed run left go,
+   * and config.yaml is rewritten (the budget may have changed). Refused when the folder's last
+   * checkpoint is no longer the one this plan read: another writer went on between the plan and the
+   * lock, and its steps would be trained again over its files.
+   */
+  void claim() throws IOException {
+    if (existing == null) {
+      return;
+    }
+    existing.removeStale();
+    RunFolder.Checkpoint now = existing.resumePoint();
+    long planned = checkpoint == null ? 0 : checkpoint.loaded().meta().steps();
+    long found = now == null ? 0 : now.loaded().meta().steps();
+    if (found != planned) {
+      throw new IllegalArgumentException(
+          existing.dir()
+              + " went on from "
+              + planned
+              + " to "
+              + found
+              + " steps while this resume was planned: resume it again");
+    }
+    run.write(existing.config());
   }
 
   public RunConfig config() {

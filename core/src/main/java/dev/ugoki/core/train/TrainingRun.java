@@ -23,6 +23,7 @@ public final class TrainingRun {
     RunConfig run = plan.config();
     // one writer per run folder: two resumes at once would mix their checkpoints
     try (FolderLock lock = FolderLock.acquire(folder.dir(), "training " + run.algo())) {
+      plan.claim();
       Outcome outcome = plan.algorithm().trainer().train(plan, folder, options);
       if (outcome.stoppedOnNan()) {
         return new Result(outcome, List.of());

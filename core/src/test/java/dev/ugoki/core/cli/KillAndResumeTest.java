@@ -104,10 +104,21 @@ class KillAndResumeTest extends CliTest {
    * runs/process.log}), started as the launcher starts one.
    */
   static Process training(Path runs) throws IOException {
+    return training(runs, RUN[1]);
+  }
+
+  /** As {@link #training(Path)}, with a budget of {@code steps} in place of the run's own. */
+  static Process training(Path runs, String steps) throws IOException {
+    Files.createDirectories(runs);
+    return ugoki(runs.resolve("process.log"), trainArgs(runs, steps));
+  }
+
+  /** The arguments of a small run into {@code runs}, with a budget of {@code steps}. */
+  static List<String> trainArgs(Path runs, String steps) {
     List<String> args = new ArrayList<>(List.of("train", "--out", runs.toString()));
     args.addAll(List.of(RUN));
-    Files.createDirectories(runs);
-    return ugoki(runs.resolve("process.log"), args);
+    args.set(args.indexOf("--steps") + 1, steps);
+    return args;
   }
 
   /**

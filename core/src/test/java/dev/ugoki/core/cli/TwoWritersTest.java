@@ -1,7 +1,12 @@
 package dev.ugoki.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ugoki.core.train.RunFolder;
+import dev.ugoki.core.train.RunPlan;
+import dev.ugoki.core.train.Trainer;
+import dev.ugoki.core.train.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +24,9 @@ class TwoWritersTest extends CliTest {
   void aSecondResumeIsRefusedWhileTheFirstTrainsAndGoesOnOnceItIsKilled(@TempDir Path tmp)
       throws Exception {
     Path runs = tmp.resolve("runs");
-    Process first = KillAndResumeTest.training(runs);
+    // a budget it cannot finish while the test looks: it must still hold the folder when the second
+    // comes, however fast or slow the machine
+    Process first = KillAndResumeTest.training(runs, "100000000");
     Path dir = null;
     for (int i = 0; i < 600 && first.isAlive(); i++) {
       dir = KillAndResumeTest.onlyRunFolder(runs);
@@ -29,7 +36,7 @@ class TwoWritersTest extends CliTest {
       Thread.sleep(50);
     }
     assertThat(first.isAlive()).as("still training").isTrue();
-    assertThat(run("train", "--resume", dir.toString(), "--steps", "69632"))
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "200000000"))
         .isEqualTo(Main.USAGE_ERROR);
     assertThat(err.toString().strip())
         .isEqualTo(
@@ -42,9 +49,40 @@ class TwoWritersTest extends CliTest {
 
     first.destroyForcibly(); // SIGKILL: its lock file stays, its lock does not
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(run("train", "--resume", dir.toString(), "--steps", "69632"))
+    // two more updates than the first's last checkpoint holds, however far it came
+    long done = RunFolder.existing(dir).resumePoint().loaded().meta().steps();
+    assertThat(run("train", "--resume", dir.toString(), "--steps", String.valueOf(done + 1024)))
         .as(err.toString())
         .isZero();
+    assertThat(dir.resolve(".ugoki.lock")).doesNotExist();
+  }
+
+  /**
+   * A resume planned before another writer went on is refused once it holds the lock: it would
+   * train the other's steps again over its checkpoints.
+   */
+  @Test
+  void aResumePlannedBeforeAnotherWentOnIsRefusedOnceItHoldsTheFolder(@TempDir Path tmp)
+      throws Exception {
+    Path runs = tmp.resolve("runs");
+    assertThat(run(KillAndResumeTest.trainArgs(runs, "2048").toArray(String[]::new)))
+        .as(err.toString())
+        .isZero();
+    Path dir = KillAndResumeTest.onlyRunFolder(runs);
+    RunPlan planned = RunPlan.resume(dir, 8192L);
+    assertThat(run("train", "--resume", dir.toString(), "--steps", "4096"))
+        .as(err.toString())
+        .isZero();
+    String config = Files.readString(dir.resolve("config.yaml"));
+
+    assertThatThrownBy(
+            () -> TrainingRun.execute(planned, planned.folder(runs), Trainer.Options.silent()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            dir
+                + " went on from 2048 to 4096 steps while this resume was planned: resume it"
+                + " again");
+    assertThat(dir.resolve("config.yaml")).as("left as the other wrote it").hasContent(config);
     assertThat(dir.resolve(".ugoki.lock")).doesNotExist();
   }
 }

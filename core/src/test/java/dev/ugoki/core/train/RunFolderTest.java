@@ -2,6 +2,7 @@ package dev.ugoki.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.learner.Learner;
 import dev.ugoki.core.policy.GaussianPolicy;
@@ -70,15 +71,23 @@ class RunFolderTest {
     Files.write(f.checkpoints().resolve("step-99999999999999999999.zip"), new byte[] {1});
     assertThat(f.resumePoint().file()).isEqualTo(f.checkpoint(10_000_000_000L));
 
-    Path stale = f.checkpoints().resolve(".latest.zip.4242.123456789.tmp");
-    Path staleConfig = f.dir().resolve(".config.yaml.4242.987.tmp");
+    // a pid above Linux's largest (2^22) is no running process: a killed writer's file
+    Path stale = f.checkpoints().resolve(".latest.zip.99999999.123456789.tmp");
+    Path staleConfig = f.dir().resolve(".config.yaml.99999999.987.tmp");
     Files.write(stale, new byte[10]);
     Files.write(staleConfig, new byte[10]);
     Path mine = f.dir().resolve("notes.tmp"); // not a name AtomicFiles writes
     Files.write(mine, new byte[1]);
+    // this process runs: its file is being written, whoever sweeps (issue 26: a refused resume
+    // swept a running training's half-written checkpoint away, and the training died)
+    Path writing = AtomicFiles.temporaryFor(f.latestCheckpoint());
+    Files.write(writing, new byte[10]);
     RunFolder.existing(f.dir());
+    assertThat(stale).as("opening a folder changes nothing").exists();
+    f.removeStale();
     assertThat(stale).doesNotExist();
     assertThat(staleConfig).doesNotExist();
     assertThat(mine).exists();
+    assertThat(writing).exists();
   }
 }
