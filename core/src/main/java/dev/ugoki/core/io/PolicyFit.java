@@ -36,16 +36,33 @@ public final class PolicyFit {
 
   private static void checkFits(
       String who, String policyScenario, Spec observation, Spec action, Env env) {
-    String scenario = env.unwrapped().name();
+    checkFits(
+        who,
+        policyScenario,
+        observation,
+        action,
+        env.unwrapped().name(),
+        env.observationSpec(),
+        env.actionSpec());
+  }
+
+  private static void checkFits(
+      String who,
+      String policyScenario,
+      Spec observation,
+      Spec action,
+      String scenario,
+      Spec hereObservation,
+      Spec hereAction) {
     if (!scenario.equals(policyScenario)) {
       throw new PolicyFile.PolicyFileException(
           who + " was trained on scenario '" + policyScenario + "', not '" + scenario + "'");
     }
     List<String> diffs = new ArrayList<>();
-    for (String d : env.observationSpec().differencesFrom(observation)) {
+    for (String d : hereObservation.differencesFrom(observation)) {
       diffs.add("observation " + d);
     }
-    for (String d : env.actionSpec().differencesFrom(action)) {
+    for (String d : hereAction.differencesFrom(action)) {
       diffs.add("action " + d);
     }
     if (!diffs.isEmpty()) {
@@ -73,13 +90,28 @@ public final class PolicyFit {
    * @throws PolicyFile.PolicyFileException naming what does not fit
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
-    Env fitted =
-        fit(
-            "policy " + file,
-            loaded.meta().scenario(),
-            loaded.observationSpec(),
-            loaded.actionSpec(),
-            env);
+    Env fitted;
+    if (loaded.adapter() != null && env.unwrapped().name().equals(loaded.meta().scenario())) {
+      // on its own scenario, a policy that infers its body needs no body channel here: the
+      // adapter writes them all (the window's multitask observes no body, the foundation's did)
+      checkFits(
+          "policy " + file,
+          loaded.meta().scenario(),
+          withoutBody(loaded.observationSpec()),
+          loaded.actionSpec(),
+          env.unwrapped().name(),
+          withoutBody(env.observationSpec()),
+          env.actionSpec());
+      fitted = env;
+    } else {
+      fitted =
+          fit(
+              "policy " + file,
+              loaded.meta().scenario(),
+              loaded.observationSpec(),
+              loaded.actionSpec(),
+              env);
+    }
     if (fitted != env) {
       // the layout matches channels by name only: the task's own channels must also be the ones
       // the policy learned them as (16 rays named lidar.00-15 are not the first 16 of 32)

@@ -13,7 +13,8 @@ import java.util.List;
  * recent past. The environment below presents the base policy's layout (its own, or a foundation's
  * shared one); this wrapper keeps the history the adapter reads itself ({@link ObservationHistory},
  * as in training), and whatever the environment says of the body is never passed on, so the policy
- * drives on what it infers, not on what it is told.
+ * drives on what it infers, not on what it is told. The environment need not observe its body at
+ * all ({@code body.observe: false}): the body channels are the adapter's alone.
  */
 public final class AdaptedBody extends ObservationWrapper {
   private final BodyAdapter adapter;
@@ -33,7 +34,10 @@ public final class AdaptedBody extends ObservationWrapper {
     Spec reads = adapter.network().observationSpec();
     List<String> missing = new ArrayList<>();
     this.inputIndex = indices(have, reads.names(), missing);
-    this.baseIndex = indices(have, base.names(), missing);
+    // the body channels are the adapter's to write: the environment need not have them
+    List<String> fromEnv = new ArrayList<>(base.names());
+    fromEnv.replaceAll(n -> adapter.bodyChannels().contains(n) ? null : n);
+    this.baseIndex = indices(have, fromEnv, missing);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
           "the adapter reads "
@@ -57,6 +61,10 @@ public final class AdaptedBody extends ObservationWrapper {
   private static int[] indices(Spec have, List<String> names, List<String> missing) {
     int[] out = new int[names.size()];
     for (int i = 0; i < out.length; i++) {
+      if (names.get(i) == null) {
+        out[i] = -1; // not read
+        continue;
+      }
       out[i] = have.indexOf(names.get(i));
       if (out[i] < 0) {
         missing.add(names.get(i));
@@ -102,7 +110,9 @@ public final class AdaptedBody extends ObservationWrapper {
     estimate = adapter.estimate(in, 1);
     float[] out = new float[baseIndex.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = raw[baseIndex[i]];
+      if (baseIndex[i] >= 0) {
+        out[i] = raw[baseIndex[i]];
+      }
     }
     for (int k = 0; k < bodyIndex.length; k++) {
       out[bodyIndex[k]] = estimate[k];
