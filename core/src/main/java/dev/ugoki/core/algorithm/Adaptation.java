@@ -1,6 +1,7 @@
 package dev.ugoki.core.algorithm;
 
 import dev.ugoki.core.learner.Learner;
+import dev.ugoki.core.policy.Architecture;
 import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.config.Config;
@@ -92,10 +93,10 @@ public final class Adaptation {
         throw new IllegalArgumentException(
             "--history must be 1 to " + MAX_HISTORY + ", got " + historySteps);
       }
-      if (rowsPerRound < 1 || rounds < 1 || hidden < 1 || numEnvs < 1) {
-        throw new IllegalArgumentException(
-            "an adaptation needs at least one row, round, unit and environment");
-      }
+      atLeastOne("--rows", rowsPerRound);
+      atLeastOne("--rounds", rounds);
+      atLeastOne("environments", numEnvs);
+      Architecture.HIDDEN.check(hidden); // the adapter is a network of the policy's kind
       if (memorySteps < 0 || memorySteps > BodyAdapter.MAX_LAG || memoryStride < 1) {
         throw new IllegalArgumentException(
             "an adapter's memory reaches 0 to "
@@ -110,6 +111,12 @@ public final class Adaptation {
             "an adaptation holds its rows in memory: at most 2,000,000, got "
                 + rowsPerRound * rounds);
       }
+    }
+  }
+
+  private static void atLeastOne(String what, long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, got " + n);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ugoki.core.cli;
 
 import dev.ugoki.core.algorithm.Adaptation;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.policy.BodyAdapter;
 import dev.ugoki.sim.config.Config;
@@ -107,7 +108,8 @@ public final class AdaptCommand implements Callable<Integer> {
     if (trace != null) {
       return trace();
     }
-    // checked before the policy is read
+    // every number checked before the policy is read, and the output before any work
+    AtomicFiles.checkWritable(out);
     Adaptation.Settings s =
         Adaptation.Settings.of(history, memory, memoryStride, rows, rounds, hidden, seed);
     PolicyFile.Loaded base = PolicyFile.load(policy);

@@ -12,6 +12,7 @@ import dev.ugoki.core.io.DemoFile;
 import dev.ugoki.core.io.DemoHeader;
 import dev.ugoki.core.io.DemoStep;
 import dev.ugoki.core.io.DemoWriter;
+import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Env;
 import dev.ugoki.sim.env.Expert;
@@ -43,7 +44,23 @@ public final class DemoCollection {
   /** A block's episodes: their steps, episode after episode, in seed order. */
   public record Steps(Block block, List<DemoStep> steps) implements Serializable {}
 
+  /**
+   * The most steps a demonstration file is written with: what behaviour cloning holds in memory
+   * ({@link RunConfig#MAX_LABELED_STEPS}), a few hundred megabytes of file.
+   */
+  public static final long MAX_STEPS = RunConfig.MAX_LABELED_STEPS;
+
   private DemoCollection() {}
+
+  private static IllegalArgumentException tooMany(String what, long maxSteps) {
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "the demonstrations would hold %s, more than the %,d steps a file may hold (what"
+                + " behaviour cloning reads into memory): ask for fewer seeds; nothing was written",
+            what,
+            maxSteps));
+  }
 
   /**
    * Collects the expert's episodes of {@code seeds} on {@code config}'s scenario into {@code out}
@@ -57,6 +74,20 @@ public final class DemoCollection {
       Path out,
       CellRunner runner,
       PrintWriter log)
+      throws IOException {
+    return run(config, seeds, noise, blockSize, out, runner, log, MAX_STEPS);
+  }
+
+  /** As above, with at most {@code maxSteps} steps in the file. */
+  static long run(
+      Config config,
+      SeedRange seeds,
+      double noise,
+      int blockSize,
+      Path out,
+      CellRunner runner,
+      PrintWriter log,
+      long maxSteps)
       throws IOException {
     if (!(noise >= 0 && noise <= 1)) {
       throw new IllegalArgumentException("the noise must be in [0, 1], got " + noise);
@@ -88,6 +119,16 @@ public final class DemoCollection {
             // in seed order: a block is written once every block before it has been
             while (!waiting.isEmpty() && waiting.firstKey() == next[0]) {
               Steps ready = waiting.pollFirstEntry().getValue();
+              // checked before the block is written: the file never grows past the limit
+              if (w.steps() + ready.steps().size() > maxSteps) {
+                throw tooMany(
+                    String.format(
+                        Locale.ROOT,
+                        "%,d steps by seed %d",
+                        w.steps() + ready.steps().size(),
+                        ready.block().last()),
+                    maxSteps);
+              }
               try {
                 for (DemoStep step : ready.steps()) {
                   w.write(step);

@@ -368,4 +368,23 @@ class AdaptationTest {
     assertThat(Adaptation.Settings.of(Adaptation.MAX_HISTORY, 0, 1, 300, 2, 8, 1).longestLag())
         .isEqualTo(64);
   }
+
+  /**
+   * Every number of an adaptation is checked, each by name, before the policy is read (issue 26,
+   * probe 12: {@code adapt --hidden 2147483647} ended in an ND4J trace, 100000 in bad_alloc).
+   */
+  @Test
+  void eachNumberOfAnAdaptationIsRefusedByName() {
+    assertThatThrownBy(() -> Adaptation.Settings.of(16, 0, 8, 300, 2, Integer.MAX_VALUE, 1))
+        .hasMessage("hidden = 2147483647 is outside [1, 4096] (units per hidden layer)");
+    assertThatThrownBy(() -> Adaptation.Settings.of(16, 0, 8, 300, 2, 100_000, 1))
+        .hasMessage("hidden = 100000 is outside [1, 4096] (units per hidden layer)");
+    assertThatThrownBy(() -> Adaptation.Settings.of(16, 0, 8, 300, 2, 0, 1))
+        .hasMessage("hidden = 0 is outside [1, 4096] (units per hidden layer)");
+    assertThatThrownBy(() -> Adaptation.Settings.of(16, 0, 8, -5, 2, 8, 1))
+        .hasMessage("--rows must be at least 1, got -5");
+    assertThatThrownBy(() -> Adaptation.Settings.of(16, 0, 8, 300, 0, 8, 1))
+        .hasMessage("--rounds must be at least 1, got 0");
+    assertThat(Adaptation.Settings.of(16, 0, 8, 300, 2, 4096, 1).hidden()).isEqualTo(4096);
+  }
 }

@@ -88,4 +88,46 @@ class DemoCollectionTest {
         .hasMessageContaining("the noise must be in [0, 1], got 2.0");
     assertThat(tmp.resolve("x.jsonl")).doesNotExist();
   }
+
+  /**
+   * A file never grows past its limit, checked before each block is written (issue 26, probe 4:
+   * {@code --seeds 1-100000} would have written some 40 GB): refused in one line naming the seed it
+   * came to, and nothing is left, neither at the name nor beside it.
+   */
+  @Test
+  void collectingPastTheLimitStopsBeforeTheBlockThatPassesItAndLeavesNothing() throws Exception {
+    Config reach = Scenarios.config("reach", Map.of());
+    PrintWriter quiet = new PrintWriter(new StringWriter());
+    Path whole = tmp.resolve("whole.jsonl");
+    long all = DemoCollection.run(reach, new SeedRange(1, 6), 0, 2, whole, new Sequential(), quiet);
+    long firstFour =
+        DemoCollection.run(
+            reach, new SeedRange(1, 4), 0, 2, tmp.resolve("four.jsonl"), new Sequential(), quiet);
+
+    Path cut = tmp.resolve("cut.jsonl");
+    assertThatThrownBy(
+            () ->
+                DemoCollection.run(
+                    reach, new SeedRange(1, 6), 0, 2, cut, new Sequential(), quiet, firstFour))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the demonstrations would hold ")
+        .hasMessageContaining(" steps by seed 6, more than the " + String.format("%,d", firstFour))
+        .hasMessageEndingWith("ask for fewer seeds; nothing was written");
+    try (var left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("whole.jsonl", "four.jsonl");
+    }
+    // exactly at the limit is allowed
+    assertThat(
+            DemoCollection.run(
+                reach,
+                new SeedRange(1, 6),
+                0,
+                2,
+                tmp.resolve("at.jsonl"),
+                new Sequential(),
+                quiet,
+                all))
+        .isEqualTo(all);
+  }
 }
