@@ -78,6 +78,16 @@ public final class EvalCommand implements Callable<Integer> {
       AtomicFiles.checkWritable(json); // before the evaluation, not after it
     }
     ReplayFolder replays = record == null ? null : new ReplayFolder(record);
+    try {
+      return evaluate(replays);
+    } finally {
+      if (replays != null) {
+        replays.close();
+      }
+    }
+  }
+
+  private int evaluate(ReplayFolder replays) throws Exception {
     Evaluation.Summary s;
     Config config;
     String label;

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One writer per folder: a run folder, a sweep's or a study's. The writer holds an operating-system
  * lock on {@value #NAME} in the folder while it works; a second writer is refused in one line that
  * names the holder (its process and what it does). The system releases the lock when its process
- * ends, however it ends, so a lock left by a killed process is simply taken over. The file is
- * deleted when the lock is released: a finished folder holds only its own files.
+ * ends, however it ends, so a lock left by a killed process is simply taken over. The file stays,
+ * emptied, when the lock is let go: deleting it would let two writers lock two files of one name.
  */
 public final class FolderLock implements AutoCloseable {
   /** The lock's file in the folder. */
@@ -50,6 +50,7 @@ public final class FolderLock implements AutoCloseable {
     }
     FileChannel ch = null;
     try {
+      String mine = "process " + ProcessHandle.current().pid() + " (" + what + ")";
       ch =
           FileChannel.open(
               d.resolve(NAME),
@@ -71,10 +72,7 @@ public final class FolderLock implements AutoCloseable {
                 + ": wait for it to end, or stop it");
       }
       ch.truncate(0);
-      ch.write(
-          ByteBuffer.wrap(
-              ("process " + ProcessHandle.current().pid() + " (" + what + ")")
-                  .getBytes(StandardCharsets.UTF_8)));
+      ch.write(ByteBuffer.wrap(mine.getBytes(StandardCharsets.UTF_8)));
       ch.force(true);
       return new FolderLock(d, ch, l);
     } catch (IOException | RuntimeException e) {
@@ -103,10 +101,10 @@ public final class FolderLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      // deleted while still held, so that a finished folder keeps only its own files; a writer that
-      // opened the file just before and locks it just after holds a deleted file's lock, a window
-      // of a few instructions at the very end of a run, not checked
-      Files.deleteIfExists(dir.resolve(NAME));
+      // emptied, never deleted: a writer that opened the file just before would lock a file no
+      // one else sees, and a third would lock the new one beside it (FolderLockContentionTest).
+      // Nor is it opened again while held: closing any channel of it lets the lock go.
+      channel.truncate(0);
       lock.release();
     } finally {
       channel.close();

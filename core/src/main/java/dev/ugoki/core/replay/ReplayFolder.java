@@ -1,5 +1,7 @@
 package dev.ugoki.core.replay;
 
+import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.sim.env.Env;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A folder that keeps every episode of an evaluation as a replay file, {@code seed-N.replay.jsonl},
  * written as each episode ends. Environments of several threads may write into it at once.
  */
-public final class ReplayFolder {
+public final class ReplayFolder implements AutoCloseable {
   private final Path dir;
+  private final FolderLock lock;
   private final AtomicInteger written = new AtomicInteger();
 
   /**
@@ -25,22 +28,33 @@ public final class ReplayFolder {
    */
   public ReplayFolder(Path dir) throws IOException {
     this.dir = dir;
-    Files.createDirectories(dir);
-    dev.ugoki.core.io.AtomicFiles.removeStale(dir); // a killed evaluation's half-written files
-    long earlier;
-    try (var files = Files.list(dir)) {
-      earlier = files.filter(f -> f.getFileName().toString().endsWith(ReplayFile.SUFFIX)).count();
+    // one evaluation records here at a time, held until close; the lock is taken first, and it
+    // also finds a folder that cannot be written into
+    this.lock = FolderLock.acquire(dir, "recording an evaluation");
+    try {
+      AtomicFiles.removeStale(dir); // a killed evaluation's half-written files
+      long earlier;
+      try (var files = Files.list(dir)) {
+        earlier = files.filter(f -> f.getFileName().toString().endsWith(ReplayFile.SUFFIX)).count();
+      }
+      if (earlier > 0) {
+        throw new IllegalArgumentException(
+            "--record "
+                + dir
+                + " holds "
+                + earlier
+                + " replays already, which this evaluation would overwrite: give a new folder");
+      }
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
-    if (earlier > 0) {
-      throw new IllegalArgumentException(
-          "--record "
-              + dir
-              + " holds "
-              + earlier
-              + " replays already, which this evaluation would overwrite: give a new folder");
-    }
-    // written into now, not after the evaluation's first episodes: a read-only folder is said
-    Files.delete(Files.createTempFile(dir, ".write-check.", ".tmp"));
+  }
+
+  /** Lets the folder go: another evaluation may record here (into a new folder, if it has any). */
+  @Override
+  public void close() throws IOException {
+    lock.close();
   }
 
   /** The file of the episode of {@code seed}. */

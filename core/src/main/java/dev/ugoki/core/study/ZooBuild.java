@@ -5,6 +5,7 @@ import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
 import dev.ugoki.core.io.AtomicFiles;
+import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.io.PolicyFile;
 import dev.ugoki.core.io.Zoo;
 import dev.ugoki.core.policy.BodyAdapter;
@@ -132,7 +133,15 @@ public final class ZooBuild {
   public static List<Zoo.Card> build(
       Path root, Path out, Path runs, boolean quick, SeedRange evalSeeds, PrintWriter log)
       throws IOException {
-    Files.createDirectories(out);
+    // one builder of a zoo at a time: two would write each other's policies and cards
+    try (FolderLock lock = FolderLock.acquire(out, "building the zoo")) {
+      return buildLocked(root, out, runs, quick, evalSeeds, log);
+    }
+  }
+
+  private static List<Zoo.Card> buildLocked(
+      Path root, Path out, Path runs, boolean quick, SeedRange evalSeeds, PrintWriter log)
+      throws IOException {
     String commit = commit(root);
     List<Zoo.Card> cards = new ArrayList<>();
     for (Entry e : entries(root, quick)) {

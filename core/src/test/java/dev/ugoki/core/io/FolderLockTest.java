@@ -20,7 +20,7 @@ class FolderLockTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(dir + " is in use by this process already: one writer per folder");
     }
-    assertThat(dir.resolve(FolderLock.NAME)).doesNotExist();
+    assertThat(dir.resolve(FolderLock.NAME)).as("emptied, never deleted").isEmptyFile();
     FolderLock.acquire(dir, "again").close();
   }
 }
