@@ -221,7 +221,8 @@ public final class HudText {
                 fps,
                 follow.free() ? "free" : "follows " + follow.focus(s.agents()).name())));
     Agent a = follow.focus(s.agents());
-    out.add(Line.of(a.index(), a.name()));
+    int update = s.weightsUpdate(a);
+    out.add(Line.of(a.index(), a.name() + (update > 0 ? "  weights of update " + update : "")));
     out.add(Line.plain("speed " + speedText(a)));
     List<String> names = a.env().actionSpec().names();
     float[] act = a.lastAction();
