@@ -13,7 +13,8 @@ import dev.ugoki.sim.scene.Scene;
 /**
  * One body in the session: its own environment (on the session's track), who drives it, and the
  * running statistics the HUD shows. A finished episode (a crash, the laps done, the time limit)
- * starts again at once on the same track, so that an agent keeps driving while a person watches.
+ * starts again at once on the same track, so that an agent keeps driving while a person watches: at
+ * the track's start, or, for an agent forked from a replay, where it took the replay over.
  *
  * <p>"Laps" are whole units of the scenario's {@code info.progress}: laps of the track in {@code
  * race}, goals reached in {@code navigate}; a lap's time runs from the previous one (or the start
@@ -27,8 +28,14 @@ public final class Agent {
   /** What keeps this agent's episode as a replay, inside the env's wrappers; null if nothing. */
   private final ReplayRecorder recorder;
 
-  /** The seed every episode starts from, when it is not the session's: a replay's. */
-  private Long ownSeed;
+  /**
+   * Where every episode starts when not at the session's start: the state after the first {@link
+   * #startSteps} steps of this replay, played again from its seed (the simulation is
+   * deterministic). An agent playing a replay starts at its first state; a fork where it took over.
+   */
+  private Replay startReplay;
+
+  private int startSteps;
 
   private Expert expert;
 
@@ -54,16 +61,16 @@ public final class Agent {
     this.recorder = ReplayRecorder.in(env);
     this.lastAction = new float[env.actionSpec().size()];
     if (driver instanceof Driver.Replayed r) {
-      ownSeed = r.replay().seed();
+      startReplay = r.replay();
     }
   }
 
   /**
-   * Starts a new episode on the seed's track (or on the replay's, for an agent from a replay); the
-   * statistics across episodes are kept.
+   * Starts a new episode on the seed's track, or at this agent's start in a replay ({@link
+   * #startAt}); the statistics across episodes are kept.
    */
   void reset(long seed) {
-    observation = env.reset(ownSeed != null ? ownSeed : seed);
+    observation = env.reset(startReplay != null ? startReplay.seed() : seed);
     if (driver instanceof Driver.Expert) {
       expert = env.expert();
     }
@@ -72,6 +79,9 @@ public final class Agent {
     episodeTimeS = 0;
     lapsThisEpisode = 0;
     lapStartS = 0;
+    for (int t = 0; t < startSteps; t++) {
+      advance(Replayer.actionIn(env, startReplay.action(t)), false);
+    }
   }
 
   /** A new start: a new episode, and the statistics across episodes (laps, best, crashes) anew. */
@@ -96,20 +106,7 @@ public final class Agent {
    * step's result (its observation is the one after the step, before any restart).
    */
   StepResult step(float[] action, long seed) {
-    StepResult r = env.step(action);
-    lastAction = action.clone();
-    lastTerms = r.info().rewardTerms();
-    episodeReturn += r.reward();
-    episodeTimeS = r.info().episodeTimeS();
-    int laps = (int) Math.floor(r.info().progress());
-    if (laps > lapsThisEpisode) {
-      lastLapS = episodeTimeS - lapStartS;
-      bestLapS = Double.isNaN(bestLapS) ? lastLapS : Math.min(bestLapS, lastLapS);
-      lapsTotal += laps - lapsThisEpisode;
-      lapsThisEpisode = laps;
-      lapStartS = episodeTimeS;
-    }
-    observation = r.observation();
+    StepResult r = advance(action, true);
     if (r.done() && driver instanceof Driver.Replayed) {
       // a replay ends where its episode did: the body stays there
       lastOutcome = Replay.endOf(r);
@@ -129,25 +126,56 @@ public final class Agent {
   }
 
   /**
-   * Puts this agent where {@code replay} (of this agent's scenario configuration) is after its
-   * first {@code step} steps, by playing them again from its seed: its episodes start from that
-   * seed from now on, and the figures start again from there. An agent playing that replay and not
-   * yet past {@code step} only plays on to it (a scrub forward costs the steps between, not the
-   * whole way from the start).
+   * One step of the episode going on: its action, reward terms, return, time and laps. A lap counts
+   * in the figures across episodes when {@code driven}; the steps to a start in a replay, played
+   * again at every reset, are not this agent's laps.
+   */
+  private StepResult advance(float[] action, boolean driven) {
+    StepResult r = env.step(action);
+    lastAction = action.clone();
+    lastTerms = r.info().rewardTerms();
+    episodeReturn += r.reward();
+    episodeTimeS = r.info().episodeTimeS();
+    int laps = (int) Math.floor(r.info().progress());
+    if (laps > lapsThisEpisode) {
+      if (driven) {
+        lastLapS = episodeTimeS - lapStartS;
+        bestLapS = Double.isNaN(bestLapS) ? lastLapS : Math.min(bestLapS, lastLapS);
+        lapsTotal += laps - lapsThisEpisode;
+      }
+      lapsThisEpisode = laps;
+      lapStartS = episodeTimeS;
+    }
+    observation = r.observation();
+    return r;
+  }
+
+  /**
+   * Makes the state {@code replay} (of this agent's scenario configuration) is in after its first
+   * {@code step} steps this agent's start, and puts it there: every episode from now on (after a
+   * crash, the laps done, a restart) starts there again, played from the replay's seed. The figures
+   * across episodes start anew.
    */
   void startAt(Replay replay, int step) {
     replay.requireStep(step);
-    boolean onwards =
-        driver instanceof Driver.Replayed r
-            && r.replay() == replay
-            && recorder != null
-            && step >= recorder.steps();
-    if (!onwards) {
-      ownSeed = replay.seed();
-      restart(ownSeed);
+    startReplay = replay;
+    startSteps = step;
+    restart(replay.seed());
+  }
+
+  /**
+   * For an agent playing a replay: puts it after the replay's first {@code step} steps. Not yet
+   * past {@code step}, it only plays on to it (a scrub forward costs the steps between, not the
+   * whole way from the start); else it plays the replay again from its start, the figures anew.
+   */
+  void seek(int step) {
+    Replay replay = ((Driver.Replayed) driver).replay();
+    replay.requireStep(step);
+    if (recorder == null || step < recorder.steps()) {
+      restart(replay.seed());
     }
     for (int t = episodeSteps(); t < step; t++) {
-      step(Replayer.actionIn(env, replay.action(t)), ownSeed);
+      step(Replayer.actionIn(env, replay.action(t)), replay.seed());
     }
   }
 

@@ -224,7 +224,7 @@ public final class LiveTraining {
     }
     // from here on only this thread uses the copy
     if (batch != null) {
-      batch.swap(snap.policy());
+      batch.swap(snap.policy(), snap.update().update());
       return;
     }
     Env env;
@@ -241,10 +241,14 @@ public final class LiveTraining {
       run.requestStop();
       return;
     }
-    batch = new PolicyBatch(snap.policy());
+    batch = new PolicyBatch(snap.policy(), snap.update().update());
     Agent agent = session.addDriven(new Driver.Live(run.run().algo(), runs), env, batch);
     session.message(
-        "agent " + agent.name() + " drives with the weights of update " + snap.update().update());
+        "agent "
+            + agent.name()
+            + " drives with the weights of update "
+            + batch.update()
+            + ", then of each newer update as it comes");
   }
 
   /** Waits for the live training to end [ms], then takes what it left (for tests). */

@@ -18,6 +18,10 @@ final class PolicyBatch {
   private final PolicyFile.Loaded loaded;
   private final List<Agent> agents = new ArrayList<>();
   private GaussianPolicy policy;
+
+  /** The update of the live training {@link #policy} is from; 0 for a policy file's. */
+  private int update;
+
   private Saliency saliency;
 
   /** The policy {@link #saliency} was made for (a live training swaps in newer ones). */
@@ -30,11 +34,12 @@ final class PolicyBatch {
     this.policy = loaded.policy();
   }
 
-  /** The agents of a policy trained in the app (no file, or not yet). */
-  PolicyBatch(GaussianPolicy policy) {
+  /** The agents of a policy trained in the app (no file, or not yet), from its {@code update}. */
+  PolicyBatch(GaussianPolicy policy, int update) {
     this.file = null;
     this.loaded = null;
     this.policy = policy;
+    this.update = update;
   }
 
   Path file() {
@@ -50,16 +55,22 @@ final class PolicyBatch {
     return policy;
   }
 
+  /** The update of the live training the weights driving now are from; 0 for a policy file. */
+  int update() {
+    return update;
+  }
+
   /**
-   * Drives with {@code newer} from the next step on: a copy no other thread uses, with the same
-   * observation and action channels.
+   * Drives with {@code newer}, the weights after the live training's {@code update}, from the next
+   * step on: a copy no other thread uses, with the same observation and action channels.
    */
-  void swap(GaussianPolicy newer) {
+  void swap(GaussianPolicy newer, int update) {
     if (!newer.observationSpec().equals(policy.observationSpec())
         || !newer.actionSpec().equals(policy.actionSpec())) {
       throw new IllegalArgumentException("the new policy has other channels than the old one");
     }
     policy = newer;
+    this.update = update;
   }
 
   /**

@@ -158,13 +158,14 @@ public final class Replays {
       return false;
     }
     session.clock().setPaused(true);
-    t.agent().startAt(t.replay(), Math.max(0, Math.min(step, t.steps())));
+    t.agent().seek(Math.max(0, Math.min(step, t.steps())));
     return true;
   }
 
   /**
    * A new agent driven by {@code driver} that starts exactly where the timeline is (its body in the
-   * replay's state at that step), beside the replay; null with a message when it cannot.
+   * replay's state at that step), beside the replay, and starts there again after a crash; null
+   * with a message when it cannot.
    */
   public Agent fork(Driver driver) {
     Timeline t = timeline();

@@ -155,14 +155,20 @@ final class Seats {
     }
   }
 
-  /** Each lidar ray's weight in {@code agent}'s policy's action now; null if it has no policy. */
-  float[] saliency(Agent agent) {
+  /** The policy batch that acts for {@code agent}, or null if no policy drives it. */
+  PolicyBatch batchOf(Agent agent) {
     for (PolicyBatch b : batches) {
       if (b.agents().contains(agent)) {
-        return b.saliency(agent);
+        return b;
       }
     }
     return null;
+  }
+
+  /** Each lidar ray's weight in {@code agent}'s policy's action now; null if it has no policy. */
+  float[] saliency(Agent agent) {
+    PolicyBatch b = batchOf(agent);
+    return b == null ? null : b.saliency(agent);
   }
 
   /** The first keyboard agent driving here (the one recorded), or null. */

@@ -325,6 +325,15 @@ public final class Session {
     return seats.saliency(agent);
   }
 
+  /**
+   * The update of the live training whose weights drive {@code agent} now (the newest taken, or its
+   * run's last once it has ended); 0 for an agent that no live training drives.
+   */
+  public int weightsUpdate(Agent agent) {
+    PolicyBatch b = seats.batchOf(agent);
+    return b == null ? 0 : b.update();
+  }
+
   /** The axes the window sets from the keys; every keyboard agent reads them at each step. */
   public KeyboardInput keyboard() {
     return keyboard;

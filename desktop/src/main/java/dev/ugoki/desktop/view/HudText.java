@@ -3,6 +3,7 @@ package dev.ugoki.desktop.view;
 import dev.ugoki.core.train.Progress;
 import dev.ugoki.core.train.TrainingListener;
 import dev.ugoki.desktop.session.Agent;
+import dev.ugoki.desktop.session.Replays;
 import dev.ugoki.desktop.session.Session;
 import dev.ugoki.desktop.session.TrainingCurve;
 import dev.ugoki.sim.env.RewardTerms;
@@ -181,9 +182,15 @@ public final class HudText {
   /** Tags closer than this sideways may collide [px]. */
   static final float TAG_WIDTH_PX = 120;
 
-  /** The panel of the followed agent (the first when the camera is free), and the sim status. */
+  /**
+   * The panel of the followed agent (the first when the camera is free), and the sim status: its
+   * step is an open replay's own, else the steps run since the start.
+   */
   public static List<Line> status(Session s, Follow follow, int fps) {
     List<Line> out = new ArrayList<>();
+    // an open replay's own step, the timeline's: the clock counts on through scrubs and past the
+    // replay's end (the HUD said step 666 over a timeline at 299)
+    Replays.Timeline t = s.replays().timeline();
     out.add(
         Line.plain(
             String.format(
@@ -191,7 +198,7 @@ public final class HudText {
                 "%s  seed %d  step %d  %s",
                 s.scenario(),
                 s.seed(),
-                s.clock().steps(),
+                t != null ? t.step() : s.clock().steps(),
                 speed(s))));
     // what the session is doing, on a line of its own: it comes and goes
     String doing =
@@ -221,7 +228,8 @@ public final class HudText {
                 fps,
                 follow.free() ? "free" : "follows " + follow.focus(s.agents()).name())));
     Agent a = follow.focus(s.agents());
-    out.add(Line.of(a.index(), a.name()));
+    int update = s.weightsUpdate(a);
+    out.add(Line.of(a.index(), a.name() + (update > 0 ? "  weights of update " + update : "")));
     out.add(Line.plain("speed " + speedText(a)));
     List<String> names = a.env().actionSpec().names();
     float[] act = a.lastAction();

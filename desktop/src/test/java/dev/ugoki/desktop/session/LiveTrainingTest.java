@@ -97,6 +97,36 @@ class LiveTrainingTest {
     assertThat(live.lastAction()).containsExactly(expected);
   }
 
+  /**
+   * The live agent's panel names the update whose weights it drives with: the newest, not the first
+   * it drove with (it said update 1 while the training went on).
+   */
+  @Test
+  void theLiveAgentSaysTheUpdateWhoseWeightsItDrivesWith() throws Exception {
+    Session s = session(10_000_000, TINY);
+    s.training().start("ppo");
+    framesUntil(s, () -> liveAgent(s) != null && s.training().curve().updates() >= 3);
+    s.training().stop();
+    s.training().await(60_000);
+    Agent live = liveAgent(s);
+    int last = s.training().curve().last().update();
+    assertThat(last).isGreaterThanOrEqualTo(3);
+    dev.ugoki.desktop.view.Follow follow = new dev.ugoki.desktop.view.Follow();
+    follow.follow(live.index(), s.agents());
+    assertThat(dev.ugoki.desktop.view.HudText.status(s, follow, 60))
+        .extracting(dev.ugoki.desktop.view.HudText.Line::text)
+        .contains("2 ppo live  weights of update " + last);
+
+    // and those are the weights it drives with: the run's last, as saved on the stop
+    float[] obs = live.observation().clone();
+    Path policy = onlyRun().resolve("policy.zip");
+    assertThat(PolicyFile.load(policy).meta().steps())
+        .isEqualTo(s.training().curve().last().step());
+    float[] expected = PolicyFile.load(policy).policy().actDeterministic(obs, 1);
+    s.singleStep();
+    assertThat(live.lastAction()).containsExactly(expected);
+  }
+
   @Test
   void aCheckpointIsSavedOnRequestAndAStopEndsTheRunWithItsPolicySaved() throws Exception {
     Session s = session(10_000_000, TINY);

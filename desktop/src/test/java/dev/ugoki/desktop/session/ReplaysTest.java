@@ -145,6 +145,24 @@ class ReplaysTest {
     assertThat(Replayer.verify(forked).reproduced()).isTrue();
   }
 
+  /** A crash after a fork starts that agent again where the person took over, not at the start. */
+  @Test
+  void aForkedAgentStartsAgainFromTheForkAfterACrash() throws Exception {
+    Path file = expertReplay("race", Map.of(), 4);
+    Replay replay = ReplayFile.read(file);
+    Session s = new Session("race", Map.of(), 4, List.of(new Driver.Replayed(file, replay)));
+    s.replays().seek(200);
+    Agent keys = s.roster().addKeyboard();
+    // full throttle, hard left: into the wall
+    s.keyboard().set(-1, 1);
+    for (int i = 0; i < 1000 && keys.crashes() == 0; i++) {
+      s.singleStep();
+    }
+    assertThat(keys.crashes()).isEqualTo(1);
+    assertThat(keys.episodeSteps()).isEqualTo(200);
+    sameState(keys.scene(), Replayer.envAt(replay, 200).scene(), "after the crash");
+  }
+
   @Test
   void aFoundationPolicyInItsSharedLayoutForksAMultitaskReplayExactly() throws Exception {
     Path foundation = Zoo.resolve("zoo:foundation");

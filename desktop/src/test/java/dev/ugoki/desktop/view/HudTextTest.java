@@ -2,8 +2,15 @@ package dev.ugoki.desktop.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ugoki.core.replay.Replay;
+import dev.ugoki.core.replay.ReplayFile;
+import dev.ugoki.core.replay.ReplayRecorder;
 import dev.ugoki.desktop.session.Driver;
 import dev.ugoki.desktop.session.Session;
+import dev.ugoki.sim.env.Env;
+import dev.ugoki.sim.env.Expert;
+import dev.ugoki.sim.registry.Scenarios;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +52,34 @@ class HudTextTest {
     Follow free = new Follow();
     free.setFree();
     assertThat(text(HudText.status(s, free, 58))).contains("camera: free");
+  }
+
+  /**
+   * With a replay open, the status's step is the replay's own, the timeline's: not the clock's,
+   * which counts on through a scrub and past the replay's end (it said 666 over a timeline at 299).
+   */
+  @Test
+  void theStatusStepIsTheOpenReplaysStep() {
+    Replay[] done = new Replay[1];
+    Env env = new ReplayRecorder(Scenarios.make("race", Map.of()), "expert", r -> done[0] = r);
+    env.reset(9);
+    Expert e = env.expert();
+    while (!env.step(e.act()).done()) {}
+    Replay replay = done[0];
+    Session s = new Session("race", Map.of(), 9, List.of(new Driver.Expert()));
+    s.replays().open(Path.of("expert" + ReplayFile.SUFFIX), replay);
+    for (int i = 0; i < 50; i++) {
+      s.singleStep();
+    }
+    s.replays().seek(20);
+    assertThat(text(HudText.status(s, new Follow(), 60))).contains("  step 20  ");
+    s.replays().seek(replay.steps() - 5);
+    for (int i = 0; i < 30; i++) {
+      s.singleStep();
+    }
+    assertThat(s.replays().timeline().step()).isEqualTo(replay.steps());
+    assertThat(text(HudText.status(s, new Follow(), 60)))
+        .contains("  step " + replay.steps() + "  ");
   }
 
   @Test
