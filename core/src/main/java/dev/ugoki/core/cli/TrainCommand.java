@@ -18,6 +18,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -154,28 +158,41 @@ public final class TrainCommand implements Callable<Integer> {
                   checkpointEvery));
     }
     RunConfig run = plan.config();
-    RunFolder folder = plan.folder(out);
-    outw.printf(
-        "%s %s on %s, seed %d, %,d steps -> %s%n",
-        resuming ? "resuming" : "training",
-        run.algo(),
-        run.scenario(),
-        run.seed(),
-        run.steps(),
-        folder.dir());
-    outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());
-    outw.flush();
-
-    Progress progress = new Progress(System.out, Progress.onTerminal(), 10);
-    // SIGTERM or Ctrl-C: the folder resumes from its last checkpoint; say so, and how
-    Thread told = new Thread(() -> stoppedBySignal(folder.dir()), "ugoki-signal");
+    // SIGTERM or Ctrl-C: the run stops after its update with a checkpoint (as a budget spent
+    // does), and says how to go on; the process ends once it has, or after a grace period. Heard
+    // from before the folder is made: a signal then stops the run after its first update.
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<Path> made = new AtomicReference<>();
+    CountDownLatch ended = new CountDownLatch(1);
+    TrainingListener onSignal =
+        new TrainingListener() {
+          @Override
+          public boolean stopRequested() {
+            return stop.get();
+          }
+        };
+    Thread told = new Thread(() -> stopBySignal(stop, ended, made), "ugoki-signal");
     Runtime.getRuntime().addShutdownHook(told);
+    RunFolder folder;
     TrainingRun.Result result;
     try {
+      folder = plan.folder(out);
+      made.set(folder.dir());
+      outw.printf(
+          "%s %s on %s, seed %d, %,d steps -> %s%n",
+          resuming ? "resuming" : "training",
+          run.algo(),
+          run.scenario(),
+          run.seed(),
+          run.steps(),
+          folder.dir());
+      outw.printf("  %s: %s%n", run.algo(), run.algoConfig().asMap());
+      outw.flush();
+      Progress progress = new Progress(System.out, Progress.onTerminal(), 10);
       result =
-          TrainingRun.execute(
-              plan, folder, new Trainer.Options(progress, injectNan, TrainingListener.NONE));
+          TrainingRun.execute(plan, folder, new Trainer.Options(progress, injectNan, onSignal));
     } finally {
+      ended.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(told);
       } catch (IllegalStateException shuttingDown) {
@@ -213,15 +230,34 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** What a run stopped by a signal says on stderr: where it stands and how to go on. */
-  private static void stoppedBySignal(Path dir) {
+  /** How long a signal waits for the update going on to end and its checkpoint to be written. */
+  static final int SIGNAL_GRACE_S = 30;
+
+  /**
+   * A signal's hook: asks the run to stop, waits for it to have written its checkpoint, and says on
+   * stderr where the run stands and how to go on.
+   */
+  private static void stopBySignal(
+      AtomicBoolean stop, CountDownLatch ended, AtomicReference<Path> made) {
+    stop.set(true);
+    boolean clean;
+    try {
+      clean = ended.await(SIGNAL_GRACE_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      clean = false;
+    }
+    Path dir = made.get();
     System.out.flush();
     System.err.println(
-        java.nio.file.Files.isDirectory(dir)
-            ? "ugoki: stopped by a signal; the run goes on from its last checkpoint with"
-                + " ./ugoki train --resume "
-                + dir
-            : "ugoki: stopped by a signal before the run folder was made; nothing to resume");
+        dir == null || !java.nio.file.Files.isDirectory(dir)
+            ? "ugoki: stopped by a signal before the run folder was made; nothing to resume"
+            : clean
+                ? "ugoki: stopped by a signal after a checkpoint of its last update; the run goes"
+                    + " on with ./ugoki train --resume "
+                    + dir
+                : "ugoki: stopped by a signal in the middle of an update; the run goes on from"
+                    + " its last checkpoint with ./ugoki train --resume "
+                    + dir);
     System.err.flush();
   }
 }

@@ -36,33 +36,16 @@ public final class PolicyFit {
 
   private static void checkFits(
       String who, String policyScenario, Spec observation, Spec action, Env env) {
-    checkFits(
-        who,
-        policyScenario,
-        observation,
-        action,
-        env.unwrapped().name(),
-        env.observationSpec(),
-        env.actionSpec());
-  }
-
-  private static void checkFits(
-      String who,
-      String policyScenario,
-      Spec observation,
-      Spec action,
-      String scenario,
-      Spec hereObservation,
-      Spec hereAction) {
+    String scenario = env.unwrapped().name();
     if (!scenario.equals(policyScenario)) {
       throw new PolicyFile.PolicyFileException(
           who + " was trained on scenario '" + policyScenario + "', not '" + scenario + "'");
     }
     List<String> diffs = new ArrayList<>();
-    for (String d : hereObservation.differencesFrom(observation)) {
+    for (String d : env.observationSpec().differencesFrom(observation)) {
       diffs.add("observation " + d);
     }
-    for (String d : hereAction.differencesFrom(action)) {
+    for (String d : env.actionSpec().differencesFrom(action)) {
       diffs.add("action " + d);
     }
     if (!diffs.isEmpty()) {
@@ -91,17 +74,12 @@ public final class PolicyFit {
    */
   public static Env fit(Path file, PolicyFile.Loaded loaded, Env env) {
     Env fitted;
-    if (loaded.adapter() != null && env.unwrapped().name().equals(loaded.meta().scenario())) {
+    if (loaded.adapter() != null
+        && env.unwrapped().name().equals(loaded.meta().scenario())
+        && withoutBody(env.observationSpec()).equals(withoutBody(loaded.observationSpec()))
+        && env.actionSpec().equals(loaded.actionSpec())) {
       // on its own scenario, a policy that infers its body needs no body channel here: the
       // adapter writes them all (the window's multitask observes no body, the foundation's did)
-      checkFits(
-          "policy " + file,
-          loaded.meta().scenario(),
-          withoutBody(loaded.observationSpec()),
-          loaded.actionSpec(),
-          env.unwrapped().name(),
-          withoutBody(env.observationSpec()),
-          env.actionSpec());
       fitted = env;
     } else {
       fitted =

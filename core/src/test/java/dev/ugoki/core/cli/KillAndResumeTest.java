@@ -148,7 +148,7 @@ class KillAndResumeTest extends CliTest {
     }
   }
 
-  private static List<Path> temporaryFiles(Path dir) throws IOException {
+  static List<Path> temporaryFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
     }
