@@ -1,6 +1,7 @@
 package dev.ugoki.core.cli;
 
 import dev.ugoki.core.bench.LearnerBench;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.CanonicalJson;
 import dev.ugoki.core.policy.PolicyNetwork;
 import dev.ugoki.sim.bench.SimBench;
@@ -23,6 +24,11 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The longest timed sample [s], and the most samples a figure takes. */
+  static final int MAX_SECONDS = 600;
+
+  static final int MAX_SAMPLES = 1000;
 
   @Option(
       names = "--seconds",
@@ -55,11 +61,20 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // checked before any work, for every kind of bench: a run of them must end
+    if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+      throw new IllegalArgumentException(
+          "--seconds must be more than 0 and at most " + MAX_SECONDS + ", got " + seconds);
+    }
+    if (samples < 1 || samples > MAX_SAMPLES) {
+      throw new IllegalArgumentException(
+          "--samples must be 1 to " + MAX_SAMPLES + ", got " + samples);
+    }
+    if (json != null) {
+      AtomicFiles.checkWritable(json); // before the bench, not after it
+    }
     if (cells != null && !cells.isEmpty()) {
       return cellsOnly();
-    }
-    if (!(seconds > 0) || samples < 1) {
-      throw new IllegalArgumentException("--seconds must be positive and --samples at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -70,6 +70,9 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (block < 1) {
+      throw new IllegalArgumentException("--block must be at least 1 seed, got " + block);
+    }
     if (record != null && master != null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--record keeps the episodes of this process: leave out --master");

@@ -1,5 +1,6 @@
 package dev.ugoki.core.cli;
 
+import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.sim.registry.Plugins;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -43,6 +44,12 @@ public final class Main implements Callable<Integer> {
   /** Exit code for input the user can fix. */
   public static final int USAGE_ERROR = 2;
 
+  /**
+   * The exit code of a study, sweep, evaluation or demonstration collection whose cell failed on
+   * something other than bad input: a fault of the program or of the machine.
+   */
+  public static final int CELL_FAILED = 4;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   /** With no subcommand: train race with PPO on the defaults and report (the main job). */
@@ -74,16 +81,55 @@ public final class Main implements Callable<Integer> {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           // bad input, and I/O of any kind (a full disk, a read-only folder): one line, exit 2
-          if (ex instanceof IllegalArgumentException
-              || ex instanceof java.io.IOException
-              || ex instanceof java.io.UncheckedIOException) {
+          if (badInput(ex)) {
             commandLine.getErr().println("ugoki: error: " + ErrorText.of(ex));
             commandLine.getErr().flush();
             return USAGE_ERROR;
           }
+          if (ex instanceof CellRunner.CellFailure) {
+            // a cell failed on its own (not on bad input): one line that says what and where
+            Throwable root = rootOf(ex);
+            boolean bad = badInput(root);
+            commandLine
+                .getErr()
+                .println(
+                    "ugoki: error: " + ErrorText.of(ex) + (bad ? "" : " (" + where(root) + ")"));
+            commandLine.getErr().flush();
+            return bad ? USAGE_ERROR : CELL_FAILED;
+          }
           throw ex;
         });
     return cl;
+  }
+
+  /** Bad input, or I/O of any kind (a full disk, a read-only folder): exit code 2. */
+  private static boolean badInput(Throwable t) {
+    return t instanceof IllegalArgumentException
+        || t instanceof java.io.IOException
+        || t instanceof java.io.UncheckedIOException;
+  }
+
+  private static Throwable rootOf(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
+  /** The failure's kind and its first frame in Ugoki's own code (or its first frame). */
+  static String where(Throwable t) {
+    StackTraceElement at = null;
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (at == null) {
+        at = e;
+      }
+      if (e.getClassName().startsWith("dev.ugoki.")) {
+        at = e;
+        break;
+      }
+    }
+    return t.getClass().getSimpleName() + (at == null ? "" : " at " + at);
   }
 
   public static void main(String[] args) {

@@ -123,6 +123,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (injectNan < -1) {
+      throw new IllegalArgumentException(
+          "--inject-nan-at-update is an update's number (or -1: none), not " + injectNan);
+    }
     PrintWriter outw = spec.commandLine().getOut();
     boolean resuming = resume != null;
     RunPlan plan;

@@ -80,6 +80,35 @@ public final class AtomicFiles {
   }
 
   /**
+   * The bytes of {@code file}, a small file a person wrote (a config, a sweep): refused in one line
+   * when it is no regular file or holds more than {@code maxBytes}, before anything is read.
+   *
+   * @throws java.nio.file.NoSuchFileException when it does not exist
+   */
+  public static byte[] readSmall(Path file, int maxBytes) throws IOException {
+    if (Files.exists(file)) {
+      checkReadable(file);
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new IllegalArgumentException(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s holds %,d bytes, more than the %,d such a file may hold",
+                file,
+                size,
+                maxBytes));
+      }
+    }
+    try (var in = Files.newInputStream(file)) {
+      byte[] b = in.readNBytes(maxBytes + 1); // it may have grown since
+      if (b.length > maxBytes) {
+        throw new IllegalArgumentException(file + " grew past " + maxBytes + " bytes while read");
+      }
+      return b;
+    }
+  }
+
+  /**
    * Refuses to read {@code path} unless it is a regular file (a link to one is fine): a pipe or a
    * device would be waited on or read without end, a folder cannot be read.
    *

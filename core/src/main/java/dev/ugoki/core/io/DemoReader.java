@@ -35,6 +35,9 @@ final class DemoReader {
   }
 
   Demonstrations read() throws IOException {
+    if (Files.exists(path)) {
+      AtomicFiles.checkReadable(path); // a pipe would be waited on, a device read without end
+    }
     List<String> warnings = new ArrayList<>();
     int skipped = 0;
     // malformed UTF-8 becomes U+FFFD and then a JSON error that names its line, not an

@@ -24,6 +24,7 @@ final class PolicyZip {
     if (!Files.exists(file)) {
       throw new PolicyFile.PolicyFileException("policy file " + file + " does not exist");
     }
+    AtomicFiles.checkReadable(file); // a pipe would be waited on, a device read without end
     try (ZipFile zip = new ZipFile(file.toFile())) {
       var all = zip.entries();
       while (all.hasMoreElements()) {

@@ -6,8 +6,10 @@ import dev.ugoki.core.cell.CellRunner;
 import dev.ugoki.core.cell.CellTable;
 import dev.ugoki.core.eval.Evaluation;
 import dev.ugoki.core.eval.SeedRange;
+import dev.ugoki.core.io.AtomicFiles;
 import dev.ugoki.core.io.FolderLock;
 import dev.ugoki.core.io.Mappers;
+import dev.ugoki.core.train.RunConfig;
 import dev.ugoki.core.train.RunPlan;
 import dev.ugoki.core.train.RunRequest;
 import java.io.IOException;
@@ -84,7 +86,9 @@ public final class Sweep {
   public static Plan read(Path file) throws IOException {
     Map<String, Object> doc;
     try {
-      doc = Mappers.YAML.readValue(Files.readAllBytes(file), new TypeReference<>() {});
+      doc =
+          Mappers.YAML.readValue(
+              AtomicFiles.readSmall(file, RunConfig.MAX_CONFIG_BYTES), new TypeReference<>() {});
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no sweep file at " + file);
     } catch (com.fasterxml.jackson.core.JacksonException e) {

@@ -10,7 +10,6 @@ import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Setting;
 import dev.ugoki.sim.registry.Scenarios;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +72,9 @@ public record RunConfig(
 
   /** The largest imitation budget: labeled steps are held in memory, about 300 bytes each. */
   public static final long MAX_LABELED_STEPS = 2_000_000;
+
+  /** The largest config or sweep file read: far more than any run's keys take. */
+  public static final int MAX_CONFIG_BYTES = 1 << 20;
 
   public RunConfig {
     checkBudget(Algorithm.of(algo), steps);
@@ -292,7 +294,8 @@ public record RunConfig(
   private static Map<String, Object> readYaml(Path yaml) {
     try {
       Map<String, Object> m =
-          Mappers.YAML.readValue(Files.readAllBytes(yaml), new TypeReference<>() {});
+          Mappers.YAML.readValue(
+              AtomicFiles.readSmall(yaml, MAX_CONFIG_BYTES), new TypeReference<>() {});
       return m == null ? Map.of() : m;
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("config file " + yaml + " does not exist");

@@ -48,6 +48,6 @@ class BenchCommandTest extends CliTest {
   @Test
   void refusesSamplesThatMeasureNothing() {
     assertThat(run("bench", "--seconds", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--seconds must be positive");
+    assertThat(err.toString()).contains("--seconds must be more than 0 and at most 600, got 0.0");
   }
 }
