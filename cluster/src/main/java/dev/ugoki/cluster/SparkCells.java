@@ -2,14 +2,13 @@ package dev.ugoki.cluster;
 
 import dev.ugoki.core.cell.CellJob;
 import dev.ugoki.core.cell.CellRunner;
+import dev.ugoki.core.cell.Master;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -37,8 +36,6 @@ public final class SparkCells implements CellRunner {
   /** Attempts per task before a cell fails for good (Spark's own default). */
   static final int ATTEMPTS = 4;
 
-  private static final Pattern LOCAL = Pattern.compile("^local\\[(\\*|\\d+)\\]$");
-
   private final JavaSparkContext spark;
   private final String master;
 
@@ -55,9 +52,10 @@ public final class SparkCells implements CellRunner {
    */
   static SparkConf conf(String master, String appName) {
     SparkConf c = new SparkConf(true).setAppName(appName);
-    Matcher local = LOCAL.matcher(master);
-    if (local.matches()) {
-      c.setMaster("local[" + local.group(1) + "," + ATTEMPTS + "]");
+    // parsed where every command parses it: one reading of what a local master is
+    String threads = Master.parse(master).localThreads();
+    if (threads != null) {
+      c.setMaster("local[" + threads + "," + ATTEMPTS + "]");
       c.setIfMissing("spark.driver.host", "127.0.0.1");
       c.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       c.setIfMissing("spark.ui.enabled", "false");

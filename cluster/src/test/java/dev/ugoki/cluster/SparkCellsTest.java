@@ -193,4 +193,23 @@ class SparkCellsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("--master mesos://x is no master; a master is local[*]");
   }
+
+  /**
+   * Every local form Master accepts gets the local settings (retries, the loopback): the master is
+   * read in one place, {@code Master}, not again by a pattern of the cluster's own (which took
+   * {@code local} alone for a remote master).
+   */
+  @Test
+  void everyLocalMasterGetsRetriesAndTheLoopback() {
+    for (String[] m :
+        new String[][] {
+          {"local", "local[1,"}, {"local[3]", "local[3,"}, {"local[*]", "local[*,"}
+        }) {
+      SparkConf c = SparkCells.conf(m[0], "t");
+      assertThat(c.get("spark.master")).as(m[0]).startsWith(m[1]);
+      assertThat(c.get("spark.driver.bindAddress")).as(m[0]).isEqualTo("127.0.0.1");
+    }
+    assertThat(SparkCells.conf("spark://127.0.0.1:7077", "t").get("spark.master"))
+        .isEqualTo("spark://127.0.0.1:7077");
+  }
 }

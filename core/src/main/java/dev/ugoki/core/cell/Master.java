@@ -97,6 +97,18 @@ public record Master(String text, List<InetSocketAddress> endpoints) {
     throw refused(text, "is no master");
   }
 
+  /**
+   * For a local master, the threads it asks for as Spark writes them ({@code *} or a number; {@code
+   * local} alone is one); null for any other master.
+   */
+  public String localThreads() {
+    Matcher local = LOCAL.matcher(text);
+    if (!local.matches()) {
+      return null;
+    }
+    return local.group(1) == null ? "1" : local.group(1);
+  }
+
   private static InetSocketAddress endpoint(String text, String hostPort) {
     Matcher m = HOST_PORT.matcher(hostPort);
     int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
