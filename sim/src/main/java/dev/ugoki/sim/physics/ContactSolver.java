@@ -24,6 +24,9 @@ package dev.ugoki.sim.physics;
  * contacts do not jitter.
  */
 final class ContactSolver {
+  /** Above this condition number of K the two points act as one and are solved in turn. */
+  private static final double MAX_CONDITION = 1000;
+
   private ContactSolver() {}
 
   static void prepare(Manifold m, double h, WorldSettings s) {
@@ -59,6 +62,27 @@ final class ContactSolver {
         m.targetVelocity[i] = sep > 0 ? -sep / h : 0;
       }
     }
+    m.block = false;
+    if (m.count == 2) {
+      double rn1a = m.rax[0] * ny - m.ray[0] * nx;
+      double rn1b = m.rbx[0] * ny - m.rby[0] * nx;
+      double rn2a = m.rax[1] * ny - m.ray[1] * nx;
+      double rn2b = m.rbx[1] * ny - m.rby[1] * nx;
+      double mass = a.invMass + b.invMass;
+      double k11 = mass + a.invInertia * rn1a * rn1a + b.invInertia * rn1b * rn1b;
+      double k22 = mass + a.invInertia * rn2a * rn2a + b.invInertia * rn2b * rn2b;
+      double k12 = mass + a.invInertia * rn1a * rn2a + b.invInertia * rn1b * rn2b;
+      double det = k11 * k22 - k12 * k12;
+      if (k11 * k11 < MAX_CONDITION * det) {
+        m.block = true;
+        m.k11 = k11;
+        m.k12 = k12;
+        m.k22 = k22;
+        m.inv11 = k22 / det;
+        m.inv12 = -k12 / det;
+        m.inv22 = k11 / det;
+      }
+    }
   }
 
   static void warmStart(Manifold m) {
@@ -92,16 +116,72 @@ final class ContactSolver {
       m.tangentImpulse[i] = acc;
       double d = acc - old;
       apply(a, b, rax, ray, rbx, rby, d * tx, d * ty);
-
-      dvx = b.vx - b.w * rby - a.vx + a.w * ray;
-      dvy = b.vy + b.w * rbx - a.vy - a.w * rax;
+    }
+    if (m.block) {
+      solveBlock(m);
+      return;
+    }
+    for (int i = 0; i < m.count; i++) {
+      double rax = m.rax[i];
+      double ray = m.ray[i];
+      double rbx = m.rbx[i];
+      double rby = m.rby[i];
+      double dvx = b.vx - b.w * rby - a.vx + a.w * ray;
+      double dvy = b.vy + b.w * rbx - a.vy - a.w * rax;
       double vn = dvx * nx + dvy * ny;
-      old = m.normalImpulse[i];
-      acc = Math.max(0, old - m.normalMass[i] * (vn - m.targetVelocity[i]));
+      double old = m.normalImpulse[i];
+      double acc = Math.max(0, old - m.normalMass[i] * (vn - m.targetVelocity[i]));
       m.normalImpulse[i] = acc;
-      d = acc - old;
+      double d = acc - old;
       apply(a, b, rax, ray, rbx, rby, d * nx, d * ny);
     }
+  }
+
+  /**
+   * Both normal impulses of a two-point manifold at once, as the 2x2 linear complementarity problem
+   * it is (Box2D's block solver: try both points pushing, each alone, neither). Sequential passes
+   * over the two points leave them unequal, which turns a block that should only translate.
+   */
+  private static void solveBlock(Manifold m) {
+    Body a = m.a;
+    Body b = m.b;
+    double nx = m.nx;
+    double ny = m.ny;
+    double a1 = m.normalImpulse[0];
+    double a2 = m.normalImpulse[1];
+    double b1 = normalVelocity(m, 0) - m.targetVelocity[0] - (m.k11 * a1 + m.k12 * a2);
+    double b2 = normalVelocity(m, 1) - m.targetVelocity[1] - (m.k12 * a1 + m.k22 * a2);
+    double x1 = -(m.inv11 * b1 + m.inv12 * b2);
+    double x2 = -(m.inv12 * b1 + m.inv22 * b2);
+    if (!(x1 >= 0 && x2 >= 0)) {
+      x1 = -b1 / m.k11;
+      x2 = 0;
+      if (!(x1 >= 0 && m.k12 * x1 + b2 >= 0)) {
+        x1 = 0;
+        x2 = -b2 / m.k22;
+        if (!(x2 >= 0 && m.k12 * x2 + b1 >= 0)) {
+          x1 = 0;
+          x2 = 0;
+          if (!(b1 >= 0 && b2 >= 0)) {
+            return; // no solution found (degenerate): keep the impulses as they are
+          }
+        }
+      }
+    }
+    double d1 = x1 - a1;
+    double d2 = x2 - a2;
+    apply(a, b, m.rax[0], m.ray[0], m.rbx[0], m.rby[0], d1 * nx, d1 * ny);
+    apply(a, b, m.rax[1], m.ray[1], m.rbx[1], m.rby[1], d2 * nx, d2 * ny);
+    m.normalImpulse[0] = x1;
+    m.normalImpulse[1] = x2;
+  }
+
+  private static double normalVelocity(Manifold m, int i) {
+    Body a = m.a;
+    Body b = m.b;
+    double dvx = b.vx - b.w * m.rby[i] - a.vx + a.w * m.ray[i];
+    double dvy = b.vy + b.w * m.rbx[i] - a.vy - a.w * m.rax[i];
+    return dvx * m.nx + dvy * m.ny;
   }
 
   static void solvePosition(Manifold m, double h, WorldSettings s) {

@@ -30,6 +30,14 @@ final class Manifold {
   final double[] ray = new double[2];
   final double[] rbx = new double[2];
   final double[] rby = new double[2];
+  // two-point block solver: K = [[k11, k12], [k12, k22]] and its inverse, when well conditioned
+  boolean block;
+  double k11;
+  double k12;
+  double k22;
+  double inv11;
+  double inv12;
+  double inv22;
 
   void addPoint(double x, double y, double sep, int featureId) {
     px[count] = x;
