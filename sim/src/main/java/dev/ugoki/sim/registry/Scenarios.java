@@ -14,6 +14,7 @@ import dev.ugoki.sim.env.TimeLimit;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.multitask.MultiTaskProvider;
 import dev.ugoki.sim.scenario.navigate.NavigateProvider;
+import dev.ugoki.sim.scenario.push.PushProvider;
 import dev.ugoki.sim.scenario.race.RaceProvider;
 import dev.ugoki.sim.scenario.reach.ReachProvider;
 import java.util.LinkedHashMap;
@@ -56,6 +57,8 @@ public final class Scenarios {
     // the foundation's tasks: the built-in bodies only, so that its layout never depends on
     // which plugins are loaded
     add(new MultiTaskProvider(bodies, Scenarios::make), "built in");
+    // built in, but not (yet) one of the foundation's tasks: its layout stays the one it learned
+    add(new PushProvider(), "built in");
     String error = null;
     try {
       // the class path Scenarios came from, and the thread's (a Spark executor puts the

@@ -77,13 +77,7 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
 
   /** The values of {@code c}, checked across keys: a ring wide enough to place targets in. */
   public static ReachConfig of(Config c) {
-    ArmParams arm =
-        new ArmParams(
-            c.real(ARM_UPPER),
-            c.real(ARM_FORE),
-            c.real(ARM_MAX_SPEED),
-            c.real(ARM_MAX_ACCEL),
-            Math.toRadians(c.real(ARM_ELBOW_LIMIT_DEG)));
+    ArmParams arm = arm(c);
     BodyFamily family =
         BodyFamily.of(
             c,
@@ -108,6 +102,16 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
           ARM_ELBOW_LIMIT_DEG + " x (1 + " + BODY_ELBOW_LIMIT + ") must stay below 180");
     }
     return new ReachConfig(arm, c.integer(TARGETS), c.real(TARGET_RADIUS), family);
+  }
+
+  /** The nominal arm of {@code c}'s {@code arm.*} keys (any scenario that has them). */
+  public static ArmParams arm(Config c) {
+    return new ArmParams(
+        c.real(ARM_UPPER),
+        c.real(ARM_FORE),
+        c.real(ARM_MAX_SPEED),
+        c.real(ARM_MAX_ACCEL),
+        Math.toRadians(c.real(ARM_ELBOW_LIMIT_DEG)));
   }
 
   /** The thinnest ring of reach in the family: its corners of link lengths and elbow limit [m]. */
