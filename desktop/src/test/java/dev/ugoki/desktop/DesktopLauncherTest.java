@@ -46,7 +46,7 @@ class DesktopLauncherTest {
     assertThat(r.err().strip())
         .isEqualTo(
             "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach,"
-                + " multitask (a plugin's scenario needs its jar in UGOKI_PLUGINS)");
+                + " multitask, push (a plugin's scenario needs its jar in UGOKI_PLUGINS)");
   }
 
   @Test

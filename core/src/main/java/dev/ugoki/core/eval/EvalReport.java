@@ -41,6 +41,14 @@ public final class EvalReport {
     if (words.wholeUnits()) {
       out.println(words.tally(config, s.meanProgress() * s.count(), s.count()));
     }
+    if (!words.score().isEmpty()) {
+      out.printf(
+          java.util.Locale.ROOT,
+          "%s: %.3f at the end, %.3f at best (means over the episodes)%n",
+          words.score(),
+          s.meanProgress(),
+          s.meanBestProgress());
+    }
     out.flush();
   }
 
@@ -60,6 +68,7 @@ public final class EvalReport {
         "mean_success_time_s", Double.isNaN(s.meanSuccessTimeS()) ? null : s.meanSuccessTimeS());
     doc.put("crashes", s.crashes());
     doc.put("mean_progress", s.meanProgress());
+    doc.put("mean_best_progress", s.meanBestProgress());
     Presentation words = Scenarios.presentation(config.owner());
     if (words.wholeUnits()) {
       // the share of the units (goals, targets) done, over every episode

@@ -33,7 +33,8 @@ public final class Evaluation {
       double episodeReturn,
       int steps,
       double timeS,
-      double progress)
+      double progress,
+      double bestProgress)
       implements java.io.Serializable {}
 
   /** The outcome over all seeds. */
@@ -65,6 +66,11 @@ public final class Evaluation {
 
     public double meanProgress() {
       return episodes.stream().mapToDouble(Episode::progress).average().orElse(Double.NaN);
+    }
+
+    /** Mean over the episodes of the most progress each made at any step. */
+    public double meanBestProgress() {
+      return episodes.stream().mapToDouble(Episode::bestProgress).average().orElse(Double.NaN);
     }
   }
 
@@ -213,6 +219,8 @@ public final class Evaluation {
     int actSize = list.get(0).actionSpec().size();
     float[][] obs = new float[n][];
     double[] ret = new double[n];
+    double[] best = new double[n];
+    java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
     int[] steps = new int[n];
     Episode[] done = new Episode[n];
     for (int i = 0; i < n; i++) {
@@ -239,6 +247,7 @@ public final class Evaluation {
         obs[i] = res.observation();
         ret[i] += res.reward();
         steps[i]++;
+        best[i] = Math.max(best[i], res.info().progress());
         if (res.done()) {
           done[i] =
               new Episode(
@@ -249,7 +258,8 @@ public final class Evaluation {
                   ret[i],
                   steps[i],
                   res.info().episodeTimeS(),
-                  res.info().progress());
+                  res.info().progress(),
+                  best[i]);
           running--;
         }
       }
@@ -275,12 +285,14 @@ public final class Evaluation {
     for (long i = 0, seed = firstSeed; i < count; i++, seed++) {
       float[] obs = env.reset(seed);
       double ret = 0;
+      double best = Double.NEGATIVE_INFINITY;
       int steps = 0;
       StepResult r;
       do {
         r = env.step(controller.act(obs));
         obs = r.observation();
         ret += r.reward();
+        best = Math.max(best, r.info().progress());
         steps++;
       } while (!r.done());
       episodes.add(
@@ -292,7 +304,8 @@ public final class Evaluation {
               ret,
               steps,
               r.info().episodeTimeS(),
-              r.info().progress()));
+              r.info().progress(),
+              best));
     }
     return new Summary(env.unwrapped().name(), List.copyOf(episodes));
   }

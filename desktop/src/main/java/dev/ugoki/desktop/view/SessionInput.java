@@ -20,7 +20,8 @@ import dev.ugoki.desktop.session.Session;
  *       checkpoint of the live training; J join: drive a new keyboard agent (the camera follows
  *       it); E add the expert; L the list of policies (the zoo's, the newest runs) to add one with
  *       1-9; V save the followed agent's episode as a replay; Delete take the followed agent out; M
- *       next scenario (race, navigate, reach, multitask) with the same agents; H help; Esc quit.
+ *       next scenario (race, navigate, reach, multitask, push) with the same agents; H help; Esc
+ *       quit.
  *   <li>With a replay open: Left and Right (paused) a step back and on, [ and ] 5 s, Home and End
  *       its ends, a press or drag on the timeline scrubs; J, E and a policy dropped on the window
  *       fork it there.

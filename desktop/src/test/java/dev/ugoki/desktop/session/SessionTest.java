@@ -396,7 +396,8 @@ class SessionTest {
             m -> m.contains("agent 2") && m.contains("sits out navigate") && m.contains("race"));
     assertThat(nav.messages()).anyMatch(m -> m.contains("lidar.noise"));
     assertThat(nav.withScenario("navigate")).isSameAs(nav);
-    assertThat(nav.withScenario("multitask").nextScenario()).isEqualTo("race");
+    assertThat(nav.withScenario("multitask").nextScenario()).isEqualTo("push");
+    assertThat(nav.withScenario("push").nextScenario()).isEqualTo("race");
     assertThatThrownBy(() -> nav.withScenario("mars")).hasMessageContaining("mars");
   }
 

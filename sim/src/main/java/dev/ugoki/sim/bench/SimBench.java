@@ -12,12 +12,13 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * Measures simulation throughput: {@code race} with 32 lidar rays, stepped on one thread and as a
- * vectorized env on several, with seeded random actions (a gentle steer, throttle in [0, 1]).
- * Random driving crashes within about 90 steps, so resets weigh more than in a trained policy's
- * laps; every reset draws a new track, as in training, except in the fixed-track row. Each figure
- * is the median of several timed samples after a warm-up. A benchmark, not a test: run it on a
- * quiet machine.
+ * Measures simulation throughput: {@code race} with 32 lidar rays and {@code push} (the contact
+ * layer's arm and block), stepped on one thread and as a vectorized env on several, with seeded
+ * random actions (a gentle steer, throttle in [0, 1]), and the contact layer alone on a pile
+ * ({@link ContactStress}). Random driving crashes within about 90 steps, so resets weigh more than
+ * in a trained policy's laps; every reset draws a new track, as in training, except in the
+ * fixed-track row. Each figure is the median of several timed samples after a warm-up. A benchmark,
+ * not a test: run it on a quiet machine.
  */
 public final class SimBench {
   /**
@@ -41,12 +42,21 @@ public final class SimBench {
    */
   public static List<Result> run(double secondsPerSample, int samples) {
     List<Result> results = new ArrayList<>();
-    results.add(single("race", "new track each episode", Map.of(), secondsPerSample, samples));
+    Map<String, Object> rays = Map.of("lidar.rays", 32);
+    results.add(single("race", "new track each episode", rays, secondsPerSample, samples));
     results.add(
-        single("race", "one fixed track", Map.of("track.seed", 1), secondsPerSample, samples));
-    results.add(vector("race", 16, 1, secondsPerSample, samples));
-    results.add(vector("race", 16, 2, secondsPerSample, samples));
-    results.add(vector("race", 64, 2, secondsPerSample, samples));
+        single(
+            "race",
+            "one fixed track",
+            Map.of("lidar.rays", 32, "track.seed", 1),
+            secondsPerSample,
+            samples));
+    results.add(vector("race", rays, 16, 1, secondsPerSample, samples));
+    results.add(vector("race", rays, 16, 2, secondsPerSample, samples));
+    results.add(vector("race", rays, 64, 2, secondsPerSample, samples));
+    results.add(single("push", "one arm, one block", Map.of(), secondsPerSample, samples));
+    results.add(vector("push", Map.of(), 16, 2, secondsPerSample, samples));
+    results.add(ContactStress.measure(secondsPerSample, samples));
     return results;
   }
 
@@ -68,9 +78,7 @@ public final class SimBench {
       Map<String, ?> overrides,
       double secondsPerSample,
       int samples) {
-    Map<String, Object> config = new java.util.HashMap<>(overrides);
-    config.put("lidar.rays", 32);
-    Env env = Scenarios.make(scenario, config);
+    Env env = Scenarios.make(scenario, overrides);
     int actSize = env.actionSpec().size();
     float[] table = actions(actSize, 1);
     float[] a = new float[actSize];
@@ -93,10 +101,15 @@ public final class SimBench {
   }
 
   public static Result vector(
-      String scenario, int envs, int threads, double secondsPerSample, int samples) {
+      String scenario,
+      Map<String, ?> overrides,
+      int envs,
+      int threads,
+      double secondsPerSample,
+      int samples) {
     List<Env> list = new ArrayList<>();
     for (int i = 0; i < envs; i++) {
-      list.add(Scenarios.make(scenario, Map.of("lidar.rays", 32)));
+      list.add(Scenarios.make(scenario, overrides));
     }
     try (VectorEnv vec = new VectorEnv(list, threads)) {
       int actSize = vec.actionSpec().size();

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param legend what the scene's colours and shapes mean, in the order a person reads them
  * @param watchOverrides config keys a window that watches the scenario sets over the defaults (a
  *     race of many laps)
+ * @param score what progress measures when it is a share of the task, not units of it ({@code
+ *     coverage}: the evaluation reports its final and best values); empty otherwise
  */
 public record Presentation(
     String unit,
@@ -42,7 +44,8 @@ public record Presentation(
     String speedOf,
     boolean crashes,
     List<Legend> legend,
-    Map<String, Object> watchOverrides) {
+    Map<String, Object> watchOverrides,
+    String score) {
 
   public Presentation {
     Objects.requireNonNull(unit);
@@ -50,6 +53,7 @@ public record Presentation(
     Objects.requireNonNull(verb);
     Objects.requireNonNull(world);
     Objects.requireNonNull(speedOf);
+    Objects.requireNonNull(score);
     if (!(viewWidthM > 0 && viewWidthM < 1e6)) {
       throw new IllegalArgumentException(
           "a camera's view must be a positive number of metres, got " + viewWidthM);
@@ -95,6 +99,9 @@ public record Presentation(
 
   /** The episode's progress in the scenario's words: {@code lap 45%}, {@code goals 2/5}. */
   public String progress(Config config, double progress) {
+    if (!score.isEmpty()) {
+      return fmt("%s %.1f%%", score, 100 * Math.max(0, progress));
+    }
     int n = count(config);
     if (wholeUnits) {
       return fmt("%s %d/%d", units, (int) progress, n);
@@ -148,6 +155,7 @@ public record Presentation(
     private String world = "world";
     private double viewWidthM = 20;
     private boolean speedKmh;
+    private String score = "";
     private String speedOf = "";
     private boolean crashes = true;
     private final List<Legend> legend = new java.util.ArrayList<>();
@@ -222,6 +230,12 @@ public record Presentation(
       return this;
     }
 
+    /** Progress is a share of the task, named {@code name} ({@code coverage}). */
+    public Builder score(String name) {
+      this.score = name;
+      return this;
+    }
+
     public Presentation build() {
       return new Presentation(
           unit,
@@ -235,7 +249,8 @@ public record Presentation(
           speedOf,
           crashes,
           legend,
-          watch);
+          watch,
+          score);
     }
   }
 }

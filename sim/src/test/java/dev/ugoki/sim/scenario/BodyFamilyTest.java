@@ -213,8 +213,7 @@ class BodyFamilyTest {
     ReachScenario reach = (ReachScenario) env.unwrapped();
     reach.reset(5);
     assertThat(reach.armParams())
-        .isEqualTo(
-            ReachConfig.scaled(ReachConfig.of(c).arm(), ReachConfig.of(c).family().factors(5)));
+        .isEqualTo(ArmKeys.scaled(ReachConfig.of(c).arm(), ReachConfig.of(c).family().factors(5)));
     assertThat(expertSuccesses(env, 40)).isGreaterThanOrEqualTo(38);
     assertThatThrownBy(() -> Scenarios.config("reach", Map.of("body.elbow_limit", 0.2)))
         .hasMessageContaining("body.elbow_limit");

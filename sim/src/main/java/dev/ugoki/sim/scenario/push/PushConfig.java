@@ -3,10 +3,10 @@ package dev.ugoki.sim.scenario.push;
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.BodyFamily;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.RewardWeights;
-import dev.ugoki.sim.scenario.reach.ReachConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,11 +60,7 @@ public record PushConfig(
 
   private static List<Param> params() {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 1000));
-    for (Param a : ReachConfig.PARAMS) {
-      if (a.key().startsWith("arm.")) {
-        p.add(a);
-      }
-    }
+    p.addAll(ArmKeys.ARM);
     p.add(Param.real(TABLE_Y, 1.15, 0.1, 10, "the table's centre, ahead of the shoulder [m]"));
     p.add(Param.real(TABLE_SIZE, 1.0, 0.2, 10, "the square table's side [m]"));
     p.add(
@@ -100,12 +96,7 @@ public record PushConfig(
             -1,
             0,
             "reward every step (a small cost of time)"));
-    for (Param a : ReachConfig.PARAMS) {
-      if (a.key().startsWith("body.")
-          && !BodyFamily.params().stream().anyMatch(b -> b.key().equals(a.key()))) {
-        p.add(a);
-      }
-    }
+    p.addAll(ArmKeys.SPREADS);
     p.add(BodyFamily.spread("block", BODY_MASS, 0.9, BLOCK_MASS));
     p.add(BodyFamily.spread("block", BODY_FRICTION, 0.9, BLOCK_FRICTION));
     p.addAll(BodyFamily.params());
@@ -117,7 +108,7 @@ public record PushConfig(
    * and every point of the table is within the reach of every arm of the family.
    */
   public static PushConfig of(Config c) {
-    ArmParams arm = ReachConfig.arm(c);
+    ArmParams arm = ArmKeys.arm(c);
     double y = c.real(TABLE_Y);
     double size = c.real(TABLE_SIZE);
     double unit = c.real(BLOCK_UNIT);
@@ -133,28 +124,10 @@ public record PushConfig(
               size,
               2 * TShape.circumradius(unit) + 4 * tip));
     }
-    BodyFamily family =
-        BodyFamily.of(
-            c,
-            List.of(
-                new BodyFamily.Dim(
-                    ReachConfig.BODY_UPPER, c.real(ReachConfig.BODY_UPPER), 0x452821E638D01377L),
-                new BodyFamily.Dim(
-                    ReachConfig.BODY_FORE, c.real(ReachConfig.BODY_FORE), 0xBE5466CF34E90C6CL),
-                new BodyFamily.Dim(
-                    ReachConfig.BODY_MAX_SPEED,
-                    c.real(ReachConfig.BODY_MAX_SPEED),
-                    0xC0AC29B7C97C50DDL),
-                new BodyFamily.Dim(
-                    ReachConfig.BODY_MAX_ACCEL,
-                    c.real(ReachConfig.BODY_MAX_ACCEL),
-                    0x3F84D5B5B5470917L),
-                new BodyFamily.Dim(
-                    ReachConfig.BODY_ELBOW_LIMIT,
-                    c.real(ReachConfig.BODY_ELBOW_LIMIT),
-                    0x9216D5D98979FB1BL),
-                new BodyFamily.Dim(BODY_MASS, c.real(BODY_MASS), 0x2E1F0BA84D3A9C57L),
-                new BodyFamily.Dim(BODY_FRICTION, c.real(BODY_FRICTION), 0x71C4E6F0A3B2D819L)));
+    List<BodyFamily.Dim> dims = new ArrayList<>(ArmKeys.dims(c));
+    dims.add(new BodyFamily.Dim(BODY_MASS, c.real(BODY_MASS), 0x2E1F0BA84D3A9C57L));
+    dims.add(new BodyFamily.Dim(BODY_FRICTION, c.real(BODY_FRICTION), 0x71C4E6F0A3B2D819L));
+    BodyFamily family = BodyFamily.of(c, dims);
     // every arm of the family reaches the whole table: its far corners within the shortest of
     // the longest reaches, its near edge beyond the longest of the shortest (the corners of the
     // family's link lengths and elbow limits)
@@ -163,12 +136,12 @@ public record PushConfig(
     double near = y - size / 2;
     for (int corner = 0; corner < 8; corner++) {
       double[] f = {1, 1, 1, 1, 1, 1, 1};
-      int[] dims = {0, 1, 4};
-      for (int k = 0; k < dims.length; k++) {
-        int i = dims[k];
+      int[] corners = {0, 1, 4};
+      for (int k = 0; k < corners.length; k++) {
+        int i = corners[k];
         f[i] = (corner >> k & 1) == 0 ? 2 - hi[i] : hi[i];
       }
-      ArmParams a = ReachConfig.scaled(arm, f);
+      ArmParams a = ArmKeys.scaled(arm, f);
       if (far > a.maxReachM() - tip || near < a.minReachM() + tip) {
         throw new IllegalArgumentException(
             String.format(

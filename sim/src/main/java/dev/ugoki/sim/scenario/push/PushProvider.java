@@ -18,6 +18,7 @@ public final class PushProvider implements ScenarioProvider {
           .viewWidthM(1.4)
           .speedOf("tip")
           .noCrashes()
+          .score("coverage")
           .legend(Colors.OBSTACLE, "brown T", "the block the arm's tip pushes")
           .legend(Colors.GOAL_ACTIVE, "red outline", "where the block must go: 95% covered wins")
           .build();

@@ -11,8 +11,8 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.ScenarioBase;
-import dev.ugoki.sim.scenario.reach.ReachConfig;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
 import dev.ugoki.sim.scene.Shape;
@@ -116,7 +116,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     this.arm = new TwoLinkArm(armParams);
     this.blockBody = new double[] {cfg.blockMass(), cfg.blockFriction()};
     this.table = new PushTable(cfg, blockBody[0], blockBody[1]);
-    ArmParams largest = ReachConfig.scaled(armParams, cfg.family().maxFactors());
+    ArmParams largest = ArmKeys.scaled(armParams, cfg.family().maxFactors());
     this.reachScaleM = largest.maxReachM();
     this.speedScaleRadps = largest.maxSpeedRadps();
     Spec observation =
@@ -197,7 +197,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     SplittableRandom random = new SplittableRandom(seed);
     if (cfg.family().varies()) {
       double[] f = drawBody(seed);
-      armParams = ReachConfig.scaled(cfg.arm(), f);
+      armParams = ArmKeys.scaled(cfg.arm(), f);
       arm = new TwoLinkArm(armParams);
       blockBody = new double[] {cfg.blockMass() * f[5], cfg.blockFriction() * f[6]};
       table = new PushTable(cfg, blockBody[0], blockBody[1]);

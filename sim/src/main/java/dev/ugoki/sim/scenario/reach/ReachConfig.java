@@ -3,6 +3,7 @@ package dev.ugoki.sim.scenario.reach;
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.config.Param;
+import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.BodyFamily;
 import dev.ugoki.sim.scenario.CommonParams;
 import dev.ugoki.sim.scenario.RewardWeights;
@@ -21,17 +22,7 @@ import java.util.List;
  *     acceleration, and the elbow limit (in that order), each around the nominal arm
  */
 public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, BodyFamily family) {
-  public static final String BODY_UPPER = "body.upper";
-  public static final String BODY_FORE = "body.fore";
-  public static final String BODY_MAX_SPEED = "body.max_speed";
-  public static final String BODY_MAX_ACCEL = "body.max_accel";
-  public static final String BODY_ELBOW_LIMIT = "body.elbow_limit";
 
-  public static final String ARM_UPPER = "arm.upper";
-  public static final String ARM_FORE = "arm.fore";
-  public static final String ARM_MAX_SPEED = "arm.max_speed";
-  public static final String ARM_MAX_ACCEL = "arm.max_accel";
-  public static final String ARM_ELBOW_LIMIT_DEG = "arm.elbow_limit_deg";
   public static final String TARGETS = "targets";
   public static final String TARGET_RADIUS = "target.radius";
 
@@ -42,11 +33,7 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
 
   private static List<Param> params() {
     List<Param> p = new ArrayList<>(CommonParams.of(0.05, 600));
-    p.add(Param.real(ARM_UPPER, 1.0, 0.2, 5, "shoulder to elbow [m]"));
-    p.add(Param.real(ARM_FORE, 0.8, 0.2, 5, "elbow to tip [m]"));
-    p.add(Param.real(ARM_MAX_SPEED, 2.0, 0.2, 10, "top joint speed [rad/s]"));
-    p.add(Param.real(ARM_MAX_ACCEL, 10, 0.5, 100, "joint acceleration limit [rad/s^2]"));
-    p.add(Param.real(ARM_ELBOW_LIMIT_DEG, 150, 30, 179, "the elbow bends at most this far [deg]"));
+    p.addAll(ArmKeys.ARM);
     p.add(Param.integer(TARGETS, 3, 1, 20, "targets to touch in order"));
     p.add(
         Param.real(
@@ -66,52 +53,32 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
             -1,
             0,
             "reward every step (a small cost of time)"));
-    p.add(BodyFamily.spread("arm", BODY_UPPER, 0.5, ARM_UPPER));
-    p.add(BodyFamily.spread("arm", BODY_FORE, 0.5, ARM_FORE));
-    p.add(BodyFamily.spread("arm", BODY_MAX_SPEED, 0.9, ARM_MAX_SPEED));
-    p.add(BodyFamily.spread("arm", BODY_MAX_ACCEL, 0.9, ARM_MAX_ACCEL));
-    p.add(BodyFamily.spread("arm", BODY_ELBOW_LIMIT, 0.15, ARM_ELBOW_LIMIT_DEG));
+    p.addAll(ArmKeys.SPREADS);
     p.addAll(BodyFamily.params());
     return List.copyOf(p);
   }
 
   /** The values of {@code c}, checked across keys: a ring wide enough to place targets in. */
   public static ReachConfig of(Config c) {
-    ArmParams arm = arm(c);
-    BodyFamily family =
-        BodyFamily.of(
-            c,
-            List.of(
-                new BodyFamily.Dim(BODY_UPPER, c.real(BODY_UPPER), 0x452821E638D01377L),
-                new BodyFamily.Dim(BODY_FORE, c.real(BODY_FORE), 0xBE5466CF34E90C6CL),
-                new BodyFamily.Dim(BODY_MAX_SPEED, c.real(BODY_MAX_SPEED), 0xC0AC29B7C97C50DDL),
-                new BodyFamily.Dim(BODY_MAX_ACCEL, c.real(BODY_MAX_ACCEL), 0x3F84D5B5B5470917L),
-                new BodyFamily.Dim(
-                    BODY_ELBOW_LIMIT, c.real(BODY_ELBOW_LIMIT), 0x9216D5D98979FB1BL)));
+    ArmParams arm = ArmKeys.arm(c);
+    BodyFamily family = BodyFamily.of(c, ArmKeys.dims(c));
     if (thinnestRingM(arm, family) < 4 * ReachScenario.TARGET_MARGIN_M) {
       throw new IllegalArgumentException(
           "the arm reaches too thin a ring to place targets in: make "
-              + ARM_UPPER
+              + ArmKeys.ARM_UPPER
               + " and "
-              + ARM_FORE
+              + ArmKeys.ARM_FORE
               + " differ less or raise "
-              + ARM_ELBOW_LIMIT_DEG);
+              + ArmKeys.ARM_ELBOW_LIMIT_DEG);
     }
-    if (Math.toDegrees(arm.elbowLimitRad()) * (1 + c.real(BODY_ELBOW_LIMIT)) >= 180) {
+    if (Math.toDegrees(arm.elbowLimitRad()) * (1 + c.real(ArmKeys.BODY_ELBOW_LIMIT)) >= 180) {
       throw new IllegalArgumentException(
-          ARM_ELBOW_LIMIT_DEG + " x (1 + " + BODY_ELBOW_LIMIT + ") must stay below 180");
+          ArmKeys.ARM_ELBOW_LIMIT_DEG
+              + " x (1 + "
+              + ArmKeys.BODY_ELBOW_LIMIT
+              + ") must stay below 180");
     }
     return new ReachConfig(arm, c.integer(TARGETS), c.real(TARGET_RADIUS), family);
-  }
-
-  /** The nominal arm of {@code c}'s {@code arm.*} keys (any scenario that has them). */
-  public static ArmParams arm(Config c) {
-    return new ArmParams(
-        c.real(ARM_UPPER),
-        c.real(ARM_FORE),
-        c.real(ARM_MAX_SPEED),
-        c.real(ARM_MAX_ACCEL),
-        Math.toRadians(c.real(ARM_ELBOW_LIMIT_DEG)));
   }
 
   /** The thinnest ring of reach in the family: its corners of link lengths and elbow limit [m]. */
@@ -124,19 +91,9 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
         int bit = i == 4 ? 2 : i;
         f[i] = (corner >> bit & 1) == 0 ? 2 - hi[i] : hi[i];
       }
-      ArmParams a = scaled(nominal, f);
+      ArmParams a = ArmKeys.scaled(nominal, f);
       thinnest = Math.min(thinnest, a.maxReachM() - a.minReachM());
     }
     return thinnest;
-  }
-
-  /** The episode's arm: the nominal one with the family's factors {@code f} (in its order). */
-  public static ArmParams scaled(ArmParams nominal, double[] f) {
-    return new ArmParams(
-        nominal.upperM() * f[0],
-        nominal.foreM() * f[1],
-        nominal.maxSpeedRadps() * f[2],
-        nominal.maxAccelRadps2() * f[3],
-        nominal.elbowLimitRad() * f[4]);
   }
 }

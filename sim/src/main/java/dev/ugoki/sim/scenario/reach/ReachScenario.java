@@ -11,6 +11,7 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.ScenarioBase;
 import dev.ugoki.sim.scene.Layer;
 import dev.ugoki.sim.scene.Scene;
@@ -132,7 +133,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     this.cfg = ReachConfig.of(config);
     this.armParams = cfg.arm();
     this.arm = new TwoLinkArm(armParams);
-    ArmParams largest = ReachConfig.scaled(armParams, cfg.family().maxFactors());
+    ArmParams largest = ArmKeys.scaled(armParams, cfg.family().maxFactors());
     this.reachScaleM = largest.maxReachM();
     this.speedScaleRadps = largest.maxSpeedRadps();
     this.targetCount = cfg.targets();
@@ -195,7 +196,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   public float[] reset(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     if (cfg.family().varies()) {
-      armParams = ReachConfig.scaled(cfg.arm(), drawBody(seed));
+      armParams = ArmKeys.scaled(cfg.arm(), drawBody(seed));
       arm = new TwoLinkArm(armParams);
     }
     double lim = armParams.elbowLimitRad();
