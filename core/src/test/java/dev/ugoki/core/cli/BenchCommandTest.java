@@ -42,7 +42,9 @@ class BenchCommandTest extends CliTest {
       }
     }
     assertThat(forward).containsExactly("1 rows/s", "16 rows/s", "64 rows/s", "256 rows/s");
-    assertThat(rows).hasSize(5 + 4 + 3 + 2);
+    // race 5, push 2, the contact pile 1; forward 4, PPO 3, rollouts 2
+    assertThat(rows).hasSize(5 + 2 + 1 + 4 + 3 + 2);
+    assertThat(out.toString()).contains("push, vectorized").contains("contact stress, 50 bodies");
   }
 
   @Test

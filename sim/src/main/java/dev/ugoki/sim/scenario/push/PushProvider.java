@@ -20,7 +20,7 @@ public final class PushProvider implements ScenarioProvider {
           .noCrashes()
           .score("coverage")
           .legend(Colors.OBSTACLE, "brown T", "the block the arm's tip pushes")
-          .legend(Colors.GOAL_ACTIVE, "red outline", "where the block must go: 95% covered wins")
+          .legend(Colors.GOAL, "green T", "where the block must go: 95% of it covered wins")
           .build();
 
   @Override

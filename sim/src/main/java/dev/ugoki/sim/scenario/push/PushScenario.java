@@ -325,9 +325,6 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     double half = cfg.tableSize() / 2 + PushTable.WALL_M + 0.1;
     double cy = cfg.tableCentreY();
     List<Shape> fg = new ArrayList<>();
-    for (double[] box : TShape.placed(cfg.unit(), target[0], target[1], target[2])) {
-      fg.add(new Shape.Polyline(floats(box), true, Layer.GOAL_ACTIVE));
-    }
     double[] b = table.blockPose();
     for (double[] box : TShape.placed(cfg.unit(), b[0], b[1], b[2])) {
       fg.add(new Shape.Polygon(floats(box), Layer.OBSTACLE));
@@ -376,7 +373,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
         Layer.BODY);
   }
 
-  /** The table and its walls. */
+  /** The table, its walls and the target, which stays where it is all the episode. */
   private List<Shape> backgroundOf() {
     List<Shape> bg = new ArrayList<>();
     float h = (float) (cfg.tableSize() / 2);
@@ -387,6 +384,9 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     bg.add(
         new Shape.Polygon(
             new float[] {-h, cy - h, h, cy - h, h, cy + h, -h, cy + h}, Layer.GROUND));
+    for (double[] box : TShape.placed(cfg.unit(), target[0], target[1], target[2])) {
+      bg.add(new Shape.Polygon(floats(box), Layer.GOAL));
+    }
     return Collections.unmodifiableList(bg);
   }
 }
