@@ -94,6 +94,9 @@ public final class UgokiApp extends ApplicationAdapter
     input = new SessionInput(session, rig, follow, this);
     Gdx.input.setInputProcessor(input);
     follow.follow(-1, session.agents()); // the person who drives, if one does
+    if (session.pointerDrives()) {
+      follow.setFree(); // a pointer needs the world to stay where it is under it
+    }
     resize(Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
     glRenderer = Gdx.gl.glGetString(GL20.GL_RENDERER) + " / " + Gdx.gl.glGetString(GL20.GL_VERSION);
     if (follow.free()) {

@@ -27,6 +27,9 @@ public final class KeyboardInput {
   private float forward;
   private float applied;
 
+  /** Where a person points in the world, x and y [m]; null when nowhere. */
+  private double[] pointer;
+
   public void set(float turn, float forward) {
     this.turn = clamp(turn);
     this.forward = clamp(forward);
@@ -50,6 +53,45 @@ public final class KeyboardInput {
     boolean easing = Math.abs(turn) < Math.abs(applied) || turn * applied < 0;
     float max = (float) (TURN_PER_S * stepS * (easing ? 2 : 1));
     applied += Math.max(-max, Math.min(max, turn - applied));
+  }
+
+  /** A person points at (x, y) of the world: a body that follows a pointer goes there. */
+  public void point(double x, double y) {
+    pointer = new double[] {x, y};
+  }
+
+  /** Nobody points (the pointer left the world). */
+  public void release() {
+    pointer = null;
+  }
+
+  /** Where a person points, x and y [m]; null when nowhere. */
+  public double[] pointer() {
+    return pointer == null ? null : pointer.clone();
+  }
+
+  /**
+   * The action of a person for {@code env}: toward the pointer, for a body that follows one ({@link
+   * dev.ugoki.sim.env.Scenario#toward}); else the keys' ({@link #action(Spec)}).
+   */
+  public float[] action(dev.ugoki.sim.env.Env env) {
+    if (pointer != null) {
+      float[] a = env.unwrapped().toward(pointer[0], pointer[1]);
+      if (a != null) {
+        return a;
+      }
+    }
+    return action(env.actionSpec());
+  }
+
+  /** True when a person can drive {@code env}: with the keys, or with a pointer. */
+  public static boolean canDrive(dev.ugoki.sim.env.Env env) {
+    return canDrive(env.actionSpec()) || followsPointer(env);
+  }
+
+  /** True when {@code env}'s body follows a person's pointer (an arm's tip). */
+  public static boolean followsPointer(dev.ugoki.sim.env.Env env) {
+    return env.unwrapped().toward(0, 0) != null;
   }
 
   /** Straight again (a restart). */

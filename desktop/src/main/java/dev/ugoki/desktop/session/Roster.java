@@ -34,13 +34,18 @@ public final class Roster {
               + ": the keys cannot drive it");
       return null;
     }
-    if (!KeyboardInput.canDrive(Scenarios.make(session.config()).actionSpec())) {
+    if (!KeyboardInput.canDrive(Scenarios.make(session.config()))) {
       session.message("the keys cannot drive " + session.scenario() + "'s body");
       return null;
     }
     Agent added = join(new Driver.Keyboard());
     if (added != null) {
-      session.message("agent " + added.name() + " drives: W A S D or the arrow keys");
+      session.message(
+          "agent "
+              + added.name()
+              + (KeyboardInput.followsPointer(added.env())
+                  ? " drives: its tip follows the mouse pointer"
+                  : " drives: W A S D or the arrow keys"));
     }
     return added;
   }

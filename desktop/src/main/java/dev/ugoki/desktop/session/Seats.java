@@ -121,7 +121,7 @@ final class Seats {
       agents.add(agent);
       return agent;
     }
-    if (driver instanceof Driver.Keyboard && !KeyboardInput.canDrive(env.actionSpec())) {
+    if (driver instanceof Driver.Keyboard && !KeyboardInput.canDrive(env)) {
       message.accept(who + ": the keys cannot drive the actions " + env.actionSpec().names());
       return null;
     }

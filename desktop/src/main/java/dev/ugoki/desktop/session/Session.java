@@ -184,7 +184,7 @@ public final class Session {
       } else if (agent.driver() instanceof Driver.Expert) {
         actions[agent.index()] = agent.expertAction();
       } else if (agent.driver() instanceof Driver.Keyboard) {
-        actions[agent.index()] = keyboard.action(agent.env().actionSpec());
+        actions[agent.index()] = keyboard.action(agent.env());
       }
     }
     Agent recorded = teaching.recording() ? keyboardAgent() : null;
@@ -337,6 +337,12 @@ public final class Session {
   /** The axes the window sets from the keys; every keyboard agent reads them at each step. */
   public KeyboardInput keyboard() {
     return keyboard;
+  }
+
+  /** True when a person drives with the pointer here: a keyboard agent whose body follows it. */
+  public boolean pointerDrives() {
+    Agent a = keyboardAgent();
+    return a != null && KeyboardInput.followsPointer(a.env());
   }
 
   public boolean hasKeyboardAgent() {

@@ -174,6 +174,18 @@ public final class CameraRig {
     return camera.position.y;
   }
 
+  /** The world point under window pixel ({@code px}, {@code py}: y down from the top-left). */
+  public double[] toWorld(float px, float py) {
+    tmp.set(px, py, 0);
+    camera.unproject(
+        tmp,
+        viewport.getScreenX(),
+        viewport.getScreenY(),
+        viewport.getScreenWidth(),
+        viewport.getScreenHeight());
+    return new double[] {tmp.x, tmp.y};
+  }
+
   /** The window pixel (x right, y down from the top-left corner) of a world point. */
   public float[] toPixel(double x, double y) {
     tmp.set((float) x, (float) y, 0);

@@ -29,7 +29,8 @@ import dev.ugoki.desktop.session.Session;
  *       frees the camera); arrow keys pan a free camera; O the chase view on or off; G the saliency
  *       of the followed policy's rays on or off.
  *   <li>W A S D, and the arrow keys while the camera follows, drive the keyboard agent; so does a
- *       gamepad's left stick (analog), with R2 and L2 as throttle and brake.
+ *       gamepad's left stick (analog), with R2 and L2 as throttle and brake. An arm's tip (reach,
+ *       push) follows the mouse pointer instead, as Push-T's demonstrations were made.
  * </ul>
  */
 public final class SessionInput extends InputAdapter {
@@ -252,12 +253,27 @@ public final class SessionInput extends InputAdapter {
     return true;
   }
 
+  /** A person who drives an arm points with the mouse: its tip follows the pointer. */
+  @Override
+  public boolean mouseMoved(int x, int y) {
+    if (session.pointerDrives()) {
+      double[] w = rig.toWorld(x, y);
+      session.keyboard().point(w[0], w[1]);
+      return true;
+    }
+    session.keyboard().release();
+    return false;
+  }
+
   @Override
   public boolean touchDragged(int x, int y, int pointer) {
     Replays.Timeline t = session.replays().timeline();
     if (scrubbing && t != null) {
       session.replays().seek(commands.timelineBar().stepAt(x, t.steps()));
       return true;
+    }
+    if (session.pointerDrives()) {
+      return mouseMoved(x, y); // the tip follows a drag too; the camera stays
     }
     follow.setFree();
     rig.panPixels(x - lastX, y - lastY);

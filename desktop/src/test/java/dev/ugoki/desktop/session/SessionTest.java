@@ -443,7 +443,8 @@ class SessionTest {
       }
     }
     assertThat(seen.get(0)).containsExactly("1 expert", "3 keyboard");
-    assertThat(seen.get(1)).containsExactly("1 expert"); // the keys cannot drive the arm
+    // the arm's tip follows the person's pointer (issue 27)
+    assertThat(seen.get(1)).containsExactly("1 expert", "3 keyboard");
     assertThat(seen.get(3)).containsExactly("1 expert", "2 policy race.zip", "3 keyboard");
     assertThat(s.hasKeyboardAgent()).isTrue();
     assertThat(s.agents()).extracting(Agent::index).containsExactly(0, 1, 2);
@@ -466,10 +467,11 @@ class SessionTest {
     assertThat(s.hasKeyboardAgent()).isTrue();
     assertThat(s.roster().addKeyboard()).isNull();
     assertThat(s.messages()).anyMatch(m -> m.contains("already"));
+    // an arm joins too: its tip follows the pointer (issue 27)
     Session arm = new Session("reach", Map.of(), 3, List.of(new Driver.Expert()));
-    assertThat(arm.roster().addKeyboard()).isNull();
-    assertThat(arm.messages()).anyMatch(m -> m.contains("cannot drive reach"));
-    assertThat(arm.withScenario("race").agents()).hasSize(1); // no keyboard seat was made
+    assertThat(arm.roster().addKeyboard()).isNotNull();
+    assertThat(arm.messages()).anyMatch(m -> m.contains("its tip follows the mouse pointer"));
+    assertThat(arm.pointerDrives()).isTrue();
   }
 
   /** R left laps, best laps and the step counter as they were (issue 26, probe 21). */

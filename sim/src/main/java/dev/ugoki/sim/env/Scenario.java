@@ -40,6 +40,15 @@ public interface Scenario extends Env {
     return Telemetry.none(name());
   }
 
+  /**
+   * The action that moves the body toward the world point (x, y) now, as a person's pointer asks
+   * (Push-T's demonstrations were made with the mouse so); null when a pointer cannot drive this
+   * body (a car, a robot: the keys do). Before the first reset, an action that holds still.
+   */
+  default float[] toward(double x, double y) {
+    return null;
+  }
+
   @Override
   default Scenario unwrapped() {
     return this;

@@ -2,6 +2,7 @@ package dev.ugoki.sim.scenario.push;
 
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.body.ArmState;
+import dev.ugoki.sim.body.TipServo;
 import dev.ugoki.sim.body.TwoLinkArm;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Expert;
@@ -85,6 +86,9 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
 
   /** The most of the target a starting block covers. */
   static final double START_COVERAGE_MAX = 0.2;
+
+  /** The tip's top speed when it follows a person's pointer [m/s]. */
+  static final double POINTER_MPS = 1.0;
 
   private static final float LINK_WIDTH_M = 0.04f;
 
@@ -303,6 +307,15 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
   }
 
   /** The tip's speed and place; the block's coverage and turn as readings. */
+  /** The arm's tip follows the point, at most {@value #POINTER_MPS} m/s ({@link TipServo}). */
+  @Override
+  public float[] toward(double x, double y) {
+    if (state == null) {
+      return new float[] {0, 0};
+    }
+    return TipServo.toward(arm, state, x, y, 0, 0, POINTER_MPS);
+  }
+
   @Override
   public Telemetry telemetry() {
     episode.requireStarted();
@@ -377,13 +390,10 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
   private List<Shape> backgroundOf() {
     List<Shape> bg = new ArrayList<>();
     float h = (float) (cfg.tableSize() / 2);
-    float w = (float) (h + PushTable.WALL_M);
     float cy = (float) cfg.tableCentreY();
-    bg.add(
-        new Shape.Polygon(new float[] {-w, cy - w, w, cy - w, w, cy + w, -w, cy + w}, Layer.WALL));
-    bg.add(
-        new Shape.Polygon(
-            new float[] {-h, cy - h, h, cy - h, h, cy + h, -h, cy + h}, Layer.GROUND));
+    float[] edge = {-h, cy - h, h, cy - h, h, cy + h, -h, cy + h};
+    bg.add(new Shape.Polygon(edge, Layer.GROUND));
+    bg.add(new Shape.Polyline(edge.clone(), true, Layer.WALL)); // the walls' inner faces
     for (double[] box : TShape.placed(cfg.unit(), target[0], target[1], target[2])) {
       bg.add(new Shape.Polygon(floats(box), Layer.GOAL));
     }

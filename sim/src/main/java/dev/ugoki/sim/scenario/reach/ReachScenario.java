@@ -2,6 +2,7 @@ package dev.ugoki.sim.scenario.reach;
 
 import dev.ugoki.sim.body.ArmParams;
 import dev.ugoki.sim.body.ArmState;
+import dev.ugoki.sim.body.TipServo;
 import dev.ugoki.sim.body.TwoLinkArm;
 import dev.ugoki.sim.config.Config;
 import dev.ugoki.sim.env.Expert;
@@ -86,6 +87,9 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   static final double TARGET_SPACING_M = 0.4;
 
   /** Width of a link as drawn [m]. */
+  /** The tip's top speed when it follows a person's pointer [m/s]. */
+  static final double POINTER_MPS = 1.0;
+
   private static final float LINK_WIDTH_M = 0.08f;
 
   private static final int TRAIL_POINTS = 300;
@@ -291,6 +295,15 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
   }
 
   /** The tip's speed and place; the arm has no heading; its joints' angles as readings. */
+  /** The arm's tip follows the point, at most {@value #POINTER_MPS} m/s ({@link TipServo}). */
+  @Override
+  public float[] toward(double x, double y) {
+    if (state == null) {
+      return new float[] {0, 0};
+    }
+    return TipServo.toward(arm, state, x, y, 0, 0, POINTER_MPS);
+  }
+
   @Override
   public Telemetry telemetry() {
     episode.requireStarted();
