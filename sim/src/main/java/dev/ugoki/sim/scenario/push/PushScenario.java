@@ -12,6 +12,7 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scenario.ArmBody;
 import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.ScenarioBase;
 import dev.ugoki.sim.scene.Layer;
@@ -124,15 +125,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     this.reachScaleM = largest.maxReachM();
     this.speedScaleRadps = largest.maxSpeedRadps();
     Spec observation =
-        Spec.builder()
-            .add("joint.shoulder.cos", -1, 1)
-            .add("joint.shoulder.sin", -1, 1)
-            .add("joint.elbow.cos", -1, 1)
-            .add("joint.elbow.sin", -1, 1)
-            .add("joint.shoulder.speed", -1, 1)
-            .add("joint.elbow.speed", -1, 1)
-            .add("tip.x", -1, 1)
-            .add("tip.y", -1, 1)
+        ArmBody.channels(Spec.builder())
             .add("block.x", -1, 1)
             .add("block.y", -1, 1)
             .add("block.cos", -1, 1)
@@ -148,10 +141,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
             .add("goal.sin", -1, 1)
             .add("coverage", 0, 1)
             .build();
-    specs(
-        observation,
-        Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build(),
-        cfg.family());
+    specs(observation, ArmBody.actions(), cfg.family());
   }
 
   public PushConfig settings() {
@@ -281,14 +271,7 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     double ty = tip[1] - b[1];
     double turn = Geometry.wrapAngle(target[2] - b[2]);
     int i = 0;
-    obs[i++] = (float) Math.cos(state.shoulderRad());
-    obs[i++] = (float) Math.sin(state.shoulderRad());
-    obs[i++] = (float) Math.cos(state.elbowRad());
-    obs[i++] = (float) Math.sin(state.elbowRad());
-    obs[i++] = Geometry.clamp(state.shoulderRadps() / speedScaleRadps, -1, 1);
-    obs[i++] = Geometry.clamp(state.elbowRadps() / speedScaleRadps, -1, 1);
-    obs[i++] = Geometry.clamp(tip[0] / reachScaleM, -1, 1);
-    obs[i++] = Geometry.clamp(tip[1] / reachScaleM, -1, 1);
+    i = ArmBody.observe(obs, i, arm, state, reachScaleM, speedScaleRadps);
     obs[i++] = Geometry.clamp(b[0] / half, -1, 1);
     obs[i++] = Geometry.clamp((b[1] - cfg.tableCentreY()) / half, -1, 1);
     obs[i++] = (float) c;
@@ -342,13 +325,8 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     for (double[] box : TShape.placed(cfg.unit(), b[0], b[1], b[2])) {
       fg.add(new Shape.Polygon(floats(box), Layer.OBSTACLE));
     }
-    double[] elbow = arm.elbow(state);
+    ArmBody.draw(fg, arm, state, LINK_WIDTH_M, (float) cfg.tipRadius());
     double[] tip = arm.tip(state);
-    fg.add(link(0, 0, elbow[0], elbow[1]));
-    fg.add(link(elbow[0], elbow[1], tip[0], tip[1]));
-    fg.add(new Shape.Circle(0, 0, 1.5f * LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Circle((float) elbow[0], (float) elbow[1], LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Circle((float) tip[0], (float) tip[1], (float) cfg.tipRadius(), Layer.BODY));
     return new Scene(
         -half,
         cy - half,
@@ -366,24 +344,6 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
       f[i] = (float) xy[i];
     }
     return f;
-  }
-
-  private static Shape link(double x0, double y0, double x1, double y1) {
-    double len = Math.max(1e-9, Math.hypot(x1 - x0, y1 - y0));
-    float nx = (float) (-(y1 - y0) / len * LINK_WIDTH_M / 2);
-    float ny = (float) ((x1 - x0) / len * LINK_WIDTH_M / 2);
-    return new Shape.Polygon(
-        new float[] {
-          (float) x0 + nx,
-          (float) y0 + ny,
-          (float) x1 + nx,
-          (float) y1 + ny,
-          (float) x1 - nx,
-          (float) y1 - ny,
-          (float) x0 - nx,
-          (float) y0 - ny
-        },
-        Layer.BODY);
   }
 
   /** The table, its walls and the target, which stays where it is all the episode. */

@@ -12,6 +12,7 @@ import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.Telemetry;
 import dev.ugoki.sim.geom.Geometry;
+import dev.ugoki.sim.scenario.ArmBody;
 import dev.ugoki.sim.scenario.ArmKeys;
 import dev.ugoki.sim.scenario.ScenarioBase;
 import dev.ugoki.sim.scene.Layer;
@@ -143,25 +144,14 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     this.targetCount = cfg.targets();
     this.targetRadiusM = cfg.targetRadiusM();
     Spec observation =
-        Spec.builder()
-            .add("joint.shoulder.cos", -1, 1)
-            .add("joint.shoulder.sin", -1, 1)
-            .add("joint.elbow.cos", -1, 1)
-            .add("joint.elbow.sin", -1, 1)
-            .add("joint.shoulder.speed", -1, 1)
-            .add("joint.elbow.speed", -1, 1)
-            .add("tip.x", -1, 1)
-            .add("tip.y", -1, 1)
+        ArmBody.channels(Spec.builder())
             .add("goal.dx", -1, 1)
             .add("goal.dy", -1, 1)
             .add("goal.dir.x", -1, 1)
             .add("goal.dir.y", -1, 1)
             .add("goal.dist", 0, 1)
             .build();
-    specs(
-        observation,
-        Spec.builder().add("shoulder", -1, 1).add("elbow", -1, 1).build(),
-        cfg.family());
+    specs(observation, ArmBody.actions(), cfg.family());
   }
 
   /** This episode's arm: the family's draw for its seed (the nominal one before a reset). */
@@ -277,14 +267,7 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     double dx = targets[2 * t] - tip[0];
     double dy = targets[2 * t + 1] - tip[1];
     int i = 0;
-    obs[i++] = (float) Math.cos(state.shoulderRad());
-    obs[i++] = (float) Math.sin(state.shoulderRad());
-    obs[i++] = (float) Math.cos(state.elbowRad());
-    obs[i++] = (float) Math.sin(state.elbowRad());
-    obs[i++] = Geometry.clamp(state.shoulderRadps() / wmax, -1, 1);
-    obs[i++] = Geometry.clamp(state.elbowRadps() / wmax, -1, 1);
-    obs[i++] = Geometry.clamp(tip[0] / reach, -1, 1);
-    obs[i++] = Geometry.clamp(tip[1] / reach, -1, 1);
+    i = ArmBody.observe(obs, i, arm, state, reach, wmax);
     obs[i++] = Geometry.clamp(dx / (2 * reach), -1, 1);
     obs[i++] = Geometry.clamp(dy / (2 * reach), -1, 1);
     double d = Math.hypot(dx, dy);
@@ -340,13 +323,9 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
     if (path != null) {
       fg.add(path);
     }
+    ArmBody.draw(fg, arm, state, LINK_WIDTH_M, 0.6f * LINK_WIDTH_M);
     double[] elbow = arm.elbow(state);
     double[] tip = arm.tip(state);
-    fg.add(link(0, 0, elbow[0], elbow[1]));
-    fg.add(link(elbow[0], elbow[1], tip[0], tip[1]));
-    fg.add(new Shape.Circle(0, 0, 1.2f * LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Circle((float) elbow[0], (float) elbow[1], 0.8f * LINK_WIDTH_M, Layer.BODY));
-    fg.add(new Shape.Circle((float) tip[0], (float) tip[1], 0.6f * LINK_WIDTH_M, Layer.BODY));
     fg.add(
         new Shape.Polyline(
             new float[] {0, 0, (float) elbow[0], (float) elbow[1], (float) tip[0], (float) tip[1]},
@@ -361,25 +340,6 @@ public final class ReachScenario extends ScenarioBase<ReachScenario> {
         Collections.unmodifiableList(fg),
         0,
         0);
-  }
-
-  /** A link drawn as a rectangle from (x0, y0) to (x1, y1). */
-  private static Shape link(double x0, double y0, double x1, double y1) {
-    double len = Math.max(1e-9, Math.hypot(x1 - x0, y1 - y0));
-    float nx = (float) (-(y1 - y0) / len * LINK_WIDTH_M / 2);
-    float ny = (float) ((x1 - x0) / len * LINK_WIDTH_M / 2);
-    return new Shape.Polygon(
-        new float[] {
-          (float) x0 + nx,
-          (float) y0 + ny,
-          (float) x1 + nx,
-          (float) y1 + ny,
-          (float) x1 - nx,
-          (float) y1 - ny,
-          (float) x0 - nx,
-          (float) y0 - ny
-        },
-        Layer.BODY);
   }
 
   /** The floor, and the edges of the reachable ring. */
