@@ -1,6 +1,7 @@
 package dev.ugoki.sim.bench;
 
 import dev.ugoki.sim.physics.Body;
+import dev.ugoki.sim.physics.BodyBuilder;
 import dev.ugoki.sim.physics.Disc;
 import dev.ugoki.sim.physics.Polygon;
 import dev.ugoki.sim.physics.World;
@@ -45,7 +46,7 @@ public final class ContactStress {
     for (int i = 0; i < BODIES; i++) {
       double x = -0.33 + 0.66 * (i % 10) / 9 + r.nextDouble(-0.01, 0.01);
       double y = 0.1 + 0.1 * (i / 10) + r.nextDouble(0, 0.02);
-      Body.Builder b =
+      BodyBuilder b =
           i % 2 == 0
               ? Body.dynamic(Polygon.box(0.03 * r.nextDouble(0.8, 1.2), 0.03))
                   .at(x, y, r.nextDouble(3))

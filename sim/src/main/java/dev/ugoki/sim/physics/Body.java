@@ -71,7 +71,7 @@ public final class Body {
   final double[][] wn;
   final double[] aabb;
 
-  private Body(Builder b) {
+  Body(BodyBuilder b) {
     this.type = b.type;
     MassProperties mp = MassProperties.of(b.shapes, 1);
     double density = b.massKg > 0 ? b.massKg / MassProperties.area(b.shapes) : b.density;
@@ -127,18 +127,18 @@ public final class Body {
   }
 
   /** A body that contacts, force and table friction move. */
-  public static Builder dynamic(Shape... shapes) {
-    return new Builder(Type.DYNAMIC, shapes);
+  public static BodyBuilder dynamic(Shape... shapes) {
+    return new BodyBuilder(Type.DYNAMIC, shapes);
   }
 
   /** A body that moves at the velocity it is given and is never pushed. */
-  public static Builder kinematic(Shape... shapes) {
-    return new Builder(Type.KINEMATIC, shapes);
+  public static BodyBuilder kinematic(Shape... shapes) {
+    return new BodyBuilder(Type.KINEMATIC, shapes);
   }
 
   /** A static body (a wall). */
-  public static Builder fixed(Shape... shapes) {
-    return new Builder(Type.STATIC, shapes);
+  public static BodyBuilder fixed(Shape... shapes) {
+    return new BodyBuilder(Type.STATIC, shapes);
   }
 
   public Type type() {
@@ -257,7 +257,7 @@ public final class Body {
     return List.of(shapes);
   }
 
-  private static void checkFinite(String what, double a, double b, double c) {
+  static void checkFinite(String what, double a, double b, double c) {
     if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(c)) {
       throw new IllegalArgumentException(
           what + " must be finite, was (" + a + ", " + b + ", " + c + ")");
@@ -299,112 +299,6 @@ public final class Body {
         aabb[a + 1] = minY;
         aabb[a + 2] = maxX;
         aabb[a + 3] = maxY;
-      }
-    }
-  }
-
-  /** What a body will be: shapes, material, pose and velocity. Validates each value as set. */
-  public static final class Builder {
-    private final Type type;
-    private final List<Shape> shapes;
-    private double density = 1;
-    private double massKg;
-    private double friction = 0.5;
-    private double restitution;
-    private double tableFriction = 0.3;
-    private double originX;
-    private double originY;
-    private double angleRad;
-    private double vx;
-    private double vy;
-    private double w;
-
-    private Builder(Type type, Shape[] shapes) {
-      if (shapes.length == 0) {
-        throw new IllegalArgumentException("a body needs at least one shape");
-      }
-      if (shapes.length > 4096) {
-        throw new IllegalArgumentException("a body has at most 4096 shapes, got " + shapes.length);
-      }
-      for (Shape s : shapes) {
-        if (s == null) {
-          throw new IllegalArgumentException("shape must not be null");
-        }
-      }
-      this.type = type;
-      this.shapes = List.of(shapes);
-    }
-
-    /** Areal density [kg/m^2], positive (default 1); replaces a {@link #mass} set before. */
-    public Builder density(double kgPerM2) {
-      positive("density", kgPerM2);
-      density = kgPerM2;
-      massKg = 0;
-      return this;
-    }
-
-    /** Total mass [kg], positive, spread evenly over the shapes' area; replaces the density. */
-    public Builder mass(double kg) {
-      positive("mass", kg);
-      massKg = kg;
-      return this;
-    }
-
-    /** Coulomb friction coefficient against other bodies, at least 0 (default 0.5). */
-    public Builder friction(double mu) {
-      nonNegative("friction", mu);
-      friction = mu;
-      return this;
-    }
-
-    /** Coefficient of restitution in [0, 1] (default 0). */
-    public Builder restitution(double e) {
-      nonNegative("restitution", e);
-      if (e > 1) {
-        throw new IllegalArgumentException("restitution must be at most 1, was " + e);
-      }
-      restitution = e;
-      return this;
-    }
-
-    /** Coulomb friction coefficient against the table, at least 0 (default 0.3). */
-    public Builder tableFriction(double mu) {
-      nonNegative("table friction", mu);
-      tableFriction = mu;
-      return this;
-    }
-
-    /** Pose of the design frame's origin [m, m, rad] (default the world origin). */
-    public Builder at(double xM, double yM, double angle) {
-      checkFinite("pose", xM, yM, angle);
-      originX = xM;
-      originY = yM;
-      angleRad = angle;
-      return this;
-    }
-
-    /** Initial velocity of the centre of mass [m/s, m/s, rad/s] (default 0). */
-    public Builder velocity(double vxMps, double vyMps, double wRadps) {
-      checkFinite("velocity", vxMps, vyMps, wRadps);
-      vx = vxMps;
-      vy = vyMps;
-      w = wRadps;
-      return this;
-    }
-
-    Body build() {
-      return new Body(this);
-    }
-
-    private static void positive(String what, double v) {
-      if (!(v > 0) || !Double.isFinite(v)) {
-        throw new IllegalArgumentException(what + " must be positive and finite, was " + v);
-      }
-    }
-
-    private static void nonNegative(String what, double v) {
-      if (!(v >= 0) || !Double.isFinite(v)) {
-        throw new IllegalArgumentException(what + " must be at least 0 and finite, was " + v);
       }
     }
   }

@@ -67,7 +67,7 @@ public final class World {
   }
 
   /** Builds the body and puts it in the world. */
-  public Body add(Body.Builder builder) {
+  public Body add(BodyBuilder builder) {
     if (bodies.size() >= MAX_BODIES) {
       throw new IllegalArgumentException("a world holds at most " + MAX_BODIES + " bodies");
     }

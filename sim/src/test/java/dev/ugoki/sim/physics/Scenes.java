@@ -8,7 +8,7 @@ final class Scenes {
   private Scenes() {}
 
   /** A T of two 0.2 x 0.05 m boxes: the bar on top, the stem below, design origin at its join. */
-  static Body.Builder tee() {
+  static BodyBuilder tee() {
     return Body.dynamic(Polygon.box(0.1, 0.025, 0, 0.025, 0), Polygon.box(0.025, 0.1, 0, -0.1, 0));
   }
 
