@@ -171,6 +171,31 @@ final class Seats {
     return b == null ? null : b.saliency(agent);
   }
 
+  /**
+   * Every agent's action for the next step, by seat: its policy's (a batch for each policy file),
+   * the expert's, its replay's (null once the replay is over: it stands still), or the person's
+   * ({@code keyboard}: the keys, or the pointer for a body that follows one).
+   */
+  float[][] actions(KeyboardInput keyboard) {
+    float[][] actions = new float[count()][];
+    for (PolicyBatch b : batches) {
+      float[][] a = b.act();
+      for (int r = 0; r < a.length; r++) {
+        actions[b.agents().get(r).index()] = a[r];
+      }
+    }
+    for (Agent agent : agents) {
+      if (agent.driver() instanceof Driver.Replayed) {
+        actions[agent.index()] = agent.replayOver() ? null : agent.replayAction();
+      } else if (agent.driver() instanceof Driver.Expert) {
+        actions[agent.index()] = agent.expertAction();
+      } else if (agent.driver() instanceof Driver.Keyboard) {
+        actions[agent.index()] = keyboard.action(agent.env());
+      }
+    }
+    return actions;
+  }
+
   /** The first keyboard agent driving here (the one recorded), or null. */
   Agent keyboardAgent() {
     for (Agent a : agents) {

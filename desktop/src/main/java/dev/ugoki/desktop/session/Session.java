@@ -171,22 +171,7 @@ public final class Session {
 
   private void stepAll() {
     keyboard.advance(clock.stepSeconds());
-    float[][] actions = new float[seats.count()][];
-    for (PolicyBatch b : seats.batches()) {
-      float[][] a = b.act();
-      for (int r = 0; r < a.length; r++) {
-        actions[b.agents().get(r).index()] = a[r];
-      }
-    }
-    for (Agent agent : seats.agents()) {
-      if (agent.driver() instanceof Driver.Replayed) {
-        actions[agent.index()] = agent.replayOver() ? null : agent.replayAction();
-      } else if (agent.driver() instanceof Driver.Expert) {
-        actions[agent.index()] = agent.expertAction();
-      } else if (agent.driver() instanceof Driver.Keyboard) {
-        actions[agent.index()] = keyboard.action(agent.env());
-      }
-    }
+    float[][] actions = seats.actions(keyboard);
     Agent recorded = teaching.recording() ? keyboardAgent() : null;
     for (Agent agent : seats.agents()) {
       if (actions[agent.index()] == null) {
