@@ -166,11 +166,6 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     return table.blockPose();
   }
 
-  /** The block's velocity now: vx, vy [m/s] and spin [rad/s]. */
-  public double[] blockVelocity() {
-    return table.blockVelocity();
-  }
-
   /** The target pose: x, y [m] and angle [rad]. */
   public double[] target() {
     return target.clone();

@@ -52,12 +52,6 @@ final class PushTable {
     tip.setVelocity(0, 0, 0);
   }
 
-  /** Places the block as {@code pose} and {@code velocity} say, and the pusher at rest. */
-  void place(double[] pose, double[] velocity, double tipX, double tipY) {
-    place(pose[0], pose[1], pose[2], tipX, tipY);
-    block.setVelocity(velocity[0], velocity[1], velocity[2]);
-  }
-
   /**
    * One policy step of {@code dtS}: the pusher moves straight to (tipX, tipY), the block answers.
    */
@@ -83,10 +77,5 @@ final class PushTable {
 
   double tipY() {
     return tip.y();
-  }
-
-  /** Contacts of the last step (for the bench). */
-  int contacts() {
-    return world.contactCount();
   }
 }
