@@ -63,6 +63,24 @@ public final class ArmKeys {
         new BodyFamily.Dim(BODY_ELBOW_LIMIT, c.real(BODY_ELBOW_LIMIT), 0x9216D5D98979FB1BL));
   }
 
+  /**
+   * The arms at the corners of a family's link lengths and elbow limit ({@code hi}: the family's
+   * largest factors, {@link BodyFamily#maxFactors()}), where its reach is at its extremes.
+   */
+  public static List<ArmParams> corners(ArmParams nominal, double[] hi) {
+    List<ArmParams> out = new java.util.ArrayList<>();
+    int[] dims = {0, 1, 4}; // upper, fore, elbow limit
+    for (int corner = 0; corner < 8; corner++) {
+      double[] f = {1, 1, 1, 1, 1};
+      for (int k = 0; k < dims.length; k++) {
+        int i = dims[k];
+        f[i] = (corner >> k & 1) == 0 ? 2 - hi[i] : hi[i];
+      }
+      out.add(scaled(nominal, f));
+    }
+    return out;
+  }
+
   /** The episode's arm: the nominal one with the family's factors {@code f} (its first five). */
   public static ArmParams scaled(ArmParams nominal, double[] f) {
     return new ArmParams(

@@ -131,17 +131,9 @@ public record PushConfig(
     // every arm of the family reaches the whole table: its far corners within the shortest of
     // the longest reaches, its near edge beyond the longest of the shortest (the corners of the
     // family's link lengths and elbow limits)
-    double[] hi = family.maxFactors();
     double far = Math.hypot(size / 2, y + size / 2);
     double near = y - size / 2;
-    for (int corner = 0; corner < 8; corner++) {
-      double[] f = {1, 1, 1, 1, 1, 1, 1};
-      int[] corners = {0, 1, 4};
-      for (int k = 0; k < corners.length; k++) {
-        int i = corners[k];
-        f[i] = (corner >> k & 1) == 0 ? 2 - hi[i] : hi[i];
-      }
-      ArmParams a = ArmKeys.scaled(arm, f);
+    for (ArmParams a : ArmKeys.corners(arm, family.maxFactors())) {
       if (far > a.maxReachM() - tip || near < a.minReachM() + tip) {
         throw new IllegalArgumentException(
             String.format(

@@ -83,15 +83,8 @@ public record ReachConfig(ArmParams arm, int targets, double targetRadiusM, Body
 
   /** The thinnest ring of reach in the family: its corners of link lengths and elbow limit [m]. */
   private static double thinnestRingM(ArmParams nominal, BodyFamily family) {
-    double[] hi = family.maxFactors();
     double thinnest = Double.POSITIVE_INFINITY;
-    for (int corner = 0; corner < 8; corner++) {
-      double[] f = {1, 1, 1, 1, 1};
-      for (int i : new int[] {0, 1, 4}) {
-        int bit = i == 4 ? 2 : i;
-        f[i] = (corner >> bit & 1) == 0 ? 2 - hi[i] : hi[i];
-      }
-      ArmParams a = ArmKeys.scaled(nominal, f);
+    for (ArmParams a : ArmKeys.corners(nominal, family.maxFactors())) {
       thinnest = Math.min(thinnest, a.maxReachM() - a.minReachM());
     }
     return thinnest;
