@@ -48,6 +48,16 @@ public final class EvalReport {
           words.score(),
           s.meanProgress(),
           s.meanBestProgress());
+      if (!words.scoreFullKey().isEmpty()) {
+        double full = config.real(words.scoreFullKey());
+        out.printf(
+            java.util.Locale.ROOT,
+            "score: %.3f (the best %s over %s %.2f, at most 1; mean over the episodes)%n",
+            s.meanBestScore(full),
+            words.score(),
+            words.scoreFullKey(),
+            full);
+      }
     }
     out.flush();
   }
@@ -70,6 +80,9 @@ public final class EvalReport {
     doc.put("mean_progress", s.meanProgress());
     doc.put("mean_best_progress", s.meanBestProgress());
     Presentation words = Scenarios.presentation(config.owner());
+    if (!words.scoreFullKey().isEmpty()) {
+      doc.put("mean_best_score", s.meanBestScore(config.real(words.scoreFullKey())));
+    }
     if (words.wholeUnits()) {
       // the share of the units (goals, targets) done, over every episode
       doc.put("goal_rate", s.meanProgress() / words.count(config));

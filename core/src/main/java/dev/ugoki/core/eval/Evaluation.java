@@ -72,6 +72,17 @@ public final class Evaluation {
     public double meanBestProgress() {
       return episodes.stream().mapToDouble(Episode::bestProgress).average().orElse(Double.NaN);
     }
+
+    /**
+     * Mean over the episodes of the best progress over {@code full}, at most 1: Push-T's score (its
+     * reward, coverage / 0.95 clipped at 1), which its papers report as coverage.
+     */
+    public double meanBestScore(double full) {
+      return episodes.stream()
+          .mapToDouble(e -> Math.min(1, Math.max(0, e.bestProgress()) / full))
+          .average()
+          .orElse(Double.NaN);
+    }
   }
 
   /** Chooses actions for a batch of observations (rows stored one after another) in one call. */

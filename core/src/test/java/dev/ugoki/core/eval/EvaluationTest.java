@@ -2,6 +2,7 @@ package dev.ugoki.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ugoki.core.policy.GaussianPolicy;
 import dev.ugoki.sim.env.Env;
@@ -42,5 +43,19 @@ class EvaluationTest {
     assertThatThrownBy(
             () -> Evaluation.runBatch(ENV, () -> (obs, rows) -> new float[0], 1, 1_000_000, 1))
         .hasMessageContaining("at most 100000 episodes");
+  }
+
+  @Test
+  void theScoreIsTheBestShareOverTheWinningShareCappedAtOne() {
+    Evaluation.Summary s =
+        new Evaluation.Summary(
+            "push",
+            java.util.List.of(
+                new Evaluation.Episode(1, true, false, false, 0, 10, 1, 0.96, 0.96),
+                new Evaluation.Episode(2, false, false, true, 0, 10, 1, 0.5, 0.76),
+                new Evaluation.Episode(3, false, false, true, 0, 10, 1, 0.0, 0.0)));
+    // Push-T's reward: min(1, coverage / 0.95); 0.76 / 0.95 = 0.8
+    assertThat(s.meanBestScore(0.95)).isCloseTo((1 + 0.8 + 0) / 3, within(1e-12));
+    assertThat(s.meanBestProgress()).isCloseTo((0.96 + 0.76) / 3, within(1e-12));
   }
 }

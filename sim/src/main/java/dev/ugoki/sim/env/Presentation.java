@@ -31,6 +31,9 @@ import java.util.Objects;
  *     race of many laps)
  * @param score what progress measures when it is a share of the task, not units of it ({@code
  *     coverage}: the evaluation reports its final and best values); empty otherwise
+ * @param scoreFullKey the config key of the share that wins the task ({@code success.coverage}):
+ *     the evaluation also reports the best share over it, at most 1, the score Push-T's papers
+ *     quote as coverage; empty for none
  */
 public record Presentation(
     String unit,
@@ -45,7 +48,8 @@ public record Presentation(
     boolean crashes,
     List<Legend> legend,
     Map<String, Object> watchOverrides,
-    String score) {
+    String score,
+    String scoreFullKey) {
 
   public Presentation {
     Objects.requireNonNull(unit);
@@ -54,6 +58,7 @@ public record Presentation(
     Objects.requireNonNull(world);
     Objects.requireNonNull(speedOf);
     Objects.requireNonNull(score);
+    Objects.requireNonNull(scoreFullKey);
     if (!(viewWidthM > 0 && viewWidthM < 1e6)) {
       throw new IllegalArgumentException(
           "a camera's view must be a positive number of metres, got " + viewWidthM);
@@ -156,6 +161,7 @@ public record Presentation(
     private double viewWidthM = 20;
     private boolean speedKmh;
     private String score = "";
+    private String scoreFullKey = "";
     private String speedOf = "";
     private boolean crashes = true;
     private final List<Legend> legend = new java.util.ArrayList<>();
@@ -230,9 +236,13 @@ public record Presentation(
       return this;
     }
 
-    /** Progress is a share of the task, named {@code name} ({@code coverage}). */
-    public Builder score(String name) {
+    /**
+     * Progress is a share of the task, named {@code name} ({@code coverage}); the config key {@code
+     * fullKey} holds the share that wins it.
+     */
+    public Builder score(String name, String fullKey) {
       this.score = name;
+      this.scoreFullKey = fullKey;
       return this;
     }
 
@@ -250,7 +260,8 @@ public record Presentation(
           crashes,
           legend,
           watch,
-          score);
+          score,
+          scoreFullKey);
     }
   }
 }

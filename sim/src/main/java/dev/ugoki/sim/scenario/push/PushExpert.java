@@ -4,60 +4,73 @@ import dev.ugoki.sim.body.ArmState;
 import dev.ugoki.sim.body.TipServo;
 import dev.ugoki.sim.env.Expert;
 import dev.ugoki.sim.geom.Geometry;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The {@code push} expert: a planner of pushes that tries them in a copy of the table's physics
- * (privileged, as the other experts are: it knows the block's mass and friction). Each plan takes
- * the block where it lies, tries a straight push from points along the T's outline, pushing against
- * the outline's normal or turned a little from it, over a few lengths, and keeps the one that
- * leaves the block's pose nearest the target's (the scenario's pose distance), a little weighted by
- * the way the tip must go to start it. The tip then goes round the block to the push's start
- * (outside a circle that clears the T when the straight way does not), and pushes; then the next
- * plan. The arm follows the path by {@link TipServo}.
+ * The {@code push} expert: a chooser of pushes that knows, from {@link PushMoves}, where each push
+ * takes the block (privileged, as the other experts are: the moves were tried with this block's
+ * mass and friction). Every step it weighs each push by its gain, the fall of the scenario's pose
+ * distance, less a little for the way the tip must go to start it, and takes the best; but when the
+ * tip is at the start of a push that still gains at least {@value #KEEP_SHARE} of what the best
+ * would, it goes on with that one (else it would flit between pushes of nearly equal gain). At a
+ * push's start it pushes along the push's line, slower as the block nears the target; elsewhere it
+ * goes to the start, round the block counter-clockwise when the straight way is shut.
+ *
+ * <p>What it does is a function of what the scenario shows, the block's pose, the target's and the
+ * tip, and it is made to be learned: it keeps no plan, so its labels (DAgger) hold wherever a
+ * learner has taken the block; it goes round one way only, and slides between going straight and
+ * going round, so that where two choices are nearly as good a learner that averages them still
+ * moves. A first version planned a push through a copy of the physics and kept it until done: 99%
+ * of seeds, but with a plan the observation does not show, and learners cloned from it covered
+ * nothing. The arm follows by {@link TipServo}.
  */
 public final class PushExpert implements Expert {
-  /** Tip speeds on the way to a push and during it [m/s]. */
+  /** The tip's top speed on the way to a push [m/s]. */
   static final double APPROACH_MPS = 0.8;
-
-  static final double PUSH_MPS = 0.3;
-
-  /** The gap between the tip and the block before a push [m]. */
-  static final double GAP_M = 0.01;
 
   /** Clearance kept from the block on the way round [m]. */
   static final double CLEAR_M = 0.015;
 
-  /** Push lengths tried [m] and turns from the outline's normal [rad]. */
-  static final double[] PUSH_M = {0.005, 0.015, 0.04, 0.1};
+  /**
+   * A straight way to a push's start that passes nearer the block than this is shut [m], one this
+   * clear or more is open (the start's own gap is a little more), and between the two the tip's aim
+   * slides from the way round to the start: a switch there would flit as the arm's turns bend the
+   * way.
+   */
+  static final double TOUCH_M = 0.003;
 
-  static final double[] TURNS = {-0.4, 0, 0.4};
+  static final double OPEN_M = 0.008;
 
-  /** Contact points per unit of the T's outline. */
-  static final int POINTS_PER_UNIT = 2;
+  /** The tip is at a push's start when nearer than this [m]: it is pushing from there. */
+  static final double AT_START_M = 0.02;
 
-  /** Cost of a metre of the tip's way to a push, in metres of pose distance. */
-  static final double WAY_COST = 0.02;
+  /** Cost of a metre of the tip's way to another push, in metres of pose distance. */
+  static final double WAY_COST = 0.002;
 
-  /** Steps the block is left to stop after a push, in a plan. */
-  static final int SETTLE_STEPS = 2;
+  /**
+   * The push under way goes on while it gains at least this share of what the best push would (with
+   * the way to it counted); else the expert leaves it for the best.
+   */
+  static final double KEEP_SHARE = 0.3;
+
+  /** How far ahead of a push's start the tip aims [m]: far enough that its speed cap holds. */
+  static final double LOOK_AHEAD_M = 0.1;
+
+  /** Nearer the target than this (pose distance) [m], pushes slow down in proportion... */
+  static final double SLOW_WITHIN_M = 0.05;
+
+  /** ...to at most this share of the push speed. */
+  static final double SLOWEST = 0.1;
+
+  /** How far inside the arm's reach the tip's way keeps [m]. */
+  static final double REACH_MARGIN_M = 0.02;
+
+  /** The largest step round the block's circle toward a push's start [rad]. */
+  private static final double ROUND_STEP_RAD = Math.toRadians(25);
 
   private final PushScenario scenario;
-  private PushTable planner;
-  private double[] plannerBody;
-
-  /** The path: x, y [m] and speed [m/s] per waypoint, and the tolerance to pass it [m]. */
-  private final List<double[]> path = new ArrayList<>();
-
-  private int next;
-  private int pushFrom;
-  private double[] targetSeen;
-  private double[] blockAtPlan;
-
-  /** The T's outline in its frame: contact points and their outward normals, x, y, nx, ny. */
-  private double[][] contacts;
+  private PushMoves moves;
+  private double[] movesBody;
 
   public PushExpert(PushScenario scenario) {
     this.scenario = scenario;
@@ -69,132 +82,142 @@ public final class PushExpert implements Expert {
     if (s == null || scenario.ended()) {
       return new float[] {0, 0};
     }
-    double[] target = scenario.target();
-    double[] block = scenario.block();
-    double[] tip = scenario.arm().tip(s);
-    if (!Arrays.equals(target, targetSeen) || next >= path.size() || movedWhileApproaching(block)) {
-      plan(tip);
-    }
-    while (next < path.size() - 1 && reached(tip, path.get(next))) {
-      next++;
-    }
-    if (next == path.size() - 1 && reached(tip, path.get(next))) {
-      plan(tip);
-    }
-    double[] wp = path.get(next);
-    return TipServo.toward(scenario.arm(), s, wp[0], wp[1], 0, 0, wp[2]);
-  }
-
-  private static boolean reached(double[] tip, double[] wp) {
-    return Math.hypot(tip[0] - wp[0], tip[1] - wp[1]) <= wp[3];
-  }
-
-  /** The block moved on the way to a push: the plan was made for where it was. */
-  private boolean movedWhileApproaching(double[] block) {
-    return next < pushFrom
-        && (Math.hypot(block[0] - blockAtPlan[0], block[1] - blockAtPlan[1]) > 0.003
-            || Math.abs(Geometry.wrapAngle(block[2] - blockAtPlan[2])) > 0.02);
-  }
-
-  private void plan(double[] tip) {
     PushConfig cfg = scenario.settings();
     double[] body = scenario.blockBody();
-    if (planner == null || !Arrays.equals(body, plannerBody)) {
-      planner = new PushTable(cfg, body[0], body[1]);
-      plannerBody = body;
-      contacts = outline(cfg.unit(), cfg.tipRadius());
+    if (moves == null || !Arrays.equals(body, movesBody)) {
+      moves = PushMoves.tried(cfg, body[0], body[1], scenario.dt());
+      movesBody = body;
     }
-    targetSeen = scenario.target();
     double[] block = scenario.block();
-    blockAtPlan = block;
+    double[] tip = scenario.arm().tip(s);
+    double[] push = choose(cfg, block, tip);
+    if (push == null) {
+      return TipServo.toward(scenario.arm(), s, tip[0], tip[1], 0, 0, APPROACH_MPS);
+    }
+    double[] aim;
+    double speed;
+    if (Math.hypot(push[0] - tip[0], push[1] - tip[1]) <= AT_START_M) {
+      // along the push's line, at a speed that falls as the block nears the target
+      aim = new double[] {push[0] + push[2] * LOOK_AHEAD_M, push[1] + push[3] * LOOK_AHEAD_M};
+      double near = scenario.poseDistance(block) / SLOW_WITHIN_M;
+      speed = PushMoves.PUSH_MPS * Math.max(SLOWEST, Math.min(1, near));
+    } else {
+      aim = approach(cfg, tip, block, push);
+      speed = APPROACH_MPS;
+    }
+    return TipServo.toward(scenario.arm(), s, aim[0], aim[1], 0, 0, speed);
+  }
+
+  /**
+   * The best push now: its start x, y, direction dx, dy, and the outline's outward normal nx, ny at
+   * its contact; null when no start is free.
+   */
+  private double[] choose(PushConfig cfg, double[] block, double[] tip) {
     double r = cfg.tipRadius();
     double c = Math.cos(block[2]);
     double s = Math.sin(block[2]);
     double[][] boxes = TShape.placed(cfg.unit(), block[0], block[1], block[2]);
-    double bestCost = Double.POSITIVE_INFINITY;
+    double half = cfg.tableSize() / 2 - r;
+    double now = scenario.poseDistance(block);
+    double bestGain = Double.NEGATIVE_INFINITY;
     double[] best = null;
-    for (double[] k : contacts) {
-      double nx = c * k[2] - s * k[3];
-      double ny = s * k[2] + c * k[3];
-      double px = block[0] + c * k[0] - s * k[1] + nx * (r + GAP_M);
-      double py = block[1] + s * k[0] + c * k[1] + ny * (r + GAP_M);
-      if (!clear(boxes, px, py, px, py, r + GAP_M / 2)) {
+    double keptGain = Double.NEGATIVE_INFINITY;
+    double[] kept = null;
+    for (int k = 0; k < moves.contacts.length; k++) {
+      double[] p = moves.contacts[k];
+      double nx = c * p[2] - s * p[3];
+      double ny = s * p[2] + c * p[3];
+      double px = block[0] + c * p[0] - s * p[1] + nx * (r + PushMoves.GAP_M);
+      double py = block[1] + s * p[0] + c * p[1] + ny * (r + PushMoves.GAP_M);
+      if (Math.abs(px) > half
+          || Math.abs(py - cfg.tableCentreY()) > half
+          || !reachable(px, py)
+          || !clear(boxes, px, py, px, py, r + PushMoves.GAP_M / 2)) {
         continue;
       }
       double way = Math.hypot(px - tip[0], py - tip[1]);
-      for (double turn : TURNS) {
-        double dx = -(Math.cos(turn) * nx - Math.sin(turn) * ny);
-        double dy = -(Math.sin(turn) * nx + Math.cos(turn) * ny);
-        for (double length : PUSH_M) {
-          double[] end = simulate(block, px, py, dx, dy, GAP_M + length);
-          double cost = scenario.poseDistance(end) + WAY_COST * way;
-          if (cost < bestCost) {
-            bestCost = cost;
-            best = new double[] {px, py, dx, dy, GAP_M + length, nx, ny};
+      boolean here = way <= AT_START_M;
+      for (int j = 0; j < PushMoves.TURNS.length; j++) {
+        for (int l = 0; l < PushMoves.LENGTHS_M.length; l++) {
+          double gain = now - scenario.poseDistance(moves.after(block, k, j, l));
+          double net = gain - WAY_COST * way;
+          if (net > bestGain) {
+            bestGain = net;
+            best = push(p, px, py, c, s, j, nx, ny);
+          }
+          if (here && gain > keptGain) {
+            keptGain = gain;
+            kept = push(p, px, py, c, s, j, nx, ny);
           }
         }
       }
     }
-    path.clear();
-    next = 0;
-    if (best == null) {
-      path.add(new double[] {tip[0], tip[1], APPROACH_MPS, 1});
-      pushFrom = 1;
-      return;
-    }
-    approach(tip, block, boxes, best);
-    pushFrom = path.size();
-    path.add(
-        new double[] {best[0] + best[2] * best[4], best[1] + best[3] * best[4], PUSH_MPS, 0.004});
+    return kept != null && keptGain > 0 && keptGain >= KEEP_SHARE * bestGain ? kept : best;
   }
 
-  /** The block's pose after a push from (px, py) along (dx, dy) over {@code length}, at rest. */
-  private double[] simulate(
-      double[] block, double px, double py, double dx, double dy, double len) {
-    double dt = scenario.dt();
-    planner.place(block[0], block[1], block[2], px, py);
-    int steps = (int) Math.ceil(len / (PUSH_MPS * dt));
-    for (int i = 1; i <= steps; i++) {
-      double d = Math.min(len, i * PUSH_MPS * dt);
-      planner.step(px + dx * d, py + dy * d, dt);
-    }
-    for (int i = 0; i < SETTLE_STEPS; i++) {
-      planner.step(planner.tipX(), planner.tipY(), dt);
-    }
-    return planner.blockPose();
+  private static double[] push(
+      double[] p, double px, double py, double c, double s, int j, double nx, double ny) {
+    double[] d = PushMoves.direction(p, PushMoves.TURNS[j]);
+    return new double[] {px, py, c * d[0] - s * d[1], s * d[0] + c * d[1], nx, ny};
   }
 
   /**
-   * The way from the tip to a push's start: straight when that clears the block, else out to a
-   * circle round the block, along it, and in along the outline's normal.
+   * Where the tip heads for a push's start. Inside the circle that clears the block: straight there
+   * when that way is clear, else straight out. Outside it, the tip goes round counter-clockwise
+   * only: straight to the start when it is clear and at most a quarter turn before the start's
+   * point on the circle, else along the circle to that point. One way round, so that where two
+   * pushes are nearly as good the ways to them agree until one of them is reached: a learner that
+   * averages the two still gets somewhere (going round the short way, the two ways part where the
+   * choice flips, and their average stands still).
    */
-  private void approach(double[] tip, double[] block, double[][] boxes, double[] push) {
-    PushConfig cfg = scenario.settings();
+  private double[] approach(PushConfig cfg, double[] tip, double[] block, double[] push) {
     double r = cfg.tipRadius();
+    double[][] boxes = TShape.placed(cfg.unit(), block[0], block[1], block[2]);
     double px = push[0];
     double py = push[1];
-    if (clear(boxes, tip[0], tip[1], px, py, r + CLEAR_M / 2)) {
-      path.add(new double[] {px, py, APPROACH_MPS, 0.004});
-      return;
-    }
     double ox = block[0];
     double oy = block[1];
     double rs = TShape.circumradius(cfg.unit()) + r + CLEAR_M;
+    double out = Math.hypot(tip[0] - ox, tip[1] - oy);
     double a0 = Math.atan2(tip[1] - oy, tip[0] - ox);
-    if (Math.hypot(tip[0] - ox, tip[1] - oy) < rs) {
-      path.add(new double[] {ox + rs * Math.cos(a0), oy + rs * Math.sin(a0), APPROACH_MPS, 0.02});
+    double[] round;
+    double[] q = rayOut(px - ox, py - oy, push[4], push[5], rs);
+    double ahead = Geometry.wrapAngle(Math.atan2(q[1], q[0]) - a0);
+    ahead = ahead < 0 ? ahead + 2 * Math.PI : ahead; // counter-clockwise from the tip, [0, 2 pi)
+    boolean inside = out < rs - CLEAR_M / 2;
+    if (inside) {
+      round = inReach(ox + (rs + CLEAR_M) * Math.cos(a0), oy + (rs + CLEAR_M) * Math.sin(a0));
+    } else if (ahead <= ROUND_STEP_RAD) {
+      round = inReach(ox + q[0], oy + q[1]);
+    } else {
+      double a = a0 + ROUND_STEP_RAD;
+      round = inReach(ox + rs * Math.cos(a), oy + rs * Math.sin(a));
     }
-    // where the normal's ray from the push's start leaves the circle
-    double[] q = rayOut(px - ox, py - oy, push[5], push[6], rs);
-    double a1 = Math.atan2(q[1], q[0]);
-    double turn = Geometry.wrapAngle(a1 - a0);
-    int n = (int) Math.ceil(Math.abs(turn) / Math.toRadians(25));
-    for (int i = 1; i <= n; i++) {
-      double a = a0 + turn * i / n;
-      path.add(new double[] {ox + rs * Math.cos(a), oy + rs * Math.sin(a), APPROACH_MPS, 0.02});
+    if (!inside && ahead > Math.PI / 2) {
+      return round;
     }
-    path.add(new double[] {ox + q[0], oy + q[1], APPROACH_MPS, 0.01});
-    path.add(new double[] {px, py, APPROACH_MPS, 0.004});
+    // straight there as the way clears, round as it closes, and between the two in between
+    double w = (clearance(boxes, tip[0], tip[1], px, py) - r - TOUCH_M) / (OPEN_M - TOUCH_M);
+    w = Math.max(0, Math.min(1, w));
+    return new double[] {w * px + (1 - w) * round[0], w * py + (1 - w) * round[1]};
+  }
+
+  /**
+   * The point (x, y), or where the tip can be nearest it on the line to the shoulder: the way round
+   * the block may pass where the arm cannot reach.
+   */
+  private double[] inReach(double x, double y) {
+    double d = Math.hypot(x, y);
+    double lo = scenario.armParams().minReachM() + REACH_MARGIN_M;
+    double hi = scenario.armParams().maxReachM() - REACH_MARGIN_M;
+    double k = d > hi ? hi / d : d < lo ? lo / d : 1;
+    return new double[] {x * k, y * k};
+  }
+
+  private boolean reachable(double x, double y) {
+    double d = Math.hypot(x, y);
+    return d >= scenario.armParams().minReachM() + REACH_MARGIN_M
+        && d <= scenario.armParams().maxReachM() - REACH_MARGIN_M;
   }
 
   /** The point p + t n (t >= 0) at distance {@code rs} from the origin, relative to it. */
@@ -209,21 +232,26 @@ public final class PushExpert implements Expert {
   /** True when the segment from (ax, ay) to (bx, by) keeps {@code radius} from every box. */
   static boolean clear(
       double[][] boxes, double ax, double ay, double bx, double by, double radius) {
-    double r2 = radius * radius;
+    return clearance(boxes, ax, ay, bx, by) >= radius;
+  }
+
+  /** How near the segment from (ax, ay) to (bx, by) comes to the boxes [m]; 0 when it meets one. */
+  static double clearance(double[][] boxes, double ax, double ay, double bx, double by) {
+    double d2 = Double.POSITIVE_INFINITY;
     for (double[] p : boxes) {
       if (inside(p, ax, ay) || inside(p, bx, by)) {
-        return false;
+        return 0;
       }
       for (int i = 0; i < 4; i++) {
         int j = (i + 1) % 4;
-        if (Geometry.segmentSegmentDist2(
-                ax, ay, bx, by, p[2 * i], p[2 * i + 1], p[2 * j], p[2 * j + 1])
-            < r2) {
-          return false;
-        }
+        d2 =
+            Math.min(
+                d2,
+                Geometry.segmentSegmentDist2(
+                    ax, ay, bx, by, p[2 * i], p[2 * i + 1], p[2 * j], p[2 * j + 1]));
       }
     }
-    return true;
+    return Math.sqrt(d2);
   }
 
   private static boolean inside(double[] p, double x, double y) {
@@ -236,48 +264,5 @@ public final class PushExpert implements Expert {
       }
     }
     return true;
-  }
-
-  /**
-   * Points along the T's outline, in its frame, with their outward normals: the outline's eight
-   * edges, {@value #POINTS_PER_UNIT} points a unit, none nearer an inner corner than the tip's
-   * radius (the tip could not touch there).
-   */
-  static double[][] outline(double unit, double tipRadius) {
-    double c = TShape.COM_UNITS;
-    // counter-clockwise from the stem's foot, in units
-    double[][] v = {
-      {-0.5, -c},
-      {0.5, -c},
-      {0.5, 3 - c},
-      {2, 3 - c},
-      {2, 4 - c},
-      {-2, 4 - c},
-      {-2, 3 - c},
-      {-0.5, 3 - c}
-    };
-    boolean[] innerCorner = {false, false, true, false, false, false, false, true};
-    List<double[]> out = new ArrayList<>();
-    for (int e = 0; e < v.length; e++) {
-      double[] a = v[e];
-      double[] b = v[(e + 1) % v.length];
-      double len = Math.hypot(b[0] - a[0], b[1] - a[1]) * unit;
-      double nx = (b[1] - a[1]) * unit / len;
-      double ny = -(b[0] - a[0]) * unit / len;
-      int n = Math.max(1, (int) Math.round(len / unit * POINTS_PER_UNIT));
-      for (int i = 0; i < n; i++) {
-        double t = (i + 0.5) / n;
-        double along = t * len;
-        if ((innerCorner[e] && along < tipRadius)
-            || (innerCorner[(e + 1) % v.length] && len - along < tipRadius)) {
-          continue;
-        }
-        out.add(
-            new double[] {
-              (a[0] + t * (b[0] - a[0])) * unit, (a[1] + t * (b[1] - a[1])) * unit, nx, ny
-            });
-      }
-    }
-    return out.toArray(double[][]::new);
   }
 }

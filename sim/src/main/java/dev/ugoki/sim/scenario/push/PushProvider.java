@@ -18,7 +18,7 @@ public final class PushProvider implements ScenarioProvider {
           .viewWidthM(1.4)
           .speedOf("tip")
           .noCrashes()
-          .score("coverage")
+          .score("coverage", PushConfig.SUCCESS_COVERAGE)
           .legend(Colors.OBSTACLE, "brown T", "the block the arm's tip pushes")
           .legend(Colors.GOAL, "green T", "where the block must go: 95% of it covered wins")
           .build();

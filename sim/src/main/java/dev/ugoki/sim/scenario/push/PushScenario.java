@@ -48,9 +48,16 @@ import java.util.function.Function;
  *       its spin / 2 pi rad/s;
  *   <li>{@code tip.block.x}, {@code tip.block.y} in [-1, 1]: the tip in the block's own frame /
  *       half the table (where on the T the tip is);
- *   <li>{@code goal.dx}, {@code goal.dy} in [-1, 1]: the target's centre minus the block's / the
- *       table; {@code goal.cos}, {@code goal.sin}: the turn from the block's angle to the target's;
- *   <li>{@code coverage} in [0, 1]: the share of the target the block covers.
+ *   <li>{@code goal.dx}, {@code goal.dy} in [-1, 1]: the target's centre from the block's, in the
+ *       block's frame / the table's side (the table pushes the same way in every frame, so the
+ *       block's frame is where a push's effect reads simplest); {@code goal.cos}, {@code goal.sin}:
+ *       the turn from the block's angle to the target's;
+ *   <li>{@code coverage} in [0, 1]: the share of the target the block covers;
+ *   <li>{@code corner.K.x}, {@code corner.K.y} in [-1, 1], K = 0-7: the T's corners as keypoints
+ *       (Push-T's keypoint observation), each from the tip, in the table's frame / the table's
+ *       side; {@code corner.K.gx}, {@code corner.K.gy}: the way from the corner to the target's
+ *       same corner / the table's side. Sums and differences of these give any point of the block
+ *       from the tip and the way it must go, without turning a vector by the block's angle.
  * </ul>
  *
  * <h2>Rewards</h2>
@@ -100,6 +107,9 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
   private final double reachScaleM;
   private final double speedScaleRadps;
 
+  /** The T's corners in its frame, the observation's keypoints. */
+  private final double[][] corners;
+
   // Episode state.
   private ArmState state;
   private double[] target;
@@ -124,7 +134,8 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     ArmParams largest = ArmKeys.scaled(armParams, cfg.family().maxFactors());
     this.reachScaleM = largest.maxReachM();
     this.speedScaleRadps = largest.maxSpeedRadps();
-    Spec observation =
+    this.corners = TShape.corners(cfg.unit());
+    Spec.Builder b =
         ArmBody.channels(Spec.builder())
             .add("block.x", -1, 1)
             .add("block.y", -1, 1)
@@ -139,8 +150,14 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
             .add("goal.dy", -1, 1)
             .add("goal.cos", -1, 1)
             .add("goal.sin", -1, 1)
-            .add("coverage", 0, 1)
-            .build();
+            .add("coverage", 0, 1);
+    for (int k = 0; k < corners.length; k++) {
+      b.add("corner." + k + ".x", -1, 1)
+          .add("corner." + k + ".y", -1, 1)
+          .add("corner." + k + ".gx", -1, 1)
+          .add("corner." + k + ".gy", -1, 1);
+    }
+    Spec observation = b.build();
     specs(observation, ArmBody.actions(), cfg.family());
   }
 
@@ -265,6 +282,8 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     double tx = tip[0] - b[0];
     double ty = tip[1] - b[1];
     double turn = Geometry.wrapAngle(target[2] - b[2]);
+    double gx = target[0] - b[0];
+    double gy = target[1] - b[1];
     int i = 0;
     i = ArmBody.observe(obs, i, arm, state, reachScaleM, speedScaleRadps);
     obs[i++] = Geometry.clamp(b[0] / half, -1, 1);
@@ -276,15 +295,27 @@ public final class PushScenario extends ScenarioBase<PushScenario> {
     obs[i++] = Geometry.clamp(v[2] / (2 * Math.PI), -1, 1);
     obs[i++] = Geometry.clamp((c * tx + s * ty) / half, -1, 1);
     obs[i++] = Geometry.clamp((-s * tx + c * ty) / half, -1, 1);
-    obs[i++] = Geometry.clamp((target[0] - b[0]) / cfg.tableSize(), -1, 1);
-    obs[i++] = Geometry.clamp((target[1] - b[1]) / cfg.tableSize(), -1, 1);
+    obs[i++] = Geometry.clamp((c * gx + s * gy) / cfg.tableSize(), -1, 1);
+    obs[i++] = Geometry.clamp((-s * gx + c * gy) / cfg.tableSize(), -1, 1);
     obs[i++] = (float) Math.cos(turn);
     obs[i++] = (float) Math.sin(turn);
-    obs[i] = (float) coverage;
+    obs[i++] = (float) coverage;
+    double side = cfg.tableSize();
+    double tc = Math.cos(target[2]);
+    double ts = Math.sin(target[2]);
+    for (double[] k : corners) {
+      double px = b[0] + c * k[0] - s * k[1];
+      double py = b[1] + s * k[0] + c * k[1];
+      double qx = target[0] + tc * k[0] - ts * k[1];
+      double qy = target[1] + ts * k[0] + tc * k[1];
+      obs[i++] = Geometry.clamp((px - tip[0]) / side, -1, 1);
+      obs[i++] = Geometry.clamp((py - tip[1]) / side, -1, 1);
+      obs[i++] = Geometry.clamp((qx - px) / side, -1, 1);
+      obs[i++] = Geometry.clamp((qy - py) / side, -1, 1);
+    }
     return withBody(obs);
   }
 
-  /** The tip's speed and place; the block's coverage and turn as readings. */
   /** The arm's tip follows the point, at most {@value #POINTER_MPS} m/s ({@link TipServo}). */
   @Override
   public float[] toward(double x, double y) {

@@ -29,6 +29,30 @@ public final class TShape {
     };
   }
 
+  /**
+   * The T's eight corners in its frame [m], counter-clockwise from the stem's foot: the foot's left
+   * and right, the stem's top right (an inner corner), the bar's right end below and above, its
+   * left end above and below, the stem's top left (the other inner corner).
+   */
+  public static double[][] corners(double unit) {
+    double c = COM_UNITS;
+    double[][] v = {
+      {-0.5, -c},
+      {0.5, -c},
+      {0.5, 3 - c},
+      {2, 3 - c},
+      {2, 4 - c},
+      {-2, 4 - c},
+      {-2, 3 - c},
+      {-0.5, 3 - c}
+    };
+    for (double[] p : v) {
+      p[0] *= unit;
+      p[1] *= unit;
+    }
+    return v;
+  }
+
   /** The area of the T [m^2]. */
   public static double area(double unit) {
     return 7 * unit * unit;

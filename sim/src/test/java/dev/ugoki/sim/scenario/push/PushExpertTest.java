@@ -11,7 +11,7 @@ class PushExpertTest {
   void everyContactPointIsOnTheOutlineWithAnOutwardNormal() {
     double unit = 30.0 / 512;
     double tip = 15.0 / 512;
-    double[][] points = PushExpert.outline(unit, tip);
+    double[][] points = PushMoves.outline(unit, tip);
     double[][] boxes = TShape.boxes(unit);
     assertThat(points.length)
         .as("16 units of outline, 2 points a unit, less the inner corners'")
