@@ -59,8 +59,15 @@ public final class PushExpert implements Expert {
   /** Nearer the target than this (pose distance) [m], pushes slow down in proportion... */
   static final double SLOW_WITHIN_M = 0.05;
 
-  /** ...to at most this share of the push speed. */
-  static final double SLOWEST = 0.1;
+  /** ...to no less than this share of the push speed (slower, a learner's pushes stall). */
+  static final double SLOWEST = 0.5;
+
+  /**
+   * The tip aims at least this far ahead on its way to a push [m], so that it never creeps: a
+   * learner's small commands are its least sure, and where the expert's are small a learner's stand
+   * still.
+   */
+  static final double LEAST_AIM_M = 0.05;
 
   /** How far inside the arm's reach the tip's way keeps [m]. */
   static final double REACH_MARGIN_M = 0.02;
@@ -104,6 +111,12 @@ public final class PushExpert implements Expert {
     } else {
       aim = approach(cfg, tip, block, push);
       speed = APPROACH_MPS;
+      double gx = aim[0] - tip[0];
+      double gy = aim[1] - tip[1];
+      double g = Math.hypot(gx, gy);
+      if (g > 1e-9 && g < LEAST_AIM_M) {
+        aim = new double[] {tip[0] + gx * LEAST_AIM_M / g, tip[1] + gy * LEAST_AIM_M / g};
+      }
     }
     return TipServo.toward(scenario.arm(), s, aim[0], aim[1], 0, 0, speed);
   }
@@ -178,21 +191,14 @@ public final class PushExpert implements Expert {
     double ox = block[0];
     double oy = block[1];
     double rs = TShape.circumradius(cfg.unit()) + r + CLEAR_M;
-    double out = Math.hypot(tip[0] - ox, tip[1] - oy);
     double a0 = Math.atan2(tip[1] - oy, tip[0] - ox);
-    double[] round;
     double[] q = rayOut(px - ox, py - oy, push[4], push[5], rs);
     double ahead = Geometry.wrapAngle(Math.atan2(q[1], q[0]) - a0);
     ahead = ahead < 0 ? ahead + 2 * Math.PI : ahead; // counter-clockwise from the tip, [0, 2 pi)
-    boolean inside = out < rs - CLEAR_M / 2;
-    if (inside) {
-      round = inReach(ox + (rs + CLEAR_M) * Math.cos(a0), oy + (rs + CLEAR_M) * Math.sin(a0));
-    } else if (ahead <= ROUND_STEP_RAD) {
-      round = inReach(ox + q[0], oy + q[1]);
-    } else {
-      double a = a0 + ROUND_STEP_RAD;
-      round = inReach(ox + rs * Math.cos(a), oy + rs * Math.sin(a));
-    }
+    // round: to the circle a step ahead, from inside or out alike, and no further than the start's
+    double a = a0 + Math.min(ahead, ROUND_STEP_RAD);
+    double[] round = inReach(ox + rs * Math.cos(a), oy + rs * Math.sin(a));
+    boolean inside = Math.hypot(tip[0] - ox, tip[1] - oy) < rs - CLEAR_M / 2;
     if (!inside && ahead > Math.PI / 2) {
       return round;
     }
