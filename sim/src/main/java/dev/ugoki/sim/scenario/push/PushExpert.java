@@ -97,7 +97,9 @@ public final class PushExpert implements Expert {
     }
     double[] block = scenario.block();
     double[] tip = scenario.arm().tip(s);
-    double[] push = choose(cfg, block, tip);
+    double[][] boxes = TShape.placed(cfg.unit(), block[0], block[1], block[2]);
+    double now = scenario.poseDistance(block);
+    double[] push = choose(cfg, block, boxes, now, tip);
     if (push == null) {
       return TipServo.toward(scenario.arm(), s, tip[0], tip[1], 0, 0, APPROACH_MPS);
     }
@@ -106,10 +108,10 @@ public final class PushExpert implements Expert {
     if (Math.hypot(push[0] - tip[0], push[1] - tip[1]) <= AT_START_M) {
       // along the push's line, at a speed that falls as the block nears the target
       aim = new double[] {push[0] + push[2] * LOOK_AHEAD_M, push[1] + push[3] * LOOK_AHEAD_M};
-      double near = scenario.poseDistance(block) / SLOW_WITHIN_M;
+      double near = now / SLOW_WITHIN_M;
       speed = PushMoves.PUSH_MPS * Math.max(SLOWEST, Math.min(1, near));
     } else {
-      aim = approach(cfg, tip, block, push);
+      aim = approach(cfg, tip, block, boxes, push);
       speed = APPROACH_MPS;
       double gx = aim[0] - tip[0];
       double gy = aim[1] - tip[1];
@@ -125,13 +127,12 @@ public final class PushExpert implements Expert {
    * The best push now: its start x, y, direction dx, dy, and the outline's outward normal nx, ny at
    * its contact; null when no start is free.
    */
-  private double[] choose(PushConfig cfg, double[] block, double[] tip) {
+  private double[] choose(
+      PushConfig cfg, double[] block, double[][] boxes, double now, double[] tip) {
     double r = cfg.tipRadius();
     double c = Math.cos(block[2]);
     double s = Math.sin(block[2]);
-    double[][] boxes = TShape.placed(cfg.unit(), block[0], block[1], block[2]);
     double half = cfg.tableSize() / 2 - r;
-    double now = scenario.poseDistance(block);
     double bestGain = Double.NEGATIVE_INFINITY;
     double[] best = null;
     double keptGain = Double.NEGATIVE_INFINITY;
@@ -183,9 +184,9 @@ public final class PushExpert implements Expert {
    * averages the two still gets somewhere (going round the short way, the two ways part where the
    * choice flips, and their average stands still).
    */
-  private double[] approach(PushConfig cfg, double[] tip, double[] block, double[] push) {
+  private double[] approach(
+      PushConfig cfg, double[] tip, double[] block, double[][] boxes, double[] push) {
     double r = cfg.tipRadius();
-    double[][] boxes = TShape.placed(cfg.unit(), block[0], block[1], block[2]);
     double px = push[0];
     double py = push[1];
     double ox = block[0];

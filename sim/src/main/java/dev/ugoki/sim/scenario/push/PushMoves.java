@@ -54,22 +54,39 @@ final class PushMoves {
       for (int j = 0; j < TURNS.length; j++) {
         double[] d = direction(p, TURNS[j]);
         for (int l = 0; l < LENGTHS_M.length; l++) {
-          table.place(0, cy, 0, px, py);
-          double len = GAP_M + LENGTHS_M[l];
-          int steps = (int) Math.ceil(len / (PUSH_MPS * dtS));
-          for (int i = 1; i <= steps; i++) {
-            double s = Math.min(len, i * PUSH_MPS * dtS);
-            table.step(px + d[0] * s, py + d[1] * s, dtS);
-          }
-          for (int i = 0; i < SETTLE_STEPS; i++) {
-            table.step(table.tipX(), table.tipY(), dtS);
-          }
-          double[] end = table.blockPose();
+          double[] end = push(table, 0, cy, 0, px, py, d, GAP_M + LENGTHS_M[l], dtS);
           moves[k][j][l] = new double[] {end[0], end[1] - cy, end[2]};
         }
       }
     }
     return new PushMoves(contacts, moves);
+  }
+
+  /**
+   * One push on {@code table}: the block at rest at (x, y, angle), the tip from (px, py) straight
+   * along the unit {@code d} over {@code len} at {@link #PUSH_MPS}, then {@link #SETTLE_STEPS} for
+   * the block to slide to rest; the block's pose at the end.
+   */
+  static double[] push(
+      PushTable table,
+      double x,
+      double y,
+      double angle,
+      double px,
+      double py,
+      double[] d,
+      double len,
+      double dtS) {
+    table.place(x, y, angle, px, py);
+    int steps = (int) Math.ceil(len / (PUSH_MPS * dtS));
+    for (int i = 1; i <= steps; i++) {
+      double s = Math.min(len, i * PUSH_MPS * dtS);
+      table.step(px + d[0] * s, py + d[1] * s, dtS);
+    }
+    for (int i = 0; i < SETTLE_STEPS; i++) {
+      table.step(table.tipX(), table.tipY(), dtS);
+    }
+    return table.blockPose();
   }
 
   /** The push's direction in the block's frame: the inward normal at a contact, turned. */

@@ -37,17 +37,17 @@ class PushMovesTest {
       double[] d = PushMoves.direction(p, PushMoves.TURNS[j]);
       double dx = c * d[0] - s * d[1];
       double dy = s * d[0] + c * d[1];
-      table.place(pose[0], pose[1], pose[2], px, py);
-      double len = PushMoves.GAP_M + PushMoves.LENGTHS_M[l];
-      int steps = (int) Math.ceil(len / (PushMoves.PUSH_MPS * DT));
-      for (int i = 1; i <= steps; i++) {
-        double along = Math.min(len, i * PushMoves.PUSH_MPS * DT);
-        table.step(px + dx * along, py + dy * along, DT);
-      }
-      for (int i = 0; i < PushMoves.SETTLE_STEPS; i++) {
-        table.step(table.tipX(), table.tipY(), DT);
-      }
-      double[] simulated = table.blockPose();
+      double[] simulated =
+          PushMoves.push(
+              table,
+              pose[0],
+              pose[1],
+              pose[2],
+              px,
+              py,
+              new double[] {dx, dy},
+              PushMoves.GAP_M + PushMoves.LENGTHS_M[l],
+              DT);
       double[] composed = moves.after(pose, k, j, l);
       assertThat(composed[0]).as("x of trial %d", trial).isCloseTo(simulated[0], within(1e-6));
       assertThat(composed[1]).as("y of trial %d", trial).isCloseTo(simulated[1], within(1e-6));
