@@ -166,7 +166,7 @@ public final class Adaptation {
     BehaviorCloning fit =
         new BehaviorCloning(
             Learner.fresh(net, 1e-3),
-            new BehaviorCloning.Config(s.epochs(), 512, 1, 1, false),
+            new BehaviorCloning.Config(s.epochs(), 512, 1, 1, false, false),
             s.seed());
     BodyAdapter adapter = new BodyAdapter(net, body, decode);
     DemoDataset data =

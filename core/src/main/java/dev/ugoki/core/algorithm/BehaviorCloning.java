@@ -11,16 +11,23 @@ import java.util.SplittableRandom;
  * demonstrated actions (Pomerleau's ALVINN, 1989; the baseline of Ross, Gordon and Bagnell, 2011).
  *
  * <pre>
- * loss       = mean over rows r and channels j of (mu_rj - a*_rj)^2
- * dLoss/dmu  = 2 (mu - a*) / (rows * act)
- * dLoss/dV   = 0            (the critic is left as it is)
+ * squared:   loss = mean over rows r and channels j of (mu_rj - a*_rj)^2
+ *            dLoss/dmu = 2 (mu - a*) / (rows * act)
+ * absolute:  loss = mean over rows r and channels j of |mu_rj - a*_rj|      ({@link Config#l1Loss})
+ *            dLoss/dmu = sign(mu - a*) / (rows * act)
+ * dLoss/dV = 0   (the critic is left as it is, and not even run)
  * </pre>
  *
- * Inputs: raw observations and the demonstrator's actions, row after row. The policy standardizes
- * its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit} first folds the
- * demonstrations' observations into those statistics, then trains epochs of shuffled minibatches (a
- * seeded {@link SplittableRandom}) with the learner's Adam and global gradient-norm clip. Output:
- * the loss of each epoch.
+ * Squared error fits the mean of the labels a network cannot tell apart, absolute error their
+ * median: where an expert's label jumps between two commands (push on, or leave), the mean is a
+ * command between them that may stand still, the median one of the two (ACT, Zhao et al. 2023,
+ * clones with L1).
+ *
+ * <p>Inputs: raw observations and the demonstrator's actions, row after row. The policy
+ * standardizes its input with its {@link dev.ugoki.core.policy.RunningNorm}, so {@link #fit} first
+ * folds the demonstrations' observations into those statistics, then trains epochs of shuffled
+ * minibatches (a seeded {@link SplittableRandom}) with the learner's Adam and global gradient-norm
+ * clip. Output: the loss of each epoch.
  *
  * <p>The log standard deviation: regression does not learn it, and the value it had (PPO's initial
  * e^0 = 1 by default) would make a sampled action mostly noise. With {@link Config#fitLogStd()} it
@@ -43,9 +50,15 @@ public final class BehaviorCloning {
    * @param lrScale the factor on the learner's Adam learning rate
    * @param maxGradNorm global gradient norm clip; 0 turns it off
    * @param fitLogStd set the log standard deviation to the residual spread after training
+   * @param l1Loss regress by absolute error instead of squared
    */
   public record Config(
-      int epochs, int minibatchSize, double lrScale, double maxGradNorm, boolean fitLogStd) {
+      int epochs,
+      int minibatchSize,
+      double lrScale,
+      double maxGradNorm,
+      boolean fitLogStd,
+      boolean l1Loss) {
     public Config {
       if (epochs < 0 || minibatchSize < 1 || !(lrScale > 0) || !(maxGradNorm >= 0)) {
         throw new IllegalArgumentException(
@@ -61,7 +74,7 @@ public final class BehaviorCloning {
     }
 
     public Config withEpochs(int e) {
-      return new Config(e, minibatchSize, lrScale, maxGradNorm, fitLogStd);
+      return new Config(e, minibatchSize, lrScale, maxGradNorm, fitLogStd, l1Loss);
     }
   }
 
@@ -69,7 +82,8 @@ public final class BehaviorCloning {
    * One pass over the data.
    *
    * @param epoch 0-based
-   * @param loss mean squared error over the epoch's minibatches, each measured before its step
+   * @param loss mean squared (or absolute) error over the epoch's minibatches, each measured before
+   *     its step
    * @param gradNorm mean gradient norm before clipping
    */
   public record EpochStats(int epoch, double loss, double gradNorm) {}
@@ -154,13 +168,16 @@ public final class BehaviorCloning {
           System.arraycopy(target, k * a, y, m * a, a);
         }
         double[] loss = new double[1];
-        // dValue and dLogStd stay 0: the critic and the spread are not trained
+        // the critic and the spread are not trained
         Learner.Step step =
-            learner.step(
+            learner.stepMean(
                 x,
                 n,
-                (mean, value, dMean, dValue, dLogStd) ->
-                    loss[0] = mseGradient(mean, y, n, a, dMean),
+                (mean, dMean) ->
+                    loss[0] =
+                        config.l1Loss()
+                            ? maeGradient(mean, y, n, a, dMean)
+                            : mseGradient(mean, y, n, a, dMean),
                 config.maxGradNorm(),
                 config.lrScale());
         lossSum += loss[0] * n;
@@ -186,6 +203,22 @@ public final class BehaviorCloning {
       double d = mean[k] - target[k];
       sum += d * d;
       dMean[k] = (float) (2 * d / count);
+    }
+    return sum / count;
+  }
+
+  /**
+   * The mean absolute error of {@code mean} against {@code target} over {@code rows x act} values,
+   * with its gradient written into {@code dMean}: sign(mean - target) / (rows * act), 0 where they
+   * are equal.
+   */
+  public static double maeGradient(float[] mean, float[] target, int rows, int act, float[] dMean) {
+    int count = rows * act;
+    double sum = 0;
+    for (int k = 0; k < count; k++) {
+      double d = mean[k] - target[k];
+      sum += Math.abs(d);
+      dMean[k] = (float) (Math.signum(d) / count);
     }
     return sum / count;
   }
@@ -217,7 +250,7 @@ public final class BehaviorCloning {
     for (int start = 0; start < rows; start += EVAL_CHUNK) {
       int n = Math.min(EVAL_CHUNK, rows - start);
       float[] x = java.util.Arrays.copyOfRange(normObs, start * o, (start + n) * o);
-      float[] mean = policy.network().forward(x, n).mean();
+      float[] mean = policy.network().mean(x, n);
       for (int m = 0; m < n; m++) {
         for (int j = 0; j < a; j++) {
           double d = mean[m * a + j] - target[(start + m) * a + j];

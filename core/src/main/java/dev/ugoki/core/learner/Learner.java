@@ -1,6 +1,7 @@
 package dev.ugoki.core.learner;
 
 import dev.ugoki.core.policy.GaussianPolicy;
+import dev.ugoki.core.policy.PolicyNetwork;
 
 /**
  * What training holds, as one value (Brax's {@code TrainingState}): the policy being trained (its
@@ -118,6 +119,22 @@ public final class Learner {
                 obs,
                 rows,
                 (mean, value, dMean, dValue) -> loss.fill(mean, value, dMean, dValue, dLogStd));
+    return apply(g, maxGradNorm, lrScale);
+  }
+
+  /**
+   * {@link #step} for a loss of the action means alone (behavior cloning, DAgger): the critic is
+   * not run, its weights get a zero gradient and the spread none, the same update as {@link #step}
+   * with dLoss/dValue and dLoss/dLogStd zero, at half the cost.
+   */
+  public Step stepMean(
+      float[] obs, int rows, PolicyNetwork.MeanGradient loss, double maxGradNorm, double lrScale) {
+    java.util.Arrays.fill(dLogStd, 0);
+    return apply(policy.network().meanGradient(obs, rows, loss), maxGradNorm, lrScale);
+  }
+
+  /** Clips the gradient {@code g} with {@link #dLogStd} by their global norm, then steps Adam. */
+  private Step apply(float[] g, double maxGradNorm, double lrScale) {
     double sq = 0;
     for (float x : g) {
       sq += (double) x * x;

@@ -62,6 +62,15 @@ final class ActorCriticMlp {
     critic.forward(x, rows);
   }
 
+  /**
+   * Forward pass of the actor alone, for callers that need no value (acting, cloning): the actor's
+   * outputs are the same bits as {@link #forward}'s, at half the cost; {@link #value()} is stale.
+   */
+  void forwardActor(float[] x, int rows) {
+    ensure(rows);
+    actor.forward(x, rows);
+  }
+
   /** The actor's outputs of the last forward pass, {@code rows x act} (a live scratch array). */
   float[] mean() {
     return actor.out();
@@ -82,6 +91,16 @@ final class ActorCriticMlp {
     Arrays.fill(grad, 0);
     actor.backward(x, rows, dMean, frozenLayers, grad);
     critic.backward(x, rows, dValue, frozenLayers, grad);
+  }
+
+  /**
+   * Back-propagates dLoss/dMean through the last forward pass of the actor: as {@link #backward}
+   * with dLoss/dValue zero, whose critic gradient is all zeros, the same bits without computing
+   * them.
+   */
+  void backwardActor(float[] x, int rows, float[] dMean, int frozenLayers, float[] grad) {
+    Arrays.fill(grad, 0);
+    actor.backward(x, rows, dMean, frozenLayers, grad);
   }
 
   private void ensure(int rows) {

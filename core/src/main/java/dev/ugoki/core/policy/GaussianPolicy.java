@@ -116,7 +116,7 @@ public final class GaussianPolicy {
 
   /** The actor's mean of each row of raw observations, unclipped. */
   public float[] mean(float[] rawObs, int rows) {
-    return network.forward(normalize(rawObs, rows), rows).mean();
+    return network.mean(normalize(rawObs, rows), rows);
   }
 
   /** The mean action of each row, clipped into the action box: how a trained policy drives. */

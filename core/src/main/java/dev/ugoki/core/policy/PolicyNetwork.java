@@ -191,6 +191,13 @@ public final class PolicyNetwork {
         Arrays.copyOf(mlp.mean(), rows * arch.actSize()), Arrays.copyOf(mlp.value(), rows));
   }
 
+  /** The action means of a batch, without the critic (the same bits as {@link #forward}'s). */
+  public float[] mean(float[] obs, int rows) {
+    check(obs, rows);
+    mlp.forwardActor(obs, rows);
+    return Arrays.copyOf(mlp.mean(), rows * arch.actSize());
+  }
+
   /** Fills the loss gradient with respect to the outputs of a forward pass. */
   @FunctionalInterface
   public interface OutputGradient {
@@ -220,6 +227,34 @@ public final class PolicyNetwork {
       grad = new float[params.length];
     }
     mlp.backward(obs, rows, dMean, dValue, frozenLayers, grad);
+    return grad;
+  }
+
+  /** Fills the loss gradient with respect to the actor's outputs. */
+  @FunctionalInterface
+  public interface MeanGradient {
+    /**
+     * @param mean the actor's outputs, rows x act
+     * @param dMean to fill: dLoss/dMean
+     */
+    void fill(float[] mean, float[] dMean);
+  }
+
+  /**
+   * {@link #gradient} for a loss of the actor's outputs alone (cloning): the critic is neither run
+   * nor moved, and its gradient is zero. The same bits as {@link #gradient} with dLoss/dValue zero,
+   * at half the cost.
+   */
+  public float[] meanGradient(float[] obs, int rows, MeanGradient loss) {
+    check(obs, rows);
+    mlp.forwardActor(obs, rows);
+    float[] mean = Arrays.copyOf(mlp.mean(), rows * arch.actSize());
+    float[] dMean = new float[mean.length];
+    loss.fill(mean, dMean);
+    if (grad == null) {
+      grad = new float[params.length];
+    }
+    mlp.backwardActor(obs, rows, dMean, frozenLayers, grad);
     return grad;
   }
 

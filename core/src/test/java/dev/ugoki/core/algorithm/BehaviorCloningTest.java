@@ -44,7 +44,7 @@ class BehaviorCloningTest {
     GaussianPolicy policy = policy();
     BehaviorCloning bc =
         new BehaviorCloning(
-            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(60, 128, 1, 1, true), 5);
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(60, 128, 1, 1, true, false), 5);
 
     List<BehaviorCloning.EpochStats> stats = bc.fit(demonstrations(1024, 1));
 
@@ -68,7 +68,7 @@ class BehaviorCloningTest {
     for (DemoDataset d : List.of(reserved, grown)) {
       GaussianPolicy policy = policy();
       new BehaviorCloning(
-              Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 128, 1, 1, true), 5)
+              Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 128, 1, 1, true, false), 5)
           .fit(d);
       params[i++] = policy.network().params();
     }
@@ -83,7 +83,7 @@ class BehaviorCloningTest {
     DemoDataset data = demonstrations(512, 3);
 
     new BehaviorCloning(
-            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 64, 1, 1, true), 5)
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(3, 64, 1, 1, true, false), 5)
         .fit(data);
 
     assertThat(policy.norm().count()).isGreaterThan(511);
@@ -101,7 +101,7 @@ class BehaviorCloningTest {
     GaussianPolicy policy = policy();
     BehaviorCloning bc =
         new BehaviorCloning(
-            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(1, 64, 1, 1, true), 5);
+            Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(1, 64, 1, 1, true, false), 5);
 
     bc.fit(demonstrations(256, 4));
 
@@ -124,5 +124,44 @@ class BehaviorCloningTest {
     assertThat(loss).isCloseTo(1.3125, within(1e-9));
     // 2 (mean - target) / 4
     assertThat(dMean).containsExactly(0.5f, -1f, 0f, 0.25f);
+  }
+
+  @Test
+  void theAbsoluteGradientIsTheErrorsSignOverTheCount() {
+    // errors 1, -2, 0, 0.5 -> loss (1 + 2 + 0 + 0.5) / 4 = 0.875
+    float[] mean = {1, 0, 3, 1};
+    float[] target = {0, 2, 3, 0.5f};
+    float[] dMean = new float[4];
+
+    double loss = BehaviorCloning.maeGradient(mean, target, 2, 2, dMean);
+
+    assertThat(loss).isCloseTo(0.875, within(1e-9));
+    assertThat(dMean).containsExactly(0.25f, -0.25f, 0f, 0.25f);
+  }
+
+  /**
+   * Two labels for the same states, 0.8 for seven rows in ten and -0.8 for the rest (push on, or
+   * leave): squared error fits their mean, 0.32, which moves at a crawl; absolute error their
+   * median, 0.8, one of the two.
+   */
+  @Test
+  void absoluteErrorPicksTheCommonerOfTwoLabelsWhereSquaredErrorAveragesThem() {
+    DemoDataset twoLabels = new DemoDataset(3, 2);
+    SplittableRandom r = new SplittableRandom(3);
+    for (int k = 0; k < 2000; k++) {
+      float x = (float) r.nextDouble(-1, 1);
+      float a = k % 10 < 7 ? 0.8f : -0.8f;
+      twoLabels.add(new float[] {x, 0, 5}, new float[] {a, -a}, 1);
+    }
+    float[] probe = {0.3f, 0, 5};
+    for (boolean l1 : new boolean[] {false, true}) {
+      GaussianPolicy policy = policy();
+      new BehaviorCloning(
+              Learner.fresh(policy, 3e-3), new BehaviorCloning.Config(40, 100, 1, 1, true, l1), 5)
+          .fit(twoLabels);
+      float[] act = policy.actDeterministic(probe, 1);
+      assertThat(act[0]).as("l1 %s", l1).isCloseTo(l1 ? 0.8f : 0.32f, within(0.08f));
+      assertThat(act[1]).as("l1 %s", l1).isCloseTo(l1 ? -0.8f : -0.32f, within(0.08f));
+    }
   }
 }

@@ -40,7 +40,8 @@ class DaggerTest {
           new Dagger(
               envs,
               Learner.fresh(policy, 1e-3),
-              new Dagger.Config(40, 0.1, 30, 0.5, new BehaviorCloning.Config(2, 64, 1, 1, true), 1),
+              new Dagger.Config(
+                  40, 0.1, 30, 0.5, new BehaviorCloning.Config(2, 64, 1, 1, true, false), 1),
               9);
 
       List<Dagger.IterationStats> stats = new ArrayList<>();
@@ -67,7 +68,7 @@ class DaggerTest {
               envs,
               Learner.fresh(policy(envs), 1e-3),
               new Dagger.Config(
-                  400, 0.1, 400, 0.5, new BehaviorCloning.Config(50, 16, 1, 1, true), 50),
+                  400, 0.1, 400, 0.5, new BehaviorCloning.Config(50, 16, 1, 1, true, false), 50),
               9);
       int[] asked = {0};
       int[] threshold = {25};

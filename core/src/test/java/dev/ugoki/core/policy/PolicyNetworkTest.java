@@ -133,6 +133,32 @@ class PolicyNetworkTest {
    * For L = sum(dMean * mean) + sum(dValue * value) with fixed dMean and dValue, dL/dw against
    * central finite differences of the forward pass.
    */
+  @ParameterizedTest(name = "{0} -> {3} x {2} -> {1}, frozen {4}")
+  @MethodSource("shapes")
+  void theActorAloneGivesTheSameBitsAsTheWholeNetwork(
+      int obs, int act, int hidden, int layers, int frozen) {
+    PolicyNetwork net = randomNetwork(obs, act, hidden, layers, frozen, 31);
+    SplittableRandom r = new SplittableRandom(5);
+    for (int rows : new int[] {1, 300}) {
+      float[] x = gaussian(rows * obs, r, 1.5);
+      float[] dMean = gaussian(rows * act, r, 1.0 / rows);
+      assertThat(net.mean(x, rows)).isEqualTo(net.forward(x, rows).mean());
+      float[] whole =
+          net.gradient(
+                  x, rows, (mean, value, dm, dv) -> System.arraycopy(dMean, 0, dm, 0, dm.length))
+              .clone();
+      float[] actor =
+          net.meanGradient(x, rows, (mean, dm) -> System.arraycopy(dMean, 0, dm, 0, dm.length))
+              .clone();
+      assertThat(actor).isEqualTo(whole);
+      double sq = 0;
+      for (float g : whole) {
+        sq += g * g;
+      }
+      assertThat(sq).as("a gradient to compare").isPositive();
+    }
+  }
+
   @Test
   void gradientMatchesFiniteDifferences() {
     Architecture arch = new Architecture(5, 2, 8, 2);

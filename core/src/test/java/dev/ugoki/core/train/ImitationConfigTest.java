@@ -37,6 +37,7 @@ class ImitationConfigTest extends ConfigRecordContract<ImitationConfig> {
             Config.defaults("bc", ImitationConfig.PARAMS)
                 .with(Map.of("epochs", 7, "minibatch", 64, "max_grad_norm", 0.25)));
     assertThat(c.cloning())
-        .isEqualTo(new dev.ugoki.core.algorithm.BehaviorCloning.Config(7, 64, 1, 0.25, true));
+        .isEqualTo(
+            new dev.ugoki.core.algorithm.BehaviorCloning.Config(7, 64, 1, 0.25, true, false));
   }
 }
