@@ -51,6 +51,15 @@ public final class SimBench {
             Map.of("lidar.rays", 32, "track.seed", 1),
             secondsPerSample,
             samples));
+    results.add(
+        single(
+            "race",
+            "dynamic car",
+            Map.of("lidar.rays", 32, "track.seed", 1, "car.dynamic", true),
+            secondsPerSample,
+            samples));
+    results.add(CarModelBench.measure(false, secondsPerSample, samples));
+    results.add(CarModelBench.measure(true, secondsPerSample, samples));
     results.add(vector("race", rays, 16, 1, secondsPerSample, samples));
     results.add(vector("race", rays, 16, 2, secondsPerSample, samples));
     results.add(vector("race", rays, 64, 2, secondsPerSample, samples));

@@ -16,23 +16,20 @@ import dev.ugoki.sim.geom.Geometry;
  * <p>Reference: Rajamani, <i>Vehicle Dynamics and Control</i>, 2nd ed., section 2.2; highway-env's
  * {@code vehicle/kinematics.py}.
  */
-public final class BicycleModel {
+public final class BicycleModel implements CarModel {
   private final CarParams p;
 
   public BicycleModel(CarParams params) {
     this.p = params;
   }
 
+  @Override
   public CarParams params() {
     return p;
   }
 
-  /**
-   * The state after {@code dtS} seconds.
-   *
-   * @param steerCmd front-wheel angle command as a fraction of the largest angle, in [-1, 1]
-   * @param throttle in [-1, 1]: positive accelerates, negative brakes
-   */
+  /** The rear axle never slides sideways here: the state's lateral speed is 0. */
+  @Override
   public CarState step(CarState s, double steerCmd, double throttle, double dtS) {
     double target = steerCmd * p.maxSteerRad();
     double maxDelta = p.steerRateRadps() * dtS;

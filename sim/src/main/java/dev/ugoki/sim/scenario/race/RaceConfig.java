@@ -20,6 +20,8 @@ import java.util.List;
  * @param laps laps that complete the episode
  * @param randomStart start at a random place along the lap
  * @param car the nominal car
+ * @param dynamic the dynamic single-track model ({@link dev.ugoki.sim.body.SingleTrackModel}), not
+ *     the kinematic bicycle
  * @param family the family of cars episodes draw from: wheelbase, top speed, acceleration, braking,
  *     steering limit and rate, tire friction (in that order), each around the nominal car
  * @param changeAtS when the body changes mid-episode [s]; 0: never
@@ -31,6 +33,7 @@ public record RaceConfig(
     int laps,
     boolean randomStart,
     CarParams car,
+    boolean dynamic,
     BodyFamily family,
     double changeAtS,
     double changeFriction) {
@@ -48,6 +51,7 @@ public record RaceConfig(
   public static final String CAR_STEER_RATE_DEG = "car.steer_rate_deg";
   public static final String CAR_WHEELBASE = "car.wheelbase";
   public static final String CAR_FRICTION = "car.friction";
+  public static final String CAR_DYNAMIC = "car.dynamic";
   public static final String DR_FRICTION = "dr.friction";
   public static final String BODY_WHEELBASE = "body.wheelbase";
   public static final String BODY_MAX_SPEED = "body.max_speed";
@@ -110,6 +114,11 @@ public record RaceConfig(
                 "distance between the axles [m] (the body is 4 m long)"),
             Param.real(
                 CAR_FRICTION, 1.0, 0.1, 3, "tire friction coefficient (lateral grip mu * g)"),
+            Param.bool(
+                CAR_DYNAMIC,
+                false,
+                "the dynamic single-track model (sideways slip, yaw inertia, tire forces up to the"
+                    + " friction limit: the car slides) instead of the kinematic bicycle"),
             Param.real(
                 DR_FRICTION,
                 0,
@@ -230,6 +239,7 @@ public record RaceConfig(
         c.integer(LAPS),
         c.bool(RANDOM_START),
         car,
+        c.bool(CAR_DYNAMIC),
         family,
         c.real(BODY_CHANGE_AT),
         c.real(BODY_CHANGE_FRICTION));

@@ -1,6 +1,6 @@
 package dev.ugoki.sim.scenario.race;
 
-import dev.ugoki.sim.body.BicycleModel;
+import dev.ugoki.sim.body.CarModel;
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.body.CarState;
 import dev.ugoki.sim.config.Config;
@@ -40,6 +40,14 @@ import java.util.function.Function;
  * minus the track's, over pi; {@code lateral_error} in [-1, 1]: offset from the centerline (left
  * positive) over the half-width; {@code curv.10}, {@code curv.25}, {@code curv.50} in [-1, 1]: the
  * track's curvature 10, 25 and 50 m ahead over the tightest curvature the generator allows.
+ *
+ * <h2>Dynamics</h2>
+ *
+ * The car moves as a kinematic bicycle ({@link dev.ugoki.sim.body.BicycleModel}: it never slides
+ * sideways; asked for more grip than it has, it turns less), or with {@code car.dynamic} as the
+ * dynamic single track ({@link dev.ugoki.sim.body.SingleTrackModel}: sideways slip, yaw inertia and
+ * tire forces up to the friction limit, so it slides and spins). The observation is the same either
+ * way.
  *
  * <h2>Rewards</h2>
  *
@@ -90,7 +98,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   private final double maxCurvature;
 
   /** The car's dynamics this episode. */
-  private BicycleModel model;
+  private CarModel model;
 
   private SplittableRandom random;
   private Track track;
@@ -120,7 +128,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     super(NAME, VERSION, config, RaceConfig.TERMS, expert);
     this.cfg = RaceConfig.of(config);
     this.car = cfg.car();
-    this.model = new BicycleModel(car);
+    this.model = CarModel.of(car, cfg.dynamic());
     double[] widest = cfg.family().maxFactors();
     widest[widest.length - 1] = 1; // grip does not scale an observation
     this.scale = RaceConfig.scaled(car, widest);
@@ -184,7 +192,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   public float[] reset(long seed, CarState start) {
     random = new SplittableRandom(seed);
     car = RaceConfig.scaled(cfg.car(), drawBody(seed));
-    model = new BicycleModel(car);
+    model = CarModel.of(car, cfg.dynamic());
     discOffsets = car.discOffsetsM();
     long trackSeed = cfg.trackSeed() >= 0 ? cfg.trackSeed() : random.nextLong();
     if (track == null || track.seed() != trackSeed) {
@@ -236,7 +244,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     if (!changed && cfg.changeAtS() > 0 && episode.steps() * dt() >= cfg.changeAtS()) {
       // the body changes under the policy, unannounced: grip drops (or rises) from here on
       car = RaceConfig.scaled(car, new double[] {1, 1, 1, 1, 1, 1, cfg.changeFriction()});
-      model = new BicycleModel(car);
+      model = CarModel.of(car, cfg.dynamic());
       changeBody(RaceConfig.FRICTION_DIM, cfg.changeFriction());
       changed = true;
     }

@@ -49,6 +49,60 @@ class RaceScenarioTest {
     assertThat(crashes).as("flat-out runs that ended at a wall").isGreaterThan(30);
   }
 
+  /** The same walls hold a car that slides: dynamic, flat out, with the steering thrown about. */
+  @ParameterizedTest
+  @MethodSource("fewSeeds")
+  void aSlidingCarNeverEndsUpOnTheOtherSideOfAWall(long seed) {
+    RaceScenario race =
+        new RaceScenario(
+            Scenarios.config("race", Map.of("dt", 0.1, "car.max_speed", 60, "car.dynamic", true)));
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int trial = 0; trial < 20; trial++) {
+      race.reset(seed);
+      race.reset(seed, randomPoseOnTrack(race, seed, race.track(), r));
+      for (int k = 0; k < 200; k++) {
+        float[] action = {(float) r.nextDouble(-1, 1), 1};
+        StepResult res = race.step(action);
+        assertBodyOnTrack(race);
+        if (res.terminated()) {
+          break;
+        }
+      }
+    }
+  }
+
+  static LongStream fewSeeds() {
+    return LongStream.rangeClosed(1, 5);
+  }
+
+  @Test
+  void carDynamicLetsTheRearSlideWhereTheKinematicCarGrips() {
+    for (boolean dynamic : new boolean[] {false, true}) {
+      RaceScenario race =
+          new RaceScenario(
+              Scenarios.config(
+                  "race",
+                  Map.of("car.dynamic", dynamic, "race.random_start", false, "track.seed", 3)));
+      race.reset(1);
+      CarState grid = race.car();
+      race.reset(1, new CarState(grid.x(), grid.y(), grid.heading(), 20, 0, 0));
+      double most = 0;
+      for (int k = 0; k < 20; k++) {
+        // the wheel thrown to the left at 20 m/s, flat out
+        StepResult res = race.step(new float[] {1, 1});
+        most = Math.max(most, Math.abs(race.car().lateralMps()));
+        if (res.terminated()) {
+          break;
+        }
+      }
+      if (dynamic) {
+        assertThat(most).as("the dynamic car's rear slides").isGreaterThan(0.5);
+      } else {
+        assertThat(most).as("the kinematic car's rear never slides").isZero();
+      }
+    }
+  }
+
   private static CarState randomPoseOnTrack(
       RaceScenario race, long seed, Track t, SplittableRandom r) {
     double off = race.carParams().centerOffsetM();
