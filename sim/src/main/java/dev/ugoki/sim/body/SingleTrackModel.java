@@ -43,16 +43,17 @@ import dev.ugoki.sim.geom.Geometry;
  * stops rolling). Semi-implicit Euler for the velocities and the mean velocities for the pose, in
  * substeps of at most {@link #SUBSTEP_S}: the same inputs give the same bits.
  *
- * <p>Mass and inertia are a mid-size car's; the equations are those of Althoff et al.,
- * <i>CommonRoad: Vehicle Models</i> (2020), section 5 (the single-track model), written with forces
- * and a friction circle per axle (Pacejka, <i>Tire and Vehicle Dynamics</i>, 1.3).
+ * <p>Mass and inertia are a mid-size car's (its yaw inertia a uniform box's, as the contact layer
+ * weighs it); the equations are those of Althoff et al., <i>CommonRoad: Vehicle Models</i> (2020),
+ * section 5 (the single-track model), written with forces and a friction circle per axle (Pacejka,
+ * <i>Tire and Vehicle Dynamics</i>, 1.3).
  */
 public final class SingleTrackModel implements CarModel {
   /** The car's mass [kg]. */
   public static final double MASS_KG = 1500;
 
-  /** The centre of mass ahead of the rear axle, as a share of the wheelbase. */
-  public static final double COG_SHARE = 0.55;
+  /** The centre of mass ahead of the rear axle, as a share of the wheelbase: midway. */
+  public static final double COG_SHARE = 0.5;
 
   /** Cornering stiffness of the front tires per newton of load [1/rad]. */
   public static final double FRONT_STIFFNESS = 18;
@@ -83,8 +84,9 @@ public final class SingleTrackModel implements CarModel {
     double wheelbase = params.wheelbaseM();
     this.lr = COG_SHARE * wheelbase;
     this.lf = wheelbase - lr;
-    // the radius of gyration squared taken as lf lr (a "dynamic index" of 1, as for most cars)
-    this.inertia = MASS_KG * lf * lr;
+    // a uniform box of the body's length and width, as the contact layer weighs a car
+    this.inertia =
+        MASS_KG * (params.lengthM() * params.lengthM() + params.widthM() * params.widthM()) / 12;
     double weight = MASS_KG * CarParams.GRAVITY_MPS2;
     this.fzf = weight * lr / wheelbase;
     this.fzr = weight * lf / wheelbase;
