@@ -1,6 +1,5 @@
 package dev.ugoki.sim.scenario.race;
 
-import dev.ugoki.sim.body.CarModel;
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.body.CarState;
 import dev.ugoki.sim.config.Config;
@@ -10,7 +9,6 @@ import dev.ugoki.sim.env.RewardTerms;
 import dev.ugoki.sim.env.Spec;
 import dev.ugoki.sim.env.StepResult;
 import dev.ugoki.sim.env.Telemetry;
-import dev.ugoki.sim.geom.Geometry;
 import dev.ugoki.sim.scenario.LidarParams;
 import dev.ugoki.sim.scenario.ScenarioBase;
 import dev.ugoki.sim.scene.Scene;
@@ -75,9 +73,6 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   public static final String NAME = "race";
   public static final int VERSION = 1;
 
-  /** Distances ahead at which the track's curvature is observed [m]. */
-  private static final double[] PREVIEW_M = {10, 25, 50};
-
   /** Trail points kept, and the distance between them [m]: about a lap. */
   private static final int TRAIL_POINTS = 240;
 
@@ -94,19 +89,15 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   /** This episode's car, drawn from the family (the nominal car before the first reset). */
   private CarParams car;
 
-  private double[] discOffsets;
   private final double maxCurvature;
-
-  /** The car's dynamics this episode. */
-  private CarModel model;
 
   private SplittableRandom random;
   private Track track;
-  private CarState state;
-  private Track.Projection where;
+
+  /** The car on the track this episode. */
+  private RaceCar racer;
+
   private double startS;
-  private double progressM;
-  private int lapsCredited;
   private double lastSteerCmd;
   private boolean changed;
 
@@ -128,27 +119,13 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     super(NAME, VERSION, config, RaceConfig.TERMS, expert);
     this.cfg = RaceConfig.of(config);
     this.car = cfg.car();
-    this.model = CarModel.of(car, cfg.dynamic());
     double[] widest = cfg.family().maxFactors();
     widest[widest.length - 1] = 1; // grip does not scale an observation
     this.scale = RaceConfig.scaled(car, widest);
     this.lidar = LidarParams.lidar(config);
-    this.discOffsets = car.discOffsetsM();
     this.maxCurvature = 1 / TrackGenerator.minCornerRadiusM(cfg.track());
-    Spec observation =
-        Spec.builder()
-            .addSeries("lidar", lidar.rays(), 0, 1)
-            .add("speed", 0, 1)
-            .add("steer", -1, 1)
-            .add("yaw_rate", -1, 1)
-            .add("heading_error", -1, 1)
-            .add("lateral_error", -1, 1)
-            .add("curv.10", -1, 1)
-            .add("curv.25", -1, 1)
-            .add("curv.50", -1, 1)
-            .build();
     specs(
-        observation,
+        RaceCar.channels(Spec.builder(), lidar.rays()).build(),
         Spec.builder().add("steer", -1, 1).add("throttle", -1, 1).build(),
         cfg.family());
   }
@@ -160,7 +137,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
 
   public CarState car() {
     episode.requireStarted();
-    return state;
+    return racer.state();
   }
 
   /** This episode's car: the family's draw for its seed (the nominal car before a reset). */
@@ -170,13 +147,13 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
 
   /** Metres driven along the centerline since the start of the episode. */
   public double progressM() {
-    return progressM;
+    return racer == null ? 0 : racer.progressM();
   }
 
   /** Arc length of the car's middle along the centerline [m]. */
   public double trackPositionM() {
     episode.requireStarted();
-    return where.s();
+    return racer.where().s();
   }
 
   @Override
@@ -192,18 +169,13 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
   public float[] reset(long seed, CarState start) {
     random = new SplittableRandom(seed);
     car = RaceConfig.scaled(cfg.car(), drawBody(seed));
-    model = CarModel.of(car, cfg.dynamic());
-    discOffsets = car.discOffsetsM();
     long trackSeed = cfg.trackSeed() >= 0 ? cfg.trackSeed() : random.nextLong();
     if (track == null || track.seed() != trackSeed) {
       track = TrackGenerator.generate(trackSeed, cfg.track());
     }
     startS = cfg.randomStart() ? random.nextDouble() * track.length() : 0;
     if (start == null) {
-      double[] p = track.pointAt(startS);
-      double h = track.headingAt(startS);
-      double off = car.centerOffsetM();
-      state = CarState.at(p[0] - off * Math.cos(h), p[1] - off * Math.sin(h), h, 0);
+      racer = new RaceCar(track, car, cfg.dynamic(), RaceCar.onCenterline(track, car, startS));
     } else {
       if (!(start.speedMps() >= 0 && start.speedMps() <= car.maxSpeedMps())
           || !(Math.abs(start.steerRad()) <= car.maxSteerRad())
@@ -219,17 +191,14 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
                 + car.maxSteerRad()
                 + " rad or a non-finite value");
       }
-      state = start;
-      if (!discsOnSurface(start) || sweepHitsWall(start, start)) {
+      try {
+        racer = new RaceCar(track, car, cfg.dynamic(), start);
+      } catch (IllegalArgumentException e) {
         episode.abort();
-        throw new IllegalArgumentException(
-            NAME + ": start state " + start + " is off the track or touches a wall");
+        throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
       }
+      startS = racer.where().s();
     }
-    where = track.project(centerX(), centerY(), -1);
-    startS = start == null ? startS : where.s();
-    progressM = 0;
-    lapsCredited = 0;
     lastSteerCmd = 0;
     changed = false;
     beginEpisode();
@@ -244,105 +213,44 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     if (!changed && cfg.changeAtS() > 0 && episode.steps() * dt() >= cfg.changeAtS()) {
       // the body changes under the policy, unannounced: grip drops (or rises) from here on
       car = RaceConfig.scaled(car, new double[] {1, 1, 1, 1, 1, 1, cfg.changeFriction()});
-      model = CarModel.of(car, cfg.dynamic());
+      racer.setCar(car);
       changeBody(RaceConfig.FRICTION_DIM, cfg.changeFriction());
       changed = true;
     }
-    CarState next = model.step(state, action[0], action[1], dt());
-    boolean crashed = sweepHitsWall(state, next);
-    state = crashed ? state.stopped() : next;
-
-    double cx = centerX();
-    double cy = centerY();
-    Track.Projection now = track.project(cx, cy, where.segment());
-    double ds = now.s() - where.s();
-    double half = track.length() / 2;
-    ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
-    progressM += ds;
-    where = now;
-    // A lap pays once: backing over a line already crossed and crossing it again pays nothing.
-    int lapsNow = (int) Math.floor(progressM / track.length());
-    boolean lapDone = lapsNow > lapsCredited;
-    if (lapDone) {
-      lapsCredited = lapsNow;
-    }
-    boolean success = progressM >= cfg.laps() * track.length();
+    RaceCar.Moved moved = racer.commit(racer.propose(action[0], action[1], dt()));
+    boolean crashed = moved.crashed();
+    boolean success = racer.progressM() >= cfg.laps() * track.length();
     RewardTerms terms =
-        rewards.terms(ds, crashed ? 1 : 0, lapDone ? 1 : 0, Math.abs(action[0] - lastSteerCmd), 1);
+        rewards.terms(
+            moved.progressM(),
+            crashed ? 1 : 0,
+            moved.lapDone() ? 1 : 0,
+            Math.abs(action[0] - lastSteerCmd),
+            1);
     lastSteerCmd = action[0];
-    trail.add(cx, cy);
+    trail.add(racer.centerX(), racer.centerY());
     boolean terminated = crashed || success;
     episode.stepped(terminated);
-    Info info = info(terms, crashed, success, progressM / track.length());
+    Info info = info(terms, crashed, success, racer.progressM() / track.length());
     return new StepResult(observe(), terms.total(), terminated, false, info);
-  }
-
-  private boolean discsOnSurface(CarState s) {
-    for (double off : discOffsets) {
-      if (!track.onSurface(
-          s.x() + off * Math.cos(s.heading()), s.y() + off * Math.sin(s.heading()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** True when any collision disc, swept from its old to its new place, touches a wall. */
-  private boolean sweepHitsWall(CarState from, CarState to) {
-    double c0 = Math.cos(from.heading());
-    double s0 = Math.sin(from.heading());
-    double c1 = Math.cos(to.heading());
-    double s1 = Math.sin(to.heading());
-    for (double off : discOffsets) {
-      if (track
-          .walls()
-          .sweepHits(
-              from.x() + off * c0,
-              from.y() + off * s0,
-              to.x() + off * c1,
-              to.y() + off * s1,
-              car.discRadiusM())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private double centerX() {
-    return state.x() + car.centerOffsetM() * Math.cos(state.heading());
-  }
-
-  private double centerY() {
-    return state.y() + car.centerOffsetM() * Math.sin(state.heading());
   }
 
   private float[] observe() {
     float[] obs = new float[observationSpec().size()];
-    double cx = centerX();
-    double cy = centerY();
-    lidar.scan(track.walls(), cx, cy, state.heading(), random, obs, 0);
-    int i = lidar.rays();
-    obs[i++] = Geometry.clamp(state.speedMps() / scale.maxSpeedMps(), 0, 1);
-    obs[i++] = Geometry.clamp(state.steerRad() / scale.maxSteerRad(), -1, 1);
-    obs[i++] = Geometry.clamp(state.yawRateRadps() / scale.maxYawRateRadps(), -1, 1);
-    obs[i++] =
-        Geometry.clamp(Geometry.wrapAngle(state.heading() - where.headingRad()) / Math.PI, -1, 1);
-    obs[i++] = Geometry.clamp(where.lateralM() / where.halfWidthM(), -1, 1);
-    for (double ahead : PREVIEW_M) {
-      obs[i++] = Geometry.clamp(track.curvatureAt(where.s() + ahead) / maxCurvature, -1, 1);
-    }
+    racer.observe(lidar, random, scale, maxCurvature, obs, 0);
     return withBody(obs);
   }
 
   @Override
   public Telemetry telemetry() {
     episode.requireStarted();
+    CarState state = racer.state();
     return new Telemetry(
         NAME,
         state.speedMps(),
         state.heading(),
-        centerX(),
-        centerY(),
+        racer.centerX(),
+        racer.centerY(),
         List.of(new Telemetry.Reading("steer", Math.toDegrees(state.steerRad()), "deg")));
   }
 
@@ -354,10 +262,10 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     if (path != null) {
       fg.add(path);
     }
-    double cx = centerX();
-    double cy = centerY();
-    lidar.drawRays(fg, cx, cy, state.heading());
-    CarDrawing.add(fg, car, state);
+    double cx = racer.centerX();
+    double cy = racer.centerY();
+    lidar.drawRays(fg, cx, cy, racer.state().heading());
+    CarDrawing.add(fg, car, racer.state());
     double[] b = TrackDrawing.bounds(track);
     return new Scene(
         b[0],
