@@ -87,12 +87,41 @@ public final class Lidar {
       SplittableRandom random,
       float[] out,
       int offset) {
+    scan(walls, null, x, y, heading, random, out, offset);
+  }
+
+  /** Something besides the walls that rays stop at (other cars). */
+  @FunctionalInterface
+  public interface Obstacles {
+    /**
+     * The distance along the unit direction (dx, dy) from (x, y) to the first obstacle, or {@code
+     * maxM} when none is nearer [m].
+     */
+    double raycast(double x, double y, double dx, double dy, double maxM);
+  }
+
+  /**
+   * As {@link #scan(SegmentIndex, double, double, double, SplittableRandom, float[], int)}, each
+   * ray also stopping at {@code others} (none when null).
+   */
+  public void scan(
+      SegmentIndex walls,
+      Obstacles others,
+      double x,
+      double y,
+      double heading,
+      SplittableRandom random,
+      float[] out,
+      int offset) {
     double ch = Math.cos(heading);
     double sh = Math.sin(heading);
     for (int i = 0; i < rays; i++) {
       double dx = ch * cosOffset[i] - sh * sinOffset[i];
       double dy = sh * cosOffset[i] + ch * sinOffset[i];
       double d = walls.raycast(x, y, dx, dy, rangeM);
+      if (others != null) {
+        d = Math.min(d, others.raycast(x, y, dx, dy, d));
+      }
       if (noiseFraction > 0) {
         d = Math.max(0, Math.min(rangeM, d + noiseFraction * rangeM * random.nextGaussian()));
       }

@@ -39,6 +39,10 @@ final class CarContacts {
   private final Body[] bodies;
   private final double[] centre;
   private final double[] set;
+  private final boolean[][] touching;
+
+  /** Where cars out of the race are put, far from any track [m]. */
+  private static final double FAR_M = 1e6;
 
   /** One box per car, in the order the states will come. */
   CarContacts(List<CarParams> cars) {
@@ -47,6 +51,7 @@ final class CarContacts {
     this.bodies = new Body[cars.size()];
     this.centre = new double[cars.size()];
     this.set = new double[3 * cars.size()];
+    this.touching = new boolean[cars.size()][cars.size()];
     for (int i = 0; i < bodies.length; i++) {
       CarParams p = cars.get(i);
       bodies[i] =
@@ -65,7 +70,25 @@ final class CarContacts {
    * to[i]} by its own model; see the class.
    */
   CarState[] resolve(CarState[] from, CarState[] to, double dtS) {
+    boolean[] all = new boolean[bodies.length];
+    java.util.Arrays.fill(all, true);
+    return resolve(from, to, all, dtS);
+  }
+
+  /**
+   * As {@link #resolve(CarState[], CarState[], double)} among the cars {@code onTrack}; the others
+   * are out of the world (far away, touching nothing) and keep {@code to}.
+   */
+  CarState[] resolve(CarState[] from, CarState[] to, boolean[] onTrack, double dtS) {
     for (int i = 0; i < bodies.length; i++) {
+      if (!onTrack[i]) {
+        bodies[i].setPose(FAR_M + 10 * i, FAR_M, 0);
+        bodies[i].setVelocity(0, 0, 0);
+        set[3 * i] = 0;
+        set[3 * i + 1] = 0;
+        set[3 * i + 2] = 0;
+        continue;
+      }
       CarState a = from[i];
       CarState b = to[i];
       double turn = Geometry.wrapAngle(b.heading() - a.heading());
@@ -79,8 +102,22 @@ final class CarContacts {
       set[3 * i + 2] = w;
     }
     world.step(dtS);
+    for (boolean[] row : touching) {
+      java.util.Arrays.fill(row, false);
+    }
+    world.forEachContact(
+        (a, b, x, y, nx, ny, separation, impulse) -> {
+          int i = indexOf(a);
+          int j = indexOf(b);
+          touching[i][j] = true;
+          touching[j][i] = true;
+        });
     CarState[] out = new CarState[bodies.length];
     for (int i = 0; i < bodies.length; i++) {
+      if (!onTrack[i]) {
+        out[i] = to[i];
+        continue;
+      }
       Body body = bodies[i];
       double dvx = body.vx() - set[3 * i];
       double dvy = body.vy() - set[3 * i + 1];
@@ -122,6 +159,20 @@ final class CarContacts {
         s.steerRad(),
         r,
         sideways);
+  }
+
+  /** Whether cars i and j touched in the last {@link #resolve}. */
+  boolean touched(int i, int j) {
+    return touching[i][j];
+  }
+
+  private int indexOf(Body b) {
+    for (int i = 0; i < bodies.length; i++) {
+      if (bodies[i] == b) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a body that is not a car");
   }
 
   private double middleX(CarState s, int i) {

@@ -22,7 +22,7 @@ public final class RaceCar {
   static final double[] PREVIEW_M = {10, 25, 50};
 
   /** The channels {@link #observe} writes after the lidar's. */
-  static final int OWN_CHANNELS = 5 + PREVIEW_M.length;
+  public static final int OWN_CHANNELS = 5 + PREVIEW_M.length;
 
   private final Track track;
   private CarParams car;
@@ -41,7 +41,18 @@ public final class RaceCar {
    * @throws IllegalArgumentException if {@code start} is off the track or touches a wall
    */
   public RaceCar(Track track, CarParams car, boolean dynamic, CarState start) {
+    this(track, car, dynamic, start, 0);
+  }
+
+  /**
+   * A car that starts {@code -progressM} metres behind the start line (a grid slot): its laps count
+   * from the line.
+   *
+   * @throws IllegalArgumentException if {@code start} is off the track or touches a wall
+   */
+  public RaceCar(Track track, CarParams car, boolean dynamic, CarState start, double progressM) {
     this.track = track;
+    this.progressM = progressM;
     this.dynamic = dynamic;
     setCar(car);
     if (!discsOnSurface(start) || sweepHitsWall(start, start)) {
@@ -79,7 +90,7 @@ public final class RaceCar {
   }
 
   /** Changes the body from here on (a grip drop mid-episode). */
-  void setCar(CarParams next) {
+  public void setCar(CarParams next) {
     this.car = next;
     this.model = CarModel.of(next, dynamic);
     this.discOffsets = next.discOffsetsM();
@@ -142,18 +153,20 @@ public final class RaceCar {
   }
 
   /**
-   * Writes race's observation of this car into {@code obs} from {@code at}: the lidar's rays, then
-   * speed, wheel angle and yaw rate over {@code scale}'s limits, heading and lateral error, and the
-   * track's curvature ahead over {@code maxCurvature}.
+   * Writes race's observation of this car into {@code obs} from {@code at}: the lidar's rays (which
+   * stop at {@code others} too, when not null), then speed, wheel angle and yaw rate over {@code
+   * scale}'s limits, heading and lateral error, and the track's curvature ahead over {@code
+   * maxCurvature}.
    */
-  void observe(
+  public void observe(
       Lidar lidar,
+      Lidar.Obstacles others,
       SplittableRandom random,
       CarParams scale,
       double maxCurvature,
       float[] obs,
       int at) {
-    lidar.scan(track.walls(), centerX(), centerY(), state.heading(), random, obs, at);
+    lidar.scan(track.walls(), others, centerX(), centerY(), state.heading(), random, obs, at);
     int i = at + lidar.rays();
     obs[i++] = Geometry.clamp(state.speedMps() / scale.maxSpeedMps(), 0, 1);
     obs[i++] = Geometry.clamp(state.steerRad() / scale.maxSteerRad(), -1, 1);

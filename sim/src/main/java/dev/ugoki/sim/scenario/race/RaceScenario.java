@@ -237,7 +237,7 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
 
   private float[] observe() {
     float[] obs = new float[observationSpec().size()];
-    racer.observe(lidar, random, scale, maxCurvature, obs, 0);
+    racer.observe(lidar, null, random, scale, maxCurvature, obs, 0);
     return withBody(obs);
   }
 
