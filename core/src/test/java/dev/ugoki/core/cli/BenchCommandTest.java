@@ -42,11 +42,13 @@ class BenchCommandTest extends CliTest {
       }
     }
     assertThat(forward).containsExactly("1 rows/s", "16 rows/s", "64 rows/s", "256 rows/s");
-    // race 6, the car models alone 2, push 2, the contact pile 1; forward 4, PPO 3, rollouts 2
-    assertThat(rows).hasSize(6 + 2 + 2 + 1 + 4 + 3 + 2);
+    // race 6, the car models alone 2, grandprix 1, push 2, the contact pile 1; forward 4, PPO 3,
+    // rollouts 2
+    assertThat(rows).hasSize(6 + 2 + 1 + 2 + 1 + 4 + 3 + 2);
     assertThat(out.toString())
         .contains("race, dynamic car")
         .contains("car alone, dynamic single track")
+        .contains("grandprix, 8 cars on one track")
         .contains("push, vectorized")
         .contains("contact stress, 50 bodies");
   }

@@ -60,6 +60,7 @@ public final class SimBench {
             samples));
     results.add(CarModelBench.measure(false, secondsPerSample, samples));
     results.add(CarModelBench.measure(true, secondsPerSample, samples));
+    results.add(GrandPrixBench.measure(secondsPerSample, samples));
     results.add(vector("race", rays, 16, 1, secondsPerSample, samples));
     results.add(vector("race", rays, 16, 2, secondsPerSample, samples));
     results.add(vector("race", rays, 64, 2, secondsPerSample, samples));

@@ -16,6 +16,7 @@ final class CarBoxes implements Lidar.Obstacles {
   private final double[] cos;
   private final double[] sin;
   private final boolean[] present;
+  private final double[] radius;
   private int looking = -1;
 
   CarBoxes(CarParams[] cars) {
@@ -27,9 +28,11 @@ final class CarBoxes implements Lidar.Obstacles {
     cos = new double[n];
     sin = new double[n];
     present = new boolean[n];
+    radius = new double[n];
     for (int i = 0; i < n; i++) {
       halfLength[i] = cars[i].lengthM() / 2;
       halfWidth[i] = cars[i].widthM() / 2;
+      radius[i] = Math.hypot(halfLength[i], halfWidth[i]);
     }
   }
 
@@ -57,28 +60,45 @@ final class CarBoxes implements Lidar.Obstacles {
       }
       double rx = ox - x[j];
       double ry = oy - y[j];
-      // origin and direction in the box's frame
+      // the box's circumcircle first: most rays pass far from most cars
+      double along = -(rx * dx + ry * dy);
+      double reach = radius[j];
+      if (along < -reach
+          || along > best + reach
+          || rx * rx + ry * ry - along * along > reach * reach) {
+        continue;
+      }
+      // origin and direction in the box's frame, then the slab test on each axis
       double px = cos[j] * rx + sin[j] * ry;
       double py = -sin[j] * rx + cos[j] * ry;
       double ux = cos[j] * dx + sin[j] * dy;
       double uy = -sin[j] * dx + cos[j] * dy;
-      double[] t = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
-      if (slab(px, ux, halfLength[j], t) && slab(py, uy, halfWidth[j], t) && t[1] >= 0) {
-        best = Math.min(best, Math.max(0, t[0]));
+      double lo = Double.NEGATIVE_INFINITY;
+      double hi = Double.POSITIVE_INFINITY;
+      if (Math.abs(ux) < 1e-12) {
+        if (Math.abs(px) > halfLength[j]) {
+          continue;
+        }
+      } else {
+        double a = (-halfLength[j] - px) / ux;
+        double b = (halfLength[j] - px) / ux;
+        lo = Math.min(a, b);
+        hi = Math.max(a, b);
+      }
+      if (Math.abs(uy) < 1e-12) {
+        if (Math.abs(py) > halfWidth[j]) {
+          continue;
+        }
+      } else {
+        double a = (-halfWidth[j] - py) / uy;
+        double b = (halfWidth[j] - py) / uy;
+        lo = Math.max(lo, Math.min(a, b));
+        hi = Math.min(hi, Math.max(a, b));
+      }
+      if (lo <= hi && hi >= 0) {
+        best = Math.min(best, Math.max(0, lo));
       }
     }
     return best;
-  }
-
-  /** Narrows the ray's interval {@code t} to the slab |p + t u| <= half; false when it misses. */
-  private static boolean slab(double p, double u, double half, double[] t) {
-    if (Math.abs(u) < 1e-12) {
-      return Math.abs(p) <= half;
-    }
-    double a = (-half - p) / u;
-    double b = (half - p) / u;
-    t[0] = Math.max(t[0], Math.min(a, b));
-    t[1] = Math.min(t[1], Math.max(a, b));
-    return t[0] <= t[1];
   }
 }

@@ -183,6 +183,7 @@ public final class GrandPrix implements ParallelEnv {
     finished = 0;
     steps = 0;
     rank(new boolean[n]);
+    placeBoxes();
     Map<String, float[]> obs = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       obs.put(names.get(i), observe(i));
@@ -244,6 +245,7 @@ public final class GrandPrix implements ParallelEnv {
       }
     }
     rank(crossed);
+    placeBoxes();
     Map<String, StepResult> results = new LinkedHashMap<>();
     boolean timeUp = steps >= cfg.maxSteps();
     for (int i = 0; i < n; i++) {
@@ -316,11 +318,15 @@ public final class GrandPrix implements ParallelEnv {
     }
   }
 
-  private float[] observe(int i) {
+  /** The cars' boxes as the lidars see them now: after every move, before observing. */
+  private void placeBoxes() {
     for (int j = 0; j < cars.length; j++) {
       CarState s = cars[j].state();
       boxes.place(j, cars[j].centerX(), cars[j].centerY(), s.heading(), onTrack[j]);
     }
+  }
+
+  private float[] observe(int i) {
     float[] obs = new float[observation.size()];
     CarParams scale = car;
     cars[i].observe(lidar, boxes.seenBy(i), random, scale, maxCurvature, obs, 0);
