@@ -151,6 +151,18 @@ public final class GrandPrix implements ParallelEnv {
     return cars[index(agent)].state();
   }
 
+  /** Car i on the track (its expert drives it). */
+  RaceCar racer(int i) {
+    requireStarted();
+    return cars[i];
+  }
+
+  /** Whether car i is on the track: racing, or its wreck. */
+  boolean onTrack(int i) {
+    requireStarted();
+    return onTrack[i];
+  }
+
   /** Car {@code agent}'s place in the race, 0 for the lead. */
   public int place(String agent) {
     requireStarted();

@@ -39,10 +39,18 @@ public final class PurePursuit implements Expert {
 
   @Override
   public float[] act() {
-    Track track = race.track();
-    CarState s = race.car();
-    CarParams p = race.carParams();
-    double here = race.trackPositionM() - p.centerOffsetM();
+    return drive(race.racer(), 1, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The expert's command for {@code car}: steering by pure pursuit, throttle and brake toward its
+   * speed plan at {@code pace} (a share of it) and at most {@code capMps}.
+   */
+  public static float[] drive(RaceCar car, double pace, double capMps) {
+    Track track = car.track();
+    CarState s = car.state();
+    CarParams p = car.params();
+    double here = car.where().s() - p.centerOffsetM();
     double lookahead = Math.max(MIN_LOOKAHEAD_M, LOOKAHEAD_S * s.speedMps());
     double[] target = track.pointAt(here + lookahead);
     double dx = target[0] - s.x();
@@ -53,6 +61,7 @@ public final class PurePursuit implements Expert {
     double steerCmd = clamp(steer / p.maxSteerRad());
 
     double speed = targetSpeed(track, p, here + p.centerOffsetM(), s.speedMps());
+    speed = Math.min(pace == 1 ? speed : pace * speed, capMps);
     double throttle = clamp(SPEED_GAIN * (speed - s.speedMps()));
     return new float[] {(float) steerCmd, (float) throttle};
   }

@@ -140,6 +140,12 @@ public final class RaceScenario extends ScenarioBase<RaceScenario> {
     return racer.state();
   }
 
+  /** The car on the track this episode (its expert drives it). */
+  RaceCar racer() {
+    episode.requireStarted();
+    return racer;
+  }
+
   /** This episode's car: the family's draw for its seed (the nominal car before a reset). */
   public CarParams carParams() {
     return car;
