@@ -46,7 +46,8 @@ class DesktopLauncherTest {
     assertThat(r.err().strip())
         .isEqualTo(
             "ugoki desktop: error: unknown scenario 'fly'; known scenarios: race, navigate, reach,"
-                + " multitask, push (a plugin's scenario needs its jar in UGOKI_PLUGINS)");
+                + " multitask, push, grandprix (a plugin's scenario needs its jar in"
+                + " UGOKI_PLUGINS)");
   }
 
   @Test

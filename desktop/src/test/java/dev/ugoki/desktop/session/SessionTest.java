@@ -397,7 +397,8 @@ class SessionTest {
     assertThat(nav.messages()).anyMatch(m -> m.contains("lidar.noise"));
     assertThat(nav.withScenario("navigate")).isSameAs(nav);
     assertThat(nav.withScenario("multitask").nextScenario()).isEqualTo("push");
-    assertThat(nav.withScenario("push").nextScenario()).isEqualTo("race");
+    assertThat(nav.withScenario("push").nextScenario()).isEqualTo("grandprix");
+    assertThat(nav.withScenario("grandprix").nextScenario()).isEqualTo("race");
     assertThatThrownBy(() -> nav.withScenario("mars")).hasMessageContaining("mars");
   }
 

@@ -1,8 +1,7 @@
 package dev.ugoki.sim.bench;
 
-import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.scenario.grandprix.GrandPrix;
-import dev.ugoki.sim.scenario.grandprix.GrandPrixConfig;
+import dev.ugoki.sim.env.ParallelEnv;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,10 +15,7 @@ public final class GrandPrixBench {
   private GrandPrixBench() {}
 
   public static SimBench.Result measure(double seconds, int samples) {
-    GrandPrix gp =
-        new GrandPrix(
-            Config.defaults(GrandPrix.NAME, GrandPrixConfig.PARAMS)
-                .with(Map.of(GrandPrixConfig.CARS, 8, "lidar.rays", 32)));
+    ParallelEnv gp = Scenarios.parallel("grandprix", Map.of("grid.cars", 8, "lidar.rays", 32));
     SplittableRandom r = new SplittableRandom(1);
     long[] seed = {1};
     gp.reset(seed[0]);

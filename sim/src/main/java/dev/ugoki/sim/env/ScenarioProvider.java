@@ -42,6 +42,15 @@ public interface ScenarioProvider {
   Presentation presentation();
 
   /**
+   * The scenario's world of several agents, from a resolved configuration of {@link #params()},
+   * when it has one ({@code grandprix}: every car an agent); none by default. {@link #make} is then
+   * its single-agent view.
+   */
+  default java.util.Optional<ParallelEnv> parallel(Config config) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Training settings that suit this scenario for {@code algorithm} ({@code ppo}, {@code bc},
    * {@code dagger}), under a run config's and {@code --set}'s: none by default.
    */

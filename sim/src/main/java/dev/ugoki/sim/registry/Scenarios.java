@@ -16,6 +16,7 @@ import dev.ugoki.sim.scenario.multitask.MultiTaskProvider;
 import dev.ugoki.sim.scenario.navigate.NavigateProvider;
 import dev.ugoki.sim.scenario.push.PushProvider;
 import dev.ugoki.sim.scenario.race.RaceProvider;
+import dev.ugoki.sim.scenario.race.grandprix.GrandPrixProvider;
 import dev.ugoki.sim.scenario.reach.ReachProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class Scenarios {
     add(new MultiTaskProvider(bodies, Scenarios::make), "built in");
     // built in, but not (yet) one of the foundation's tasks: its layout stays the one it learned
     add(new PushProvider(), "built in");
+    add(new GrandPrixProvider(), "built in");
     String error = null;
     try {
       // the class path Scenarios came from, and the thread's (a Spark executor puts the
@@ -274,6 +276,22 @@ public final class Scenarios {
   public static Config config(String name, Map<String, ?> overrides) {
     ScenarioProvider p = provider(name);
     return Config.defaults(p.name(), p.params()).with(overrides);
+  }
+
+  /**
+   * The world of several agents of scenario {@code name} with {@code overrides} set (PettingZoo's
+   * {@code parallel_env}).
+   *
+   * @throws IllegalArgumentException for an unknown name or a scenario of one agent
+   */
+  public static dev.ugoki.sim.env.ParallelEnv parallel(String name, Map<String, ?> overrides) {
+    Config c = config(name, overrides);
+    return provider(name)
+        .parallel(c)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    name + " is a scenario of one agent: it has no world of several"));
   }
 
   /** A scenario with its wrappers, from a resolved configuration. */

@@ -3,9 +3,7 @@ package dev.ugoki.sim.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ugoki.sim.config.Config;
-import dev.ugoki.sim.scenario.grandprix.GrandPrix;
-import dev.ugoki.sim.scenario.grandprix.GrandPrixConfig;
+import dev.ugoki.sim.registry.Scenarios;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +32,7 @@ class ParallelEnvContractTest {
   }
 
   private static Supplier<ParallelEnv> env(Map<String, Object> overrides) {
-    return () ->
-        new GrandPrix(Config.defaults(GrandPrix.NAME, GrandPrixConfig.PARAMS).with(overrides));
+    return () -> Scenarios.parallel("grandprix", overrides);
   }
 
   /** Seeded actions for the live agents: mostly forward, steering about. */
@@ -198,5 +195,12 @@ class ParallelEnvContractTest {
     }
     assertThat(gone).containsExactlyInAnyOrderElementsOf(env.possibleAgents());
     assertThatThrownBy(() -> env.step(Map.of())).isInstanceOf(IllegalStateException.class);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aScenarioOfOneAgentHasNoWorldOfSeveral() {
+    assertThatThrownBy(() -> Scenarios.parallel("race", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("race is a scenario of one agent");
   }
 }

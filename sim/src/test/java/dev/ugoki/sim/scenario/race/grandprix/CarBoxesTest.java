@@ -1,4 +1,4 @@
-package dev.ugoki.sim.scenario.grandprix;
+package dev.ugoki.sim.scenario.race.grandprix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.ugoki.sim.scenario.grandprix;
+package dev.ugoki.sim.scenario.race.grandprix;
 
 import dev.ugoki.sim.body.CarParams;
 import dev.ugoki.sim.body.CarState;

@@ -1,4 +1,4 @@
-package dev.ugoki.sim.scenario.grandprix;
+package dev.ugoki.sim.scenario.race.grandprix;
 
 import dev.ugoki.sim.body.CarState;
 import dev.ugoki.sim.scenario.race.PurePursuit;
