@@ -16,7 +16,7 @@ import java.util.List;
 public final class GrandPrixProvider implements ScenarioProvider {
   private static final Presentation PRESENTATION =
       Presentation.builder()
-          .success("race", "races", "finished")
+          .success("lap", "laps", "done")
           .count(dev.ugoki.sim.scenario.race.RaceConfig.LAPS, false)
           .world("track")
           .viewWidthM(80)
