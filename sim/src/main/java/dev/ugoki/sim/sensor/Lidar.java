@@ -75,21 +75,6 @@ public final class Lidar {
     return rangeM;
   }
 
-  /**
-   * Casts every ray from (x, y) and writes the normalized readings into {@code out} from {@code
-   * offset}. The random stream is drawn from only when noise or dropout is on.
-   */
-  public void scan(
-      SegmentIndex walls,
-      double x,
-      double y,
-      double heading,
-      SplittableRandom random,
-      float[] out,
-      int offset) {
-    scan(walls, null, x, y, heading, random, out, offset);
-  }
-
   /** Something besides the walls that rays stop at (other cars). */
   @FunctionalInterface
   public interface Obstacles {
@@ -101,8 +86,9 @@ public final class Lidar {
   }
 
   /**
-   * As {@link #scan(SegmentIndex, double, double, double, SplittableRandom, float[], int)}, each
-   * ray also stopping at {@code others} (none when null).
+   * Casts every ray from (x, y), each stopping at the first wall or at the first of {@code others}
+   * (none when null), and writes the normalized readings into {@code out} from {@code offset}. The
+   * random stream is drawn from only when noise or dropout is on.
    */
   public void scan(
       SegmentIndex walls,

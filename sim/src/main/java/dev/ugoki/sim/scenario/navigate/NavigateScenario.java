@@ -310,7 +310,7 @@ public final class NavigateScenario extends ScenarioBase<NavigateScenario> {
     double x = state.x();
     double y = state.y();
     double h = state.heading();
-    lidar.scan(room.index(), x, y, h, random, obs, 0);
+    lidar.scan(room.index(), null, x, y, h, random, obs, 0);
     double vmax = odomScaleMps;
     int i = odomIndex;
     obs[i++] = Geometry.clamp(state.speedMps() / vmax, -1, 1);

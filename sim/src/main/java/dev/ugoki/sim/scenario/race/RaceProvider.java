@@ -11,6 +11,15 @@ import java.util.List;
 
 /** {@code race} as a unit: a car laps a generated track, its expert pure pursuit. */
 public final class RaceProvider implements ScenarioProvider {
+  /** What the track's lines mean, for every scenario of race's unit. */
+  public static final List<Presentation.Legend> TRACK_LEGEND =
+      List.of(
+          new Presentation.Legend(
+              Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash"),
+          new Presentation.Legend(Colors.CENTERLINE, "yellow dashes", "the centerline"),
+          new Presentation.Legend(
+              Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there"));
+
   private static final Presentation PRESENTATION =
       Presentation.builder()
           .success("lap", "laps", "done")
@@ -18,9 +27,7 @@ public final class RaceProvider implements ScenarioProvider {
           .world("track")
           .viewWidthM(80)
           .speedKmh()
-          .legend(Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash")
-          .legend(Colors.CENTERLINE, "yellow dashes", "the centerline")
-          .legend(Colors.LINE_WHITE, "white bar", "the start and finish line: a lap ends there")
+          .legend(TRACK_LEGEND)
           .legend(Presentation.RAYS)
           .legend(Presentation.TRAIL)
           // a window watches the car lap on, not stop after one

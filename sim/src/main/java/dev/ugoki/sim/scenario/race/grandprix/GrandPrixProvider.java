@@ -6,7 +6,7 @@ import dev.ugoki.sim.env.ParallelEnv;
 import dev.ugoki.sim.env.Presentation;
 import dev.ugoki.sim.env.Scenario;
 import dev.ugoki.sim.env.ScenarioProvider;
-import dev.ugoki.sim.scene.Colors;
+import dev.ugoki.sim.scenario.race.RaceProvider;
 import java.util.List;
 
 /**
@@ -21,9 +21,7 @@ public final class GrandPrixProvider implements ScenarioProvider {
           .world("track")
           .viewWidthM(80)
           .speedKmh()
-          .legend(Colors.LINE_WHITE, "white lines", "the track's edges: touching one is a crash")
-          .legend(Colors.CENTERLINE, "yellow dashes", "the centerline")
-          .legend(Colors.LINE_WHITE, "white bar", "the start and finish line")
+          .legend(RaceProvider.TRACK_LEGEND)
           .legend(Presentation.RAYS)
           .build();
 
