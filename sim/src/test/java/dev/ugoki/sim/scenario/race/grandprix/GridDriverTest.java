@@ -48,4 +48,29 @@ class GridDriverTest {
   void aFasterCarBehindASlowerOneFollowsWithoutTouchingIt(long seed) {
     assertThat(race(seed, 2, new double[] {0.8, 1})).containsExactly("car.0", "car.1");
   }
+
+  /** The winner is paid the whole finish weight, the last car none of it; places are kept. */
+  @org.junit.jupiter.api.Test
+  void theFinishPaysTheShareOfTheFieldBehind() {
+    GrandPrix gp =
+        new GrandPrix(
+            Config.defaults(GrandPrix.NAME, GrandPrixConfig.PARAMS)
+                .with(Map.of("race.laps", 1, GrandPrixConfig.CARS, 3)));
+    gp.reset(2);
+    double[] paces = {1, 0.9, 0.8};
+    Map<String, Double> finish = new java.util.LinkedHashMap<>();
+    while (!gp.agents().isEmpty()) {
+      for (Map.Entry<String, StepResult> e : gp.step(GridDriver.all(gp, paces)).entrySet()) {
+        if (e.getValue().info().success()) {
+          finish.put(e.getKey(), e.getValue().info().rewardTerms().get("finish"));
+        }
+      }
+    }
+    // reward.finish is 10: 1, 1/2 and 0 of the field behind
+    assertThat(finish)
+        .containsExactly(
+            Map.entry("car.0", 10.0), Map.entry("car.1", 5.0), Map.entry("car.2", 0.0));
+    assertThat(gp.place("car.0")).isZero();
+    assertThat(gp.place("car.2")).isEqualTo(2);
+  }
 }
