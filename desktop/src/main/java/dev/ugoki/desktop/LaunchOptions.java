@@ -90,7 +90,7 @@ public record LaunchOptions(
         names = "--scenario",
         paramLabel = "NAME",
         description =
-            "race, navigate, reach, multitask, push or a plugin's (UGOKI_PLUGINS: jars or folders of"
+            "race, navigate, reach, multitask, push, grandprix or a plugin's (UGOKI_PLUGINS: jars or folders of"
                 + " jars); default race, or the replay's")
     String scenario;
 
