@@ -128,9 +128,7 @@ public final class RaceCar {
     boolean crashed = sweepHitsWall(state, next);
     state = crashed ? state.stopped() : next;
     Track.Projection now = track.project(centerX(), centerY(), where.segment());
-    double ds = now.s() - where.s();
-    double half = track.length() / 2;
-    ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
+    double ds = track.along(where.s(), now.s());
     progressM += ds;
     where = now;
     // A lap pays once: backing over a line already crossed and crossing it again pays nothing.

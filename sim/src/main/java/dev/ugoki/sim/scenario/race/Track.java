@@ -148,6 +148,16 @@ public final class Track {
     return w < 0 ? w + length : w;
   }
 
+  /**
+   * The way along the centerline from arc length {@code fromS} to {@code toS} [m], the shorter way
+   * round the lap: negative when {@code toS} lies behind.
+   */
+  public double along(double fromS, double toS) {
+    double ds = toS - fromS;
+    double half = length / 2;
+    return ds + (ds < -half ? length : (ds > half ? -length : 0));
+  }
+
   /** Index of the sample at or before arc length s. */
   public int sampleAt(double sM) {
     double w = wrap(sM);

@@ -32,7 +32,6 @@ public final class GridDriver {
   public static float[] drive(GrandPrix gp, int i, double pace) {
     RaceCar me = gp.racer(i);
     Track track = me.track();
-    double half = track.length() / 2;
     double length = me.params().lengthM();
     double cap = Double.POSITIVE_INFINITY;
     for (int j = 0; j < gp.possibleAgents().size(); j++) {
@@ -40,8 +39,7 @@ public final class GridDriver {
         continue;
       }
       RaceCar other = gp.racer(j);
-      double ds = other.where().s() - me.where().s();
-      ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
+      double ds = track.along(me.where().s(), other.where().s());
       if (ds <= 0 || Math.abs(other.where().lateralM() - me.where().lateralM()) > LANE_M) {
         continue;
       }

@@ -42,7 +42,6 @@ final class Rivals {
       float[] obs,
       int k) {
     Track track = cars[i].track();
-    double half = track.length() / 2;
     Track.Projection me = cars[i].where();
     int best = -1;
     double bestGap = SEE_M;
@@ -50,8 +49,7 @@ final class Rivals {
       if (j == i || !onTrack[j]) {
         continue;
       }
-      double ds = cars[j].where().s() - me.s();
-      ds += ds < -half ? track.length() : (ds > half ? -track.length() : 0);
+      double ds = track.along(me.s(), cars[j].where().s());
       double gap = ahead ? ds : -ds;
       if (gap >= 0 && gap < bestGap) {
         bestGap = gap;
